@@ -1,0 +1,50 @@
+// Who may do what inside a subsidiary. Pure data + one decision function, shared by server and web.
+
+export const ROLES = ['admin', 'productops', 'po', 'vb', 'builder', 'it', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'product.read',
+  'product.create',
+  'product.update',
+  'document.read',
+  'document.write',
+  'audit.read',
+  'subsidiary.manage', // memberships and settings of one subsidiary
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const READ: Permission[] = ['product.read', 'document.read'];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: PERMISSIONS,
+  productops: [...READ, 'product.create', 'product.update', 'document.write', 'audit.read'],
+  po: [...READ, 'product.create', 'product.update', 'document.write'],
+  vb: [...READ, 'product.create', 'product.update', 'document.write'],
+  builder: [...READ, 'document.write'],
+  it: READ,
+  viewer: READ,
+};
+
+export type ActorScope = {
+  isAdmin: boolean;
+  /** subsidiaryId → role */
+  roles: ReadonlyMap<string, Role>;
+};
+
+export type Decision = 'allow' | 'deny' | 'hidden';
+
+/**
+ * `hidden` means the actor cannot even see the subsidiary: callers answer 404 so ids cannot be probed.
+ * `deny` means they can see it but not do this: callers answer 403.
+ */
+export function decide(actor: ActorScope, permission: Permission, subsidiaryId: string): Decision {
+  if (actor.isAdmin) return 'allow';
+  const role = actor.roles.get(subsidiaryId);
+  if (!role) return 'hidden';
+  return ROLE_PERMISSIONS[role].includes(permission) ? 'allow' : 'deny';
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,101 @@
+// Builds the Hono app from the modules. No listening here, so tests call app.request() in-process.
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { swaggerUI } from '@hono/swagger-ui';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { getCookie } from 'hono/cookie';
+import type { Actor, AppEnv } from './http/actor.ts';
+import type { Deps } from './http/deps.ts';
+import { AppError } from './http/errors.ts';
+import { buildOpenApi } from './http/openapi.ts';
+import { problemResponse } from './http/problem.ts';
+import { mountRoutes, type RouteDef } from './http/route.ts';
+import { routeTable } from './routes.ts';
+import { actorFromSession, actorFromToken, SESSION_COOKIE } from './modules/auth/service.ts';
+
+export const API_PREFIX = '/api/v1';
+const JSON_LIMIT = 2 * 1024 * 1024;
+const UPLOAD_LIMIT = 12 * 1024 * 1024;
+
+export type AppState = { draining: boolean };
+
+export function buildApp(deps: Deps, state: AppState = { draining: false }, routes: RouteDef[] = routeTable) {
+  const app = new Hono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    const incoming = c.req.header('x-request-id');
+    c.set('requestId', incoming && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID());
+    await next();
+    c.header('x-request-id', c.get('requestId'));
+  });
+
+  app.onError((err, c) => {
+    const requestId = (c.get('requestId') as string | undefined) ?? randomUUID();
+    if (err instanceof AppError) return problemResponse(c, err, requestId);
+    deps.log.error({ err, requestId, path: c.req.path }, 'unhandled error');
+    return problemResponse(c, new AppError(500, 'internal', 'unexpected server error; quote the request id'), requestId);
+  });
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    if (state.draining) return c.json({ status: 'draining' }, 503);
+    try {
+      await deps.handle.raw('select 1');
+      return c.json({ status: 'ready', database: deps.handle.kind });
+    } catch {
+      return c.json({ status: 'database unavailable' }, 503);
+    }
+  });
+
+  app.use(`${API_PREFIX}/*`, async (c, next) => {
+    const isUpload = (c.req.header('content-type') ?? '').includes('multipart/form-data');
+    const limit = isUpload ? UPLOAD_LIMIT : JSON_LIMIT;
+    return bodyLimit({
+      maxSize: limit,
+      onError: () => {
+        throw new AppError(413, 'payload_too_large', `the request body exceeds ${limit / 1024 / 1024} MB`);
+      },
+    })(c, next);
+  });
+
+  app.use(`${API_PREFIX}/*`, async (c, next) => {
+    const auth = c.req.header('authorization');
+    let actor: Actor | null = null;
+    if (auth) {
+      const m = /^Bearer\s+(\S+)$/i.exec(auth);
+      actor = m?.[1] ? await actorFromToken(deps, m[1]) : null;
+      if (!actor) throw new AppError(401, 'invalid_token', 'the API token is unknown, expired or revoked');
+    } else {
+      const cookie = getCookie(c, SESSION_COOKIE);
+      if (cookie) actor = await actorFromSession(deps, cookie);
+    }
+    c.set('actor', actor);
+    await next();
+  });
+
+  const openapi = buildOpenApi(routes, API_PREFIX);
+  app.get(`${API_PREFIX}/openapi.json`, (c) => c.json(openapi));
+  app.get('/api/docs', swaggerUI({ url: `${API_PREFIX}/openapi.json` }));
+  mountRoutes(app, API_PREFIX, routes, deps);
+  app.all(`${API_PREFIX}/*`, (c) =>
+    problemResponse(c, new AppError(404, 'no_such_route', `no API route ${c.req.method} ${c.req.path}`), c.get('requestId')),
+  );
+
+  mountWeb(app, deps.config.webDist);
+  return app;
+}
+
+/** Serves the built SPA; every non-API path falls back to index.html so deep links work. */
+function mountWeb(app: Hono<AppEnv>, dist: string) {
+  const index = path.join(dist, 'index.html');
+  if (!fs.existsSync(index)) {
+    app.get('/', (c) => c.text('PI Studio API is running; the web UI is not built (run `npm run build:web`).'));
+    return;
+  }
+  const html = fs.readFileSync(index, 'utf8');
+  app.use('/assets/*', serveStatic({ root: path.relative(process.cwd(), dist) || '.' }));
+  app.get('*', (c) => c.html(html));
+}

@@ -1,0 +1,61 @@
+// The one place that reads process.env. Everything else receives a Config.
+import path from 'node:path';
+import { z } from 'zod';
+
+const ZEnv = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  PISTUDIO_DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
+    .optional(),
+  PISTUDIO_ADMIN_EMAIL: z.email().optional(),
+  PISTUDIO_ADMIN_PASSWORD: z.string().min(10).optional(),
+  PISTUDIO_DEMO: z.enum(['0', '1']).default('1'),
+  PISTUDIO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+  PISTUDIO_TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  PISTUDIO_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(120),
+  PISTUDIO_SESSION_MAX_HOURS: z.coerce.number().int().positive().default(24 * 7),
+  PISTUDIO_WEB_DIST: z.string().optional(),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  loadDemo: boolean;
+  logLevel: z.infer<typeof ZEnv>['PISTUDIO_LOG_LEVEL'];
+  trustProxy: boolean;
+  sessionIdleMs: number;
+  sessionMaxMs: number;
+  webDist: string;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = ZEnv.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`invalid environment: ${String(issue?.path.join('.'))} ${issue?.message ?? ''}`.trim());
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.PISTUDIO_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    adminEmail: e.PISTUDIO_ADMIN_EMAIL,
+    adminPassword: e.PISTUDIO_ADMIN_PASSWORD,
+    loadDemo: e.PISTUDIO_DEMO === '1',
+    logLevel: e.PISTUDIO_LOG_LEVEL,
+    trustProxy: e.PISTUDIO_TRUST_PROXY === '1',
+    sessionIdleMs: e.PISTUDIO_SESSION_IDLE_MINUTES * 60_000,
+    sessionMaxMs: e.PISTUDIO_SESSION_MAX_HOURS * 3_600_000,
+    webDist: path.resolve(e.PISTUDIO_WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
+  };
+}

@@ -1,0 +1,20 @@
+import type { ActorScope } from '@pi-studio/core/access/roles';
+
+export type Actor = ActorScope & {
+  userId: string;
+  email: string;
+  name: string;
+  via: 'session' | 'token';
+  /** Token scopes (read, write, admin); sessions carry all. */
+  scopes: string[];
+  sessionId?: string;
+  csrfToken?: string;
+};
+
+/** Subsidiary ids the actor can see, or null for "all" (admins). */
+export function visibleSubsidiaries(actor: Actor): string[] | null {
+  return actor.isAdmin ? null : [...actor.roles.keys()];
+}
+
+/** Hono context variables set by the app's middleware. */
+export type AppEnv = { Variables: { requestId: string; actor: Actor | null } };

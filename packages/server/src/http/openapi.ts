@@ -1,0 +1,77 @@
+// OpenAPI 3.1 assembled from the same Zod schemas the routes validate with (zod 4's JSON Schema output).
+import { z } from 'zod';
+import type { RouteDef } from './route.ts';
+
+const toSchema = (s: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(s, { io, unrepresentable: 'any' });
+
+const problemRef = { $ref: '#/components/schemas/Problem' };
+
+export function buildOpenApi(routes: RouteDef[], prefix: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const r of routes) {
+    const path = `${prefix}${r.path}`.replace(/:([A-Za-z_]+)/g, '{$1}');
+    const parameters: unknown[] = [];
+    for (const [where, schema] of [
+      ['path', r.params],
+      ['query', r.query],
+    ] as const) {
+      if (!schema) continue;
+      const js = toSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+      for (const [name, prop] of Object.entries(js.properties ?? {})) {
+        parameters.push({ name, in: where, required: where === 'path' || (js.required ?? []).includes(name), schema: prop });
+      }
+    }
+    const success = String(r.successStatus ?? (r.method === 'post' ? 201 : 200));
+    const op: Record<string, unknown> = {
+      summary: r.summary,
+      tags: [r.tag],
+      operationId: `${r.method}${r.path.replace(/[/:]+(\w)/g, (_m, c: string) => c.toUpperCase())}`,
+      parameters,
+      'x-access': typeof r.access === 'string' ? r.access : r.access.permission,
+      responses: {
+        [success]: {
+          description: 'OK',
+          ...(r.response ? { content: { 'application/json': { schema: toSchema(r.response, 'output') } } } : {}),
+        },
+        default: { description: 'Problem', content: { 'application/problem+json': { schema: problemRef } } },
+      },
+    };
+    if (r.body) {
+      const type = r.bodyKind === 'multipart' ? 'multipart/form-data' : 'application/json';
+      op.requestBody = { required: true, content: { [type]: { schema: toSchema(r.body, 'input') } } };
+    }
+    if (r.access !== 'public') op.security = [{ session: [] }, { bearer: [] }];
+    paths[path] = { ...(paths[path] ?? {}), [r.method]: op };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'PI Studio API', version: '1.0.0', description: 'The studio’s single source of truth, over HTTP.' },
+    servers: [{ url: '/' }],
+    paths,
+    components: {
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'pis_session' },
+        bearer: { type: 'http', scheme: 'bearer' },
+      },
+      schemas: {
+        Problem: {
+          type: 'object',
+          required: ['type', 'title', 'status', 'code', 'detail', 'requestId'],
+          properties: {
+            type: { type: 'string' },
+            title: { type: 'string' },
+            status: { type: 'integer' },
+            code: { type: 'string' },
+            detail: { type: 'string' },
+            instance: { type: 'string' },
+            requestId: { type: 'string' },
+            invalid_params: {
+              type: 'array',
+              items: { type: 'object', properties: { name: { type: 'string' }, reason: { type: 'string' } } },
+            },
+          },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,194 @@
+// The one route wrapper: parsing, auth, CSRF, token scopes, policy bookkeeping and error mapping live here,
+// so a route file only declares what it needs and calls one service function.
+import type { ActorScope, Permission } from '@pi-studio/core/access/roles';
+import { decide } from '@pi-studio/core/access/roles';
+import type { Context, Hono } from 'hono';
+import { z } from 'zod';
+import type { AuditActor } from '../modules/audit/writer.ts';
+import type { Actor, AppEnv } from './actor.ts';
+import type { Deps } from './deps.ts';
+import { AppError, badRequest, forbidden, notFound, unauthenticated, validationFailed } from './errors.ts';
+
+export type Access = 'public' | 'authenticated' | 'admin' | { permission: Permission };
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type AnyZod = z.ZodType;
+
+export type RouteInput<P extends AnyZod, Q extends AnyZod, B extends AnyZod> = {
+  params: z.infer<P>;
+  query: z.infer<Q>;
+  body: z.infer<B>;
+};
+
+export type HandlerResult =
+  | Response
+  | { status?: number; body?: unknown; headers?: Record<string, string>; cookies?: string[] };
+
+export type RequestCtx = {
+  deps: Deps;
+  requestId: string;
+  actor: Actor | null;
+  hono: Context<AppEnv>;
+  /** The signed-in actor; throws 401 when there is none. */
+  requireActor(): Actor;
+  /** Decides `permission` on the stored record's subsidiary: 404 if the actor cannot see it, 403 if not allowed. */
+  authorize(permission: Permission, subsidiaryId: string): void;
+  /** Records that the route decided access itself (lists filtered by visibility, self-service routes). */
+  markAuthorized(): void;
+  header(name: string): string | undefined;
+  /** Who to name in audit events written by this request. */
+  who(): AuditActor;
+};
+
+export type RouteDef<P extends AnyZod = AnyZod, Q extends AnyZod = AnyZod, B extends AnyZod = AnyZod> = {
+  method: Method;
+  /** Hono-style path below /api/v1, e.g. `/products/:code`. */
+  path: string;
+  summary: string;
+  tag: string;
+  access: Access;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** `multipart` routes receive the parsed form as body (file uploads). */
+  bodyKind?: 'json' | 'multipart';
+  response?: AnyZod;
+  successStatus?: number;
+  handler: (ctx: RequestCtx, input: RouteInput<P, Q, B>) => Promise<HandlerResult>;
+};
+
+export function defineRoute<P extends AnyZod, Q extends AnyZod, B extends AnyZod>(
+  def: RouteDef<P, Q, B>,
+): RouteDef<AnyZod, AnyZod, AnyZod> {
+  return def as unknown as RouteDef<AnyZod, AnyZod, AnyZod>;
+}
+
+const MUTATING = new Set(['post', 'put', 'patch', 'delete']);
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+// Body fields are named bare (`email`); path and query fields keep their prefix (`query.limit`).
+const fieldName = (name: string) => name.replace(/^body\./, '');
+
+function zodIssues(error: z.ZodError, where: string) {
+  return error.issues.map((i) => {
+    const base = i.path.length ? `${where}.${i.path.join('.')}` : where;
+    if (i.code === 'unrecognized_keys') {
+      return { name: fieldName(`${base}.${i.keys[0]}`), reason: 'unknown field' };
+    }
+    return { name: fieldName(base), reason: i.message };
+  });
+}
+
+function parseWith<T extends AnyZod>(schema: T | undefined, value: unknown, where: string): z.infer<T> {
+  if (!schema) return undefined as z.infer<T>;
+  const r = schema.safeParse(value);
+  if (!r.success) throw validationFailed(zodIssues(r.error, where));
+  return r.data as z.infer<T>;
+}
+
+async function readJson(c: Context<AppEnv>): Promise<unknown> {
+  const type = c.req.header('content-type') ?? '';
+  if (!type.includes('application/json')) {
+    throw new AppError(415, 'unsupported_media_type', 'send the body as application/json');
+  }
+  const bytes = await c.req.arrayBuffer();
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    throw badRequest('invalid_utf8', 'the request body is not valid UTF-8');
+  }
+  if (text.trim() === '') throw badRequest('empty_body', 'the request body is empty; send a JSON object');
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw badRequest('malformed_json', `the request body is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+async function readMultipart(c: Context<AppEnv>): Promise<unknown> {
+  const type = c.req.header('content-type') ?? '';
+  if (!type.includes('multipart/form-data')) {
+    throw new AppError(415, 'unsupported_media_type', 'send the file as multipart/form-data');
+  }
+  try {
+    return await c.req.parseBody();
+  } catch {
+    throw badRequest('malformed_multipart', 'the multipart body could not be read');
+  }
+}
+
+function scopeAllows(actor: Actor, method: Method, access: Access): boolean {
+  if (actor.via !== 'token') return true;
+  if (access === 'admin') return actor.scopes.includes('admin');
+  return MUTATING.has(method) ? actor.scopes.includes('write') : actor.scopes.includes('read');
+}
+
+function makeCtx(c: Context<AppEnv>, deps: Deps, actor: Actor | null, state: { decided: boolean }): RequestCtx {
+  const requestId = c.get('requestId') as string;
+  const requireActor = () => {
+    if (!actor) throw unauthenticated();
+    return actor;
+  };
+  return {
+    deps,
+    requestId,
+    actor,
+    hono: c,
+    requireActor,
+    authorize(permission, subsidiaryId) {
+      state.decided = true;
+      const scope: ActorScope = requireActor();
+      const d = decide(scope, permission, subsidiaryId);
+      if (d === 'hidden') throw notFound('resource');
+      if (d === 'deny') throw forbidden();
+    },
+    markAuthorized() {
+      state.decided = true;
+    },
+    header: (name) => c.req.header(name),
+    who: () => ({ actorId: actor?.userId ?? null, actorLabel: actor?.email ?? 'anonymous', requestId }),
+  };
+}
+
+function toResponse(c: Context<AppEnv>, result: HandlerResult, successStatus: number): Response {
+  if (result instanceof Response) return result;
+  const headers = new Headers(result.headers);
+  headers.set('x-request-id', c.get('requestId') as string);
+  for (const cookie of result.cookies ?? []) headers.append('set-cookie', cookie);
+  const status = result.status ?? successStatus;
+  if (result.body === undefined || status === 204) return new Response(null, { status: 204, headers });
+  headers.set('content-type', 'application/json; charset=utf-8');
+  return new Response(JSON.stringify(result.body), { status, headers });
+}
+
+export function mountRoutes(app: Hono<AppEnv>, prefix: string, routes: RouteDef[], deps: Deps): void {
+  for (const def of routes) {
+    app.on(def.method.toUpperCase(), `${prefix}${def.path}`, async (c) => {
+      const actor = (c.get('actor') as Actor | null) ?? null;
+      if (def.access !== 'public') {
+        if (!actor) throw unauthenticated();
+        if (!scopeAllows(actor, def.method, def.access)) throw forbidden('this API token lacks the scope for this call');
+        // Cookie sessions must prove the request came from our own pages (double-submit token).
+        if (actor.via === 'session' && MUTATING.has(def.method) && c.req.header('x-csrf-token') !== actor.csrfToken) {
+          throw new AppError(403, 'csrf_failed', 'missing or wrong X-CSRF-Token header for a cookie-authenticated change');
+        }
+        if (def.access === 'admin' && !actor.isAdmin) throw forbidden('administrators only');
+      }
+      const params = parseWith(def.params, c.req.param(), 'path');
+      const query = parseWith(def.query, c.req.query(), 'query');
+      let body: unknown;
+      if (def.body) {
+        const raw = def.bodyKind === 'multipart' ? await readMultipart(c) : await readJson(c);
+        body = parseWith(def.body, raw, 'body');
+      }
+      const state = { decided: false };
+      const ctx = makeCtx(c, deps, actor, state);
+      const result = await def.handler(ctx, { params, query, body });
+      if (typeof def.access === 'object' && !state.decided) {
+        // A guard for developers: a subsidiary-scoped route must decide access from the stored record.
+        throw new Error(`route ${def.method.toUpperCase()} ${def.path} returned without a policy decision`);
+      }
+      return toResponse(c, result, def.successStatus ?? (def.method === 'post' ? 201 : 200));
+    });
+  }
+}

@@ -1,0 +1,202 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { apiTokens, sessions, users } from '../../db/schema.ts';
+import type { Actor } from '../../http/actor.ts';
+import type { Deps } from '../../http/deps.ts';
+import { AppError, badRequest, notFound, tooManyRequests, unauthenticated } from '../../http/errors.ts';
+import { type AuditActor, writeAudit } from '../audit/writer.ts';
+import { cacheActor, clearActorCache, getCachedActor } from './actor-cache.ts';
+import { hashPassword, randomToken, sha256, verifyPassword } from './crypto.ts';
+import { findActiveToken, findSession, findUserByEmail, findUserById, rolesOf } from './repo.ts';
+
+export const SESSION_COOKIE = 'pis_session';
+const LOCK_AFTER_FAILURES = 5;
+const LOCK_MINUTES = 15;
+const TOUCH_EVERY_MS = 60_000;
+
+// Per-client login attempts in a sliding minute: slows password spraying across accounts.
+const attemptsByClient = new Map<string, number[]>();
+const CLIENT_LIMIT = 20;
+
+export function checkLoginRate(clientKey: string, now: number): void {
+  const recent = (attemptsByClient.get(clientKey) ?? []).filter((t) => now - t < 60_000);
+  recent.push(now);
+  attemptsByClient.set(clientKey, recent);
+  if (attemptsByClient.size > 10_000) attemptsByClient.clear();
+  if (recent.length > CLIENT_LIMIT) throw tooManyRequests('too many sign-in attempts; wait a minute', 60);
+}
+
+export type LoginResult = { cookieValue: string; csrfToken: string; userId: string; expiresAt: Date };
+
+export async function login(deps: Deps, email: string, password: string, requestId: string): Promise<LoginResult> {
+  const now = deps.now();
+  const user = await findUserByEmail(deps.db, email);
+  if (!user || user.disabled) {
+    // Spend the same time as a real check so response times do not reveal which emails exist.
+    await verifyPassword(password, 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+    throw unauthenticated('wrong email or password');
+  }
+  if (user.lockedUntil && user.lockedUntil > now) {
+    const seconds = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000);
+    throw new AppError(429, 'account_locked', `too many failed sign-ins; try again in ${Math.ceil(seconds / 60)} min`, [], {
+      'Retry-After': String(seconds),
+    });
+  }
+  if (!(await verifyPassword(password, user.passwordHash))) {
+    const failures = user.failedLogins + 1;
+    const lockedUntil = failures >= LOCK_AFTER_FAILURES ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null;
+    await deps.db.transaction(async (tx) => {
+      await tx
+        .update(users)
+        .set({ failedLogins: lockedUntil ? 0 : failures, lockedUntil })
+        .where(eq(users.id, user.id));
+      await writeAudit(
+        tx,
+        { actorId: user.id, actorLabel: user.email, requestId },
+        {
+          action: lockedUntil ? 'auth.locked' : 'auth.login_failed',
+          targetType: 'user',
+          targetId: user.id,
+          targetLabel: user.email,
+        },
+      );
+    });
+    throw unauthenticated('wrong email or password');
+  }
+  const cookieValue = randomToken();
+  const csrfToken = randomToken(18);
+  const expiresAt = new Date(now.getTime() + deps.config.sessionMaxMs);
+  await deps.db.transaction(async (tx) => {
+    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
+    await tx.insert(sessions).values({ id: sha256(cookieValue), userId: user.id, csrfToken, expiresAt, lastSeenAt: now });
+    await writeAudit(
+      tx,
+      { actorId: user.id, actorLabel: user.email, requestId },
+      { action: 'auth.login', targetType: 'user', targetId: user.id, targetLabel: user.email },
+    );
+  });
+  return { cookieValue, csrfToken, userId: user.id, expiresAt };
+}
+
+export async function logout(deps: Deps, actor: Actor, who: AuditActor): Promise<void> {
+  if (!actor.sessionId) throw badRequest('not_a_session', 'API tokens are revoked, not logged out');
+  const sessionId = actor.sessionId;
+  await deps.db.transaction(async (tx) => {
+    await tx.delete(sessions).where(eq(sessions.id, sessionId));
+    await writeAudit(tx, who, { action: 'auth.logout', targetType: 'user', targetId: actor.userId, targetLabel: actor.email });
+  });
+  clearActorCache();
+}
+
+async function actorFor(db: Db, userId: string, extra: Pick<Actor, 'via' | 'scopes' | 'sessionId' | 'csrfToken'>) {
+  const user = await findUserById(db, userId);
+  if (!user || user.disabled) return null;
+  const actor: Actor = {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    isAdmin: user.isAdmin,
+    roles: await rolesOf(db, user.id),
+    ...extra,
+  };
+  return actor;
+}
+
+export async function actorFromSession(deps: Deps, cookieValue: string): Promise<Actor | null> {
+  const id = sha256(cookieValue);
+  const now = deps.now();
+  const cached = getCachedActor(`s:${id}`, now.getTime());
+  if (cached) return cached;
+  const session = await findSession(deps.db, id);
+  if (!session) return null;
+  const idleExpired = now.getTime() - session.lastSeenAt.getTime() > deps.config.sessionIdleMs;
+  if (idleExpired || session.expiresAt <= now) {
+    await deps.db.delete(sessions).where(eq(sessions.id, id));
+    return null;
+  }
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await deps.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+  }
+  const actor = await actorFor(deps.db, session.userId, {
+    via: 'session',
+    scopes: ['read', 'write', 'admin'],
+    sessionId: id,
+    csrfToken: session.csrfToken,
+  });
+  if (actor) cacheActor(`s:${id}`, actor, now.getTime());
+  return actor;
+}
+
+export async function actorFromToken(deps: Deps, bearer: string): Promise<Actor | null> {
+  const hash = sha256(bearer);
+  const now = deps.now();
+  const cached = getCachedActor(`t:${hash}`, now.getTime());
+  if (cached) return cached;
+  const token = await findActiveToken(deps.db, hash);
+  if (!token || (token.expiresAt && token.expiresAt <= now)) return null;
+  if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+    await deps.db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, token.id));
+  }
+  const actor = await actorFor(deps.db, token.userId, { via: 'token', scopes: token.scopes });
+  if (actor) cacheActor(`t:${hash}`, actor, now.getTime());
+  return actor;
+}
+
+export async function changePassword(deps: Deps, actor: Actor, current: string, next: string, who: AuditActor) {
+  const user = await findUserById(deps.db, actor.userId);
+  if (!user) throw notFound('user');
+  if (!(await verifyPassword(current, user.passwordHash))) {
+    throw new AppError(422, 'validation_failed', 'current password is wrong', [
+      { name: 'currentPassword', reason: 'does not match' },
+    ]);
+  }
+  const passwordHash = await hashPassword(next);
+  await deps.db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
+    // Other sessions end: a changed password should lock out whoever knew the old one.
+    await tx.delete(sessions).where(and(eq(sessions.userId, user.id), sql`${sessions.id} <> ${actor.sessionId ?? ''}`));
+    await writeAudit(tx, who, { action: 'auth.password_changed', targetType: 'user', targetId: user.id, targetLabel: user.email });
+  });
+  clearActorCache();
+}
+
+export type TokenScope = 'read' | 'write' | 'admin';
+
+export async function createToken(
+  db: Db,
+  userId: string,
+  name: string,
+  scopes: TokenScope[],
+  expiresAt: Date | null,
+  who: AuditActor,
+) {
+  const prefix = randomToken(6).slice(0, 8);
+  const secret = `pis_${prefix}_${randomToken(24)}`;
+  const row = await db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(apiTokens)
+      .values({ userId, name, prefix, tokenHash: sha256(secret), scopes, expiresAt })
+      .returning();
+    if (!created) throw new Error('token insert returned nothing');
+    await writeAudit(tx, who, { action: 'token.created', targetType: 'api_token', targetId: created.id, targetLabel: name, after: { name, scopes } });
+    return created;
+  });
+  return { token: secret, row };
+}
+
+export async function revokeToken(deps: Deps, actor: Actor, tokenId: string, who: AuditActor) {
+  const [row] = await deps.db.select().from(apiTokens).where(eq(apiTokens.id, tokenId)).limit(1);
+  if (!row || (row.userId !== actor.userId && !actor.isAdmin)) throw notFound('API token');
+  if (row.revokedAt) return row;
+  const revokedAt = deps.now();
+  await deps.db.transaction(async (tx) => {
+    await tx.update(apiTokens).set({ revokedAt }).where(eq(apiTokens.id, tokenId));
+    await writeAudit(tx, who, { action: 'token.revoked', targetType: 'api_token', targetId: tokenId, targetLabel: row.name });
+  });
+  clearActorCache();
+  return { ...row, revokedAt };
+}
+
+export async function listTokens(deps: Deps, actor: Actor) {
+  return deps.db.select().from(apiTokens).where(eq(apiTokens.userId, actor.userId)).orderBy(apiTokens.createdAt);
+}
