@@ -1,0 +1,132 @@
+// A real migrated database per test file (PGlite by default, PostgreSQL when TEST_DATABASE_URL is set)
+// and the real app, called in-process through app.request().
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import pino from 'pino';
+import type { Role } from '@pi-studio/core/access/roles';
+import { buildApp } from '../src/app.ts';
+import { seedReferenceData } from '../src/bootstrap/reference-data.ts';
+import { loadConfig } from '../src/config.ts';
+import { type DbHandle, openDb } from '../src/db/client.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { memberships, subsidiaries, users } from '../src/db/schema.ts';
+import type { Deps } from '../src/http/deps.ts';
+import { hashPassword } from '../src/modules/auth/crypto.ts';
+
+export const TEST_PASSWORD = 'correct-horse-battery';
+let passwordHash: Promise<string> | undefined;
+
+async function openTestDb(): Promise<{ handle: DbHandle; drop: () => Promise<void> }> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) {
+    const handle = await openDb({});
+    await migrate(handle);
+    return { handle, drop: async () => {} };
+  }
+  // One fresh database per test file on the PostgreSQL server.
+  const name = `pis_t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const dbUrl = new URL(url);
+  dbUrl.pathname = `/${name}`;
+  const handle = await openDb({ databaseUrl: dbUrl.toString() });
+  await migrate(handle);
+  return {
+    handle,
+    drop: async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export type TestUser = { id: string; email: string; password: string };
+
+export type TestContext = Awaited<ReturnType<typeof createTestContext>>;
+
+export async function createTestContext(opts: { now?: () => Date } = {}) {
+  const { handle, drop } = await openTestDb();
+  const config = { ...loadConfig({ PISTUDIO_DATA_DIR: '/nonexistent', PISTUDIO_LOG_LEVEL: 'silent' }), sessionIdleMs: 3_600_000 };
+  const deps: Deps = { db: handle.db, handle, config, log: pino({ level: 'silent' }), now: opts.now ?? (() => new Date()) };
+  await seedReferenceData(deps);
+  const app = buildApp(deps);
+
+  async function subsidiary(code: string, name = `${code} subsidiary`): Promise<string> {
+    const [existing] = await deps.db.select().from(subsidiaries);
+    const found = existing && existing.code === code ? existing : undefined;
+    if (found) return found.id;
+    const [row] = await deps.db.insert(subsidiaries).values({ code, name }).onConflictDoNothing().returning();
+    if (row) return row.id;
+    const all = await deps.db.select().from(subsidiaries);
+    const match = all.find((s) => s.code === code);
+    if (!match) throw new Error(`subsidiary ${code} missing`);
+    return match.id;
+  }
+
+  async function user(opts: { isAdmin?: boolean; roles?: Record<string, Role>; email?: string } = {}): Promise<TestUser> {
+    passwordHash ??= hashPassword(TEST_PASSWORD);
+    const email = opts.email ?? `u-${randomUUID().slice(0, 8)}@test.local`;
+    const [row] = await deps.db
+      .insert(users)
+      .values({ email, name: email.split('@')[0] ?? email, passwordHash: await passwordHash, isAdmin: opts.isAdmin ?? false })
+      .returning();
+    if (!row) throw new Error('user insert failed');
+    for (const [code, role] of Object.entries(opts.roles ?? {})) {
+      await deps.db.insert(memberships).values({ userId: row.id, subsidiaryId: await subsidiary(code), role });
+    }
+    return { id: row.id, email, password: TEST_PASSWORD };
+  }
+
+  return { deps, app, subsidiary, user, client: (u?: TestUser) => new TestClient(app, u), close: async () => {
+    await handle.close();
+    await drop();
+  } };
+}
+
+type App = ReturnType<typeof buildApp>;
+type Init = { body?: unknown; headers?: Record<string, string>; rawBody?: BodyInit };
+
+/** Talks to the app like a browser would: session cookie plus the CSRF header on changes. */
+export class TestClient {
+  private cookie = '';
+  private csrf = '';
+  constructor(
+    private readonly app: App,
+    private readonly as?: TestUser,
+  ) {}
+
+  async login(): Promise<this> {
+    if (!this.as) return this;
+    const res = await this.app.request('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: this.as.email, password: this.as.password }),
+    });
+    if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+    this.cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    this.csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
+    return this;
+  }
+
+  async request(method: string, path: string, init: Init = {}): Promise<Response> {
+    const headers: Record<string, string> = { ...(init.headers ?? {}) };
+    if (this.cookie) headers.cookie = this.cookie;
+    if (this.csrf && method !== 'GET') headers['x-csrf-token'] ??= this.csrf;
+    let body: BodyInit | undefined = init.rawBody;
+    if (init.body !== undefined) {
+      body = JSON.stringify(init.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    return this.app.request(path, { method, headers, body });
+  }
+
+  get = (path: string, init?: Init) => this.request('GET', path, init);
+  post = (path: string, body?: unknown, init?: Init) => this.request('POST', path, { ...init, body });
+  patch = (path: string, body?: unknown, init?: Init) => this.request('PATCH', path, { ...init, body });
+  put = (path: string, body?: unknown, init?: Init) => this.request('PUT', path, { ...init, body });
+  delete = (path: string, init?: Init) => this.request('DELETE', path, init);
+}
