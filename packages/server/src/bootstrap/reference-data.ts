@@ -1,6 +1,9 @@
 import type { Deps } from '../http/deps.ts';
+import { seedTemplates } from '../modules/documents/templates-seed.ts';
+import { seedWorkspaceDefaults } from '../modules/workspace/seed.ts';
 
 /** Idempotent: inserts templates v1, the default taxonomy and naming convention when missing. */
-export async function seedReferenceData(_deps: Deps): Promise<void> {
-  // filled in by the workspace/documents modules
+export async function seedReferenceData(deps: Deps): Promise<void> {
+  await seedWorkspaceDefaults(deps);
+  await seedTemplates(deps);
 }
