@@ -13,8 +13,8 @@ import { AppError } from './http/errors.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { problemResponse } from './http/problem.ts';
 import { mountRoutes, type RouteDef } from './http/route.ts';
-import { routeTable } from './routes.ts';
 import { actorFromSession, actorFromToken, SESSION_COOKIE } from './modules/auth/service.ts';
+import { routeTable } from './routes.ts';
 
 export const API_PREFIX = '/api/v1';
 const JSON_LIMIT = 2 * 1024 * 1024;
@@ -36,7 +36,11 @@ export function buildApp(deps: Deps, state: AppState = { draining: false }, rout
     const requestId = (c.get('requestId') as string | undefined) ?? randomUUID();
     if (err instanceof AppError) return problemResponse(c, err, requestId);
     deps.log.error({ err, requestId, path: c.req.path }, 'unhandled error');
-    return problemResponse(c, new AppError(500, 'internal', 'unexpected server error; quote the request id'), requestId);
+    return problemResponse(
+      c,
+      new AppError(500, 'internal', 'unexpected server error; quote the request id'),
+      requestId,
+    );
   });
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
@@ -81,7 +85,11 @@ export function buildApp(deps: Deps, state: AppState = { draining: false }, rout
   app.get('/api/docs', swaggerUI({ url: `${API_PREFIX}/openapi.json` }));
   mountRoutes(app, API_PREFIX, routes, deps);
   app.all(`${API_PREFIX}/*`, (c) =>
-    problemResponse(c, new AppError(404, 'no_such_route', `no API route ${c.req.method} ${c.req.path}`), c.get('requestId')),
+    problemResponse(
+      c,
+      new AppError(404, 'no_such_route', `no API route ${c.req.method} ${c.req.path}`),
+      c.get('requestId'),
+    ),
   );
 
   mountWeb(app, deps.config.webDist);

@@ -16,7 +16,11 @@ const ZEnv = z.object({
   PISTUDIO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   PISTUDIO_TRUST_PROXY: z.enum(['0', '1']).default('0'),
   PISTUDIO_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(120),
-  PISTUDIO_SESSION_MAX_HOURS: z.coerce.number().int().positive().default(24 * 7),
+  PISTUDIO_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(24 * 7),
   PISTUDIO_WEB_DIST: z.string().optional(),
 });
 

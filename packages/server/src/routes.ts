@@ -1,5 +1,17 @@
 // The route table: every API route of every module. The authorization matrix test walks this list.
 import type { RouteDef } from './http/route.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { namingRoutes, subsidiaryRoutes, taxonomyRoutes } from './modules/workspace/admin.routes.ts';
+import { productRoutes } from './modules/workspace/products.routes.ts';
+import { userRoutes } from './modules/workspace/users.routes.ts';
 
-export const routeTable: RouteDef[] = [...authRoutes];
+export const routeTable: RouteDef[] = [
+  ...authRoutes,
+  ...subsidiaryRoutes,
+  ...productRoutes,
+  ...taxonomyRoutes,
+  ...namingRoutes,
+  ...userRoutes,
+  ...auditRoutes,
+];

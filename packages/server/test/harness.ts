@@ -1,9 +1,12 @@
 // A real migrated database per test file (PGlite by default, PostgreSQL when TEST_DATABASE_URL is set)
 // and the real app, called in-process through app.request().
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import type { Role } from '@pi-studio/core/access/roles';
 import pg from 'pg';
 import pino from 'pino';
-import type { Role } from '@pi-studio/core/access/roles';
+import { inject } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { seedReferenceData } from '../src/bootstrap/reference-data.ts';
 import { loadConfig } from '../src/config.ts';
@@ -12,36 +15,69 @@ import { migrate } from '../src/db/migrate.ts';
 import { memberships, subsidiaries, users } from '../src/db/schema.ts';
 import type { Deps } from '../src/http/deps.ts';
 import { hashPassword } from '../src/modules/auth/crypto.ts';
+import type { TestDbTemplate } from './global-setup.ts';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
 let passwordHash: Promise<string> | undefined;
 
-async function openTestDb(): Promise<{ handle: DbHandle; drop: () => Promise<void> }> {
+type OpenedDb = { handle: DbHandle; drop: () => Promise<void> };
+
+/** The run's template from global-setup.ts, or undefined when this file runs under a config without it. */
+function template(): TestDbTemplate | undefined {
+  try {
+    return inject('testDbTemplate');
+  } catch {
+    return undefined;
+  }
+}
+
+async function createDatabase(serverUrl: string, name: string, from?: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(from ? `create database ${name} template ${from}` : `create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const dbUrl = new URL(serverUrl);
+  dbUrl.pathname = `/${name}`;
+  return dbUrl.toString();
+}
+
+async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  const c = new pg.Client({ connectionString: serverUrl });
+  await c.connect();
+  try {
+    await c.query(`drop database if exists ${name} with (force)`);
+  } finally {
+    await c.end();
+  }
+}
+
+async function openTestDb(): Promise<OpenedDb> {
+  const tmpl = template();
+  if (tmpl?.kind === 'pglite') {
+    // A copy of the migrated template in memory: ~0.4 s instead of ~4 s for initdb + migrations.
+    const dump = await fs.readFile(tmpl.dumpFile);
+    const client = await PGlite.create({ loadDataDir: new Blob([dump]) });
+    return { handle: await openDb({ pglite: client }), drop: async () => {} };
+  }
+  if (tmpl?.kind === 'postgres') {
+    const name = `${tmpl.databasePrefix}${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+    const handle = await openDb({ databaseUrl: await createDatabase(tmpl.serverUrl, name, tmpl.template) });
+    return { handle, drop: () => dropDatabase(tmpl.serverUrl, name) };
+  }
+  // No global setup: migrate from scratch (slow, but any Vitest config can use the harness).
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
     const handle = await openDb({});
     await migrate(handle);
     return { handle, drop: async () => {} };
   }
-  // One fresh database per test file on the PostgreSQL server.
   const name = `pis_t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const dbUrl = new URL(url);
-  dbUrl.pathname = `/${name}`;
-  const handle = await openDb({ databaseUrl: dbUrl.toString() });
+  const handle = await openDb({ databaseUrl: await createDatabase(url, name) });
   await migrate(handle);
-  return {
-    handle,
-    drop: async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
+  return { handle, drop: () => dropDatabase(url, name) };
 }
 
 export type TestUser = { id: string; email: string; password: string };
@@ -50,8 +86,17 @@ export type TestContext = Awaited<ReturnType<typeof createTestContext>>;
 
 export async function createTestContext(opts: { now?: () => Date } = {}) {
   const { handle, drop } = await openTestDb();
-  const config = { ...loadConfig({ PISTUDIO_DATA_DIR: '/nonexistent', PISTUDIO_LOG_LEVEL: 'silent' }), sessionIdleMs: 3_600_000 };
-  const deps: Deps = { db: handle.db, handle, config, log: pino({ level: 'silent' }), now: opts.now ?? (() => new Date()) };
+  const config = {
+    ...loadConfig({ PISTUDIO_DATA_DIR: '/nonexistent', PISTUDIO_LOG_LEVEL: 'silent' }),
+    sessionIdleMs: 3_600_000,
+  };
+  const deps: Deps = {
+    db: handle.db,
+    handle,
+    config,
+    log: pino({ level: 'silent' }),
+    now: opts.now ?? (() => new Date()),
+  };
   await seedReferenceData(deps);
   const app = buildApp(deps);
 
@@ -67,12 +112,19 @@ export async function createTestContext(opts: { now?: () => Date } = {}) {
     return match.id;
   }
 
-  async function user(opts: { isAdmin?: boolean; roles?: Record<string, Role>; email?: string } = {}): Promise<TestUser> {
+  async function user(
+    opts: { isAdmin?: boolean; roles?: Record<string, Role>; email?: string } = {},
+  ): Promise<TestUser> {
     passwordHash ??= hashPassword(TEST_PASSWORD);
     const email = opts.email ?? `u-${randomUUID().slice(0, 8)}@test.local`;
     const [row] = await deps.db
       .insert(users)
-      .values({ email, name: email.split('@')[0] ?? email, passwordHash: await passwordHash, isAdmin: opts.isAdmin ?? false })
+      .values({
+        email,
+        name: email.split('@')[0] ?? email,
+        passwordHash: await passwordHash,
+        isAdmin: opts.isAdmin ?? false,
+      })
       .returning();
     if (!row) throw new Error('user insert failed');
     for (const [code, role] of Object.entries(opts.roles ?? {})) {
@@ -81,10 +133,17 @@ export async function createTestContext(opts: { now?: () => Date } = {}) {
     return { id: row.id, email, password: TEST_PASSWORD };
   }
 
-  return { deps, app, subsidiary, user, client: (u?: TestUser) => new TestClient(app, u), close: async () => {
-    await handle.close();
-    await drop();
-  } };
+  return {
+    deps,
+    app,
+    subsidiary,
+    user,
+    client: (u?: TestUser) => new TestClient(app, u),
+    close: async () => {
+      await handle.close();
+      await drop();
+    },
+  };
 }
 
 type App = ReturnType<typeof buildApp>;

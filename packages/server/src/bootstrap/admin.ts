@@ -15,12 +15,21 @@ export async function ensureAdmin(deps: Deps): Promise<CreatedAdmin | null> {
   const password = deps.config.adminPassword ?? (generated as string);
   const passwordHash = await hashPassword(password);
   await deps.db.transaction(async (tx) => {
-    const [u] = await tx.insert(users).values({ email, name: 'Administrator', passwordHash, isAdmin: true }).returning();
+    const [u] = await tx
+      .insert(users)
+      .values({ email, name: 'Administrator', passwordHash, isAdmin: true })
+      .returning();
     if (!u) throw new Error('admin insert returned nothing');
     await writeAudit(
       tx,
       { actorId: null, actorLabel: 'system', requestId: 'bootstrap' },
-      { action: 'user.created', targetType: 'user', targetId: u.id, targetLabel: email, after: { email, isAdmin: true } },
+      {
+        action: 'user.created',
+        targetType: 'user',
+        targetId: u.id,
+        targetLabel: email,
+        after: { email, isAdmin: true },
+      },
     );
   });
   return { email, generatedPassword: generated };

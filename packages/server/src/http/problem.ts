@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { AppError } from './errors.ts';
+import type { AppError } from './errors.ts';
 
 export type Problem = {
   type: string;

@@ -3,7 +3,7 @@
 import type { ActorScope, Permission } from '@pi-studio/core/access/roles';
 import { decide } from '@pi-studio/core/access/roles';
 import type { Context, Hono } from 'hono';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { AuditActor } from '../modules/audit/writer.ts';
 import type { Actor, AppEnv } from './actor.ts';
 import type { Deps } from './deps.ts';
@@ -167,10 +167,15 @@ export function mountRoutes(app: Hono<AppEnv>, prefix: string, routes: RouteDef[
       const actor = (c.get('actor') as Actor | null) ?? null;
       if (def.access !== 'public') {
         if (!actor) throw unauthenticated();
-        if (!scopeAllows(actor, def.method, def.access)) throw forbidden('this API token lacks the scope for this call');
+        if (!scopeAllows(actor, def.method, def.access))
+          throw forbidden('this API token lacks the scope for this call');
         // Cookie sessions must prove the request came from our own pages (double-submit token).
         if (actor.via === 'session' && MUTATING.has(def.method) && c.req.header('x-csrf-token') !== actor.csrfToken) {
-          throw new AppError(403, 'csrf_failed', 'missing or wrong X-CSRF-Token header for a cookie-authenticated change');
+          throw new AppError(
+            403,
+            'csrf_failed',
+            'missing or wrong X-CSRF-Token header for a cookie-authenticated change',
+          );
         }
         if (def.access === 'admin' && !actor.isAdmin) throw forbidden('administrators only');
       }

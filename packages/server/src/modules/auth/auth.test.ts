@@ -62,8 +62,12 @@ describe('auth', () => {
     const c = await t.client(u).login();
     const bad = await c.post('/api/v1/auth/password', { currentPassword: 'nope', newPassword: 'a-new-password-1' });
     expect(bad.status).toBe(422);
-    expect((await c.post('/api/v1/auth/password', { currentPassword: u.password, newPassword: 'a-new-password-1' })).status).toBe(204);
+    expect(
+      (await c.post('/api/v1/auth/password', { currentPassword: u.password, newPassword: 'a-new-password-1' })).status,
+    ).toBe(204);
     expect((await t.client().post('/api/v1/auth/login', { email: u.email, password: u.password })).status).toBe(401);
-    expect((await t.client().post('/api/v1/auth/login', { email: u.email, password: 'a-new-password-1' })).status).toBe(200);
+    expect((await t.client().post('/api/v1/auth/login', { email: u.email, password: 'a-new-password-1' })).status).toBe(
+      200,
+    );
   });
 });

@@ -1,5 +1,5 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import type { Role } from '@pi-studio/core/access/roles';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { apiTokens, memberships, sessions, users } from '../../db/schema.ts';
 

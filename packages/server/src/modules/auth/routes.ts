@@ -3,7 +3,16 @@ import { subsidiaries } from '../../db/schema.ts';
 import { defineRoute } from '../../http/route.ts';
 import { presentMe, presentToken } from './presenters.ts';
 import { ZIdParams, ZLoginBody, ZPasswordBody, ZTokenBody } from './schemas.ts';
-import { SESSION_COOKIE, changePassword, checkLoginRate, createToken, listTokens, login, logout, revokeToken } from './service.ts';
+import {
+  changePassword,
+  checkLoginRate,
+  createToken,
+  listTokens,
+  login,
+  logout,
+  revokeToken,
+  SESSION_COOKIE,
+} from './service.ts';
 
 function sessionCookie(value: string, maxAgeSeconds: number, secure: boolean): string {
   const parts = [`${SESSION_COOKIE}=${value}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${maxAgeSeconds}`];
@@ -94,7 +103,9 @@ export const authRoutes = [
     handler: async (ctx, { body }) => {
       const actor = ctx.requireActor();
       const scopes = actor.isAdmin ? body.scopes : body.scopes.filter((s) => s !== 'admin');
-      const expiresAt = body.expiresInDays ? new Date(ctx.deps.now().getTime() + body.expiresInDays * 86_400_000) : null;
+      const expiresAt = body.expiresInDays
+        ? new Date(ctx.deps.now().getTime() + body.expiresInDays * 86_400_000)
+        : null;
       const { token, row } = await createToken(ctx.deps.db, actor.userId, body.name, scopes, expiresAt, ctx.who());
       return { body: { ...presentToken(row), token } };
     },

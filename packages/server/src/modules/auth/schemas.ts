@@ -12,7 +12,10 @@ export const ZPasswordBody = z.strictObject({
 
 export const ZTokenBody = z.strictObject({
   name: z.string().trim().min(1).max(100),
-  scopes: z.array(z.enum(['read', 'write', 'admin'])).min(1).default(['read']),
+  scopes: z
+    .array(z.enum(['read', 'write', 'admin']))
+    .min(1)
+    .default(['read']),
   expiresInDays: z.number().int().min(1).max(3650).optional(),
 });
 

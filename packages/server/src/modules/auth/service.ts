@@ -33,14 +33,23 @@ export async function login(deps: Deps, email: string, password: string, request
   const user = await findUserByEmail(deps.db, email);
   if (!user || user.disabled) {
     // Spend the same time as a real check so response times do not reveal which emails exist.
-    await verifyPassword(password, 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+    await verifyPassword(
+      password,
+      'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+    );
     throw unauthenticated('wrong email or password');
   }
   if (user.lockedUntil && user.lockedUntil > now) {
     const seconds = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000);
-    throw new AppError(429, 'account_locked', `too many failed sign-ins; try again in ${Math.ceil(seconds / 60)} min`, [], {
-      'Retry-After': String(seconds),
-    });
+    throw new AppError(
+      429,
+      'account_locked',
+      `too many failed sign-ins; try again in ${Math.ceil(seconds / 60)} min`,
+      [],
+      {
+        'Retry-After': String(seconds),
+      },
+    );
   }
   if (!(await verifyPassword(password, user.passwordHash))) {
     const failures = user.failedLogins + 1;
@@ -68,7 +77,9 @@ export async function login(deps: Deps, email: string, password: string, request
   const expiresAt = new Date(now.getTime() + deps.config.sessionMaxMs);
   await deps.db.transaction(async (tx) => {
     await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
-    await tx.insert(sessions).values({ id: sha256(cookieValue), userId: user.id, csrfToken, expiresAt, lastSeenAt: now });
+    await tx
+      .insert(sessions)
+      .values({ id: sha256(cookieValue), userId: user.id, csrfToken, expiresAt, lastSeenAt: now });
     await writeAudit(
       tx,
       { actorId: user.id, actorLabel: user.email, requestId },
@@ -83,7 +94,12 @@ export async function logout(deps: Deps, actor: Actor, who: AuditActor): Promise
   const sessionId = actor.sessionId;
   await deps.db.transaction(async (tx) => {
     await tx.delete(sessions).where(eq(sessions.id, sessionId));
-    await writeAudit(tx, who, { action: 'auth.logout', targetType: 'user', targetId: actor.userId, targetLabel: actor.email });
+    await writeAudit(tx, who, {
+      action: 'auth.logout',
+      targetType: 'user',
+      targetId: actor.userId,
+      targetLabel: actor.email,
+    });
   });
   clearActorCache();
 }
@@ -155,7 +171,12 @@ export async function changePassword(deps: Deps, actor: Actor, current: string, 
     await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
     // Other sessions end: a changed password should lock out whoever knew the old one.
     await tx.delete(sessions).where(and(eq(sessions.userId, user.id), sql`${sessions.id} <> ${actor.sessionId ?? ''}`));
-    await writeAudit(tx, who, { action: 'auth.password_changed', targetType: 'user', targetId: user.id, targetLabel: user.email });
+    await writeAudit(tx, who, {
+      action: 'auth.password_changed',
+      targetType: 'user',
+      targetId: user.id,
+      targetLabel: user.email,
+    });
   });
   clearActorCache();
 }
@@ -178,7 +199,13 @@ export async function createToken(
       .values({ userId, name, prefix, tokenHash: sha256(secret), scopes, expiresAt })
       .returning();
     if (!created) throw new Error('token insert returned nothing');
-    await writeAudit(tx, who, { action: 'token.created', targetType: 'api_token', targetId: created.id, targetLabel: name, after: { name, scopes } });
+    await writeAudit(tx, who, {
+      action: 'token.created',
+      targetType: 'api_token',
+      targetId: created.id,
+      targetLabel: name,
+      after: { name, scopes },
+    });
     return created;
   });
   return { token: secret, row };
@@ -191,7 +218,12 @@ export async function revokeToken(deps: Deps, actor: Actor, tokenId: string, who
   const revokedAt = deps.now();
   await deps.db.transaction(async (tx) => {
     await tx.update(apiTokens).set({ revokedAt }).where(eq(apiTokens.id, tokenId));
-    await writeAudit(tx, who, { action: 'token.revoked', targetType: 'api_token', targetId: tokenId, targetLabel: row.name });
+    await writeAudit(tx, who, {
+      action: 'token.revoked',
+      targetType: 'api_token',
+      targetId: tokenId,
+      targetLabel: row.name,
+    });
   });
   clearActorCache();
   return { ...row, revokedAt };

@@ -1,0 +1,38 @@
+import { and, desc, eq, gte, ilike, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { auditEvents, subsidiaries } from '../../db/schema.ts';
+import type { AuditQuery } from './schemas.ts';
+
+const endOfDay = (d: string) => (d.length === 10 ? `${d}T23:59:59.999Z` : d);
+
+/** `scope` null = every event; otherwise events of those subsidiaries plus the actor's own. */
+export async function listAudit(
+  db: Executor,
+  q: AuditQuery,
+  scope: { subsidiaryIds: string[]; actorId: string } | null,
+) {
+  const where: (SQL | undefined)[] = [];
+  if (scope) {
+    where.push(
+      or(
+        scope.subsidiaryIds.length ? inArray(auditEvents.subsidiaryId, scope.subsidiaryIds) : sql`false`,
+        eq(auditEvents.actorId, scope.actorId),
+      ),
+    );
+  }
+  if (q.actor) where.push(eq(auditEvents.actorId, q.actor));
+  if (q.action) where.push(ilike(auditEvents.action, `${q.action.replace(/[\\%_]/g, '\\$&')}%`));
+  if (q.targetType) where.push(eq(auditEvents.targetType, q.targetType));
+  if (q.targetId) where.push(eq(auditEvents.targetId, q.targetId));
+  if (q.subsidiary) where.push(eq(subsidiaries.code, q.subsidiary));
+  if (q.from) where.push(gte(auditEvents.at, new Date(q.from)));
+  if (q.to) where.push(lte(auditEvents.at, new Date(endOfDay(q.to))));
+  if (q.cursor) where.push(lt(auditEvents.id, Number(q.cursor)));
+  return db
+    .select({ event: auditEvents, subsidiary: subsidiaries.code })
+    .from(auditEvents)
+    .leftJoin(subsidiaries, eq(subsidiaries.id, auditEvents.subsidiaryId))
+    .where(and(...where))
+    .orderBy(desc(auditEvents.id))
+    .limit(q.limit + 1);
+}

@@ -1,0 +1,55 @@
+import { defineRoute } from '../../http/route.ts';
+import { createProduct, getProductDetail, listVisibleProducts, updateProduct } from './products.service.ts';
+import { ZCodeParams, ZProductBody, ZProductPatch, ZProductQuery } from './schemas.ts';
+
+export const productRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/products',
+    summary: 'Products you can see, filtered by subsidiary, stage, type, owner, tag or text',
+    tag: 'products',
+    access: 'authenticated',
+    query: ZProductQuery,
+    handler: async (ctx, { query }) => ({ body: await listVisibleProducts(ctx, query) }),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/products',
+    summary: 'Create a product; its code follows the naming convention (SUB-KEY)',
+    tag: 'products',
+    access: { permission: 'product.create' },
+    body: ZProductBody,
+    handler: async (ctx, { body }) => {
+      const product = await createProduct(ctx, body);
+      return {
+        body: product,
+        headers: { etag: `"${product.revision}"`, location: `/api/v1/products/${product.code}` },
+      };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/products/:code',
+    summary: 'One product with its people and documents',
+    tag: 'products',
+    access: { permission: 'product.read' },
+    params: ZCodeParams,
+    handler: async (ctx, { params }) => {
+      const product = await getProductDetail(ctx, params.code);
+      return { body: product, headers: { etag: `"${product.revision}"` } };
+    },
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/products/:code',
+    summary: 'Change a product (name, type, tags, stage, people); If-Match optional',
+    tag: 'products',
+    access: { permission: 'product.update' },
+    params: ZCodeParams,
+    body: ZProductPatch,
+    handler: async (ctx, { params, body }) => {
+      const product = await updateProduct(ctx, params.code, body, ctx.header('if-match'));
+      return { body: product, headers: { etag: `"${product.revision}"` } };
+    },
+  }),
+];

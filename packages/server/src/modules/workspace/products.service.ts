@@ -1,0 +1,169 @@
+import { isValidProductKey, productCode, suggestKey } from '@pi-studio/core/naming/convention';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { products } from '../../db/schema.ts';
+import { visibleSubsidiaries } from '../../http/actor.ts';
+import { conflict, type InvalidParam, notFound, validationFailed } from '../../http/errors.ts';
+import type { RequestCtx } from '../../http/route.ts';
+import { writeAudit } from '../audit/writer.ts';
+import { getConvention } from './naming.service.ts';
+import { presentDocumentSummary, presentProduct } from './presenters.ts';
+import {
+  activeTermCodes,
+  documentSummaries,
+  findProduct,
+  findSubsidiaryByCode,
+  findUsers,
+  listProducts,
+} from './repo.ts';
+import type { ProductBody, ProductPatch, ProductQuery } from './schemas.ts';
+
+export const decodeCursor = (cursor?: string) =>
+  cursor ? Buffer.from(cursor, 'base64url').toString('utf8') : undefined;
+export const encodeCursor = (value: string) => Buffer.from(value, 'utf8').toString('base64url');
+
+export async function listVisibleProducts(ctx: RequestCtx, q: ProductQuery) {
+  const actor = ctx.requireActor();
+  ctx.markAuthorized();
+  const rows = await listProducts(ctx.deps.db, {
+    visible: visibleSubsidiaries(actor),
+    subsidiaryCode: q.subsidiary,
+    stage: q.stage,
+    type: q.type,
+    owner: q.owner,
+    tag: q.tag,
+    q: q.q,
+    after: decodeCursor(q.cursor),
+    limit: q.limit + 1,
+  });
+  const page = rows.slice(0, q.limit).map(presentProduct);
+  const last = page.at(-1);
+  return { items: page, nextCursor: rows.length > q.limit && last ? encodeCursor(last.code) : null };
+}
+
+/** Loads a product and decides `permission` on its stored subsidiary (404 when the actor cannot see it). */
+export async function loadProduct(ctx: RequestCtx, code: string, permission: 'product.read' | 'product.update') {
+  const row = await findProduct(ctx.deps.db, code);
+  if (!row) {
+    ctx.markAuthorized();
+    throw notFound(`product ${code}`);
+  }
+  ctx.authorize(permission, row.product.subsidiaryId);
+  return row;
+}
+
+export async function getProductDetail(ctx: RequestCtx, code: string) {
+  const row = await loadProduct(ctx, code, 'product.read');
+  const docs = await documentSummaries(ctx.deps.db, row.product.id);
+  return { ...presentProduct(row), documents: docs.map(presentDocumentSummary) };
+}
+
+async function checkReferences(db: Db, body: Partial<ProductBody>): Promise<InvalidParam[]> {
+  const problems: InvalidParam[] = [];
+  if (body.productType !== undefined && !(await activeTermCodes(db, 'product_type')).has(body.productType)) {
+    problems.push({
+      name: 'productType',
+      reason: `unknown product type "${body.productType}" (see GET /taxonomy?kind=product_type)`,
+    });
+  }
+  if (body.tags?.length) {
+    const known = await activeTermCodes(db, 'tag');
+    const unknown = body.tags.filter((t) => !known.has(t));
+    if (unknown.length) problems.push({ name: 'tags', reason: `unknown tags: ${unknown.join(', ')}` });
+  }
+  const people = (['poId', 'builderId', 'itOwnerId'] as const).filter((k) => body[k]);
+  const found = await findUsers(
+    db,
+    people.map((k) => body[k] as string),
+  );
+  for (const k of people) {
+    const u = found.find((f) => f.id === body[k]);
+    if (!u || u.disabled) problems.push({ name: k, reason: 'no active user with this id' });
+  }
+  return problems;
+}
+
+export async function createProduct(ctx: RequestCtx, body: ProductBody) {
+  const db = ctx.deps.db;
+  const sub = await findSubsidiaryByCode(db, body.subsidiary);
+  if (!sub) {
+    ctx.markAuthorized();
+    throw validationFailed([{ name: 'subsidiary', reason: `no subsidiary ${body.subsidiary}` }]);
+  }
+  ctx.authorize('product.create', sub.id);
+  const { convention } = await getConvention(db);
+  const key = body.key ?? suggestKey(body.name);
+  const problems = await checkReferences(db, body);
+  if (!isValidProductKey(convention, key)) {
+    problems.push({
+      name: 'key',
+      reason: `"${key}" does not fit the naming convention (${convention.productKeyPattern})`,
+    });
+  }
+  if (problems.length) throw validationFailed(problems);
+  const code = productCode(convention, sub.code, key);
+  const created = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(products)
+      .values({
+        code,
+        name: body.name,
+        subsidiaryId: sub.id,
+        productType: body.productType,
+        tags: body.tags,
+        summary: body.summary,
+        poId: body.poId ?? null,
+        builderId: body.builderId ?? null,
+        itOwnerId: body.itOwnerId ?? null,
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!row) throw conflict('product_exists', `product ${code} already exists; choose another key`);
+    await writeAudit(tx, ctx.who(), {
+      action: 'product.created',
+      targetType: 'product',
+      targetId: row.id,
+      targetLabel: code,
+      subsidiaryId: sub.id,
+      after: { code, name: body.name, productType: body.productType, stage: row.stage },
+    });
+    return row;
+  });
+  const row = await findProduct(db, created.code);
+  if (!row) throw notFound(`product ${code}`);
+  return presentProduct(row);
+}
+
+export async function updateProduct(ctx: RequestCtx, code: string, patch: ProductPatch, ifMatch?: string) {
+  const row = await loadProduct(ctx, code, 'product.update');
+  const db = ctx.deps.db;
+  if (ifMatch && ifMatch !== `"${row.product.revision}"`) {
+    throw conflict(
+      'stale_revision',
+      `product ${code} changed since you loaded it (now revision ${row.product.revision}); reload`,
+    );
+  }
+  const problems = await checkReferences(db, patch);
+  if (problems.length) throw validationFailed(problems);
+  const before = Object.fromEntries(Object.keys(patch).map((k) => [k, row.product[k as keyof typeof row.product]]));
+  await db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(products)
+      .set({ ...patch, revision: row.product.revision + 1, updatedAt: ctx.deps.now() })
+      .where(eq(products.id, row.product.id))
+      .returning({ id: products.id });
+    if (!updated) throw notFound(`product ${code}`);
+    await writeAudit(tx, ctx.who(), {
+      action: patch.stage && patch.stage !== row.product.stage ? 'product.stage_changed' : 'product.updated',
+      targetType: 'product',
+      targetId: row.product.id,
+      targetLabel: code,
+      subsidiaryId: row.product.subsidiaryId,
+      before,
+      after: patch,
+    });
+  });
+  const fresh = await findProduct(db, code);
+  if (!fresh) throw notFound(`product ${code}`);
+  return presentProduct(fresh);
+}

@@ -1,0 +1,127 @@
+import { and, asc, count, eq, gt, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Executor } from '../../db/client.ts';
+import {
+  documents,
+  documentVersions,
+  products,
+  settings,
+  subsidiaries,
+  taxonomyTerms,
+  users,
+} from '../../db/schema.ts';
+
+const po = alias(users, 'po');
+const builder = alias(users, 'builder');
+const itOwner = alias(users, 'it_owner');
+const person = <T extends { id: unknown; name: unknown; email: unknown }>(u: T) => ({
+  id: u.id as T['id'],
+  name: u.name as T['name'],
+  email: u.email as T['email'],
+});
+
+export const productSelection = {
+  product: products,
+  subsidiary: { id: subsidiaries.id, code: subsidiaries.code, name: subsidiaries.name },
+  po: person(po),
+  builder: person(builder),
+  itOwner: person(itOwner),
+};
+
+function productQuery(db: Executor) {
+  return db
+    .select(productSelection)
+    .from(products)
+    .innerJoin(subsidiaries, eq(subsidiaries.id, products.subsidiaryId))
+    .leftJoin(po, eq(po.id, products.poId))
+    .leftJoin(builder, eq(builder.id, products.builderId))
+    .leftJoin(itOwner, eq(itOwner.id, products.itOwnerId));
+}
+export type ProductRow = Awaited<ReturnType<ReturnType<typeof productQuery>['execute']>>[number];
+
+export async function findProduct(db: Executor, code: string): Promise<ProductRow | undefined> {
+  return (await productQuery(db).where(eq(products.code, code)).limit(1))[0];
+}
+
+export type ProductFilter = {
+  visible: string[] | null;
+  subsidiaryCode?: string;
+  stage?: string;
+  type?: string;
+  owner?: string;
+  tag?: string;
+  q?: string;
+  after?: string;
+  limit: number;
+};
+
+export async function listProducts(db: Executor, f: ProductFilter): Promise<ProductRow[]> {
+  const where: (SQL | undefined)[] = [];
+  if (f.visible) where.push(f.visible.length ? inArray(products.subsidiaryId, f.visible) : sql`false`);
+  if (f.subsidiaryCode) where.push(eq(subsidiaries.code, f.subsidiaryCode));
+  if (f.stage) where.push(eq(products.stage, f.stage));
+  if (f.type) where.push(eq(products.productType, f.type));
+  if (f.owner)
+    where.push(or(eq(products.poId, f.owner), eq(products.builderId, f.owner), eq(products.itOwnerId, f.owner)));
+  if (f.tag) where.push(sql`${products.tags} @> ${JSON.stringify([f.tag])}::jsonb`);
+  if (f.q) where.push(or(ilike(products.name, `%${escapeLike(f.q)}%`), ilike(products.code, `%${escapeLike(f.q)}%`)));
+  if (f.after) where.push(gt(products.code, f.after));
+  return productQuery(db)
+    .where(and(...where))
+    .orderBy(asc(products.code))
+    .limit(f.limit);
+}
+
+export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export async function documentSummaries(db: Executor, productId: string) {
+  return db
+    .select({
+      id: documents.id,
+      kind: documents.kind,
+      title: documents.title,
+      revision: documents.revision,
+      updatedAt: documents.updatedAt,
+      currentVersionId: documents.currentVersionId,
+      major: documentVersions.major,
+      minor: documentVersions.minor,
+      versionCreatedAt: documentVersions.createdAt,
+      authorName: users.name,
+      versionCount: sql<number>`(select count(*) from ${documentVersions} dv where dv.document_id = ${documents.id})`,
+    })
+    .from(documents)
+    .leftJoin(documentVersions, eq(documentVersions.id, documents.currentVersionId))
+    .leftJoin(users, eq(users.id, documentVersions.authorId))
+    .where(eq(documents.productId, productId))
+    .orderBy(asc(documents.kind), asc(documents.createdAt));
+}
+
+export const findSubsidiaryByCode = async (db: Executor, code: string) =>
+  (await db.select().from(subsidiaries).where(eq(subsidiaries.code, code)).limit(1))[0];
+
+export async function listSubsidiaries(db: Executor, visible: string[] | null) {
+  return db
+    .select({ subsidiary: subsidiaries, productCount: count(products.id) })
+    .from(subsidiaries)
+    .leftJoin(products, eq(products.subsidiaryId, subsidiaries.id))
+    .where(visible ? (visible.length ? inArray(subsidiaries.id, visible) : sql`false`) : undefined)
+    .groupBy(subsidiaries.id)
+    .orderBy(asc(subsidiaries.code));
+}
+
+export async function findUsers(db: Executor, ids: string[]) {
+  return ids.length
+    ? db.select({ id: users.id, disabled: users.disabled }).from(users).where(inArray(users.id, ids))
+    : [];
+}
+
+export async function activeTermCodes(db: Executor, kind: string): Promise<Set<string>> {
+  const rows = await db
+    .select({ code: taxonomyTerms.code })
+    .from(taxonomyTerms)
+    .where(and(eq(taxonomyTerms.kind, kind), eq(taxonomyTerms.archived, false)));
+  return new Set(rows.map((r) => r.code));
+}
+
+export const getSetting = async (db: Executor, key: string) =>
+  (await db.select().from(settings).where(eq(settings.key, key)).limit(1))[0];

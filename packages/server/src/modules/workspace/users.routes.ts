@@ -1,0 +1,51 @@
+import { defineRoute } from '../../http/route.ts';
+import { ZIdParams, ZMembershipsBody, ZUserBody, ZUserPatch, ZUserQuery } from './schemas.ts';
+import { createUser, listUsers, setMemberships, updateUser } from './users.service.ts';
+
+export const userRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/users',
+    summary: 'People: administrators see all; others the members of their subsidiaries',
+    tag: 'users',
+    access: 'authenticated',
+    query: ZUserQuery,
+    handler: async (ctx, { query }) => {
+      ctx.markAuthorized();
+      return { body: { items: await listUsers(ctx.deps.db, ctx.requireActor(), query), nextCursor: null } };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/users',
+    summary: 'Create a user; without a password one is generated and returned once',
+    tag: 'users',
+    access: 'admin',
+    body: ZUserBody,
+    handler: async (ctx, { body }) => ({ body: await createUser(ctx.deps.db, body, ctx.who()) }),
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/users/:id',
+    summary: 'Rename, disable or (un)make administrator',
+    tag: 'users',
+    access: 'admin',
+    params: ZIdParams,
+    body: ZUserPatch,
+    handler: async (ctx, { params, body }) => ({
+      body: await updateUser(ctx.deps.db, ctx.requireActor(), params.id, body, ctx.who()),
+    }),
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/users/:id/memberships',
+    summary: 'Replace the roles a user holds per subsidiary',
+    tag: 'users',
+    access: 'admin',
+    params: ZIdParams,
+    body: ZMembershipsBody,
+    handler: async (ctx, { params, body }) => ({
+      body: await setMemberships(ctx.deps.db, params.id, body.memberships, ctx.who()),
+    }),
+  }),
+];

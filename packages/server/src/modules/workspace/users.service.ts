@@ -1,0 +1,160 @@
+import { and, asc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import type { Db, Executor } from '../../db/client.ts';
+import { memberships, subsidiaries, users } from '../../db/schema.ts';
+import type { Actor } from '../../http/actor.ts';
+import { conflict, notFound, validationFailed } from '../../http/errors.ts';
+import { type AuditActor, writeAudit } from '../audit/writer.ts';
+import { clearActorCache } from '../auth/actor-cache.ts';
+import { hashPassword, randomToken } from '../auth/crypto.ts';
+import { escapeLike } from './repo.ts';
+import type { UserBody } from './schemas.ts';
+
+type MembershipInput = { subsidiary: string; role: string };
+
+async function membershipsOf(db: Executor, userIds: string[]) {
+  if (!userIds.length) return new Map<string, { subsidiary: string; role: string }[]>();
+  const rows = await db
+    .select({ userId: memberships.userId, subsidiary: subsidiaries.code, role: memberships.role })
+    .from(memberships)
+    .innerJoin(subsidiaries, eq(subsidiaries.id, memberships.subsidiaryId))
+    .where(inArray(memberships.userId, userIds))
+    .orderBy(asc(subsidiaries.code));
+  const map = new Map<string, { subsidiary: string; role: string }[]>();
+  for (const r of rows) map.set(r.userId, [...(map.get(r.userId) ?? []), { subsidiary: r.subsidiary, role: r.role }]);
+  return map;
+}
+
+const presentUser = (u: typeof users.$inferSelect, ms: { subsidiary: string; role: string }[]) => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  isAdmin: u.isAdmin,
+  disabled: u.disabled,
+  createdAt: u.createdAt.toISOString(),
+  memberships: ms,
+});
+
+/** Admins see everyone; others see the members of the subsidiaries they belong to (people pickers). */
+export async function listUsers(db: Db, actor: Actor, filter: { subsidiary?: string; q?: string }) {
+  const where: (SQL | undefined)[] = [];
+  const visible = actor.isAdmin ? null : [...actor.roles.keys()];
+  if (visible || filter.subsidiary) {
+    const subIds = filter.subsidiary
+      ? (
+          await db.select({ id: subsidiaries.id }).from(subsidiaries).where(eq(subsidiaries.code, filter.subsidiary))
+        ).map((s) => s.id)
+      : [];
+    const scope = filter.subsidiary ? subIds.filter((id) => !visible || visible.includes(id)) : (visible ?? []);
+    const members = scope.length
+      ? await db
+          .selectDistinct({ id: memberships.userId })
+          .from(memberships)
+          .where(inArray(memberships.subsidiaryId, scope))
+      : [];
+    const ids = members.map((m) => m.id);
+    if (!ids.length) return [];
+    where.push(inArray(users.id, ids));
+  }
+  if (filter.q)
+    where.push(or(ilike(users.email, `%${escapeLike(filter.q)}%`), ilike(users.name, `%${escapeLike(filter.q)}%`)));
+  const rows = await db
+    .select()
+    .from(users)
+    .where(and(...where))
+    .orderBy(asc(users.name))
+    .limit(500);
+  const ms = await membershipsOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((u) => presentUser(u, ms.get(u.id) ?? []));
+}
+
+async function resolveMemberships(db: Executor, input: MembershipInput[]) {
+  const codes = [...new Set(input.map((m) => m.subsidiary))];
+  const subs = codes.length ? await db.select().from(subsidiaries).where(inArray(subsidiaries.code, codes)) : [];
+  const missing = codes.filter((c) => !subs.some((s) => s.code === c));
+  if (missing.length)
+    throw validationFailed([{ name: 'memberships', reason: `unknown subsidiaries: ${missing.join(', ')}` }]);
+  if (codes.length !== input.length)
+    throw validationFailed([{ name: 'memberships', reason: 'one role per subsidiary' }]);
+  return input.map((m) => ({ subsidiaryId: subs.find((s) => s.code === m.subsidiary)?.id as string, role: m.role }));
+}
+
+export async function createUser(db: Db, body: UserBody, who: AuditActor) {
+  const initialPassword = body.password ? null : randomToken(12);
+  const passwordHash = await hashPassword(body.password ?? (initialPassword as string));
+  const user = await db.transaction(async (tx) => {
+    const ms = await resolveMemberships(tx, body.memberships);
+    const [row] = await tx
+      .insert(users)
+      .values({ email: body.email, name: body.name, passwordHash, isAdmin: body.isAdmin })
+      .onConflictDoNothing()
+      .returning();
+    if (!row) throw conflict('user_exists', `a user with email ${body.email} already exists`);
+    if (ms.length) await tx.insert(memberships).values(ms.map((m) => ({ ...m, userId: row.id })));
+    await writeAudit(tx, who, {
+      action: 'user.created',
+      targetType: 'user',
+      targetId: row.id,
+      targetLabel: row.email,
+      after: { email: row.email, name: row.name, isAdmin: row.isAdmin, memberships: body.memberships },
+    });
+    return row;
+  });
+  const ms = await membershipsOf(db, [user.id]);
+  return { ...presentUser(user, ms.get(user.id) ?? []), ...(initialPassword ? { initialPassword } : {}) };
+}
+
+export async function updateUser(
+  db: Db,
+  actor: Actor,
+  id: string,
+  patch: { name?: string; isAdmin?: boolean; disabled?: boolean },
+  who: AuditActor,
+) {
+  if (id === actor.userId && (patch.disabled === true || patch.isAdmin === false)) {
+    throw validationFailed([
+      { name: patch.disabled ? 'disabled' : 'isAdmin', reason: 'you cannot disable or demote yourself' },
+    ]);
+  }
+  const [before] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  if (!before) throw notFound('user');
+  const row = await db.transaction(async (tx) => {
+    const [updated] = await tx.update(users).set(patch).where(eq(users.id, id)).returning();
+    if (!updated) throw notFound('user');
+    await writeAudit(tx, who, {
+      action: patch.disabled !== undefined ? (patch.disabled ? 'user.disabled' : 'user.enabled') : 'user.updated',
+      targetType: 'user',
+      targetId: id,
+      targetLabel: updated.email,
+      before: { name: before.name, isAdmin: before.isAdmin, disabled: before.disabled },
+      after: patch,
+    });
+    return updated;
+  });
+  clearActorCache();
+  const ms = await membershipsOf(db, [id]);
+  return presentUser(row, ms.get(id) ?? []);
+}
+
+export async function setMemberships(db: Db, id: string, input: MembershipInput[], who: AuditActor) {
+  const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  if (!user) throw notFound('user');
+  const before = (await membershipsOf(db, [id])).get(id) ?? [];
+  await db.transaction(async (tx) => {
+    const ms = await resolveMemberships(tx, input);
+    await tx.delete(memberships).where(eq(memberships.userId, id));
+    if (ms.length) await tx.insert(memberships).values(ms.map((m) => ({ ...m, userId: id })));
+    await writeAudit(tx, who, {
+      action: 'user.memberships_set',
+      targetType: 'user',
+      targetId: id,
+      targetLabel: user.email,
+      before,
+      after: input,
+    });
+  });
+  clearActorCache();
+  return presentUser(user, (await membershipsOf(db, [id])).get(id) ?? []);
+}
