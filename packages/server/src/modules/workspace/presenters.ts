@@ -1,5 +1,5 @@
 import type { subsidiaries, taxonomyTerms } from '../../db/schema.ts';
-import type { documentSummaries, ProductRow } from './repo.ts';
+import type { ProductRow } from './repo.ts';
 
 type Person = { id: string | null; name: string | null; email: string | null };
 const presentPerson = (p: Person | null) => (p?.id ? { id: p.id, name: p.name ?? '', email: p.email ?? '' } : null);
@@ -24,26 +24,6 @@ export function presentProduct(row: ProductRow) {
   };
 }
 export type ProductView = ReturnType<typeof presentProduct>;
-
-export function presentDocumentSummary(d: Awaited<ReturnType<typeof documentSummaries>>[number]) {
-  return {
-    id: d.id,
-    kind: d.kind,
-    title: d.title,
-    revision: d.revision,
-    updatedAt: d.updatedAt.toISOString(),
-    versionCount: Number(d.versionCount),
-    currentVersion:
-      d.currentVersionId && d.major !== null && d.minor !== null
-        ? {
-            id: d.currentVersionId,
-            version: `${d.major}.${d.minor}`,
-            createdAt: d.versionCreatedAt?.toISOString() ?? null,
-            author: d.authorName,
-          }
-        : null,
-  };
-}
 
 export const presentSubsidiary = (
   s: typeof subsidiaries.$inferSelect,

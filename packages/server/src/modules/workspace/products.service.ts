@@ -6,16 +6,10 @@ import { visibleSubsidiaries } from '../../http/actor.ts';
 import { conflict, type InvalidParam, notFound, validationFailed } from '../../http/errors.ts';
 import type { RequestCtx } from '../../http/route.ts';
 import { writeAudit } from '../audit/writer.ts';
+import { productDetail } from './detail-query.ts';
 import { getConvention } from './naming.service.ts';
-import { presentDocumentSummary, presentProduct } from './presenters.ts';
-import {
-  activeTermCodes,
-  documentSummaries,
-  findProduct,
-  findSubsidiaryByCode,
-  findUsers,
-  listProducts,
-} from './repo.ts';
+import { presentProduct } from './presenters.ts';
+import { activeTermCodes, findProduct, findSubsidiaryByCode, findUsers, listProducts } from './repo.ts';
 import type { ProductBody, ProductPatch, ProductQuery } from './schemas.ts';
 
 export const decodeCursor = (cursor?: string) =>
@@ -53,9 +47,13 @@ export async function loadProduct(ctx: RequestCtx, code: string, permission: 'pr
 }
 
 export async function getProductDetail(ctx: RequestCtx, code: string) {
-  const row = await loadProduct(ctx, code, 'product.read');
-  const docs = await documentSummaries(ctx.deps.db, row.product.id);
-  return { ...presentProduct(row), documents: docs.map(presentDocumentSummary) };
+  const found = await productDetail(ctx.deps.handle, code);
+  if (!found) {
+    ctx.markAuthorized();
+    throw notFound(`product ${code}`);
+  }
+  ctx.authorize('product.read', found.subsidiaryId);
+  return found.view;
 }
 
 async function checkReferences(db: Db, body: Partial<ProductBody>): Promise<InvalidParam[]> {

@@ -1,15 +1,7 @@
 import { and, asc, count, eq, gt, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
-import {
-  documents,
-  documentVersions,
-  products,
-  settings,
-  subsidiaries,
-  taxonomyTerms,
-  users,
-} from '../../db/schema.ts';
+import { products, settings, subsidiaries, taxonomyTerms, users } from '../../db/schema.ts';
 
 const po = alias(users, 'po');
 const builder = alias(users, 'builder');
@@ -73,28 +65,6 @@ export async function listProducts(db: Executor, f: ProductFilter): Promise<Prod
 }
 
 export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-export async function documentSummaries(db: Executor, productId: string) {
-  return db
-    .select({
-      id: documents.id,
-      kind: documents.kind,
-      title: documents.title,
-      revision: documents.revision,
-      updatedAt: documents.updatedAt,
-      currentVersionId: documents.currentVersionId,
-      major: documentVersions.major,
-      minor: documentVersions.minor,
-      versionCreatedAt: documentVersions.createdAt,
-      authorName: users.name,
-      versionCount: sql<number>`(select count(*) from ${documentVersions} dv where dv.document_id = ${documents.id})`,
-    })
-    .from(documents)
-    .leftJoin(documentVersions, eq(documentVersions.id, documents.currentVersionId))
-    .leftJoin(users, eq(users.id, documentVersions.authorId))
-    .where(eq(documents.productId, productId))
-    .orderBy(asc(documents.kind), asc(documents.createdAt));
-}
 
 export const findSubsidiaryByCode = async (db: Executor, code: string) =>
   (await db.select().from(subsidiaries).where(eq(subsidiaries.code, code)).limit(1))[0];

@@ -1,0 +1,51 @@
+// `npm run bench`: every benchmark in one run; the figures are written into docs/benchmarks.md.
+import fs from 'node:fs';
+import pg from 'pg';
+import { helloLeg, type LegResult, pgliteLeg, postgresLeg } from './api.ts';
+
+const quick = process.argv.includes('--quick');
+const seconds = quick ? 3 : 10;
+const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function postgresReachable(url: string): Promise<boolean> {
+  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await c.connect();
+    await c.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function apiTable(hello: Awaited<ReturnType<typeof helloLeg>>, legs: LegResult[]): string {
+  const rows = [`| database | endpoint | req/s | p50 ms | p99 ms | errors |`, `|---|---|---:|---:|---:|---:|`];
+  rows.push(`| — | ${hello.name} | ${hello.reqPerSec} | ${hello.p50} | ${hello.p99} | ${hello.errors + hello.non2xx} |`);
+  for (const leg of legs) {
+    for (const l of leg.loads) rows.push(`| ${leg.database} | ${l.name} | ${l.reqPerSec} | ${l.p50} | ${l.p99} | ${l.errors + l.non2xx} |`);
+  }
+  rows.push('', '| database | search p50 ms (sequential) | search p95 ms | empty dir → ready ms | restart → ready ms |', '|---|---:|---:|---:|---:|');
+  for (const leg of legs) rows.push(`| ${leg.database} | ${leg.searchP50} | ${leg.searchP95} | ${leg.startEmptyMs ?? '—'} | ${leg.restartMs} |`);
+  return rows.join('\n');
+}
+
+function writeSection(file: string, name: string, content: string) {
+  const start = `<!-- bench:${name}:start -->`;
+  const end = `<!-- bench:${name}:end -->`;
+  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const block = `${start}\n${content}\n${end}`;
+  const re = new RegExp(`${start}[\\s\\S]*?${end}`);
+  fs.writeFileSync(file, re.test(text) ? text.replace(re, block) : `${text.trimEnd()}\n\n${block}\n`);
+}
+
+const stamp = `Measured ${new Date().toISOString().slice(0, 16)}Z on ${process.platform}/${process.arch}, Node ${process.version}, ${seconds} s per load at 20 connections${quick ? ' (quick run)' : ''}.`;
+const hello = await helloLeg(seconds);
+const legs = [await pgliteLeg(seconds)];
+if (await postgresReachable(pgUrl)) legs.push(await postgresLeg(pgUrl, seconds));
+else console.log(`postgres leg: skipped (${pgUrl} not reachable)`);
+const table = apiTable(hello, legs);
+console.log(table);
+writeSection('docs/benchmarks.md', 'api', `${stamp}\n\n${table}`);
+
+const gateBench = new URL('./gate/run.ts', import.meta.url);
+if (fs.existsSync(gateBench)) await import(gateBench.href);
