@@ -25,25 +25,73 @@ export async function openConfigured(config: Config) {
   }
 }
 
+/** How long SIGTERM waits for in-flight requests before cutting the remaining connections. */
+const DRAIN_TIMEOUT_MS = 10_000;
+
+type HttpServer = ReturnType<typeof serve>;
+
+function listen(app: ReturnType<typeof buildApp>, config: Config): Promise<HttpServer> {
+  return new Promise<HttpServer>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
+      s.off('error', onError);
+      resolve(s);
+    });
+    const onError = (err: NodeJS.ErrnoException) =>
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new Error(`port ${config.port} is already in use; stop the other program or set PORT`)
+          : err,
+      );
+    s.once('error', onError);
+  });
+}
+
+/**
+ * Stops accepting, lets in-flight requests finish, then cuts what is left after DRAIN_TIMEOUT_MS. Keep-alive
+ * sockets are closed as soon as they fall idle (a request just answered), so clients cannot hold shutdown open.
+ */
+function drain(server: HttpServer): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const closeIdle = () => {
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
+    };
+    const sweep = setInterval(closeIdle, 50);
+    const force = setTimeout(() => {
+      if ('closeAllConnections' in server) server.closeAllConnections();
+    }, DRAIN_TIMEOUT_MS);
+    server.close(() => {
+      clearInterval(sweep);
+      clearTimeout(force);
+      resolve();
+    });
+    closeIdle();
+  });
+}
+
 export async function startServer(config: Config, print: (line: string) => void = console.log): Promise<RunningServer> {
   const log = createLogger(config);
   const t0 = performance.now();
   const { handle, unlock } = await openConfigured(config);
   const deps: Deps = { db: handle.db, handle, config, log, now: () => new Date() };
-  const boot = await bootstrap(deps);
-  if (boot.admin) {
-    print(
-      boot.admin.generatedPassword
-        ? `Created admin ${boot.admin.email} with password ${boot.admin.generatedPassword} (shown once; change it after signing in)`
-        : `Created admin ${boot.admin.email} (password from PISTUDIO_ADMIN_PASSWORD)`,
-    );
-  }
-  if (boot.demoLoaded) print('Loaded the demo studio (set PISTUDIO_DEMO=0 to start empty)');
   const state: AppState = { draining: false };
-  const app = buildApp(deps, state);
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
-  });
+  let server: HttpServer;
+  try {
+    const boot = await bootstrap(deps);
+    if (boot.admin) {
+      print(
+        boot.admin.generatedPassword
+          ? `Created admin ${boot.admin.email} with password ${boot.admin.generatedPassword} (shown once; change it after signing in)`
+          : `Created admin ${boot.admin.email} (password from PISTUDIO_ADMIN_PASSWORD)`,
+      );
+    }
+    if (boot.demoLoaded) print('Loaded the demo studio (set PISTUDIO_DEMO=0 to start empty)');
+    server = await listen(buildApp(deps, state), config);
+  } catch (err) {
+    // A failed start must not leave the database open or the data directory locked.
+    await handle.close();
+    await unlock();
+    throw err;
+  }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://localhost:${port}`;
@@ -52,7 +100,7 @@ export async function startServer(config: Config, print: (line: string) => void 
   const stop = () => {
     stopping ??= (async () => {
       state.draining = true;
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await drain(server);
       await handle.close();
       await unlock();
     })();

@@ -2,6 +2,8 @@
 import type { RouteDef } from './http/route.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { documentRoutes } from './modules/documents/routes.ts';
+import { searchRoutes } from './modules/search/routes.ts';
 import { namingRoutes, subsidiaryRoutes, taxonomyRoutes } from './modules/workspace/admin.routes.ts';
 import { productRoutes } from './modules/workspace/products.routes.ts';
 import { userRoutes } from './modules/workspace/users.routes.ts';
@@ -14,4 +16,6 @@ export const routeTable: RouteDef[] = [
   ...namingRoutes,
   ...userRoutes,
   ...auditRoutes,
+  ...documentRoutes,
+  ...searchRoutes,
 ];

@@ -140,7 +140,12 @@ export const documents = pgTable(
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
-  (t) => [index('documents_product_idx').on(t.productId)],
+  // One document per kind and product: its code (FINTX-PAYOUTS-PRD) must name exactly one document.
+  (t) => [
+    uniqueIndex('documents_product_kind_uq').on(t.productId, t.kind),
+    // Search walks recently updated documents first when a query matches most of them.
+    index('documents_updated_idx').on(t.updatedAt),
+  ],
 );
 
 export const documentVersions = pgTable(

@@ -9,6 +9,8 @@ export class AppError extends Error {
     message: string,
     readonly invalidParams: InvalidParam[] = [],
     readonly headers: Record<string, string> = {},
+    /** Extra problem members (RFC 9457 §3.2), e.g. `current` on a stale edit. */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(message);
   }

@@ -31,6 +31,7 @@ const TITLES: Record<number, string> = {
 
 export function problemBody(err: AppError, requestId: string, instance?: string): Problem {
   return {
+    ...err.extra,
     type: `https://pistudio.dev/problems/${err.code}`,
     title: TITLES[err.status] ?? 'Error',
     status: err.status,

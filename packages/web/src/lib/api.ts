@@ -44,7 +44,13 @@ async function request<T>(method: string, path: string, body?: unknown, opts: Op
     headers['content-type'] = 'application/json';
   }
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  const res = await fetch(`/api/v1${path}`, { method, headers, body: payload, credentials: 'same-origin', signal: opts.signal });
+  const res = await fetch(`/api/v1${path}`, {
+    method,
+    headers,
+    body: payload,
+    credentials: 'same-origin',
+    signal: opts.signal,
+  });
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   const data: unknown = text ? JSON.parse(text) : undefined;

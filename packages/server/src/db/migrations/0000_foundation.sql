@@ -160,7 +160,8 @@ CREATE INDEX "audit_at_idx" ON "audit_events" USING btree ("created_at");--> sta
 CREATE INDEX "audit_target_idx" ON "audit_events" USING btree ("target_type","target_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "document_versions_doc_ver_uq" ON "document_versions" USING btree ("document_id","major","minor");--> statement-breakpoint
 CREATE INDEX "document_versions_search_idx" ON "document_versions" USING gin ("search");--> statement-breakpoint
-CREATE INDEX "documents_product_idx" ON "documents" USING btree ("product_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "documents_product_kind_uq" ON "documents" USING btree ("product_id","kind");--> statement-breakpoint
+CREATE INDEX "documents_updated_idx" ON "documents" USING btree ("updated_at");--> statement-breakpoint
 CREATE INDEX "products_subsidiary_stage_idx" ON "products" USING btree ("subsidiary_id","stage");--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "taxonomy_kind_code_uq" ON "taxonomy_terms" USING btree ("kind","code");--> statement-breakpoint

@@ -1,0 +1,97 @@
+// The editor never loses text: leaving with unsaved changes asks first, and a save that lost a race with someone
+// else's save (409 stale_version) keeps the person's text and lets them save on top of the newer version.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { type ApiClient, loginApi } from './support/api-client.ts';
+import { type Browser, chromiumAvailable, launchBrowser, loginUi, watchPage } from './support/browser.ts';
+import { PO, SUBSIDIARY, seedStudio, serverEnv } from './support/seed.ts';
+import { ensureWebBuilt, startServer, type TestServer } from './support/server.ts';
+import { journey } from './support/steps.ts';
+
+const MINE = 'My unsaved paragraph about wombatgrid.';
+const THEIRS = 'A parallel edit saved by someone else.';
+
+describe.runIf(chromiumAvailable())('journey: editing safely', () => {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  let po: ApiClient;
+  let docId = '';
+  let watched: Awaited<ReturnType<typeof watchPage>> | undefined;
+  const { step, shot } = journey('editor-safety', () => page);
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    server = await startServer(serverEnv());
+    const admin = await seedStudio(server.url);
+    const types = await admin.get<{ items: { code: string }[] }>('/taxonomy?kind=product_type');
+    po = await loginApi(server.url, PO.email, PO.password);
+    const product = await po.post<{ code: string }>('/products', {
+      subsidiary: SUBSIDIARY,
+      name: 'Conflict Lab',
+      productType: types.items[0]?.code,
+    });
+    const doc = await po.post<{ id: string }>(`/products/${product.code}/documents`, { kind: 'context' });
+    docId = doc.id;
+    browser = await launchBrowser();
+    page = browser.page;
+    page.setDefaultTimeout(15_000);
+    watched = await watchPage(browser, new URL(server.url).origin);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    expect(watched?.outbound, 'requests outside the server').toEqual([]);
+    expect(watched?.errors, 'uncaught errors in the page').toEqual([]);
+  });
+
+  const editorText = () => page.locator('.cm-content').textContent();
+
+  step('open the editor and type', async () => {
+    if (!server) throw new Error('no server');
+    await loginUi(page, server.url, PO);
+    await page.goto(`${server.url}/documents/${docId}/edit`);
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText(`\n${MINE}\n`);
+    expect(await editorText()).toContain(MINE);
+  });
+
+  step('leaving with unsaved text asks first', async () => {
+    await page.getByRole('link', { name: 'E2E-CONFLICTLAB', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Leave without saving?' });
+    await dialog.waitFor();
+    await shot(page, 'leave-dialog');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(page.url()).toMatch(/\/edit$/);
+    expect(await editorText()).toContain(MINE);
+  });
+
+  step('a concurrent save is reported and the text is kept', async () => {
+    const { data, etag } = await po.getWithEtag<{ currentVersion: { body: string } }>(`/documents/${docId}`);
+    await po.post(
+      `/documents/${docId}/versions`,
+      { body: `${data.currentVersion.body}\n${THEIRS}\n`, bump: 'minor', note: 'parallel' },
+      { 'if-match': etag },
+    );
+    await page.getByTestId('save-version').click();
+    await page.getByTestId('conflict-alert').waitFor();
+    expect(await page.getByTestId('conflict-alert').textContent()).toContain('v1.1');
+    expect(page.url()).toMatch(/\/edit$/);
+    expect(await editorText()).toContain(MINE);
+  });
+
+  step('reload the latest version, keep the text and save on top', async () => {
+    await page.getByTestId('conflict-reload').click();
+    await page.getByTestId('conflict-alert').waitFor({ state: 'hidden' });
+    expect(await editorText()).toContain(MINE);
+    await page.getByTestId('save-version').click();
+    await page.waitForURL(`**/documents/${docId}`);
+    await expect.poll(() => page.getByTestId('document-code').textContent()).toBe('E2E-CONFLICTLAB-CONTEXT v1.2');
+    // Saved on top of theirs: v1.2 holds this person's text; their paragraph stays in v1.1's history.
+    expect(await page.getByTestId('markdown-view').textContent()).toContain('wombatgrid');
+    await expect.poll(() => page.getByTestId('version-item').count()).toBe(3);
+  });
+});

@@ -1,0 +1,118 @@
+// The first-day journey of a product owner, in a real browser against a real server:
+// log in → create a product → create a PRD from the template → edit → save a new version → view the diff → search.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { type Browser, chromiumAvailable, launchBrowser, watchPage } from './support/browser.ts';
+import { PO, seedStudio, serverEnv } from './support/seed.ts';
+import { ensureWebBuilt, startServer, type TestServer } from './support/server.ts';
+import { journey } from './support/steps.ts';
+
+// A word that exists nowhere else, so the search can only find it in the version saved by this journey.
+const MARKER = 'quokkaflux';
+
+const enabled = chromiumAvailable();
+
+describe.runIf(enabled)('journey: from login to a searchable PRD version', () => {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  let documentUrl = '';
+  let watched: Awaited<ReturnType<typeof watchPage>> | undefined;
+  const { step, shot } = journey('journey', () => page);
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    server = await startServer(serverEnv());
+    // Seeded through the API: subsidiary E2E and a product owner who is a member of it.
+    await seedStudio(server.url);
+    browser = await launchBrowser();
+    page = browser.page;
+    page.setDefaultTimeout(15_000);
+    watched = await watchPage(browser, new URL(server.url).origin);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    expect(watched?.outbound, 'requests outside the server').toEqual([]);
+    expect(watched?.errors, 'uncaught errors in the page').toEqual([]);
+  });
+
+  step('log in', async () => {
+    if (!server) throw new Error('no server');
+    await page.goto(server.url);
+    await page.getByRole('textbox', { name: 'Email' }).fill(PO.email);
+    await page.getByRole('textbox', { name: 'Password' }).fill(PO.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByTestId('user-menu').textContent()).toContain(PO.name);
+    await page.getByTestId('empty-state').waitFor();
+  });
+
+  step('create a product', async () => {
+    await page.getByTestId('new-product').click();
+    const form = page.getByTestId('new-product-form');
+    await form.getByRole('textbox', { name: 'Name' }).fill('Refund Tracker');
+    expect(await form.getByRole('textbox', { name: 'Key' }).inputValue()).toBe('REFUNDTRACKER');
+    await page.getByTestId('new-product-type').click();
+    await page.getByRole('option').first().click();
+    await form.getByRole('button', { name: 'Create product' }).click();
+    await page.waitForURL('**/products/E2E-REFUNDTRACKER');
+    await expect.poll(() => page.getByTestId('product-name').textContent()).toBe('Refund Tracker');
+    await page.getByTestId('documents-card').getByTestId('empty-state').waitFor();
+  });
+
+  step('create a PRD from the template', async () => {
+    await page.getByTestId('new-document').click();
+    const form = page.getByTestId('new-document-form');
+    await form.getByText('PRD', { exact: true }).click();
+    await form.getByRole('button', { name: 'Create' }).click();
+    await page.waitForURL('**/documents/*');
+    documentUrl = page.url();
+    await expect.poll(() => page.getByTestId('document-code').textContent()).toBe('E2E-REFUNDTRACKER-PRD v1.0');
+    // The template's structure is rendered, not shown as raw Markdown.
+    expect(await page.getByTestId('markdown-view').locator('h2').count()).toBeGreaterThan(0);
+  });
+
+  step('edit', async () => {
+    await page.getByTestId('edit-document').click();
+    await page.waitForURL('**/edit');
+    const editor = page.locator('.cm-content');
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText(`\n\n## Refund tracking\n\nEvery refund is tracked until settled (${MARKER}).\n`);
+    await page.getByTestId('version-note').fill('Added refund tracking');
+    expect(await editor.textContent()).toContain(MARKER);
+  });
+
+  step('save a new version', async () => {
+    await page.getByTestId('save-version').click();
+    await page.waitForURL((url) => url.href === documentUrl);
+    await expect.poll(() => page.getByTestId('document-code').textContent()).toBe('E2E-REFUNDTRACKER-PRD v1.1');
+    await expect.poll(() => page.getByTestId('version-item').count()).toBe(2);
+    expect(await page.getByTestId('markdown-view').textContent()).toContain(MARKER);
+  });
+
+  step('view the diff', async () => {
+    await page.getByTestId('compare-versions').click();
+    await page.getByTestId('diff-table').waitFor();
+    const added = page.getByTestId('diff-line-add');
+    await expect.poll(() => added.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining(MARKER)]));
+    expect(await page.getByTestId('diff-line-del').count()).toBe(0);
+    expect(await page.getByTestId('diff-stats').textContent()).toMatch(/\+[1-9]\d* added/);
+  });
+
+  step('find it through search (Ctrl-K)', async () => {
+    await page.getByTestId('nav-portfolio').click();
+    await page.getByTestId('board').waitFor();
+    await page.keyboard.press('Control+K');
+    await page.getByTestId('search-palette-input').fill(MARKER);
+    const hit = page.getByTestId('search-result').first();
+    await hit.waitFor();
+    expect(await hit.textContent()).toContain('E2E-REFUNDTRACKER-PRD');
+    expect(await hit.locator('mark').first().textContent()).toMatch(new RegExp(MARKER, 'i'));
+    await shot(page, 'search-palette');
+    await hit.click();
+    await page.waitForURL((url) => url.href === documentUrl);
+    await page.getByTestId('document-page').waitFor();
+  });
+});

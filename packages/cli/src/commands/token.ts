@@ -1,0 +1,79 @@
+import { migrate } from '@pi-studio/server/db/migrate';
+import { findUserByEmail } from '@pi-studio/server/modules/auth/repo';
+import { createToken, type TokenScope } from '@pi-studio/server/modules/auth/service';
+import {
+  CommandFailed,
+  type CommandSpec,
+  parseCommand,
+  positiveInt,
+  printUsage,
+  required,
+  UsageError,
+} from '../args.ts';
+import { cliActor, commandConfig, DATA_DIR_HELP, DATA_DIR_OPTION, withDatabase } from '../runtime.ts';
+
+const SCOPES: readonly TokenScope[] = ['read', 'write', 'admin'];
+
+export const tokenCreateSpec: CommandSpec = {
+  name: 'token create',
+  options: {
+    email: { type: 'string' },
+    name: { type: 'string' },
+    scope: { type: 'string', multiple: true },
+    'expires-days': { type: 'string' },
+    ...DATA_DIR_OPTION,
+  },
+  usage: `
+Usage: pistudio token create --email E --name N [--scope read|write|admin ...] [--expires-days D] [--data-dir DIR]
+
+Creates an API token for an existing person (for CI, scripts and integrations: Authorization: Bearer TOKEN).
+The secret goes to stdout and is shown only this once; PI Studio stores only its hash.
+
+Options:
+  --email E          the person the token acts for (their roles apply)
+  --name N           what the token is for, e.g. "CI gate"
+  --scope S          read, write or admin; repeatable (default: read)
+  --expires-days D   expires after D days (1–3650; default: never)
+${DATA_DIR_HELP}
+  -h, --help         show this help
+
+Example:
+  TOKEN=$(pistudio token create --email omar@demo.pistudio.local --name ci --scope read --scope write)
+`,
+};
+
+export async function runToken(argv: string[]): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (sub === undefined)
+    throw new UsageError("token: missing command, e.g. 'token create' (see 'pistudio token --help')");
+  if (sub === '--help' || sub === '-h' || sub === 'help') {
+    process.stdout.write(
+      "Usage: pistudio token create --email E --name N [options]\n\nCommands:\n  create             create an API token (see 'pistudio token create --help')\n",
+    );
+    return 0;
+  }
+  if (sub !== 'create') throw new UsageError(`token: unknown command '${sub}' (see 'pistudio token --help')`);
+  const args = parseCommand(tokenCreateSpec, rest);
+  if (args.help) return printUsage(tokenCreateSpec);
+  const email = required(tokenCreateSpec, 'email', args.string('email')).toLowerCase();
+  const name = required(tokenCreateSpec, 'name', args.string('name'));
+  if (name.length > 100) throw new UsageError('token create: --name is longer than 100 characters');
+  const scopes = args.strings('scope').map((s) => {
+    const scope = SCOPES.find((x) => x === s);
+    if (!scope) throw new UsageError(`token create: --scope must be one of ${SCOPES.join('|')}, got '${s}'`);
+    return scope;
+  });
+  const days = positiveInt(tokenCreateSpec, 'expires-days', args.string('expires-days'));
+  if (days !== undefined && days > 3650) throw new UsageError('token create: --expires-days must be at most 3650');
+
+  const { token } = await withDatabase(commandConfig(args.string('data-dir')), async (deps) => {
+    await migrate(deps.handle);
+    const user = await findUserByEmail(deps.db, email);
+    if (!user || user.disabled) throw new CommandFailed(`no active user with email ${email}`);
+    const expiresAt = days ? new Date(deps.now().getTime() + days * 86_400_000) : null;
+    return createToken(deps.db, user.id, name, scopes.length ? [...new Set(scopes)] : ['read'], expiresAt, cliActor());
+  });
+  console.error(`Created API token "${name}" for ${email}; it is shown once, store it now:`);
+  console.log(token);
+  return 0;
+}

@@ -1,0 +1,100 @@
+// Finds the files to gate and reads them as text, refusing what the gate cannot read honestly: binary files,
+// invalid UTF-8, files over 10 MB, empty files, unsafe .docx archives.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import mammoth from 'mammoth';
+import { GateInputError } from './errors.ts';
+import { htmlToMarkdown } from './html-to-markdown.ts';
+import { checkDocxZip } from './zip-guard.ts';
+
+export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
+const TEXT_EXTENSIONS = new Set(['.md', '.markdown', '.txt']);
+const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+
+/** Files named on the command line plus every supported file under named directories, sorted, deduplicated. */
+export async function collectFiles(inputs: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  const seen = new Set<string>();
+  const add = (file: string) => {
+    const key = path.resolve(file);
+    if (!seen.has(key)) {
+      seen.add(key);
+      files.push(file);
+    }
+  };
+  for (const input of inputs) {
+    const info = await stat(input).catch((err: NodeJS.ErrnoException) => {
+      throw new GateInputError(`cannot read ${input}: ${err.code === 'ENOENT' ? 'no such file or directory' : err.message}`);
+    });
+    if (info.isDirectory()) {
+      const found = await walk(input);
+      if (found.length === 0) throw new GateInputError(`no .md, .markdown, .txt or .docx files in ${input}`);
+      for (const file of found) add(file);
+    } else if (supported(input)) add(input);
+    else throw new GateInputError(`${input}: unsupported file type (expected .md, .markdown, .txt or .docx)`);
+  }
+  return files;
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const out: string[] = [];
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    // Symlinked directories are not followed: a link cycle must not hang CI.
+    if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.')) out.push(...(await walk(full)));
+    else if (entry.isFile() && supported(entry.name)) out.push(full);
+  }
+  return out;
+}
+
+function supported(file: string): boolean {
+  const ext = path.extname(file).toLowerCase();
+  return TEXT_EXTENSIONS.has(ext) || ext === '.docx';
+}
+
+/** The file's text (Markdown for .docx), or a GateInputError naming what is wrong with it. */
+export async function readInput(file: string): Promise<string> {
+  const info = await stat(file);
+  if (info.size > MAX_INPUT_BYTES) {
+    throw new GateInputError(`${file} is ${(info.size / 1024 / 1024).toFixed(1)} MB; the gate reads files up to 10 MB`);
+  }
+  const data = new Uint8Array(await readFile(file));
+  if (data.length === 0) throw new GateInputError(`${file} is empty`);
+  if (path.extname(file).toLowerCase() === '.docx') return docxText(data, file);
+  const text = decodeText(data, file);
+  if (text.trim() === '') throw new GateInputError(`${file} is empty (only whitespace)`);
+  return text;
+}
+
+export function decodeText(data: Uint8Array, file: string): string {
+  // NUL bytes never occur in text; zip/PDF/image signatures are named so the message is useful.
+  if (data.subarray(0, 8192).includes(0)) throw new GateInputError(`${file} is a binary file, not text`);
+  if (data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04) {
+    throw new GateInputError(`${file} is a zip archive (a .docx must have the .docx extension)`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(data);
+  } catch {
+    throw new GateInputError(`${file} is not valid UTF-8 text`);
+  }
+}
+
+async function docxText(data: Uint8Array, file: string): Promise<string> {
+  checkDocxZip(data, file);
+  let html: string;
+  try {
+    // Images are dropped: mammoth would otherwise inline them as base64 data URIs.
+    const result = await mammoth.convertToHtml(
+      { buffer: Buffer.from(data.buffer, data.byteOffset, data.byteLength) },
+      { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
+    );
+    html = result.value;
+  } catch (err) {
+    throw new GateInputError(`${file} is not a readable .docx (${String((err as Error).message).split('\n')[0]})`);
+  }
+  const markdown = htmlToMarkdown(html);
+  if (markdown.trim() === '') throw new GateInputError(`${file} is empty (no text in the document)`);
+  return markdown;
+}

@@ -1,0 +1,47 @@
+// What the data commands share: the validated config (with --data-dir applied), the data-directory lock and
+// the database, closed and unlocked again whatever happens.
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { type Config, ConfigError, loadConfig } from '@pi-studio/server/config';
+import type { Deps } from '@pi-studio/server/http/deps';
+import { createLogger } from '@pi-studio/server/logger';
+import { openConfigured } from '@pi-studio/server/main';
+import { CommandFailed } from './args.ts';
+
+export const DATA_DIR_OPTION = { 'data-dir': { type: 'string' } } as const;
+
+export const DATA_DIR_HELP = `  --data-dir DIR     embedded database directory (default: $PISTUDIO_DATA_DIR or ./data)`;
+
+export function commandConfig(dataDir?: string): Config {
+  try {
+    const config = loadConfig();
+    return dataDir ? { ...config, dataDir: path.resolve(dataDir) } : config;
+  } catch (err) {
+    if (err instanceof ConfigError) throw new CommandFailed(err.message);
+    throw err;
+  }
+}
+
+/** Opens the database under the same exclusive lock the server holds, runs `fn`, always closes and unlocks. */
+export async function withDatabase<T>(config: Config, fn: (deps: Deps) => Promise<T>): Promise<T> {
+  const { handle, unlock } = await openConfigured(config);
+  // Commands print their own summary; the JSON log only carries warnings and errors.
+  const logLevel = config.logLevel === 'info' ? 'warn' : config.logLevel;
+  const deps: Deps = { db: handle.db, handle, config, log: createLogger({ logLevel }), now: () => new Date() };
+  try {
+    return await fn(deps);
+  } finally {
+    await handle.close();
+    await unlock();
+  }
+}
+
+/** Where the data lives, for messages (never prints a DATABASE_URL password). */
+export function describeTarget(config: Config): string {
+  if (!config.databaseUrl) return `the embedded database in ${config.dataDir}`;
+  const url = new URL(config.databaseUrl);
+  return `PostgreSQL ${url.hostname}${url.port ? `:${url.port}` : ''}${url.pathname}`;
+}
+
+/** Audit identity of changes made from the command line. */
+export const cliActor = () => ({ actorId: null, actorLabel: 'cli', requestId: `cli-${randomUUID()}` });

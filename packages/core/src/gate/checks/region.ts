@@ -1,0 +1,39 @@
+// The content of every section a criterion reads (e.g. risks + dependencies + assumptions), deduplicated.
+import type { Section } from '../../markdown/model.ts';
+import type { DocFacts } from '../facts/facts.ts';
+import type { TextUnit } from '../facts/units.ts';
+import type { Topic } from '../lexicon.ts';
+
+export type Region = {
+  sections: Section[];
+  /** Content units (no headings, no table header cells), document order. */
+  units: TextUnit[];
+  /** Meaningful words across the region (placeholders and labels over placeholders do not count). */
+  words: number;
+};
+
+export function region(facts: DocFacts, ...topics: Topic[]): Region {
+  const all = topics.flatMap((t) => facts.regions(t)).sort((a, b) => a.index - b.index);
+  const sections = all.filter((s, i) => !all.some((o, j) => j !== i && o !== s && facts.within(s, o)));
+  const unique = sections.filter((s, i) => sections.indexOf(s) === i);
+  const units: TextUnit[] = [];
+  let words = 0;
+  for (const section of unique) {
+    for (const unit of facts.unitsIn(section)) if (unit.kind !== 'heading' && !unit.header) units.push(unit);
+    words += facts.contentWords(section);
+  }
+  units.sort((a, b) => a.order - b.order);
+  return { sections: unique, units, words };
+}
+
+/** Plain text of a table row with its header names, so "Target (Q3)" in a header still counts as a timeframe. */
+export function rowText(unit: TextUnit): string {
+  if (!unit.row || unit.block.kind !== 'table') return unit.text;
+  const header = unit.block.header;
+  return unit.row.cells.map((c, i) => `${header[i]?.text ?? ''}: ${c.text}`).join(' | ');
+}
+
+/** One unit per table row (its first cell), items and paragraphs as they are. */
+export function statements(units: readonly TextUnit[]): TextUnit[] {
+  return units.filter((u) => u.kind !== 'cell' || u.cell === 0);
+}

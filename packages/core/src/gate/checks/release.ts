@@ -1,0 +1,48 @@
+// Rollout and release plan: phases with dates, a pilot / beta / flag / % rollout, and how to roll back.
+import { z } from 'zod';
+import { TIMEFRAME } from '../patterns.ts';
+import { defineCheck, documentAnchor, finding, type RawFinding, rules, sectionAnchor } from './kit.ts';
+import { region } from './region.ts';
+
+const R = rules('release', {
+  missing: ['major', 'No rollout or release plan'],
+  'no-dates': ['minor', 'The plan has no phases or dates'],
+  'no-rollout': ['minor', 'No pilot, beta, flag or percentage rollout'],
+  'no-rollback': ['minor', 'No rollback plan'],
+});
+
+const PHASES = /\b(?:phase|stage|wave|sprint|milestone|week|month)\s*\d|\b(?:alpha|beta|pilot|ga|general availability)\b.*\d/i;
+const ROLLOUT = /\b(?:pilot|beta|alpha|canary|feature[- ]flag|flag|toggle|dark launch|staged|gradual|\d{1,3}\s?%\s*(?:of\s+)?(?:users|merchants|traffic|customers|accounts)?|ga|general availability|early access|waitlist|cohort)\b/i;
+const ROLLBACK = /\b(?:roll[- ]?back|revert|kill[- ]switch|turn (?:it )?off|disable the flag|fallback|back out)\b/i;
+
+export const releaseCheck = defineCheck({
+  id: 'release',
+  rules: R,
+  params: z.strictObject({}),
+  run({ doc, facts }) {
+    const findings: RawFinding[] = [];
+    const found = region(facts, 'release');
+    const anchor = found.sections[0] ? sectionAnchor(found.sections[0]) : documentAnchor(doc);
+    if (found.words < 5) {
+      const message = found.sections[0]
+        ? `"${found.sections[0].title}" has no rollout plan under it.`
+        : 'There is no rollout or release plan.';
+      findings.push(finding(R.missing, anchor, message, FIX));
+      return { score: 0, findings };
+    }
+    const text = found.units
+      .filter((u) => facts.meaningful(u) > 0 || /\d/.test(u.text))
+      .map((u) => u.text)
+      .join('\n');
+    const dated = TIMEFRAME.test(text) || PHASES.test(text);
+    const rollout = ROLLOUT.test(text);
+    const rollback = ROLLBACK.test(text) && !/roll[- ]?back\s*:\s*(?:tbd|tbc|n\/a)?\s*$/im.test(text);
+    if (!dated) findings.push(finding(R['no-dates'], anchor, 'The release plan has no phases or dates.', 'Give each phase a date or sprint, e.g. "Pilot: 50 merchants, 1–14 Sep 2026; GA: 1 Oct 2026".'));
+    if (!rollout) findings.push(finding(R['no-rollout'], anchor, 'The plan has no pilot, beta, feature flag or percentage rollout.', 'Say who gets it first and how it widens, e.g. "behind flag payouts_eta; 5% → 25% → 100% of merchants".'));
+    if (!rollback) findings.push(finding(R['no-rollback'], anchor, 'The plan does not say how to roll back.', 'Add the rollback: what triggers it and how, e.g. "If payout errors exceed 1% for 15 min, turn off flag payouts_eta".'));
+    return { score: 0.3 + (dated ? 0.3 : 0) + (rollout ? 0.2 : 0) + (rollback ? 0.2 : 0), findings };
+  },
+});
+
+const FIX =
+  'Add a "Release plan": phases with dates (pilot → GA), the rollout mechanism (feature flag, % of users) and the rollback trigger and steps.';

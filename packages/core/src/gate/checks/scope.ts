@@ -1,0 +1,79 @@
+// Scope and non-goals: an explicit out-of-scope list (at least two items), ideally with reasons. Items count
+// under a Non-goals/Out of scope heading, after an "Out of scope:" label, or as "We will not …" sentences.
+import { z } from 'zod';
+import { meaningfulWords } from '../facts/content.ts';
+import type { TextUnit } from '../facts/units.ts';
+import { anchorOf, defineCheck, documentAnchor, finding, type RawFinding, ratio, rules, sectionAnchor } from './kit.ts';
+import { region, statements } from './region.ts';
+
+const R = rules('scope', {
+  missing: ['major', 'No non-goals / out-of-scope list'],
+  'too-few': ['minor', 'Fewer non-goals than the rubric asks for'],
+  'no-reasons': ['info', 'Non-goals without reasons'],
+});
+
+const LABEL = /^\s*(?:\*\*|__)?(?:out of scope|out-of-scope|not in scope|non-goals?|we will not|we won't|not doing)(?:\*\*|__)?\s*:?\s*(?:\*\*|__)?\s*/i;
+const WILL_NOT = /\b(?:we|this (?:release|project|product|prd)) (?:will not|won't|do not|don't) (?:build|support|include|do|cover|offer|change|address)\b/i;
+const REASON =
+  /\b(?:because|since|as (?:it|they|this|we|the)|due to|so that|until|instead|reason|later|phase\s*\d|v\d|next (?:release|quarter|phase|year)|handled by|covered by|owned by|budget|separate(?:ly)?|already|not needed|low demand|out of budget)\b|[—–(]| - |:\s+\w/i;
+
+export const scopeCheck = defineCheck({
+  id: 'scope',
+  rules: R,
+  params: z.strictObject({ minItems: z.number().int().min(1).max(20).default(2) }),
+  run({ doc, facts }, params) {
+    const findings: RawFinding[] = [];
+    const found = region(facts, 'scope');
+    const items: { unit: TextUnit; text: string }[] = [];
+    for (const unit of statements(found.units)) {
+      if (facts.meaningful(unit) < 2 || unit.kind === 'code') continue;
+      if (unit.kind === 'paragraph' && /:\s*$/.test(unit.text)) continue;
+      items.push({ unit, text: unit.text });
+    }
+    const inRegion = new Set(found.units);
+    for (const unit of facts.units) {
+      if (inRegion.has(unit) || unit.kind === 'heading') continue;
+      const label = LABEL.exec(unit.text);
+      if (label && (unit.kind === 'item' || unit.kind === 'paragraph')) {
+        const rest = unit.text.slice(label[0].length);
+        // "Out of scope: A, B and C" lists several items; a label paragraph introduces the list after it.
+        const parts = rest.split(/[,;]|\band\b/).filter((p) => meaningfulWords(p, facts.placeholders) >= 1);
+        for (const part of parts) items.push({ unit, text: part });
+        if (unit.kind === 'paragraph' && parts.length === 0) items.push(...listAfter(facts.units, unit));
+        if (unit.kind === 'item') for (const child of facts.units.filter((u) => u.item?.parent === unit.item)) items.push({ unit: child, text: child.text });
+      } else if (WILL_NOT.test(unit.text)) items.push({ unit, text: unit.text });
+    }
+    const anchor = found.sections[0] ? sectionAnchor(found.sections[0]) : documentAnchor(doc);
+    if (items.length === 0) {
+      const message = found.sections[0]
+        ? `"${found.sections[0].title}" lists nothing that is out of scope.`
+        : 'There are no non-goals: nothing says what this work will not do.';
+      findings.push(finding(R.missing, anchor, message, FIX_MISSING));
+      return { score: 0, findings };
+    }
+    if (items.length < params.minItems) {
+      findings.push(
+        finding(R['too-few'], anchor, `Only ${items.length} non-goal is listed; at least ${params.minItems} are expected.`, FIX_MISSING),
+      );
+      return { score: 0.5, findings };
+    }
+    const reasoned = items.filter((i) => REASON.test(i.text.replace(LABEL, ''))).length;
+    if (ratio(reasoned, items.length) < 0.5) {
+      findings.push(
+        finding(R['no-reasons'], anchorOf(items[0]?.unit as TextUnit), `${items.length - reasoned} of ${items.length} non-goals give no reason.`, 'Say why each is out, e.g. "Multi-currency payouts — phase 2, after the FX provider contract (Q1 2027)".'),
+      );
+      return { score: 0.85, findings };
+    }
+    return { score: 1, findings };
+  },
+});
+
+function listAfter(units: readonly TextUnit[], paragraph: TextUnit): { unit: TextUnit; text: string }[] {
+  const blocks = paragraph.section.blocks;
+  const next = blocks[blocks.indexOf(paragraph.block) + 1];
+  if (!next || next.kind !== 'list') return [];
+  return units.filter((u) => u.block === next && u.item?.depth === 0).map((u) => ({ unit: u, text: u.text }));
+}
+
+const FIX_MISSING =
+  'Add a "Non-goals" list with at least two things this release will not do and why, e.g. "Multi-currency payouts — phase 2, needs the FX provider (Q1 2027)".';

@@ -1,0 +1,146 @@
+// Everything the checks share about one document, computed once and lazily: text units, what each section is
+// about, requirements and their acceptance criteria. No check re-parses or re-scans what another already did.
+import type { DocModel, Section } from '../../markdown/model.ts';
+import type { Topic } from '../lexicon.ts';
+import type { CompiledLexicon } from '../lexicon-compile.ts';
+import type { PhraseMatcher } from '../phrases.ts';
+import { type AcceptanceFacts, mapAcceptance } from './acceptance.ts';
+import { meaningfulWords } from './content.ts';
+import { extractRequirements, type Requirement } from './requirements.ts';
+import { buildUnits, subtreeEnds, type TextUnit } from './units.ts';
+
+export class DocFacts {
+  readonly units: TextUnit[];
+  readonly placeholders: PhraseMatcher;
+  /** The lone H1 that names the document, if there is one. */
+  readonly title: Section | null;
+  private readonly ends: number[];
+  private readonly own: Topic[][];
+  private readonly effective: Set<Topic>[];
+  private readonly words = new Map<TextUnit, number>();
+  private cachedRequirements: Requirement[] | null = null;
+  private cachedAcceptance: AcceptanceFacts | null = null;
+  private readonly regionCache = new Map<Topic, Section[]>();
+  private readonly unitCache = new Map<Section, TextUnit[]>();
+
+  constructor(
+    readonly doc: DocModel,
+    readonly lexicon: CompiledLexicon,
+  ) {
+    this.units = buildUnits(doc);
+    this.placeholders = lexicon.placeholders;
+    this.ends = subtreeEnds(doc.sections);
+    const title = documentTitle(doc);
+    this.title = title;
+    this.own = doc.sections.map((s) => (s === title || !s.title ? [] : lexicon.topicsOf(s.title)));
+    this.effective = doc.sections.map(() => new Set<Topic>());
+    for (const s of doc.sections) {
+      const set = this.effective[s.index] as Set<Topic>;
+      if (s.parent) for (const t of this.effective[s.parent.index] as Set<Topic>) set.add(t);
+      for (const t of this.own[s.index] as Topic[]) set.add(t);
+    }
+  }
+
+  ownTopics(section: Section): readonly Topic[] {
+    return this.own[section.index] ?? [];
+  }
+
+  /** The section is about `topic` itself or sits under a section that is. */
+  about(section: Section, topic: Topic): boolean {
+    return this.effective[section.index]?.has(topic) ?? false;
+  }
+
+  within(section: Section, ancestor: Section): boolean {
+    return section.index >= ancestor.index && section.index <= (this.ends[ancestor.index] ?? ancestor.index);
+  }
+
+  /** Top-most sections whose heading names the topic (a synonym counts; content is judged separately). */
+  regions(topic: Topic): Section[] {
+    let found = this.regionCache.get(topic);
+    if (!found) {
+      found = this.doc.sections.filter(
+        (s) => this.own[s.index]?.includes(topic) && !(s.parent && this.about(s.parent, topic)),
+      );
+      this.regionCache.set(topic, found);
+    }
+    return found;
+  }
+
+  unitsIn(section: Section): TextUnit[] {
+    let found = this.unitCache.get(section);
+    if (!found) {
+      const end = this.ends[section.index] ?? section.index;
+      found = this.units.filter((u) => u.section.index >= section.index && u.section.index <= end);
+      this.unitCache.set(section, found);
+    }
+    return found;
+  }
+
+  meaningful(unit: TextUnit): number {
+    let n = this.words.get(unit);
+    if (n === undefined) {
+      n = unit.kind === 'heading' || unit.header ? 0 : meaningfulWords(unit.text, this.placeholders);
+      this.words.set(unit, n);
+    }
+    return n;
+  }
+
+  /**
+   * Content words under a section. A table row counts only when a cell other than its label has content,
+   * so a template row "Performance | TBD" is still hollow.
+   */
+  contentWords(section: Section): number {
+    let total = 0;
+    const rows = new Map<object, { label: number; rest: number }>();
+    for (const unit of this.unitsIn(section)) {
+      if (unit.kind === 'heading' || unit.header) continue;
+      const words = this.meaningful(unit);
+      if (unit.kind !== 'cell' || !unit.row) {
+        total += words;
+        continue;
+      }
+      const row = rows.get(unit.row) ?? { label: 0, rest: 0 };
+      if (unit.cell === 0) row.label += words;
+      else row.rest += words;
+      rows.set(unit.row, row);
+    }
+    for (const row of rows.values()) if (row.rest > 0) total += row.label + row.rest;
+    return total;
+  }
+
+  /** The most content any one paragraph, item or table row under the section carries. */
+  richestUnit(section: Section): number {
+    let best = 0;
+    const rows = new Map<object, { label: number; rest: number }>();
+    for (const unit of this.unitsIn(section)) {
+      if (unit.kind === 'heading' || unit.header) continue;
+      const words = this.meaningful(unit);
+      if (unit.kind !== 'cell' || !unit.row) best = Math.max(best, words);
+      else {
+        const row = rows.get(unit.row) ?? { label: 0, rest: 0 };
+        if (unit.cell === 0) row.label += words;
+        else row.rest += words;
+        rows.set(unit.row, row);
+      }
+    }
+    for (const row of rows.values()) if (row.rest > 0) best = Math.max(best, row.label + row.rest);
+    return best;
+  }
+
+  get requirements(): Requirement[] {
+    this.cachedRequirements ??= extractRequirements(this);
+    return this.cachedRequirements;
+  }
+
+  get acceptance(): AcceptanceFacts {
+    this.cachedAcceptance ??= mapAcceptance(this);
+    return this.cachedAcceptance;
+  }
+}
+
+/** A lone H1 at the top is the document's title, not a section about anything ("Payout Requirements"). */
+function documentTitle(doc: DocModel): Section | null {
+  const h1 = doc.sections.filter((s) => s.level === 1 && !s.fromDetails);
+  const first = doc.sections[1];
+  return h1.length === 1 && first === h1[0] ? first : null;
+}

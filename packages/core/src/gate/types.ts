@@ -1,0 +1,54 @@
+// The gate's output contract (public: the API, the CLI's JSON/SARIF/JUnit and the editor all read it).
+
+export const SEVERITIES = ['blocker', 'major', 'minor', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export type Verdict = 'pass' | 'conditional' | 'fail';
+
+export type Finding = {
+  criterion: string;
+  /** Stable rule id, `<check>.<rule>` (e.g. `metrics.no-timeframe`). */
+  rule: string;
+  severity: Severity;
+  line: number;
+  column: number;
+  /** Heading path, e.g. "Payouts PRD > Requirements"; '' before the first heading. */
+  section: string;
+  excerpt: string;
+  message: string;
+  fix: string;
+};
+
+export type CriterionScore = {
+  id: string;
+  name: string;
+  weight: number;
+  /** 0–1 with two decimals; the document score is Σ weight × score, rounded. */
+  score: number;
+};
+
+export type GateReport = {
+  rubric: { id: string; version: number };
+  score: number;
+  verdict: Verdict;
+  criteria: CriterionScore[];
+  findings: Finding[];
+};
+
+/** An approved passage from the Golden PRD library that fixes can cite. */
+export type GoldenPassage = {
+  criterion: string;
+  text: string;
+  /** Where it comes from, e.g. "FINTX-PAYOUTS-PRD v1.3". */
+  source?: string | null;
+  subsidiary?: string | null;
+  productType?: string | null;
+};
+
+export type ScoreOptions = {
+  golden?: readonly GoldenPassage[];
+  subsidiary?: string | null;
+  productType?: string | null;
+  /** Word-list and heading language; defaults to the rubric's language. */
+  language?: string;
+};

@@ -1,0 +1,218 @@
+// One markdown-it pass → the document model. Inline parsing is switched off: checks read the raw inline source
+// (which keeps offsets meaningful for line/column), and skipping it roughly halves the parse time.
+import MarkdownIt from 'markdown-it';
+import { SectionBuilder } from './builder.ts';
+import { splitFrontMatter } from './front-matter.ts';
+import { HtmlReader } from './html.ts';
+import { collectMetadata } from './metadata.ts';
+import type { DocModel, ListBlock, ListItem, TableBlock, TableRow } from './model.ts';
+import { firstColumn, plainText } from './text.ts';
+
+type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
+
+const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
+md.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join'], true);
+
+const TASK = /^\[([ xX])\]\s+/;
+
+export function parseDocument(input: string): DocModel {
+  const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const lines = text.split('\n');
+  const { frontMatter, body, entries } = splitFrontMatter(lines, text);
+  const builder = new SectionBuilder();
+  new TokenWalker(md.parse(body, {}), lines, builder).walk();
+  builder.finish(lines.length);
+  return {
+    lines,
+    root: builder.root,
+    sections: builder.sections,
+    blocks: builder.blocks,
+    frontMatter,
+    metadata: [...entries, ...collectMetadata(builder.blocks)],
+  };
+}
+
+class TokenWalker {
+  private readonly html: HtmlReader;
+  private lists: { block: Omit<ListBlock, 'section'>; ordered: boolean }[] = [];
+  private items: ListItem[] = [];
+  private table: Omit<TableBlock, 'section'> | null = null;
+  private row: TableRow | null = null;
+  private inHead = false;
+  private quoteDepth = 0;
+
+  constructor(
+    private readonly tokens: Token[],
+    private readonly lines: string[],
+    private readonly builder: SectionBuilder,
+  ) {
+    this.html = new HtmlReader(builder);
+  }
+
+  walk(): void {
+    const tokens = this.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i] as Token;
+      if (t.map && t.type !== 'html_block') this.html.interrupt(t.map[0] + 1);
+      switch (t.type) {
+        case 'heading_open':
+          this.heading(t, tokens[i + 1]);
+          break;
+        case 'paragraph_open':
+          this.paragraph(t, tokens[i + 1]);
+          break;
+        case 'bullet_list_open':
+        case 'ordered_list_open':
+          this.openList(t);
+          break;
+        case 'list_item_open':
+          this.openItem(t);
+          break;
+        case 'list_item_close':
+          this.items.pop();
+          break;
+        case 'bullet_list_close':
+        case 'ordered_list_close':
+          this.closeList();
+          break;
+        case 'table_open':
+          this.table = { kind: 'table', source: 'markdown', ...this.pos(t), endLine: t.map?.[1] ?? 1, header: [], rows: [] };
+          break;
+        case 'thead_open':
+          this.inHead = true;
+          break;
+        case 'thead_close':
+          this.inHead = false;
+          break;
+        case 'tr_open':
+          this.row = { ...this.pos(t), cells: [] };
+          break;
+        case 'th_open':
+        case 'td_open':
+          this.cell(tokens[i + 1]);
+          break;
+        case 'tr_close':
+          this.closeRow();
+          break;
+        case 'table_close':
+          if (this.table) this.builder.add(this.table);
+          this.table = null;
+          break;
+        case 'fence':
+        case 'code_block':
+          this.code(t);
+          break;
+        case 'html_block':
+          this.html.feed(t.content, (t.map?.[0] ?? 0) + 1);
+          break;
+        case 'blockquote_open':
+          this.quoteDepth++;
+          break;
+        case 'blockquote_close':
+          this.quoteDepth--;
+          break;
+      }
+    }
+    this.html.finish(this.lines.length);
+  }
+
+  private pos(t: Token): { line: number; column: number } {
+    const line = (t.map?.[0] ?? 0) + 1;
+    return { line, column: firstColumn(this.lines[line - 1]) };
+  }
+
+  /** Column where `text` starts in its first source line (falls back to the first non-blank column). */
+  private columnOf(line: number, text: string): number {
+    const source = this.lines[line - 1] ?? '';
+    const head = (text.split('\n', 1)[0] ?? '').slice(0, 12);
+    const at = head ? source.indexOf(head) : -1;
+    return at >= 0 ? at + 1 : firstColumn(source);
+  }
+
+  private heading(t: Token, inline: Token | undefined): void {
+    const level = Number(t.tag.slice(1)) || 1;
+    this.builder.heading(level, plainText(inline?.content ?? ''), this.pos(t));
+  }
+
+  private paragraph(t: Token, inline: Token | undefined): void {
+    const content = inline?.content ?? '';
+    const line = (t.map?.[0] ?? 0) + 1;
+    const item = this.items[this.items.length - 1];
+    if (item) {
+      if (item.text) {
+        item.text += `\n${content}`;
+        return;
+      }
+      const task = TASK.exec(content);
+      item.task = task ? (task[1] === ' ' ? 'open' : 'done') : null;
+      item.text = task ? content.slice(task[0].length) : content;
+      item.line = line;
+      item.column = this.columnOf(line, item.text);
+      return;
+    }
+    const endLine = t.map?.[1] ?? line;
+    const column = this.columnOf(line, content);
+    this.builder.add({ kind: 'paragraph', text: content, line, column, endLine, quoted: this.quoteDepth > 0 });
+  }
+
+  private openList(t: Token): void {
+    const ordered = t.type === 'ordered_list_open';
+    const outer = this.lists[0];
+    const block = outer
+      ? outer.block
+      : { kind: 'list' as const, ordered, items: [], ...this.pos(t), endLine: t.map?.[1] ?? 1 };
+    this.lists.push({ block, ordered });
+  }
+
+  private openItem(t: Token): void {
+    const list = this.lists[this.lists.length - 1];
+    if (!list) return;
+    const parent = this.items[this.items.length - 1] ?? null;
+    const item: ListItem = {
+      text: '',
+      ...this.pos(t),
+      ordered: list.ordered,
+      number: list.ordered ? Number(t.info) || null : null,
+      task: null,
+      depth: this.lists.length - 1,
+      parent,
+      children: [],
+    };
+    parent?.children.push(item);
+    list.block.items.push(item);
+    this.items.push(item);
+  }
+
+  private closeList(): void {
+    const list = this.lists.pop();
+    if (list && this.lists.length === 0) this.builder.add(list.block);
+  }
+
+  private cell(inline: Token | undefined): void {
+    if (!this.row) return;
+    const text = (inline?.content ?? '').trim();
+    this.row.cells.push({ text, line: this.row.line, column: this.columnOf(this.row.line, text) });
+  }
+
+  private closeRow(): void {
+    if (!this.table || !this.row) return;
+    if (this.inHead) this.table.header = this.row.cells;
+    else this.table.rows.push(this.row);
+    this.row = null;
+  }
+
+  private code(t: Token): void {
+    const line = (t.map?.[0] ?? 0) + 1;
+    const lang = t.type === 'fence' ? (t.info.trim().split(/\s+/)[0] ?? '').toLowerCase() : '';
+    // Fenced content starts on the line after the opening fence.
+    const first = Math.min(t.type === 'fence' ? line + 1 : line, this.lines.length);
+    this.builder.add({
+      kind: 'code',
+      lang,
+      text: t.content,
+      line: first,
+      column: firstColumn(this.lines[first - 1]),
+      endLine: t.map?.[1] ?? line,
+    });
+  }
+}

@@ -1,0 +1,105 @@
+// Small text helpers shared by the parser and the checks.
+import type { Position, Span } from './model.ts';
+
+const LINK = /!?\[([^\]\n]*)\]\([^)\n]*\)/g;
+const TAG = /<\/?[a-zA-Z][^>\n]*>/g;
+const EMPHASIS = /(\*\*|__|~~|`)/g;
+const ESCAPE = /\\([\\`*_{}[\]()#+\-.!|>~])/g;
+
+/** Inline Markdown → plain words, for headings and excerpts (links keep their text). */
+export function plainText(inline: string): string {
+  return inline
+    .replace(LINK, '$1')
+    .replace(TAG, ' ')
+    .replace(EMPHASIS, '')
+    .replace(ESCAPE, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+/** 1-based column of the first non-blank character of a line. */
+export function firstColumn(line: string | undefined): number {
+  if (!line) return 1;
+  const at = line.search(/\S/);
+  return at < 0 ? 1 : at + 1;
+}
+
+/**
+ * Where `offset` inside a span's text sits in the source. Continuation lines lose their indentation in
+ * markdown-it's content, so each line is found again in its source line.
+ */
+export function locate(lines: readonly string[], span: Span, offset: number): Position {
+  const text = span.text;
+  const at = Math.max(0, Math.min(offset, text.length));
+  let lineIndex = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) {
+    lineIndex++;
+    lineStart = i + 1;
+  }
+  const line = Math.min(span.line + lineIndex, Math.max(1, lines.length));
+  if (lineIndex === 0) {
+    const source = lines[line - 1] ?? '';
+    const found = source.indexOf(text.slice(0, Math.min(text.length, 12)), span.column - 1);
+    const base = found >= 0 ? found : span.column - 1;
+    return { line, column: base + (at - lineStart) + 1 };
+  }
+  const segmentEnd = text.indexOf('\n', lineStart);
+  const segment = text.slice(lineStart, segmentEnd === -1 ? undefined : segmentEnd).trimStart();
+  const source = lines[line - 1] ?? '';
+  const found = segment ? source.indexOf(segment.slice(0, 12)) : -1;
+  const leading = text.slice(lineStart).length - text.slice(lineStart).trimStart().length;
+  const base = found >= 0 ? found - leading : firstColumn(source) - 1;
+  return { line, column: Math.max(1, base + (at - lineStart) + 1) };
+}
+
+/** One-line excerpt of at most `max` characters. */
+export function excerptOf(text: string, max = 120): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** Letters and digits start a word; apostrophes, dashes and underscores continue one ("won't", "e-mail"). */
+function isWordChar(code: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  return LETTER.test(String.fromCharCode(code));
+}
+const LETTER = /[\p{L}\p{N}]/u;
+
+/** Calls `visit(start, end)` for every word; a hand-written scan is several times faster than a /u regex. */
+export function forEachWord(text: string, visit: (start: number, end: number) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && !isWordChar(text.charCodeAt(i))) i++;
+    if (i >= n) return;
+    const start = i;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (isWordChar(c)) i++;
+      else if ((c === 39 || c === 0x2019 || c === 45 || c === 95) && i + 1 < n && isWordChar(text.charCodeAt(i + 1))) i += 2;
+      else break;
+    }
+    visit(start, i);
+  }
+}
+
+export function countWords(text: string): number {
+  let n = 0;
+  forEachWord(text, () => {
+    n++;
+  });
+  return n;
+}

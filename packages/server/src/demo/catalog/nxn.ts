@@ -1,0 +1,137 @@
+import type { CatalogEntry } from '../facts.ts';
+
+export const NXN: CatalogEntry[] = [
+  {
+    sub: 'NXN',
+    key: 'FIBERCHECK',
+    name: 'FiberCheck Availability',
+    type: 'web_app',
+    tags: ['b2c', 'onboarding'],
+    stage: 'live',
+    summary: 'Address-level fibre availability check with instant order for households and small offices.',
+    po: 'priya',
+    vb: 'musa',
+    builder: 'atoum',
+    it: 'mei',
+    problem:
+      'Households call the contact centre to learn whether fibre reaches their address; 58% of those calls end without an order.',
+    evidence: ['Contact centre, H1: 23,400 availability calls, 9,800 orders.'],
+    users: [
+      'household | to know in a minute whether fibre reaches my address | I can order without calling',
+      'small office owner | to see the business plans available at my address | I can compare prices',
+    ],
+    metrics: [
+      'Orders started online | 12% | 45% | within 6 months',
+      'Availability calls per month | 3,900 | 1,500 | by year end',
+    ],
+    nonGoals: ['Mobile plans and bundles.', 'Technician scheduling (handled by the field service tool).'],
+    requirements: [
+      'Must | Check availability by address with autocomplete. | an address covered by fibre | the user picks it | "Fibre available: up to 1 Gbit/s" is shown',
+      'Must | Show plans available at that address. | a covered address | the check completes | three plans with monthly prices are listed',
+      'Should | Collect interest for uncovered addresses. | an uncovered address | the user leaves an email | they are notified when coverage arrives',
+      'Could | Start an order and hand over to checkout. | a chosen plan | the user clicks Order | the checkout opens with the address filled in',
+    ],
+    nfrs: ['Availability lookups answer in under 800 ms at p95.'],
+    risks: [
+      'Coverage data from the network inventory is a week old. | Nightly sync. | mei',
+      'Address autocomplete costs per lookup. | Cache results for 24 hours. | atoum',
+    ],
+    openQuestions: ['Do we show planned coverage dates? | musa | 21'],
+    context: {
+      background: 'NXN has passed 410,000 homes with fibre; take-up is 19%.',
+      today: 'Customers call the contact centre; agents check a coverage spreadsheet.',
+      constraints: ['Coverage source is the network inventory (read-only).'],
+    },
+    prd: [
+      { version: '1.0', quality: 'weak', weeksAgo: 26, note: 'Initial idea', author: 'musa' },
+      { version: '1.1', quality: 'medium', weeksAgo: 23, note: 'Requirements listed', requirements: 3 },
+      { version: '1.2', quality: 'medium', weeksAgo: 19, note: 'Order hand-over added' },
+    ],
+    contextVersions: [{ version: '1.0', quality: 'medium', weeksAgo: 27, note: 'Initial context', author: 'musa' }],
+  },
+  {
+    sub: 'NXN',
+    key: 'TOWERWATCH',
+    name: 'TowerWatch Ops Console',
+    type: 'internal_tool',
+    tags: ['ai'],
+    stage: 'build',
+    summary: 'An operations console that ranks tower alarms by customer impact and predicts power failures.',
+    po: 'priya',
+    vb: 'musa',
+    builder: 'atoum',
+    it: 'mei',
+    problem:
+      'The network operations centre receives 14,000 tower alarms a day and works them in arrival order; outages that hit the most customers wait behind noise. Mean time to restore for high-impact outages is 3.4 hours.',
+    evidence: [
+      'NOC ticket data, Jan–Jun: 2.5 million alarms, 71% auto-cleared within 10 minutes.',
+      'Post-incident reviews: 9 of 12 major outages were visible as battery alarms 2+ hours before failure.',
+    ],
+    users: [
+      'NOC engineer | alarms ranked by affected subscribers | I fix the biggest outage first',
+      'field operations lead | a list of towers likely to lose power tonight | I can dispatch generators in time',
+    ],
+    metrics: [
+      'Mean time to restore, high-impact outages | 3.4 h | 1.5 h | within 2 quarters of rollout',
+      'Power-related outages | 46 per month | 25 per month | by month 6',
+      'Alarms an engineer touches per shift | 600 | 150 | within 60 days',
+    ],
+    nonGoals: [
+      'Automatic remote actions on towers (humans stay in control in this phase).',
+      'Replacing the ticketing system.',
+      'Core network alarms; radio access network only.',
+    ],
+    requirements: [
+      'Must | Group alarms from one tower within 10 minutes into one incident. | 25 alarms from tower RBT-114 in 6 minutes | the grouping job runs | one incident with 25 alarms is shown',
+      'Must | Rank incidents by affected subscribers. | incidents affecting 12,000 and 300 subscribers | the engineer opens the queue | the 12,000-subscriber incident is first',
+      'Must | Predict power failure risk per tower for the next 12 hours. | a tower whose battery voltage fell 8% in 2 hours | the model runs | the tower is flagged "high risk" with the predicted time',
+      'Should | Hide alarms that clear on their own within 10 minutes. | a flapping link alarm that clears after 3 minutes | the engineer views the queue | it is not listed',
+      'Could | Export a nightly generator dispatch list. | 7 high-risk towers | 18:00 is reached | a CSV with 7 towers and their addresses is e-mailed to field operations',
+    ],
+    nfrs: [
+      'Queue refresh under 5 s from alarm arrival at p95.',
+      'Runs on the NXN private cloud; no subscriber data leaves it.',
+      'Access via company SSO; ISO 27001 controls A.8 applied.',
+    ],
+    ux: 'Queue wireframes reviewed with 6 NOC engineers: https://figma.demo.pistudio.local/file/nxn-towerwatch.',
+    release: [
+      'Shadow mode for 4 weeks: ranking shown beside the current tool, no change to process.',
+      'Pilot on the night shift in region North; rollback by switching engineers back to the old queue.',
+      'Rollout to all NOC shifts after the pilot review.',
+    ],
+    risks: [
+      'Subscriber counts per tower are stale. | Daily import from the billing data warehouse with a freshness check. | mei',
+      'Engineers ignore predictions after false alarms. | Publish precision weekly; threshold tuned with the NOC lead. | priya',
+    ],
+    events: [
+      'incident_opened | an engineer opens an incident',
+      'incident_resolved | an incident is closed',
+      'power_risk_flagged | the model flags a tower',
+    ],
+    openQuestions: ['Who owns the model after handover: NOC or data team? | musa | 30'],
+    context: {
+      background: 'NXN operates 6,800 towers; 30% run on batteries during grid outages.',
+      today: 'The NOC works alarms in arrival order in the vendor element manager.',
+      constraints: ['Private cloud only.', 'The vendor alarm API allows 50 requests per second.'],
+    },
+    prd: [
+      { version: '1.0', quality: 'medium', weeksAgo: 8, note: 'First draft', requirements: 4, author: 'musa' },
+      { version: '1.1', quality: 'strong', weeksAgo: 5, note: 'Gate fixes and predictions scoped' },
+    ],
+    contextVersions: [{ version: '1.0', quality: 'strong', weeksAgo: 9, note: 'NOC discovery notes', author: 'musa' }],
+  },
+  {
+    sub: 'NXN',
+    key: 'ESIMGO',
+    name: 'eSIM Go',
+    type: 'mobile_app',
+    tags: ['onboarding', 'b2c'],
+    stage: 'intake',
+    summary: 'Buy and activate an NXN eSIM in the app without visiting a shop.',
+    po: 'priya',
+    vb: 'musa',
+    problem: 'Customers must visit a shop to get an eSIM.',
+    prd: [{ version: '1.0', quality: 'hollow', weeksAgo: 0, note: 'Created from the PRD template', author: 'musa' }],
+    contextVersions: [{ version: '1.0', quality: 'weak', weeksAgo: 0, note: 'Idea captured', author: 'musa' }],
+  },
+];

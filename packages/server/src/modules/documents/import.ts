@@ -1,0 +1,89 @@
+// Reading an uploaded file into Markdown: .md/.markdown/.txt as strict UTF-8, .docx through mammoth after
+// the zip guard. Every refusal is a 4xx naming the `file` field.
+import { firstHeading } from '@pi-studio/core/documents/body';
+import { frontMatterTitle } from '@pi-studio/core/documents/front-matter';
+import mammoth from 'mammoth';
+import { AppError, badRequest } from '../../http/errors.ts';
+import { type PreparedContent, prepareContent } from './content.ts';
+import { htmlToMarkdown } from './html-to-markdown.ts';
+import { assertSafeDocx } from './zip-guard.ts';
+
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+const TEXT_TYPES = new Set(['md', 'markdown', 'txt']);
+
+export type ImportedFile = { sourceFile: string; content: PreparedContent; title: string | null };
+
+/** Keeps only the base name, without control characters, at most 255 characters. */
+function cleanFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
+  return base.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 255) || 'upload';
+}
+
+const nameWithoutExtension = (name: string) => name.replace(/\.[^.]+$/, '').trim() || null;
+
+async function docxToMarkdown(bytes: Uint8Array): Promise<string> {
+  assertSafeDocx(bytes);
+  try {
+    const result = await mammoth.convertToHtml(
+      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      {
+        externalFileAccess: false,
+        // Images are not carried into Markdown (no data: URIs bloating the body); their alt text is.
+        convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+      },
+    );
+    return htmlToMarkdown(result.value);
+  } catch {
+    throw badRequest('not_a_docx', 'the file is not a readable .docx: Word could not have written it this way', [
+      { name: 'file', reason: 'unreadable Word document' },
+    ]);
+  }
+}
+
+export async function readUpload(file: File): Promise<ImportedFile> {
+  const sourceFile = cleanFileName(file.name);
+  if (file.size > MAX_UPLOAD_BYTES) {
+    throw new AppError(
+      413,
+      'file_too_large',
+      `the file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 10 MB`,
+      [{ name: 'file', reason: 'larger than 10 MB' }],
+    );
+  }
+  const ext = /\.([^.]+)$/.exec(sourceFile)?.[1]?.toLowerCase() ?? '';
+  if (!TEXT_TYPES.has(ext) && ext !== 'docx') {
+    throw new AppError(
+      415,
+      'unsupported_file_type',
+      `cannot import .${ext || '(no extension)'} files; use .md, .markdown, .txt or .docx`,
+      [{ name: 'file', reason: 'must be .md, .markdown, .txt or .docx' }],
+    );
+  }
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let text: string;
+  if (ext === 'docx') {
+    text = await docxToMarkdown(bytes);
+  } else {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      throw badRequest('invalid_utf8', `${sourceFile} is not valid UTF-8 text; save it as UTF-8 and try again`, [
+        { name: 'file', reason: 'not valid UTF-8' },
+      ]);
+    }
+    if (text.includes('\u0000')) {
+      throw badRequest('invalid_text', `${sourceFile} contains NUL bytes: it looks like a binary file, not text`, [
+        { name: 'file', reason: 'contains NUL bytes' },
+      ]);
+    }
+  }
+  if (text.trim() === '')
+    throw badRequest('empty_file', `${sourceFile} has no text to import`, [{ name: 'file', reason: 'empty' }]);
+  // Front matter is a Markdown convention; a .txt file's leading dashes are just text.
+  const content =
+    ext === 'txt' ? prepareContent(text, 'file', { lenientFrontMatter: true }) : prepareContent(text, 'file');
+  if (ext === 'txt') content.metadata = {};
+  const title = frontMatterTitle(content.metadata) ?? firstHeading(content.body) ?? nameWithoutExtension(sourceFile);
+  return { sourceFile, content, title: title?.slice(0, 200) ?? null };
+}

@@ -1,0 +1,159 @@
+import { validationFailed } from '../../http/errors.ts';
+import { defineRoute } from '../../http/route.ts';
+import { etag } from './content.ts';
+import { diffVersions, getVersion } from './history.ts';
+import { readUpload } from './import.ts';
+import { documentFor, productFor } from './policy.ts';
+import { presentDocument, presentDocumentSummary, presentVersion, presentVersionWithBody } from './presenters.ts';
+import { listDocumentSummaries, listVersions } from './repo.ts';
+import {
+  ZCreateDocumentBody,
+  ZDiffQuery,
+  ZDocumentParams,
+  ZImportBody,
+  ZProductParams,
+  ZSaveVersionBody,
+  ZVersionParams,
+} from './schemas.ts';
+import { createDocument, loadDocumentView, saveVersion } from './service.ts';
+import { templateRoutes } from './templates-routes.ts';
+
+const tag = 'documents';
+
+const documentResponse = (view: Awaited<ReturnType<typeof loadDocumentView>>) => ({
+  body: presentDocument(view.doc, view.current),
+  headers: { ETag: etag(view.doc.revision) },
+});
+
+export const documentRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/products/:code/documents',
+    summary: "A product's documents with their current version",
+    tag,
+    access: { permission: 'document.read' },
+    params: ZProductParams,
+    handler: async (ctx, { params }) => {
+      const product = await productFor(ctx, params.code, 'document.read');
+      const items = await listDocumentSummaries(ctx.deps.db, product.id);
+      return { body: { items: items.map((d) => presentDocumentSummary(d, product.code)) } };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/products/:code/documents',
+    summary: "Create a document (v1.0) from a body or from the kind's template",
+    tag,
+    access: { permission: 'document.write' },
+    params: ZProductParams,
+    body: ZCreateDocumentBody,
+    handler: async (ctx, { params, body }) => {
+      const product = await productFor(ctx, params.code, 'document.write');
+      return documentResponse(await createDocument(ctx.deps, ctx.requireActor(), ctx.who(), product, body));
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/products/:code/documents/import',
+    summary:
+      'Import a .md, .markdown, .txt or .docx file (≤ 10 MB) as a new document, or as a new version with documentId',
+    tag,
+    access: { permission: 'document.write' },
+    params: ZProductParams,
+    body: ZImportBody,
+    bodyKind: 'multipart',
+    handler: async (ctx, { params, body }) => {
+      const product = await productFor(ctx, params.code, 'document.write');
+      const actor = ctx.requireActor();
+      const imported = await readUpload(body.file);
+      if (!body.documentId) {
+        const view = await createDocument(ctx.deps, actor, ctx.who(), product, {
+          kind: body.kind,
+          title: body.title,
+          imported,
+        });
+        return documentResponse(view);
+      }
+      const doc = await documentFor(ctx, body.documentId, 'document.write');
+      if (doc.product.id !== product.id || doc.kind !== body.kind) {
+        throw notInProduct(product.code, body.kind);
+      }
+      await saveVersion(ctx.deps, actor, ctx.who(), doc.id, ctx.header('if-match'), {
+        body: imported.content.body,
+        bump: body.bump ?? 'minor',
+        note: body.note,
+        title: body.title,
+        imported,
+      });
+      return documentResponse(await loadDocumentView(ctx.deps, doc.id));
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/documents/:id',
+    summary: 'A document with its current version; the ETag is its revision, for If-Match on the next save',
+    tag,
+    access: { permission: 'document.read' },
+    params: ZDocumentParams,
+    handler: async (ctx, { params }) => {
+      await documentFor(ctx, params.id, 'document.read');
+      return documentResponse(await loadDocumentView(ctx.deps, params.id));
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/documents/:id/versions',
+    summary: 'Save a new immutable version (needs If-Match with the ETag; a stale one gets 409 stale_version)',
+    tag,
+    access: { permission: 'document.write' },
+    params: ZDocumentParams,
+    body: ZSaveVersionBody,
+    handler: async (ctx, { params, body }) => {
+      await documentFor(ctx, params.id, 'document.write');
+      const r = await saveVersion(ctx.deps, ctx.requireActor(), ctx.who(), params.id, ctx.header('if-match'), body);
+      return { body: presentVersion(r.version), headers: { ETag: etag(r.revision) } };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/documents/:id/versions',
+    summary: "A document's versions, newest first",
+    tag,
+    access: { permission: 'document.read' },
+    params: ZDocumentParams,
+    handler: async (ctx, { params }) => {
+      const doc = await documentFor(ctx, params.id, 'document.read');
+      return { body: { items: (await listVersions(ctx.deps.db, doc.id)).map(presentVersion) } };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/documents/:id/versions/:version',
+    summary: 'One version with its body',
+    tag,
+    access: { permission: 'document.read' },
+    params: ZVersionParams,
+    handler: async (ctx, { params }) => {
+      const doc = await documentFor(ctx, params.id, 'document.read');
+      return { body: presentVersionWithBody(await getVersion(ctx.deps, doc, params.version)) };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/documents/:id/diff',
+    summary: 'Line diff between two versions (default: the previous version → the current one)',
+    tag,
+    access: { permission: 'document.read' },
+    params: ZDocumentParams,
+    query: ZDiffQuery,
+    handler: async (ctx, { params, query }) => {
+      const doc = await documentFor(ctx, params.id, 'document.read');
+      return { body: await diffVersions(ctx.deps, doc, query.from, query.to) };
+    },
+  }),
+  ...templateRoutes,
+];
+
+function notInProduct(productCode: string, kind: string) {
+  return validationFailed([{ name: 'documentId', reason: `is not the ${kind} document of ${productCode}` }]);
+}

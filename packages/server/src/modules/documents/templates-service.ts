@@ -1,0 +1,71 @@
+// Template use cases: read, and save a new version (audited). Templates are global in v1.
+
+import { normalizeBody } from '@pi-studio/core/documents/body';
+import type { DocumentKind } from '@pi-studio/core/documents/kinds';
+import { type Bump, bumpVersion, FIRST_VERSION, formatVersion } from '@pi-studio/core/documents/version';
+import type { Actor } from '../../http/actor.ts';
+import type { Deps } from '../../http/deps.ts';
+import { AppError, notFound } from '../../http/errors.ts';
+import { type AuditActor, writeAudit } from '../audit/writer.ts';
+import { presentTemplateDetail } from './presenters.ts';
+import {
+  findTemplate,
+  insertTemplateVersion,
+  listTemplates,
+  listTemplateVersions,
+  lockTemplate,
+  type TemplateRecord,
+  templateVersionBody,
+} from './templates-repo.ts';
+
+export const templatesOfKind = (deps: Deps, kind?: DocumentKind) => listTemplates(deps.db, kind);
+
+export async function templateDetail(deps: Deps, id: string) {
+  const t = await findTemplate(deps.db, id);
+  if (!t) throw notFound('template');
+  const [versions, body] = await Promise.all([
+    listTemplateVersions(deps.db, id),
+    t.current ? templateVersionBody(deps.db, t.current.id) : Promise.resolve(''),
+  ]);
+  return presentTemplateDetail(t, versions, body ?? '');
+}
+
+export async function saveTemplateVersion(
+  deps: Deps,
+  actor: Actor,
+  who: AuditActor,
+  id: string,
+  input: { body: string; bump: Bump },
+) {
+  const body = normalizeBody(input.body);
+  const now = deps.now();
+  await deps.db.transaction(async (tx) => {
+    await lockTemplate(tx, id);
+    const t: TemplateRecord | null = await findTemplate(tx, id);
+    if (!t) throw notFound('template');
+    const currentBody = t.current ? await templateVersionBody(tx, t.current.id) : null;
+    if (t.current && currentBody === body) {
+      throw new AppError(422, 'no_change', `the text is identical to version ${formatVersion(t.current)}`, [
+        { name: 'body', reason: `identical to version ${formatVersion(t.current)}` },
+      ]);
+    }
+    const version = t.current ? bumpVersion(t.current, input.bump) : FIRST_VERSION;
+    const versionId = await insertTemplateVersion(tx, {
+      templateId: id,
+      version,
+      body,
+      authorId: actor.userId,
+      createdAt: now,
+    });
+    await writeAudit(tx, who, {
+      action: 'template.version_saved',
+      targetType: 'template',
+      targetId: id,
+      targetLabel: `${t.name} template v${formatVersion(version)}`,
+      subsidiaryId: t.subsidiary?.id ?? null,
+      before: t.current ? { version: formatVersion(t.current) } : null,
+      after: { version: formatVersion(version), versionId, chars: body.length },
+    });
+  });
+  return templateDetail(deps, id);
+}

@@ -1,0 +1,19 @@
+import { defineRoute } from '../../http/route.ts';
+import { ZSearchQuery } from './schemas.ts';
+import { search } from './service.ts';
+
+export const searchRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/search',
+    summary: 'Full-text search over the current version of every document you may see, with highlighted snippets',
+    tag: 'search',
+    access: 'authenticated',
+    query: ZSearchQuery,
+    handler: async (ctx, { query }) => {
+      // Visibility is applied inside the query (the subsidiaries the actor has a role in; admins all).
+      ctx.markAuthorized();
+      return { body: { items: await search(ctx.deps, ctx.requireActor(), query) } };
+    },
+  }),
+];

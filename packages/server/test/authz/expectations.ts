@@ -1,0 +1,14 @@
+// The authorization policy of EVERY route, written down on its own: a route in the route table without an entry
+// here fails the matrix, so nobody ships a route without deciding (and testing) who may call it.
+import { auditCases } from './audit.cases.ts';
+import { authCases } from './auth.cases.ts';
+import { documentCases } from './documents.cases.ts';
+import type { Expectations } from './route-case.ts';
+import { workspaceCases } from './workspace.cases.ts';
+
+export const expectations: Expectations = {
+  ...authCases,
+  ...workspaceCases,
+  ...documentCases,
+  ...auditCases,
+};

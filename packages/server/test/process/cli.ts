@@ -1,0 +1,93 @@
+// Runs the real `pistudio` CLI as a child process, the way users and CI do.
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const BIN = fileURLToPath(new URL('../../../cli/bin/pistudio.js', import.meta.url));
+export const ADMIN_EMAIL = 'admin@process.test';
+export const ADMIN_PASSWORD = 'process-test-password';
+
+export const tempDir = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), `pis-${prefix}-`));
+
+/** Environment of a child: a private data directory, no demo, a known admin, never the developer's DATABASE_URL. */
+export function cliEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PISTUDIO_DATA_DIR: dataDir,
+    PISTUDIO_DEMO: '0',
+    PISTUDIO_ADMIN_EMAIL: ADMIN_EMAIL,
+    PISTUDIO_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    PISTUDIO_LOG_LEVEL: 'warn',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    ...extra,
+  };
+  delete env.DATABASE_URL;
+  return env;
+}
+
+export type Finished = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
+
+export type Running = {
+  child: ChildProcess;
+  output: () => { stdout: string; stderr: string };
+  exited: Promise<Finished>;
+};
+
+export function startCli(args: string[], env: NodeJS.ProcessEnv): Running {
+  const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (d: Buffer) => {
+    stdout += d.toString('utf8');
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr += d.toString('utf8');
+  });
+  const exited = new Promise<Finished>((resolve) => {
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+  return { child, output: () => ({ stdout, stderr }), exited };
+}
+
+export const runCli = (args: string[], env: NodeJS.ProcessEnv) => startCli(args, env).exited;
+
+/** Starts `pistudio serve` and resolves with its URL once it prints the ready line. */
+export async function startServer(env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<Running & { url: string }> {
+  const run = startCli(['serve'], env);
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`server not ready in ${timeoutMs} ms: ${JSON.stringify(run.output())}`)),
+      timeoutMs,
+    );
+    const check = () => {
+      const m = /PI Studio ready at (http:\/\/\S+)/.exec(run.output().stdout);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    run.child.stdout?.on('data', check);
+    void run.exited.then((f) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited early (${f.code}): ${f.stderr || f.stdout}`));
+    });
+  });
+  return { ...run, url: url.replace('localhost', '127.0.0.1') };
+}
+
+/** Lines a failed command printed on stderr, ignoring nothing: the contract is exactly one readable line. */
+export const stderrLines = (f: Finished) => f.stderr.split('\n').filter((l) => l.length > 0);
+
+export async function login(url: string, email: string, password: string) {
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const body = res.status === 200 ? ((await res.json()) as { csrfToken: string }) : null;
+  return { status: res.status, cookie, csrf: body?.csrfToken ?? '' };
+}

@@ -1,0 +1,13 @@
+import { Stack, Title } from '@mantine/core';
+import { PasswordForm } from './PasswordForm.tsx';
+import { TokensSection } from './TokensSection.tsx';
+
+export default function AccountPage() {
+  return (
+    <Stack>
+      <Title order={2}>My account</Title>
+      <PasswordForm />
+      <TokensSection />
+    </Stack>
+  );
+}

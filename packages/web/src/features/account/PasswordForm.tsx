@@ -1,0 +1,80 @@
+import { Button, Card, Group, PasswordInput, Stack, Title } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { notifySuccess } from '../../lib/notify.ts';
+import { fieldError } from '../admin/ui/errors.ts';
+import { FormError } from '../admin/ui/FormError.tsx';
+import { useChangePassword } from './use-change-password.ts';
+
+export function PasswordForm() {
+  const change = useChangePassword();
+  const [currentPassword, setCurrent] = useState('');
+  const [newPassword, setNew] = useState('');
+  const [confirm, setConfirm] = useState('');
+  // Checked here only because the server never sees the confirmation field.
+  const mismatch = confirm !== '' && confirm !== newPassword ? 'Does not match the new password' : undefined;
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!currentPassword || !newPassword || newPassword !== confirm) return;
+    change.mutate(
+      { currentPassword, newPassword },
+      {
+        onSuccess: () => {
+          notifySuccess('Password changed');
+          setCurrent('');
+          setNew('');
+          setConfirm('');
+        },
+      },
+    );
+  };
+
+  return (
+    <Card withBorder>
+      <form onSubmit={submit} data-testid="password-form">
+        <Stack maw={420}>
+          <Title order={4}>Change password</Title>
+          <FormError error={change.error} fields={['currentPassword', 'newPassword']} testId="password-error" />
+          <PasswordInput
+            label="Current password"
+            required
+            autoComplete="current-password"
+            value={currentPassword}
+            onChange={(e) => setCurrent(e.currentTarget.value)}
+            error={fieldError(change.error, 'currentPassword')}
+            data-testid="password-current"
+          />
+          <PasswordInput
+            label="New password"
+            description="At least 10 characters"
+            required
+            autoComplete="new-password"
+            value={newPassword}
+            onChange={(e) => setNew(e.currentTarget.value)}
+            error={fieldError(change.error, 'newPassword')}
+            data-testid="password-new"
+          />
+          <PasswordInput
+            label="Confirm new password"
+            required
+            autoComplete="new-password"
+            value={confirm}
+            onChange={(e) => setConfirm(e.currentTarget.value)}
+            error={mismatch}
+            data-testid="password-confirm"
+          />
+          <Group>
+            <Button
+              type="submit"
+              loading={change.isPending}
+              disabled={!currentPassword || !newPassword || newPassword !== confirm}
+              data-testid="password-submit"
+            >
+              Change password
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}

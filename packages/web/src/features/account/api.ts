@@ -1,0 +1,28 @@
+// Calls behind the account page: the signed-in person's password and API tokens.
+import { api } from '../../lib/api.ts';
+
+export const TOKEN_SCOPES = ['read', 'write', 'admin'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+export type ApiToken = {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: TokenScope[];
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+  revokedAt: string | null;
+};
+
+/** `token` is the secret: in this one response only, the server keeps a hash. */
+export type CreatedToken = ApiToken & { token: string };
+
+export type CreateTokenBody = { name: string; scopes: TokenScope[]; expiresInDays?: number };
+
+export const changePassword = (body: { currentPassword: string; newPassword: string }) =>
+  api.post<void>('/auth/password', body);
+
+export const fetchTokens = () => api.get<{ items: ApiToken[] }>('/tokens');
+export const createToken = (body: CreateTokenBody) => api.post<CreatedToken>('/tokens', body);
+export const revokeToken = (id: string) => api.delete<ApiToken>(`/tokens/${id}`);

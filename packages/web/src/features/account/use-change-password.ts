@@ -1,0 +1,4 @@
+import { useMutation } from '@tanstack/react-query';
+import { changePassword } from './api.ts';
+
+export const useChangePassword = () => useMutation({ mutationFn: changePassword });

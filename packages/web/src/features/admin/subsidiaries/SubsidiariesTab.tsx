@@ -1,0 +1,64 @@
+import { Badge, Button, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useSubsidiaries } from '../queries.ts';
+import type { Subsidiary } from '../types.ts';
+import { QueryState } from '../ui/QueryState.tsx';
+import { CreateSubsidiaryForm } from './CreateSubsidiaryForm.tsx';
+import { RenameSubsidiaryModal } from './RenameSubsidiaryModal.tsx';
+
+export function SubsidiariesTab() {
+  const subsidiaries = useSubsidiaries();
+  const [renaming, setRenaming] = useState<Subsidiary | null>(null);
+
+  return (
+    <Stack>
+      <CreateSubsidiaryForm />
+      <QueryState
+        query={subsidiaries}
+        isEmpty={(d) => d.items.length === 0}
+        emptyTitle="No subsidiaries"
+        emptyDescription="Add the first one above."
+        testId="subsidiaries"
+      >
+        {(data) => (
+          <Table striped data-testid="subsidiaries-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Code</Table.Th>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>Products</Table.Th>
+                <Table.Th miw={110}>My role</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.items.map((s) => (
+                <Table.Tr key={s.id} data-testid={`subsidiary-row-${s.code}`}>
+                  <Table.Td>
+                    <Text fw={600}>{s.code}</Text>
+                  </Table.Td>
+                  <Table.Td>{s.name}</Table.Td>
+                  <Table.Td>{s.productCount}</Table.Td>
+                  <Table.Td>
+                    {s.myRole ? <Badge variant="light">{s.myRole}</Badge> : <Text c="dimmed">—</Text>}
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    <Button
+                      size="compact-xs"
+                      variant="default"
+                      onClick={() => setRenaming(s)}
+                      data-testid="subsidiary-rename"
+                    >
+                      Rename
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </QueryState>
+      {renaming && <RenameSubsidiaryModal subsidiary={renaming} onClose={() => setRenaming(null)} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,17 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { saveTemplateVersion } from './api.ts';
+import { adminKeys } from './queries.ts';
+import type { Bump } from './types.ts';
+
+export function useSaveTemplateVersion() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body, bump }: { id: string; body: string; bump: Bump }) =>
+      saveTemplateVersion(id, { body, bump }),
+    // The response is the updated template: show it at once, then refresh the list's version column.
+    onSuccess: (saved) => {
+      qc.setQueryData(adminKeys.template(saved.id), saved);
+      return qc.invalidateQueries({ queryKey: adminKeys.templateList() });
+    },
+  });
+}

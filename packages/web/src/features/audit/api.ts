@@ -1,0 +1,33 @@
+// Calls behind the audit log; the log is read-only, so there are no mutations here.
+import { api, qs } from '../../lib/api.ts';
+
+export type AuditEvent = {
+  id: string;
+  at: string;
+  actor: { id: string | null; label: string } | null;
+  action: string;
+  targetType: string;
+  targetId: string;
+  targetLabel: string;
+  subsidiary: string | { code: string } | null;
+  before: unknown;
+  after: unknown;
+  requestId: string;
+};
+
+/** Filter values exactly as the API takes them (dates already ISO instants). */
+export type AuditFilters = {
+  actor?: string;
+  action?: string;
+  targetType?: string;
+  subsidiary?: string;
+  from?: string;
+  to?: string;
+};
+
+export type AuditPage = { items: AuditEvent[]; nextCursor: string | null };
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export const fetchAuditPage = (filters: AuditFilters, cursor: string | undefined, signal?: AbortSignal) =>
+  api.get<AuditPage>(`/audit${qs({ ...filters, cursor, limit: AUDIT_PAGE_SIZE })}`, { signal });

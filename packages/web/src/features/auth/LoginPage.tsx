@@ -1,0 +1,65 @@
+import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { errorMessage, isApiError } from '../../lib/errors.ts';
+import { useLogin } from './use-login.ts';
+
+function loginError(err: unknown): string {
+  if (isApiError(err, 401)) return 'Email or password is not correct.';
+  if (isApiError(err, 429)) return err.message || 'Too many attempts. Wait a few minutes and try again.';
+  return errorMessage(err);
+}
+
+export function LoginPage() {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const login = useLogin();
+  const fieldError = (name: string) => (isApiError(login.error) ? login.error.fieldError(name) : undefined);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    login.mutate({ email: email.trim(), password });
+  };
+
+  return (
+    <Center mih="100vh" bg="var(--mantine-color-gray-0)">
+      <Paper withBorder shadow="sm" p="xl" radius="md" w={380}>
+        <form onSubmit={submit} aria-label="Sign in" data-testid="login-form">
+          <Stack>
+            <div>
+              <Title order={2}>PI Studio</Title>
+              <Text c="dimmed" size="sm">
+                Sign in to the product-innovation studio
+              </Text>
+            </div>
+            {login.error ? (
+              <Alert color="red" role="alert" data-testid="login-error">
+                {loginError(login.error)}
+              </Alert>
+            ) : null}
+            <TextInput
+              label="Email"
+              type="email"
+              autoComplete="username"
+              required
+              autoFocus
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+              error={fieldError('email')}
+            />
+            <PasswordInput
+              label="Password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              error={fieldError('password')}
+            />
+            <Button type="submit" loading={login.isPending} fullWidth>
+              Sign in
+            </Button>
+          </Stack>
+        </form>
+      </Paper>
+    </Center>
+  );
+}

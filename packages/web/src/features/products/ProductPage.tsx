@@ -1,0 +1,52 @@
+import { Breadcrumbs, Grid, Stack, Text } from '@mantine/core';
+import { getRouteApi } from '@tanstack/react-router';
+import { formatDateTime } from '../../lib/format.ts';
+import { AnchorLink } from '../../lib/links.tsx';
+import { ErrorState, LoadingState } from '../../lib/states.tsx';
+import { canUpdateProduct, canWriteDocuments, useSession } from '../auth/session.tsx';
+import { DocumentsCard } from '../documents/DocumentsCard.tsx';
+import { PeopleCard } from './PeopleCard.tsx';
+import { ProductHeader } from './ProductHeader.tsx';
+import { useProduct } from './queries.ts';
+
+const route = getRouteApi('/products/$code');
+
+export function ProductPage() {
+  const { code } = route.useParams();
+  const me = useSession();
+  const query = useProduct(code);
+
+  if (query.isPending) return <LoadingState label="Loading product…" />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  const { product, etag } = query.data;
+  const sub = product.subsidiary.code;
+
+  return (
+    <Stack gap="lg" data-testid="product-page">
+      <Breadcrumbs>
+        <AnchorLink to="/" size="sm">
+          Portfolio
+        </AnchorLink>
+        <Text size="sm">{product.code}</Text>
+      </Breadcrumbs>
+      <ProductHeader product={product} etag={etag} canEdit={canUpdateProduct(me, sub)} />
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <DocumentsCard
+            productCode={product.code}
+            documents={product.documents}
+            canWrite={canWriteDocuments(me, sub)}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Stack>
+            <PeopleCard product={product} etag={etag} canEdit={canUpdateProduct(me, sub)} />
+            <Text size="xs" c="dimmed">
+              Created {formatDateTime(product.createdAt)} · updated {formatDateTime(product.updatedAt)}
+            </Text>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

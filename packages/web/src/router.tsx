@@ -1,0 +1,154 @@
+// Code-based route table. Search params are plain strings (not JSON) so "1.10" stays a version, not a number.
+
+import { Center, Stack, Text } from '@mantine/core';
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  type SearchSchemaInput,
+  useNavigate,
+  useParams,
+} from '@tanstack/react-router';
+import { lazy, Suspense } from 'react';
+import { AuthGate } from './features/auth/AuthGate.tsx';
+import { DocumentPage } from './features/documents/DocumentPage.tsx';
+import { BoardPage } from './features/products/BoardPage.tsx';
+import { ProductPage } from './features/products/ProductPage.tsx';
+import { SearchPage } from './features/search/SearchPage.tsx';
+import { AppLayout } from './features/shell/AppLayout.tsx';
+import { ButtonLink } from './lib/links.tsx';
+import { ErrorState, LoadingState } from './lib/states.tsx';
+
+const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+
+const rootRoute = createRootRoute({
+  component: () => (
+    <AuthGate>
+      <AppLayout>
+        <Outlet />
+      </AppLayout>
+    </AuthGate>
+  ),
+});
+
+export type BoardSearch = { type?: string; owner?: string; q?: string };
+const boardRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/',
+  validateSearch: (s: Record<string, unknown> & SearchSchemaInput): BoardSearch => ({
+    type: str(s.type),
+    owner: str(s.owner),
+    q: str(s.q),
+  }),
+  component: BoardPage,
+});
+
+const productRoute = createRoute({ getParentRoute: () => rootRoute, path: '/products/$code', component: ProductPage });
+
+const documentRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/documents/$id',
+  validateSearch: (s: Record<string, unknown> & SearchSchemaInput): { version?: string } => ({
+    version: str(s.version),
+  }),
+  component: DocumentPage,
+});
+
+const editorRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/documents/$id/edit',
+  component: lazyRouteComponent(() => import('./features/documents/EditorPage.tsx'), 'EditorPage'),
+});
+
+const diffRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/documents/$id/diff',
+  validateSearch: (s: Record<string, unknown> & SearchSchemaInput): { from?: string; to?: string } => ({
+    from: str(s.from),
+    to: str(s.to),
+  }),
+  component: lazyRouteComponent(() => import('./features/documents/DiffPage.tsx'), 'DiffPage'),
+});
+
+const searchRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/search',
+  validateSearch: (s: Record<string, unknown> & SearchSchemaInput): { q?: string } => ({ q: str(s.q) }),
+  component: SearchPage,
+});
+
+// Admin, audit and account pages are owned by their own feature folders and loaded on demand.
+const AdminPage = lazy(() => import('./features/admin/AdminPage.tsx'));
+function AdminRoute() {
+  const { tab } = useParams({ strict: false });
+  const navigate = useNavigate();
+  return (
+    <Suspense fallback={<LoadingState />}>
+      <AdminPage tab={tab} onTabChange={(next) => void navigate({ to: '/admin/$tab', params: { tab: next } })} />
+    </Suspense>
+  );
+}
+const adminRoute = createRoute({ getParentRoute: () => rootRoute, path: '/admin', component: AdminRoute });
+const adminTabRoute = createRoute({ getParentRoute: () => rootRoute, path: '/admin/$tab', component: AdminRoute });
+const auditRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/audit',
+  component: lazyRouteComponent(() => import('./features/audit/AuditPage.tsx')),
+});
+const accountRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/account',
+  component: lazyRouteComponent(() => import('./features/account/AccountPage.tsx')),
+});
+
+const routeTree = rootRoute.addChildren([
+  boardRoute,
+  productRoute,
+  documentRoute,
+  editorRoute,
+  diffRoute,
+  searchRoute,
+  adminRoute,
+  adminTabRoute,
+  auditRoute,
+  accountRoute,
+]);
+
+function NotFound() {
+  return (
+    <Center py="xl">
+      <Stack align="center" gap="xs" data-testid="not-found">
+        <Text fw={600}>Page not found</Text>
+        <Text c="dimmed" size="sm">
+          The address does not match any page of PI Studio.
+        </Text>
+        <ButtonLink to="/" variant="light">
+          Back to the portfolio
+        </ButtonLink>
+      </Stack>
+    </Center>
+  );
+}
+
+export const router = createRouter({
+  routeTree,
+  defaultPreload: 'intent',
+  defaultPendingComponent: () => <LoadingState />,
+  defaultErrorComponent: ({ error, reset }) => <ErrorState error={error} onRetry={reset} />,
+  defaultNotFoundComponent: NotFound,
+  parseSearch: (search) => Object.fromEntries(new URLSearchParams(search.replace(/^\?/, ''))),
+  stringifySearch: (params) => {
+    const u = new URLSearchParams();
+    for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') u.set(k, String(v));
+    const s = u.toString();
+    return s ? `?${s}` : '';
+  },
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

@@ -1,0 +1,176 @@
+#!/usr/bin/env node
+// `npm test`: every leg of the suite, one summary line at the end.
+//   1. static checks: Biome, TypeScript
+//   2. unit + API tests on PGlite (Vitest, root config)
+//   3. the API suite again on PostgreSQL (when DATABASE_URL is set)
+//   4. browser journeys in Chromium (when Chromium is installed)
+// A leg that cannot run is skipped with a reason locally and fails under CI=true, so CI never goes green on less.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+const isCi = process.env.CI === 'true' || process.env.CI === '1';
+const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pis-npm-test-'));
+
+/** Per-leg results; `failed` also counts a leg that broke without failing a test (crash, lint, missing tool). */
+const legs = [];
+
+function run(cmd, args, env = process.env) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, env, stdio: 'inherit' });
+    child.on('error', (err) => {
+      console.error(`${cmd}: ${err.message}`);
+      resolve(127);
+    });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+}
+
+function banner(text) {
+  console.log(`\n━━ ${text} ━━`);
+}
+
+// Tests must not pick up a database from the caller's shell: each leg says which one it uses.
+function cleanEnv(extra = {}) {
+  const env = { ...process.env, ...extra };
+  delete env.DATABASE_URL;
+  if (!('TEST_DATABASE_URL' in extra)) delete env.TEST_DATABASE_URL;
+  return env;
+}
+
+async function staticCheck(name, cmd, args) {
+  banner(name);
+  const started = Date.now();
+  const code = await run(cmd, args);
+  legs.push({
+    name,
+    passed: 0,
+    failed: code === 0 ? 0 : 1,
+    skipped: 0,
+    ms: Date.now() - started,
+    note: code ? 'failed' : 'ok',
+  });
+}
+
+function readReport(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+async function vitestLeg(name, args, env) {
+  banner(name);
+  const started = Date.now();
+  const out = path.join(reportDir, `${name.replace(/\W+/g, '-')}.json`);
+  const code = await run(
+    bin('vitest'),
+    ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...args],
+    env,
+  );
+  const r = readReport(out);
+  const passed = r?.numPassedTests ?? 0;
+  let failed = r?.numFailedTests ?? 0;
+  const skipped = (r?.numPendingTests ?? 0) + (r?.numTodoTests ?? 0);
+  let note = code === 0 ? 'ok' : 'failed';
+  // A file that fails to import or a crashed worker fails no single test; count the leg itself.
+  if (code !== 0 && failed === 0) {
+    failed = 1;
+    note = r ? `exit ${code}: ${r.numFailedTestSuites ?? 0} test file(s) broke` : `exit ${code}: no report`;
+  }
+  legs.push({ name, passed, failed, skipped, ms: Date.now() - started, note, counted: true });
+}
+
+function skipLeg(name, reason) {
+  const line = `${name}: skipped (${reason})`;
+  if (isCi) {
+    console.error(`${line} — not allowed under CI=true`);
+    legs.push({ name, passed: 0, failed: 1, skipped: 0, ms: 0, note: `cannot run: ${reason}` });
+  } else {
+    console.log(line);
+    legs.push({ name, passed: 0, failed: 0, skipped: 0, ms: 0, note: `skipped (${reason})` });
+  }
+}
+
+const USES_HARNESS = /from\s+['"][^'"]*\/harness(\.ts)?['"]/;
+
+/** The API suite = test files that run against a database through the shared harness. */
+function apiTestFiles() {
+  const found = [];
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.test.ts') && USES_HARNESS.test(fs.readFileSync(full, 'utf8'))) {
+        found.push(path.relative(root, full));
+      }
+    }
+  };
+  for (const pkg of fs.readdirSync(path.join(root, 'packages'))) {
+    for (const sub of ['src', 'test']) {
+      const dir = path.join(root, 'packages', pkg, sub);
+      if (fs.existsSync(dir)) walk(dir);
+    }
+  }
+  return found.sort();
+}
+
+function chromiumPath() {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].filter(Boolean);
+  return candidates.find((p) => fs.existsSync(p));
+}
+
+async function browserLeg() {
+  const name = 'browser journeys';
+  const chromium = chromiumPath();
+  if (!chromium) return skipLeg(name, 'Chromium not found');
+  if (!fs.existsSync(path.join(root, 'e2e', 'vitest.config.ts'))) return skipLeg(name, 'e2e/vitest.config.ts missing');
+  banner('build web');
+  const started = Date.now();
+  const built = await run('npm', ['run', 'build:web', '--silent']);
+  if (built !== 0) {
+    legs.push({ name, passed: 0, failed: 1, skipped: 0, ms: Date.now() - started, note: 'web build failed' });
+    return;
+  }
+  await vitestLeg(name, ['--config', 'e2e/vitest.config.ts'], cleanEnv({ CHROMIUM_PATH: chromium }));
+}
+
+function seconds(ms) {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+async function main() {
+  const started = Date.now();
+  await staticCheck('biome', bin('biome'), ['check', '.']);
+  await staticCheck('typescript', bin('tsc'), ['-p', 'tsconfig.json']);
+  await vitestLeg('pglite', [], cleanEnv());
+
+  const databaseUrl = process.env.DATABASE_URL;
+  if (databaseUrl) {
+    const files = apiTestFiles();
+    await vitestLeg('postgres', files, cleanEnv({ TEST_DATABASE_URL: databaseUrl }));
+  } else {
+    skipLeg('postgres leg', 'DATABASE_URL not set');
+  }
+
+  await browserLeg();
+
+  banner(`summary (${seconds(Date.now() - started)})`);
+  for (const l of legs) {
+    const counts = l.counted ? `: ${l.passed} passed, ${l.failed} failed, ${l.skipped} skipped` : '';
+    console.log(`${`${l.name}:`.padEnd(18)} ${l.note}${counts}${l.ms ? ` (${seconds(l.ms)})` : ''}`);
+  }
+  const sum = (k) => legs.reduce((n, l) => n + l[k], 0);
+  const skipped = sum('skipped');
+  console.log(`${sum('passed')} passed, ${sum('failed')} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  fs.rmSync(reportDir, { recursive: true, force: true });
+  process.exitCode = sum('failed') > 0 ? 1 : 0;
+}
+
+await main();
