@@ -115,4 +115,13 @@ describe.runIf(enabled)('journey: from login to a searchable PRD version', () =>
     await page.waitForURL((url) => url.href === documentUrl);
     await page.getByTestId('document-page').waitFor();
   });
+
+  step('sign out', async () => {
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('logout').click();
+    await page.getByTestId('login-form').waitFor();
+    // The session is gone on the server too: a deep link shows the login page, not the document.
+    await page.goto(documentUrl);
+    await page.getByTestId('login-form').waitFor();
+  });
 });

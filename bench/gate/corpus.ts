@@ -12,9 +12,40 @@ export function rng(seed: number): () => number {
   };
 }
 
-const SUBJECTS = ['Merchants', 'Support agents', 'Customers', 'Finance analysts', 'Field sales', 'Compliance reviewers', 'Shop owners', 'Riders'];
-const VERBS = ['wait for', 'cannot see', 'reconcile', 'lose track of', 'call us about', 'retry', 'export', 'approve', 'dispute', 'review'];
-const OBJECTS = ['payouts', 'refunds', 'invoices', 'settlement files', 'chargebacks', 'loyalty points', 'KYC documents', 'delivery slots', 'receipts', 'bank transfers'];
+const SUBJECTS = [
+  'Merchants',
+  'Support agents',
+  'Customers',
+  'Finance analysts',
+  'Field sales',
+  'Compliance reviewers',
+  'Shop owners',
+  'Riders',
+];
+const VERBS = [
+  'wait for',
+  'cannot see',
+  'reconcile',
+  'lose track of',
+  'call us about',
+  'retry',
+  'export',
+  'approve',
+  'dispute',
+  'review',
+];
+const OBJECTS = [
+  'payouts',
+  'refunds',
+  'invoices',
+  'settlement files',
+  'chargebacks',
+  'loyalty points',
+  'KYC documents',
+  'delivery slots',
+  'receipts',
+  'bank transfers',
+];
 const TAILS = [
   'which costs them about {n} hours a week',
   'according to the {m} support report',
@@ -46,12 +77,24 @@ export function generatePrd(index: number, targetWords: number): string {
     parts.push(text);
     words += text.split(/\s+/).length;
   };
-  push(r() < 0.6 ? `---\nowner: Owner ${index}\nsubsidiary: EMX\nstatus: draft\nversion: 1.${index % 9}\ndate: 2026-0${1 + (index % 9)}-1${index % 9}\n---\n` : '');
+  push(
+    r() < 0.6
+      ? `---\nowner: Owner ${index}\nsubsidiary: EMX\nstatus: draft\nversion: 1.${index % 9}\ndate: 2026-0${1 + (index % 9)}-1${index % 9}\n---\n`
+      : '',
+  );
   push(`# PRD ${index}: ${pick(OBJECTS)} for ${pick(SUBJECTS).toLowerCase()}\n`);
   push(wiki ? `<h2>Background</h2>\n<p>${paragraph(4)}</p>\n` : `## Problem\n\n${paragraph(4)}\n`);
-  push(`## Users\n\n${SUBJECTS.slice(0, 3).map((s) => `- **${s}** who ${pick(VERBS)} ${pick(OBJECTS)}.`).join('\n')}\n\nAs a merchant, I want to see ${pick(OBJECTS)} so that I can plan.\n`);
-  push(`## Goals and success metrics\n\n| Metric | Baseline | Target | By when |\n|---|---|---|---|\n${Array.from({ length: 3 }, () => `| ${pick(OBJECTS)} handled on time | ${n()}% | ${n()}% | ${quality > 0.4 ? `by 2026-${10 + (index % 3)}-30` : 'TBD'} |`).join('\n')}\n`);
-  push(`## Non-goals\n\n- ${pick(OBJECTS)} in other countries — phase 2.\n- ${pick(OBJECTS)} for enterprise accounts, because contracts differ.\n`);
+  push(
+    `## Users\n\n${SUBJECTS.slice(0, 3)
+      .map((s) => `- **${s}** who ${pick(VERBS)} ${pick(OBJECTS)}.`)
+      .join('\n')}\n\nAs a merchant, I want to see ${pick(OBJECTS)} so that I can plan.\n`,
+  );
+  push(
+    `## Goals and success metrics\n\n| Metric | Baseline | Target | By when |\n|---|---|---|---|\n${Array.from({ length: 3 }, () => `| ${pick(OBJECTS)} handled on time | ${n()}% | ${n()}% | ${quality > 0.4 ? `by 2026-${10 + (index % 3)}-30` : 'TBD'} |`).join('\n')}\n`,
+  );
+  push(
+    `## Non-goals\n\n- ${pick(OBJECTS)} in other countries — phase 2.\n- ${pick(OBJECTS)} for enterprise accounts, because contracts differ.\n`,
+  );
   let req = 1;
   const gherkin = () =>
     `\`\`\`gherkin\nScenario: FR-${req} works\n  Given a merchant with ${n()} ${pick(OBJECTS)}\n  When they open the page\n  Then they see "${pick(OBJECTS)} ready" within ${n()} s\n\`\`\`\n`;
@@ -61,17 +104,28 @@ export function generatePrd(index: number, targetWords: number): string {
     if (wiki && roll < 0.15) {
       push(`<details>\n<summary>Details for FR-${req}</summary>\n\n${paragraph(3)}\n\n</details>\n`);
     } else if (roll < 0.45) {
-      push(`### FR-${req}: ${pick(SUBJECTS)} ${pick(VERBS)} ${pick(OBJECTS)} (${pick(['Must', 'Should', 'Could'])})\n\n${paragraph(2 + Math.floor(r() * 4))}\n\n${quality > 0.3 ? gherkin() : ''}`);
+      push(
+        `### FR-${req}: ${pick(SUBJECTS)} ${pick(VERBS)} ${pick(OBJECTS)} (${pick(['Must', 'Should', 'Could'])})\n\n${paragraph(2 + Math.floor(r() * 4))}\n\n${quality > 0.3 ? gherkin() : ''}`,
+      );
       req++;
     } else if (roll < 0.7) {
-      const rows = Array.from({ length: 4 }, () => `| FR-${req++} | ${sentence()} | ${pick(['Must', 'Should', 'Could', 'P1'])} | ${quality > 0.5 ? `Given ${pick(OBJECTS)}, when saved, then status is "Saved".` : ''} |`);
+      const rows = Array.from(
+        { length: 4 },
+        () =>
+          `| FR-${req++} | ${sentence()} | ${pick(['Must', 'Should', 'Could', 'P1'])} | ${quality > 0.5 ? `Given ${pick(OBJECTS)}, when saved, then status is "Saved".` : ''} |`,
+      );
       push(`| Id | Requirement | Priority | Acceptance |\n|---|---|---|---|\n${rows.join('\n')}\n`);
     } else {
       push(`${Array.from({ length: 5 }, (_, i) => `${i + 1}. ${sentence()}`).join('\n')}\n\n${paragraph(3)}\n`);
     }
   }
-  push(`## Non-functional requirements\n\n- p95 latency under ${n()}0 ms.\n- 99.9% monthly availability.\n- WCAG 2.2 AA.\n`);
-  if (quality > 0.3) push(`## Release plan\n\nPilot behind flag \`f_${index}\` on 2026-06-01, GA on 2026-07-01. Rollback: turn off the flag.\n`);
+  push(
+    `## Non-functional requirements\n\n- p95 latency under ${n()}0 ms.\n- 99.9% monthly availability.\n- WCAG 2.2 AA.\n`,
+  );
+  if (quality > 0.3)
+    push(
+      `## Release plan\n\nPilot behind flag \`f_${index}\` on 2026-06-01, GA on 2026-07-01. Rollback: turn off the flag.\n`,
+    );
   if (quality > 0.5) push(`## Risks\n\n| Risk | Mitigation |\n|---|---|\n| ${sentence()} | ${sentence()} |\n`);
   push(`## Analytics\n\nEvents \`prd_${index}_viewed\` and \`prd_${index}_done\` feed the Looker dashboard.\n`);
   push(`## Open questions\n\n- ${sentence()} — owner: @pm${index}, by 2026-05-01.\n`);

@@ -13,7 +13,7 @@ export const SHOTS_DIR = path.join(ROOT, 'test-results', 'e2e');
 export function chromiumAvailable(): boolean {
   if (fs.existsSync(CHROMIUM)) return true;
   const msg = `${CHROMIUM} not found: install it with \`apt-get install -y chromium\` to run the browser journeys.`;
-  if (process.env.CI === 'true') throw new Error(`${msg} (CI=true, so this is a failure)`);
+  if (process.env.CI === 'true' || process.env.CI === '1') throw new Error(`${msg} (CI=true, so this is a failure)`);
   console.warn(`[e2e] SKIPPED: ${msg}`);
   return false;
 }

@@ -1,8 +1,5 @@
 // `pistudio` dispatcher. Every failure ends as ONE line on stderr (`pistudio: …`) and a stable exit code:
 // 0 done, 1 the command could not do its job (data directory in use, database not empty…), 2 bad usage or input.
-import { BackupFormatError, RestoreRefusedError } from '@pi-studio/server/backup/format';
-import { ConfigError } from '@pi-studio/server/config';
-import { DataDirLockedError } from '@pi-studio/server/db/lock';
 import { CommandFailed, UsageError } from './args.ts';
 
 type Command = { summary: string; run: (argv: string[]) => Promise<number> };
@@ -55,16 +52,19 @@ Exit codes: 0 done, 1 failed (message on stderr), 2 wrong usage or unreadable in
 `;
 
 /** Maps an error to its exit code and the one line to print; unexpected errors keep their message only. */
-function failure(err: unknown): { code: number; line: string } {
+async function failure(err: unknown): Promise<{ code: number; line: string }> {
   const message = err instanceof Error ? err.message : String(err);
   const line = message.split('\n')[0] ?? message;
-  if (err instanceof UsageError || err instanceof BackupFormatError) return { code: 2, line };
-  if (
-    err instanceof CommandFailed ||
-    err instanceof DataDirLockedError ||
-    err instanceof RestoreRefusedError ||
-    err instanceof ConfigError
-  ) {
+  if (err instanceof UsageError) return { code: 2, line };
+  if (err instanceof CommandFailed) return { code: 1, line };
+  // Server error classes are loaded only on this path so usage errors and --help stay fast.
+  const [{ BackupFormatError, RestoreRefusedError }, { ConfigError }, { DataDirLockedError }] = await Promise.all([
+    import('@pi-studio/server/backup/format'),
+    import('@pi-studio/server/config'),
+    import('@pi-studio/server/db/lock'),
+  ]);
+  if (err instanceof BackupFormatError) return { code: 2, line };
+  if (err instanceof DataDirLockedError || err instanceof RestoreRefusedError || err instanceof ConfigError) {
     return { code: 1, line };
   }
   return { code: 1, line: `unexpected error: ${line}` };
@@ -85,7 +85,7 @@ export async function main(argv: string[]): Promise<number> {
     if (!command) throw new UsageError(`unknown command '${name}' (see 'pistudio help')`);
     return await command.run(rest);
   } catch (err) {
-    const { code, line } = failure(err);
+    const { code, line } = await failure(err);
     process.stderr.write(`pistudio: ${line}\n`);
     return code;
   }

@@ -4,8 +4,6 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { type Config, ConfigError, loadConfig } from '@pi-studio/server/config';
 import type { Deps } from '@pi-studio/server/http/deps';
-import { createLogger } from '@pi-studio/server/logger';
-import { openConfigured } from '@pi-studio/server/main';
 import { CommandFailed } from './args.ts';
 
 export const DATA_DIR_OPTION = { 'data-dir': { type: 'string' } } as const;
@@ -24,6 +22,11 @@ export function commandConfig(dataDir?: string): Config {
 
 /** Opens the database under the same exclusive lock the server holds, runs `fn`, always closes and unlocks. */
 export async function withDatabase<T>(config: Config, fn: (deps: Deps) => Promise<T>): Promise<T> {
+  // Loaded here, not at the top: `--help` and usage errors should not pay for loading the whole server.
+  const [{ openConfigured }, { createLogger }] = await Promise.all([
+    import('@pi-studio/server/main'),
+    import('@pi-studio/server/logger'),
+  ]);
   const { handle, unlock } = await openConfigured(config);
   // Commands print their own summary; the JSON log only carries warnings and errors.
   const logLevel = config.logLevel === 'info' ? 'warn' : config.logLevel;

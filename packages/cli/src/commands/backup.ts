@@ -1,7 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { dumpDatabase } from '@pi-studio/server/backup/dump';
-import { pgliteDir } from '@pi-studio/server/main';
 import { CommandFailed, type CommandSpec, parseCommand, printUsage } from '../args.ts';
 import { commandConfig, DATA_DIR_HELP, DATA_DIR_OPTION, describeTarget, withDatabase } from '../runtime.ts';
 
@@ -34,10 +32,14 @@ export async function runBackup(argv: string[]): Promise<number> {
   if (fs.existsSync(file) && !args.flag('force'))
     throw new CommandFailed(`${file} exists; choose another name or pass --force`);
   if (!fs.existsSync(path.dirname(file))) throw new CommandFailed(`directory ${path.dirname(file)} does not exist`);
+  const [{ dumpDatabase }, { pgliteDir }] = await Promise.all([
+    import('@pi-studio/server/backup/dump'),
+    import('@pi-studio/server/main'),
+  ]);
   if (!config.databaseUrl && !fs.existsSync(pgliteDir(config.dataDir))) {
     throw new CommandFailed(`there is no database in ${config.dataDir} to back up`);
   }
-  const summary = await withDatabase(config, (deps) => dumpDatabase(deps.handle, `${file}`, deps.now()));
+  const summary = await withDatabase(config, (deps) => dumpDatabase(deps.handle, file, deps.now()));
   const kb = Math.max(1, Math.round(summary.bytes / 1024));
   console.log(
     `Backed up ${summary.rows} rows from ${summary.tables.length} tables of ${describeTarget(config)} to ${file} (${kb} KB)`,

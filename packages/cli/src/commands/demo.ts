@@ -1,10 +1,4 @@
-import { ensureAdmin } from '@pi-studio/server/bootstrap/admin';
-import { seedReferenceData } from '@pi-studio/server/bootstrap/reference-data';
-import { migrate } from '@pi-studio/server/db/migrate';
-import { products } from '@pi-studio/server/db/schema';
-import { loadDemo } from '@pi-studio/server/demo/load';
 import { DEMO_PASSWORD, demoEmail } from '@pi-studio/server/demo/people';
-import { count } from 'drizzle-orm';
 import { CommandFailed, type CommandSpec, parseCommand, printUsage } from '../args.ts';
 import { commandConfig, DATA_DIR_HELP, DATA_DIR_OPTION, describeTarget, withDatabase } from '../runtime.ts';
 
@@ -30,6 +24,15 @@ export async function runDemo(argv: string[]): Promise<number> {
   const args = parseCommand(demoSpec, argv);
   if (args.help) return printUsage(demoSpec);
   const config = commandConfig(args.string('data-dir'));
+  const [{ ensureAdmin }, { seedReferenceData }, { migrate }, { products }, { loadDemo }, { count }] =
+    await Promise.all([
+      import('@pi-studio/server/bootstrap/admin'),
+      import('@pi-studio/server/bootstrap/reference-data'),
+      import('@pi-studio/server/db/migrate'),
+      import('@pi-studio/server/db/schema'),
+      import('@pi-studio/server/demo/load'),
+      import('drizzle-orm'),
+    ]);
   const summary = await withDatabase(config, async (deps) => {
     await migrate(deps.handle);
     const admin = await ensureAdmin(deps);

@@ -57,7 +57,8 @@ export async function runGate(argv: string[], io: GateIo = processIo): Promise<n
       return 0;
     }
     const format = (values.format ?? 'text') as Format;
-    if (!FORMATS.includes(format)) throw new UsageProblem(`unknown --format '${format}' (expected ${FORMATS.join(', ')})`);
+    if (!FORMATS.includes(format))
+      throw new UsageProblem(`unknown --format '${format}' (expected ${FORMATS.join(', ')})`);
     if (positionals.length === 0) throw new UsageProblem('no files given (usage: pistudio gate <file|dir>... )');
     const rubric = values.rubric ? await loadRubricFile(values.rubric) : DEFAULT_RUBRIC;
     const files = await collectFiles(positionals);
@@ -93,7 +94,8 @@ function parse(argv: string[]) {
       },
     });
   } catch (err) {
-    const message = (err as Error).message.split('\n')[0]?.replace(/\. To specify a positional.*$/, '') ?? 'bad arguments';
+    const message =
+      (err as Error).message.split('\n')[0]?.replace(/\. To specify a positional.*$/, '') ?? 'bad arguments';
     throw new UsageProblem(`${message} (see 'pistudio gate --help')`);
   }
 }
@@ -115,7 +117,9 @@ function render(run: GateRun, format: Format, rubric: Rubric, tty: boolean): str
 
 function cliVersion(): string {
   try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version?: string;
+    };
     return pkg.version ?? '0.0.0';
   } catch {
     return '0.0.0';

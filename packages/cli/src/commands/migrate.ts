@@ -1,5 +1,3 @@
-import { latestMigrationTag } from '@pi-studio/server/backup/migrations';
-import { migrate } from '@pi-studio/server/db/migrate';
 import { type CommandSpec, parseCommand, printUsage } from '../args.ts';
 import { commandConfig, DATA_DIR_HELP, DATA_DIR_OPTION, describeTarget, withDatabase } from '../runtime.ts';
 
@@ -22,6 +20,10 @@ export async function runMigrate(argv: string[]): Promise<number> {
   const args = parseCommand(migrateSpec, argv);
   if (args.help) return printUsage(migrateSpec);
   const config = commandConfig(args.string('data-dir'));
+  const [{ migrate }, { latestMigrationTag }] = await Promise.all([
+    import('@pi-studio/server/db/migrate'),
+    import('@pi-studio/server/backup/migrations'),
+  ]);
   await withDatabase(config, (deps) => migrate(deps.handle));
   console.log(`Migrated ${describeTarget(config)} to ${latestMigrationTag()}`);
   return 0;

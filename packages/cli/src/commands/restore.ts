@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { readBackupHeader, restoreDatabase } from '@pi-studio/server/backup/restore';
 import { type CommandSpec, parseCommand, printUsage } from '../args.ts';
 import { commandConfig, DATA_DIR_HELP, DATA_DIR_OPTION, describeTarget, withDatabase } from '../runtime.ts';
 
@@ -27,6 +26,7 @@ export async function runRestore(argv: string[]): Promise<number> {
   const args = parseCommand(restoreSpec, argv);
   if (args.help) return printUsage(restoreSpec);
   const file = path.resolve(args.positionals[0] ?? '');
+  const { readBackupHeader, restoreDatabase } = await import('@pi-studio/server/backup/restore');
   // Checked before opening the database so a wrong file never creates or touches a data directory.
   await readBackupHeader(file);
   const config = commandConfig(args.string('data-dir'));

@@ -1,4 +1,3 @@
-import { startServer } from '@pi-studio/server/main';
 import { type CommandSpec, parseCommand, printUsage, UsageError } from '../args.ts';
 import { commandConfig, DATA_DIR_HELP, DATA_DIR_OPTION } from '../runtime.ts';
 
@@ -47,6 +46,7 @@ export async function runServe(argv: string[]): Promise<number> {
   process.on('SIGTERM', signalled);
   process.on('SIGINT', signalled);
   try {
+    const { startServer } = await import('@pi-studio/server/main');
     const server = await startServer(config);
     await stopRequested;
     console.log('Stopping: finishing in-flight requests');

@@ -1,6 +1,4 @@
-import { migrate } from '@pi-studio/server/db/migrate';
-import { findUserByEmail } from '@pi-studio/server/modules/auth/repo';
-import { createToken, type TokenScope } from '@pi-studio/server/modules/auth/service';
+import type { TokenScope } from '@pi-studio/server/modules/auth/service';
 import {
   CommandFailed,
   type CommandSpec,
@@ -66,6 +64,11 @@ export async function runToken(argv: string[]): Promise<number> {
   const days = positiveInt(tokenCreateSpec, 'expires-days', args.string('expires-days'));
   if (days !== undefined && days > 3650) throw new UsageError('token create: --expires-days must be at most 3650');
 
+  const [{ migrate }, { findUserByEmail }, { createToken }] = await Promise.all([
+    import('@pi-studio/server/db/migrate'),
+    import('@pi-studio/server/modules/auth/repo'),
+    import('@pi-studio/server/modules/auth/service'),
+  ]);
   const { token } = await withDatabase(commandConfig(args.string('data-dir')), async (deps) => {
     await migrate(deps.handle);
     const user = await findUserByEmail(deps.db, email);

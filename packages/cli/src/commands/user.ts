@@ -1,11 +1,4 @@
 import { isRole, ROLES, type Role } from '@pi-studio/core/access/roles';
-import { migrate } from '@pi-studio/server/db/migrate';
-import { memberships, subsidiaries, users } from '@pi-studio/server/db/schema';
-import { writeAudit } from '@pi-studio/server/modules/audit/writer';
-import { hashPassword, randomToken } from '@pi-studio/server/modules/auth/crypto';
-import { findUserByEmail } from '@pi-studio/server/modules/auth/repo';
-import { inArray } from 'drizzle-orm';
-import { z } from 'zod';
 import { CommandFailed, type CommandSpec, parseCommand, printUsage, required, UsageError } from '../args.ts';
 import { cliActor, commandConfig, DATA_DIR_HELP, DATA_DIR_OPTION, withDatabase } from '../runtime.ts';
 
@@ -68,47 +61,40 @@ export async function runUser(argv: string[]): Promise<number> {
   if (sub !== 'create') throw new UsageError(`user: unknown command '${sub}' (see 'pistudio user --help')`);
   const args = parseCommand(userCreateSpec, rest);
   if (args.help) return printUsage(userCreateSpec);
-  const email = required(userCreateSpec, 'email', args.string('email')).toLowerCase();
-  if (!z.email().safeParse(email).success)
-    throw new UsageError(`user create: --email '${email}' is not an email address`);
-  const name = required(userCreateSpec, 'name', args.string('name'));
-  const given = args.string('password');
-  if (given !== undefined && given.length < 10)
-    throw new UsageError('user create: --password needs at least 10 characters');
   const roles = parseRoles(args.strings('role'));
-  const password = given ?? randomToken(12);
-  const isAdmin = args.flag('admin');
-
-  await withDatabase(commandConfig(args.string('data-dir')), async (deps) => {
+  const input = {
+    email: required(userCreateSpec, 'email', args.string('email')),
+    name: required(userCreateSpec, 'name', args.string('name')),
+    password: args.string('password'),
+    isAdmin: args.flag('admin'),
+    memberships: roles.map((r) => ({ subsidiary: r.code, role: r.role })),
+  };
+  // The same schema and use case as POST /api/v1/users: one set of rules, one audit event.
+  const [{ ZUserBody }, { createUser }, { AppError }, { migrate }] = await Promise.all([
+    import('@pi-studio/server/modules/workspace/schemas'),
+    import('@pi-studio/server/modules/workspace/users.service'),
+    import('@pi-studio/server/http/errors'),
+    import('@pi-studio/server/db/migrate'),
+  ]);
+  const parsed = ZUserBody.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UsageError(`user create: --${String(issue?.path[0] ?? 'input')}: ${issue?.message ?? 'invalid'}`);
+  }
+  const created = await withDatabase(commandConfig(args.string('data-dir')), async (deps) => {
     await migrate(deps.handle);
-    if (await findUserByEmail(deps.db, email)) throw new CommandFailed(`a user with email ${email} already exists`);
-    const codes = roles.map((r) => r.code);
-    const found = codes.length
-      ? await deps.db.select().from(subsidiaries).where(inArray(subsidiaries.code, codes))
-      : [];
-    const unknown = codes.filter((c) => !found.some((s) => s.code === c));
-    if (unknown.length > 0) throw new CommandFailed(`unknown subsidiary ${unknown.join(', ')}; create it first`);
-    const passwordHash = await hashPassword(password);
-    await deps.db.transaction(async (tx) => {
-      const [user] = await tx.insert(users).values({ email, name, passwordHash, isAdmin }).returning();
-      if (!user) throw new Error('user insert returned nothing');
-      const rows = roles.map((r) => ({
-        userId: user.id,
-        subsidiaryId: found.find((s) => s.code === r.code)?.id ?? '',
-        role: r.role,
-      }));
-      if (rows.length > 0) await tx.insert(memberships).values(rows).onConflictDoNothing();
-      await writeAudit(tx, cliActor(), {
-        action: 'user.created',
-        targetType: 'user',
-        targetId: user.id,
-        targetLabel: email,
-        after: { email, name, isAdmin, memberships: roles.map((r) => `${r.code}:${r.role}`) },
-      });
-    });
+    try {
+      return await createUser(deps.db, parsed.data, cliActor());
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      const param = err.invalidParams[0];
+      throw new CommandFailed(
+        param ? `--${param.name === 'memberships' ? 'role' : param.name}: ${param.reason}` : err.message,
+      );
+    }
   });
-  const what = [isAdmin ? 'admin' : null, ...roles.map((r) => `${r.code}:${r.role}`)].filter(Boolean).join(', ');
-  console.log(`Created user ${email}${what ? ` (${what})` : ''}`);
-  if (!given) console.log(`Initial password (shown once): ${password}`);
+  const what = [created.isAdmin ? 'admin' : null, ...roles.map((r) => `${r.code}:${r.role}`)].filter(Boolean);
+  console.log(`Created user ${created.email}${what.length ? ` (${what.join(', ')})` : ''}`);
+  if (created.initialPassword) console.log(`Initial password (shown once): ${created.initialPassword}`);
   return 0;
 }

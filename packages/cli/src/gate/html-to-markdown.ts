@@ -75,9 +75,11 @@ export function htmlToMarkdown(html: string): string {
     }
   }
   flush();
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
 }
-
 
 function pipeTable(rows: string[][]): string[] {
   const width = Math.max(1, ...rows.map((r) => r.length));

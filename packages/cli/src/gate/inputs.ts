@@ -24,7 +24,9 @@ export async function collectFiles(inputs: readonly string[]): Promise<string[]>
   };
   for (const input of inputs) {
     const info = await stat(input).catch((err: NodeJS.ErrnoException) => {
-      throw new GateInputError(`cannot read ${input}: ${err.code === 'ENOENT' ? 'no such file or directory' : err.message}`);
+      throw new GateInputError(
+        `cannot read ${input}: ${err.code === 'ENOENT' ? 'no such file or directory' : err.message}`,
+      );
     });
     if (info.isDirectory()) {
       const found = await walk(input);
@@ -37,16 +39,27 @@ export async function collectFiles(inputs: readonly string[]): Promise<string[]>
 }
 
 async function walk(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
+  const entries = await readdir(dir, { withFileTypes: true }).catch((err: Error) => {
+    throw new GateInputError(`cannot read directory ${dir}: ${err.message}`);
+  });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const out: string[] = [];
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     // Symlinked directories are not followed: a link cycle must not hang CI.
-    if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.')) out.push(...(await walk(full)));
-    else if (entry.isFile() && supported(entry.name)) out.push(full);
+    if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.'))
+      out.push(...(await walk(full)));
+    else if ((entry.isFile() || entry.isSymbolicLink()) && supported(entry.name) && (await isFile(full)))
+      out.push(full);
   }
   return out;
+}
+
+async function isFile(file: string): Promise<boolean> {
+  return stat(file).then(
+    (info) => info.isFile(),
+    () => false,
+  );
 }
 
 function supported(file: string): boolean {
@@ -56,11 +69,14 @@ function supported(file: string): boolean {
 
 /** The file's text (Markdown for .docx), or a GateInputError naming what is wrong with it. */
 export async function readInput(file: string): Promise<string> {
-  const info = await stat(file);
+  const unreadable = (err: Error): never => {
+    throw new GateInputError(`cannot read ${file}: ${err.message}`);
+  };
+  const info = await stat(file).catch(unreadable);
   if (info.size > MAX_INPUT_BYTES) {
     throw new GateInputError(`${file} is ${(info.size / 1024 / 1024).toFixed(1)} MB; the gate reads files up to 10 MB`);
   }
-  const data = new Uint8Array(await readFile(file));
+  const data = new Uint8Array(await readFile(file).catch(unreadable));
   if (data.length === 0) throw new GateInputError(`${file} is empty`);
   if (path.extname(file).toLowerCase() === '.docx') return docxText(data, file);
   const text = decodeText(data, file);
@@ -69,7 +85,10 @@ export async function readInput(file: string): Promise<string> {
 }
 
 export function decodeText(data: Uint8Array, file: string): string {
-  // NUL bytes never occur in text; zip/PDF/image signatures are named so the message is useful.
+  if ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff)) {
+    throw new GateInputError(`${file} is UTF-16 text; save it as UTF-8`);
+  }
+  // NUL bytes never occur in text; a zip signature is named so the message is useful.
   if (data.subarray(0, 8192).includes(0)) throw new GateInputError(`${file} is a binary file, not text`);
   if (data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04) {
     throw new GateInputError(`${file} is a zip archive (a .docx must have the .docx extension)`);

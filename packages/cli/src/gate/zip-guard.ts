@@ -26,8 +26,10 @@ export function checkDocxZip(data: Uint8Array, file: string): void {
   for (const entry of entries) {
     total += entry.size;
     const ratio = entry.size / Math.max(1, entry.compressed);
-    if (entry.size > ZIP_LIMITS.maxEntryBytes || total > ZIP_LIMITS.maxTotalBytes) bomb(file, `expands to more than ${mb(ZIP_LIMITS.maxTotalBytes)}`);
-    if (entry.size > ZIP_LIMITS.ratioAppliesAbove && ratio > ZIP_LIMITS.maxRatio) bomb(file, `${entry.name} is compressed ${Math.round(ratio)}:1`);
+    if (entry.size > ZIP_LIMITS.maxEntryBytes || total > ZIP_LIMITS.maxTotalBytes)
+      bomb(file, `expands to more than ${mb(ZIP_LIMITS.maxTotalBytes)}`);
+    if (entry.size > ZIP_LIMITS.ratioAppliesAbove && ratio > ZIP_LIMITS.maxRatio)
+      bomb(file, `${entry.name} is compressed ${Math.round(ratio)}:1`);
   }
   for (const entry of entries) verifyInflatedSize(data, entry, file);
 }
@@ -44,7 +46,8 @@ function centralDirectory(data: Uint8Array, file: string): Entry[] {
   if (eocd < 0) throw new GateInputError(`${file} is not a readable .docx (zip directory not found)`);
   const count = view.getUint16(eocd + 10, true);
   const offset = view.getUint32(eocd + 16, true);
-  if (count === 0xffff || offset === 0xffffffff) throw new GateInputError(`${file} is a zip64 archive, which a .docx never needs`);
+  if (count === 0xffff || offset === 0xffffffff)
+    throw new GateInputError(`${file} is a zip64 archive, which a .docx never needs`);
   if (count > ZIP_LIMITS.maxEntries) bomb(file, `has ${count} entries`);
   const entries: Entry[] = [];
   let at = offset;
@@ -69,7 +72,8 @@ function centralDirectory(data: Uint8Array, file: string): Entry[] {
 /** Inflates in 1 KB steps and stops as soon as an entry produces more than its directory promised. */
 function verifyInflatedSize(data: Uint8Array, entry: Entry, file: string): void {
   if (entry.method === 0) return;
-  if (entry.method !== 8) throw new GateInputError(`${file} uses an unsupported zip compression method (${entry.method})`);
+  if (entry.method !== 8)
+    throw new GateInputError(`${file} uses an unsupported zip compression method (${entry.method})`);
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const local = entry.localOffset;
   if (local + 30 > data.length || view.getUint32(local, true) !== 0x04034b50) {

@@ -36,7 +36,14 @@ export function compileRubric(input: Rubric): CompiledRubric {
   const rubric = parsed.rubric;
   const criteria = rubric.criteria.map((c) => {
     const check = CHECKS.get(c.check) as Check;
-    return { id: c.id, name: c.name, weight: c.weight, check, params: check.params.parse(c.params), severities: c.severities };
+    return {
+      id: c.id,
+      name: c.name,
+      weight: c.weight,
+      check,
+      params: check.params.parse(c.params),
+      severities: c.severities,
+    };
   });
   const lexicons = new Map<string, CompiledLexicon>();
   const compiled: CompiledRubric = {
@@ -47,7 +54,10 @@ export function compileRubric(input: Rubric): CompiledRubric {
       const lang = language && rubric.wordLists[language] && rubric.headings[language] ? language : rubric.language;
       let lexicon = lexicons.get(lang);
       if (!lexicon) {
-        lexicon = compileLexicon(rubric.wordLists[lang] as Rubric['wordLists'][string], rubric.headings[lang] as Rubric['headings'][string]);
+        lexicon = compileLexicon(
+          rubric.wordLists[lang] as Rubric['wordLists'][string],
+          rubric.headings[lang] as Rubric['headings'][string],
+        );
         lexicons.set(lang, lexicon);
       }
       return lexicon;

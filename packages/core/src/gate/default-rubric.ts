@@ -1,7 +1,8 @@
 // Default rubric v1 (research notes: shared/research/prd-gate.md). Criterion ids and weights are a public
 // contract; a change means a new version, never an edit of this one.
-import { HEADINGS_EN, WORD_LISTS_EN } from './lexicon-en.ts';
+import { HEADINGS_EN } from './headings-en.ts';
 import type { Rubric } from './rubric.ts';
+import { WORD_LISTS_EN } from './words-en.ts';
 
 export const DEFAULT_RUBRIC: Rubric = {
   id: 'pistudio-prd',
@@ -13,10 +14,24 @@ export const DEFAULT_RUBRIC: Rubric = {
     { id: 'users', name: 'Users and jobs', weight: 6, check: 'users', params: {}, severities: {} },
     { id: 'metrics', name: 'Goals and success metrics', weight: 12, check: 'metrics', params: {}, severities: {} },
     { id: 'scope', name: 'Scope and non-goals', weight: 8, check: 'scope', params: {}, severities: {} },
-    { id: 'requirements', name: 'Requirements identified and prioritised', weight: 8, check: 'requirements', params: {}, severities: {} },
+    {
+      id: 'requirements',
+      name: 'Requirements identified and prioritised',
+      weight: 8,
+      check: 'requirements',
+      params: {},
+      severities: {},
+    },
     { id: 'acceptance', name: 'Acceptance criteria', weight: 12, check: 'acceptance', params: {}, severities: {} },
     { id: 'clarity', name: 'Unambiguous language', weight: 8, check: 'clarity', params: {}, severities: {} },
-    { id: 'completeness', name: 'No placeholders; open questions owned', weight: 8, check: 'completeness', params: {}, severities: {} },
+    {
+      id: 'completeness',
+      name: 'No placeholders; open questions owned',
+      weight: 8,
+      check: 'completeness',
+      params: {},
+      severities: {},
+    },
     { id: 'nfr', name: 'Non-functional requirements', weight: 6, check: 'nfr', params: {}, severities: {} },
     { id: 'ux', name: 'Experience and design', weight: 4, check: 'ux', params: {}, severities: {} },
     { id: 'release', name: 'Rollout and release plan', weight: 6, check: 'release', params: {}, severities: {} },

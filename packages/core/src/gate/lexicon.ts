@@ -1,7 +1,15 @@
 // Language data the checks read: word lists (ISO 29148 §5.2.7 smells, placeholders, AI leftovers) and the
 // heading synonyms that say what a section is about. Rubrics carry these per language so admins can extend them.
 
-export const WORD_LISTS = ['vague', 'loopholes', 'openEnded', 'weak', 'totality', 'placeholders', 'aiLeftovers'] as const;
+export const WORD_LISTS = [
+  'vague',
+  'loopholes',
+  'openEnded',
+  'weak',
+  'totality',
+  'placeholders',
+  'aiLeftovers',
+] as const;
 export type WordListName = (typeof WORD_LISTS)[number];
 export type WordLists = Record<WordListName, string[]>;
 

@@ -32,7 +32,7 @@ function tokenize(text: string, starts: number[], ends: number[]): void {
   }
 }
 
-function escape(text: string): string {
+function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
@@ -41,6 +41,9 @@ export class PhraseMatcher {
   /** Entries without letters ("???") are matched literally. */
   private readonly literal: RegExp | null;
   private readonly literalLists = new Map<string, string>();
+  /** Cheap pre-filters: most tokens in a text cannot start any phrase. */
+  private readonly firstChars = new Set<number>();
+  private readonly firstLengths = new Set<number>();
 
   constructor(lists: Readonly<Record<string, readonly string[]>>) {
     const literals: string[] = [];
@@ -57,47 +60,107 @@ export class PhraseMatcher {
         const tokens = starts.map((s, i) => entry.slice(s, ends[i]).toLowerCase());
         let separators = ' \t\n-';
         for (let i = 1; i < starts.length; i++) separators += entry.slice(ends[i - 1], starts[i]);
-        const phrases = this.byFirst.get(tokens[0] as string) ?? [];
+        const first = tokens[0] as string;
+        this.firstChars.add(first.charCodeAt(0));
+        this.firstChars.add(first.toUpperCase().charCodeAt(0));
+        this.firstLengths.add(first.length);
+        const phrases = this.byFirst.get(first) ?? [];
         phrases.push({ list, tokens, separators });
         this.byFirst.set(tokens[0] as string, phrases);
       }
     }
     for (const phrases of this.byFirst.values()) phrases.sort((a, b) => b.tokens.length - a.tokens.length);
     const unique = [...new Set(literals)].sort((a, b) => b.length - a.length);
-    this.literal = unique.length > 0 ? new RegExp(unique.map(escape).join('|'), 'g') : null;
+    this.literal = unique.length > 0 ? new RegExp(unique.map(escapeRegex).join('|'), 'g') : null;
   }
+
+  // Scratch arrays reused across calls (no closures or per-call arrays in the hottest loop of the gate).
+  private starts: number[] = [];
+  private ends: number[] = [];
+  private lower: (string | undefined)[] = [];
 
   /** Every non-overlapping hit, in text order per kind (word phrases first, then literals). */
   find(text: string, visit: (hit: PhraseHit) => void): void {
-    const starts: number[] = [];
-    const ends: number[] = [];
+    for (const hit of this.hits(text)) visit(hit);
+  }
+
+  hits(text: string): PhraseHit[] {
+    return this.scan(text).hits;
+  }
+
+  /** Hits plus the number of word tokens seen (a free word count for density measures). */
+  scan(text: string): { hits: PhraseHit[]; tokens: number } {
+    const starts = this.starts;
+    const ends = this.ends;
+    starts.length = 0;
+    ends.length = 0;
     tokenize(text, starts, ends);
-    const lower = starts.map((s, i) => text.slice(s, ends[i]).toLowerCase());
-    for (let i = 0; i < lower.length; i++) {
-      const candidates = this.byFirst.get(lower[i] as string);
+    this.lower.length = 0;
+    this.lower.length = starts.length;
+    const hits: PhraseHit[] = [];
+    for (let i = 0; i < starts.length; i++) {
+      const start = starts[i] as number;
+      if (!this.firstLengths.has((ends[i] as number) - start) || !this.firstChars.has(text.charCodeAt(start))) continue;
+      const candidates = this.byFirst.get(this.token(text, i));
       if (!candidates) continue;
-      const matched = candidates.find((p) => this.matchesAt(p, text, lower, starts, ends, i));
+      let matched: Phrase | null = null;
+      for (const p of candidates) {
+        if (this.matchesAt(p, text, i)) {
+          matched = p;
+          break;
+        }
+      }
       if (!matched) continue;
       const last = i + matched.tokens.length - 1;
-      const start = starts[i] as number;
       const end = ends[last] as number;
-      visit({ list: matched.list, start, end, text: text.slice(start, end) });
+      hits.push({ list: matched.list, start, end, text: text.slice(start, end) });
       i = last;
     }
     if (this.literal) {
       this.literal.lastIndex = 0;
       for (let m = this.literal.exec(text); m; m = this.literal.exec(text)) {
-        visit({ list: this.literalLists.get(m[0]) ?? '', start: m.index, end: m.index + m[0].length, text: m[0] });
+        hits.push({ list: this.literalLists.get(m[0]) ?? '', start: m.index, end: m.index + m[0].length, text: m[0] });
       }
     }
+    return { hits, tokens: starts.length };
+  }
+
+  private token(text: string, i: number): string {
+    let t = this.lower[i];
+    if (t === undefined) {
+      t = text.slice(this.starts[i], this.ends[i]).toLowerCase();
+      this.lower[i] = t;
+    }
+    return t;
+  }
+
+  /** Every phrase at every position, overlaps included ("non goals" and "goals" inside it). */
+  all(text: string): PhraseHit[] {
+    const starts = this.starts;
+    const ends = this.ends;
+    starts.length = 0;
+    ends.length = 0;
+    tokenize(text, starts, ends);
+    this.lower.length = 0;
+    this.lower.length = starts.length;
+    const out: PhraseHit[] = [];
+    for (let i = 0; i < starts.length; i++) {
+      const candidates = this.byFirst.get(this.token(text, i));
+      if (!candidates) continue;
+      for (const p of candidates) {
+        if (!this.matchesAt(p, text, i)) continue;
+        const start = starts[i] as number;
+        const end = ends[i + p.tokens.length - 1] as number;
+        out.push({ list: p.list, start, end, text: text.slice(start, end) });
+      }
+    }
+    return out;
   }
 
   /** The first hit, or null. */
   first(text: string): PhraseHit | null {
     let found: PhraseHit | null = null;
-    this.find(text, (hit) => {
-      if (!found || hit.start < found.start) found = hit;
-    });
+    for (const hit of this.hits(text)) if (!found || hit.start < found.start) found = hit;
     return found;
   }
 
@@ -105,8 +168,7 @@ export class PhraseMatcher {
   blank(text: string): string {
     let out = '';
     let at = 0;
-    const hits: PhraseHit[] = [];
-    this.find(text, (hit) => hits.push(hit));
+    const hits = this.hits(text);
     if (hits.length === 0) return text;
     hits.sort((a, b) => a.start - b.start);
     for (const hit of hits) {
@@ -117,10 +179,11 @@ export class PhraseMatcher {
     return out + text.slice(at);
   }
 
-  private matchesAt(p: Phrase, text: string, lower: string[], starts: number[], ends: number[], i: number): boolean {
-    if (i + p.tokens.length > lower.length) return false;
+  private matchesAt(p: Phrase, text: string, i: number): boolean {
+    const { starts, ends } = this;
+    if (i + p.tokens.length > starts.length) return false;
     for (let k = 1; k < p.tokens.length; k++) {
-      if (lower[i + k] !== p.tokens[k]) return false;
+      if (this.token(text, i + k) !== p.tokens[k]) return false;
       const gap = text.slice(ends[i + k - 1], starts[i + k]);
       if (gap.length > 3) return false;
       for (const ch of gap) if (!p.separators.includes(ch)) return false;

@@ -8,8 +8,12 @@ import { SEVERITIES } from './types.ts';
 
 const Phrases = z.array(z.string().trim().min(1).max(120)).max(1000);
 
-const WordListsSchema = z.strictObject(Object.fromEntries(WORD_LISTS.map((n) => [n, Phrases])) as Record<(typeof WORD_LISTS)[number], typeof Phrases>);
-const HeadingsSchema = z.strictObject(Object.fromEntries(TOPICS.map((t) => [t, Phrases])) as Record<(typeof TOPICS)[number], typeof Phrases>);
+const WordListsSchema = z.strictObject(
+  Object.fromEntries(WORD_LISTS.map((n) => [n, Phrases])) as Record<(typeof WORD_LISTS)[number], typeof Phrases>,
+);
+const HeadingsSchema = z.strictObject(
+  Object.fromEntries(TOPICS.map((t) => [t, Phrases])) as Record<(typeof TOPICS)[number], typeof Phrases>,
+);
 
 const CriterionSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'criterion ids are lower-case letters, digits and dashes'),
@@ -41,7 +45,8 @@ export const RubricSchema = z
   .superRefine((rubric, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
     const total = rubric.criteria.reduce((n, c) => n + c.weight, 0);
-    if (Math.abs(total - 100) > 1e-9) issue(['criteria'], `criteria weights sum to ${Number(total.toFixed(6))}, expected 100`);
+    if (Math.abs(total - 100) > 1e-9)
+      issue(['criteria'], `criteria weights sum to ${Number(total.toFixed(6))}, expected 100`);
     const seen = new Set<string>();
     rubric.criteria.forEach((c, i) => {
       if (seen.has(c.id)) issue(['criteria', i, 'id'], `duplicate criterion id "${c.id}"`);
@@ -57,7 +62,8 @@ export const RubricSchema = z
         issue(['criteria', i, 'params', ...(first?.path ?? []).map(String)], first?.message ?? 'invalid params');
       }
       for (const rule of Object.keys(c.severities)) {
-        if (RULES.get(rule)?.check !== c.check) issue(['criteria', i, 'severities', rule], `unknown rule "${rule}" for check "${c.check}"`);
+        if (RULES.get(rule)?.check !== c.check)
+          issue(['criteria', i, 'severities', rule], `unknown rule "${rule}" for check "${c.check}"`);
       }
     });
     rubric.blockers.forEach((rule, i) => {

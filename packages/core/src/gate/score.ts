@@ -22,7 +22,12 @@ export function scoreDocument(text: string, rubric: Rubric = DEFAULT_RUBRIC, opt
   compiled.criteria.forEach((criterion, order) => {
     const result = criterion.check.run(ctx, criterion.params);
     total += criterion.weight * result.score;
-    criteria.push({ id: criterion.id, name: criterion.name, weight: criterion.weight, score: Math.round(result.score * 100) / 100 });
+    criteria.push({
+      id: criterion.id,
+      name: criterion.name,
+      weight: criterion.weight,
+      score: Math.round(result.score * 100) / 100,
+    });
     const golden = bestGolden(criterion.id, options);
     for (const raw of result.findings) {
       const line = Math.min(Math.max(1, raw.line), lastLine);
@@ -61,7 +66,12 @@ export function scoreDocument(text: string, rubric: Rubric = DEFAULT_RUBRIC, opt
   };
 }
 
-function severityOf(criterion: CompiledCriterion, rule: string, fallback: Finding['severity'], blockers: ReadonlySet<string>): Finding['severity'] {
+function severityOf(
+  criterion: CompiledCriterion,
+  rule: string,
+  fallback: Finding['severity'],
+  blockers: ReadonlySet<string>,
+): Finding['severity'] {
   if (blockers.has(rule)) return 'blocker';
   const override = criterion.severities[rule];
   if (override) return override;

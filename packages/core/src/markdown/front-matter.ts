@@ -22,7 +22,8 @@ export function splitFrontMatter(lines: readonly string[], text: string): FrontM
   let data: Record<string, unknown> | null = null;
   let error: string | null = null;
   try {
-    const value: unknown = parse(yamlLines.join('\n'), { schema: 'core', maxAliasCount: 50 });
+    const value: unknown =
+      simpleMapping(yamlLines) ?? parse(yamlLines.join('\n'), { schema: 'core', maxAliasCount: 50 });
     if (value && typeof value === 'object' && !Array.isArray(value)) data = value as Record<string, unknown>;
     else if (value !== null && value !== undefined) error = 'front matter is not a mapping of keys to values';
   } catch (err) {
@@ -42,7 +43,14 @@ function entriesOf(data: Record<string, unknown>, yamlLines: readonly string[]):
   for (const [key, value] of Object.entries(data)) {
     const index = yamlLines.findIndex((l) => l.startsWith(`${key}:`) || l.startsWith(`"${key}":`));
     const line = index < 0 ? 1 : index + 2;
-    entries.push({ key: key.toLowerCase(), value: scalarText(value), line, column: 1, text: yamlLines[index] ?? key, source: 'front-matter' });
+    entries.push({
+      key: key.toLowerCase(),
+      value: scalarText(value),
+      line,
+      column: 1,
+      text: yamlLines[index] ?? key,
+      source: 'front-matter',
+    });
   }
   return entries;
 }
@@ -52,4 +60,33 @@ function scalarText(value: unknown): string {
   if (Array.isArray(value)) return value.map(scalarText).join(', ');
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
+}
+
+const SIMPLE_LINE = /^([A-Za-z_][\w -]{0,60}):(?:[ \t]+(.*))?$/;
+const NEEDS_YAML = /^[[{|>&*!'"#%@`]|\s#/;
+
+/**
+ * Most front matter is flat `key: value` lines; those are read directly (the YAML parser costs more than the
+ * rest of the gate for a small document). Anything else — lists, quotes, nesting — goes to the YAML parser.
+ */
+function simpleMapping(lines: readonly string[]): Record<string, unknown> | null {
+  const out: Record<string, unknown> = {};
+  for (const line of lines) {
+    if (line.trim() === '') continue;
+    const m = SIMPLE_LINE.exec(line);
+    if (!m) return null;
+    const key = m[1] as string;
+    const raw = (m[2] ?? '').trim();
+    if (NEEDS_YAML.test(raw) || key in out) return null;
+    out[key] = scalar(raw);
+  }
+  return out;
+}
+
+/** YAML core-schema scalars: null, booleans, numbers; everything else stays a string (dates included). */
+function scalar(raw: string): unknown {
+  if (raw === '' || raw === '~' || /^null$/i.test(raw)) return null;
+  if (/^(?:true|false)$/i.test(raw)) return raw.toLowerCase() === 'true';
+  if (/^[-+]?(?:\d+|\d*\.\d+)(?:e[-+]?\d+)?$/i.test(raw)) return Number(raw);
+  return raw;
 }

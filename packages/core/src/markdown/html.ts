@@ -46,7 +46,8 @@ export class HtmlReader {
       if (m[0].startsWith('<!--')) continue;
       this.tag(m[1] === '/', (m[2] as string).toLowerCase(), posAt(m.index));
     }
-    if (last < content.length) this.text(content.slice(last), posAt(last + leadingBlank(content, last, content.length)));
+    if (last < content.length)
+      this.text(content.slice(last), posAt(last + leadingBlank(content, last, content.length)));
   }
 
   /** Markdown content follows: whatever paragraph the HTML left open ends here. */
@@ -251,7 +252,14 @@ export class HtmlReader {
     this.para = { text: '', pos: null };
     const trimmed = text.trim();
     if (!trimmed || !pos) return;
-    this.builder.add({ kind: 'paragraph', text: trimmed, line: pos.line, column: pos.column, endLine: line ?? pos.line, quoted: false });
+    this.builder.add({
+      kind: 'paragraph',
+      text: trimmed,
+      line: pos.line,
+      column: pos.column,
+      endLine: line ?? pos.line,
+      quoted: false,
+    });
   }
 }
 

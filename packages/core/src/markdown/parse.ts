@@ -76,7 +76,14 @@ class TokenWalker {
           this.closeList();
           break;
         case 'table_open':
-          this.table = { kind: 'table', source: 'markdown', ...this.pos(t), endLine: t.map?.[1] ?? 1, header: [], rows: [] };
+          this.table = {
+            kind: 'table',
+            source: 'markdown',
+            ...this.pos(t),
+            endLine: t.map?.[1] ?? 1,
+            header: [],
+            rows: [],
+          };
           break;
         case 'thead_open':
           this.inHead = true;

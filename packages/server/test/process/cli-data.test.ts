@@ -37,7 +37,8 @@ describe('pistudio data commands', { timeout: 180_000 }, () => {
       ['user', 'create', '--email', 'z@example.com', '--name', 'Z', '--role', 'ACME:po'],
       source,
     );
-    expect(stderrLines(unknown)).toEqual(['pistudio: unknown subsidiary ACME; create it first']);
+    expect(stderrLines(unknown)).toEqual(['pistudio: --role: unknown subsidiaries: ACME']);
+    expect(unknown.code).toBe(1);
 
     const created = await runCli(
       [

@@ -35,7 +35,7 @@ export const setCsrfToken = (token: string | null) => {
 
 type Options = { headers?: Record<string, string>; signal?: AbortSignal };
 
-async function request<T>(method: string, path: string, body?: unknown, opts: Options = {}): Promise<T> {
+async function send(method: string, path: string, body?: unknown, opts: Options = {}) {
   const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
   let payload: BodyInit | undefined;
   if (body instanceof FormData) payload = body;
@@ -51,29 +51,38 @@ async function request<T>(method: string, path: string, body?: unknown, opts: Op
     credentials: 'same-origin',
     signal: opts.signal,
   });
-  if (res.status === 204) return undefined as T;
+  if (res.status === 204) return { data: undefined, res };
   const text = await res.text();
-  const data: unknown = text ? JSON.parse(text) : undefined;
-  if (!res.ok) {
-    const p = (data ?? {}) as Partial<Problem>;
-    throw new ApiError({
-      type: p.type ?? 'about:blank',
-      title: p.title ?? res.statusText,
-      status: res.status,
-      code: p.code ?? 'http_error',
-      detail: p.detail ?? `${res.status} ${res.statusText}`,
-      ...p,
-    });
+  let data: unknown;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    // A proxy's HTML error page or a truncated body: report the status rather than a JSON syntax error.
+    if (res.ok) throw new ApiError(problemFor(res, {}, 'the server sent a response that is not JSON'));
   }
-  return data as T;
+  if (!res.ok) throw new ApiError(problemFor(res, (data ?? {}) as Partial<Problem>));
+  return { data, res };
 }
 
-/** Like request, but also returns response headers (for ETag). */
-export async function getWithEtag<T>(path: string): Promise<{ data: T; etag: string | null }> {
-  const res = await fetch(`/api/v1${path}`, { headers: { accept: 'application/json' }, credentials: 'same-origin' });
-  const data = (await res.json()) as T;
-  if (!res.ok) throw new ApiError(data as unknown as Problem);
-  return { data, etag: res.headers.get('etag') };
+function problemFor(res: Response, p: Partial<Problem>, detail?: string): Problem {
+  return {
+    type: p.type ?? 'about:blank',
+    title: p.title ?? res.statusText,
+    status: res.status,
+    code: p.code ?? 'http_error',
+    detail: p.detail ?? detail ?? `${res.status} ${res.statusText}`,
+    ...p,
+  };
+}
+
+async function request<T>(method: string, path: string, body?: unknown, opts: Options = {}): Promise<T> {
+  return (await send(method, path, body, opts)).data as T;
+}
+
+/** Like api.get, but also returns the ETag header (the concurrency token for If-Match). */
+export async function getWithEtag<T>(path: string, opts?: Options): Promise<{ data: T; etag: string | null }> {
+  const { data, res } = await send('GET', path, undefined, opts);
+  return { data: data as T, etag: res.headers.get('etag') };
 }
 
 export const api = {

@@ -24,7 +24,9 @@ export const acceptanceCheck = defineCheck({
     const anchor = sections[0] ? sectionAnchor(sections[0]) : documentAnchor(doc);
     if (functional.length === 0) {
       if (total > 0) return { score: 0.25, findings };
-      findings.push(finding(R.none, anchor, 'There are no acceptance criteria and no requirements to attach them to.', FIX_NONE));
+      findings.push(
+        finding(R.none, anchor, 'There are no acceptance criteria and no requirements to attach them to.', FIX_NONE),
+      );
       return { score: 0, findings };
     }
     const covered = functional.filter((r) => of(r).length > 0);
@@ -48,9 +50,7 @@ export const acceptanceCheck = defineCheck({
         finding(
           unlinked ? R.unlinked : R.missing,
           anchorOf(req.unit),
-          unlinked
-            ? `No acceptance criterion names ${req.label}.`
-            : `${req.label} has no acceptance criteria.`,
+          unlinked ? `No acceptance criterion names ${req.label}.` : `${req.label} has no acceptance criteria.`,
           unlinked
             ? `Put ${req.label}'s criteria under it or name it in the scenario ("Scenario: ${req.id ?? 'FR-n'} …").`
             : `Add Given/When/Then with an observable outcome under ${req.label}, e.g. ${example(req)}`,

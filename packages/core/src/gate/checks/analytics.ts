@@ -22,7 +22,7 @@ export const analyticsCheck = defineCheck({
     const findings: RawFinding[] = [];
     const found = region(facts, 'analytics');
     const anchor = found.sections[0] ? sectionAnchor(found.sections[0]) : documentAnchor(doc);
-    if (found.words < 3) {
+    if (!found.hasWords(3)) {
       // Events named next to the metrics still make them measurable, without a section of their own.
       const named = facts.units.some((u) => u.kind !== 'code' && SNAKE_EVENT.test(u.text) && EVENT_WORD.test(u.text));
       if (named) return { score: 0.4, findings };
@@ -36,8 +36,24 @@ export const analyticsCheck = defineCheck({
     const text = content.map((u) => u.text).join('\n');
     const events = SNAKE_EVENT.test(text);
     const dashboard = DASHBOARD.test(text);
-    if (!events) findings.push(finding(R['no-events'], anchor, 'No event is named.', 'Name each event in snake_case with when it fires and its properties, e.g. "payout_eta_viewed — merchant opens a payout; props: payout_id, eta_days".'));
-    if (!dashboard) findings.push(finding(R['no-dashboard'], anchor, 'No dashboard or report is named.', 'Say where the metrics will be watched, e.g. "Looker: Payouts ETA dashboard, reviewed weekly by the PO".'));
+    if (!events)
+      findings.push(
+        finding(
+          R['no-events'],
+          anchor,
+          'No event is named.',
+          'Name each event in snake_case with when it fires and its properties, e.g. "payout_eta_viewed — merchant opens a payout; props: payout_id, eta_days".',
+        ),
+      );
+    if (!dashboard)
+      findings.push(
+        finding(
+          R['no-dashboard'],
+          anchor,
+          'No dashboard or report is named.',
+          'Say where the metrics will be watched, e.g. "Looker: Payouts ETA dashboard, reviewed weekly by the PO".',
+        ),
+      );
     return { score: 0.4 + (events ? 0.4 : 0) + (dashboard ? 0.2 : 0), findings };
   },
 });

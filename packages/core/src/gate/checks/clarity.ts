@@ -4,8 +4,8 @@
 import { z } from 'zod';
 import type { TextUnit } from '../facts/units.ts';
 import type { SMELL_LISTS } from '../lexicon-compile.ts';
-import type { PhraseHit } from '../phrases.ts';
 import { PRIORITY_LABEL_START, PRIORITY_VALUE } from '../patterns.ts';
+import type { PhraseHit } from '../phrases.ts';
 import { anchorAt, type CheckContext, defineCheck, finding, type RawFinding, rules } from './kit.ts';
 
 const R = rules('clarity', {
@@ -26,7 +26,11 @@ const RULE_OF: Record<SmellList, keyof typeof R> = {
   weak: 'weak',
   totality: 'totality',
 };
-const COMPARATIVE = /\b(?:faster|slower|better|easier|simpler|cheaper|more|fewer|less|higher|lower|improved|increased|reduced)\b(?![^.\n]*\bthan\b)/i;
+const PRIORITY_TOKEN =
+  /[([]\s*(?:must|should|could|won'?t)(?:[- ]have)?\s*[)\]]|\b(?:must|should|could|won'?t)[- ]have\b/gi;
+const blank = (m: string) => ' '.repeat(m.length);
+const COMPARATIVE =
+  /\b(?:faster|slower|better|easier|simpler|cheaper|more|fewer|less|higher|lower|improved|increased|reduced)\b(?![^.\n]*\bthan\b)/i;
 
 const MESSAGES: Record<keyof typeof R, (term: string) => string> = {
   vague: (t) => `"${t}" is vague: nobody can test it.`,
@@ -39,7 +43,8 @@ const MESSAGES: Record<keyof typeof R, (term: string) => string> = {
 };
 
 const FIXES: Record<string, string> = {
-  vague: 'Replace it with something measurable, e.g. "fast" → "p95 response under 300 ms", "easy" → "a first-time user finishes in under 2 minutes without help".',
+  vague:
+    'Replace it with something measurable, e.g. "fast" → "p95 response under 300 ms", "easy" → "a first-time user finishes in under 2 minutes without help".',
   loophole: 'Remove the escape clause or state the exact condition under which the requirement does not apply.',
   'open-ended': 'List every case explicitly; "etc." and "and/or" leave the scope open.',
   weak: 'Say "must" (or give a priority) and state what happens; "may"/"could"/"be able to" do not commit to anything.',
@@ -87,15 +92,20 @@ export const clarityCheck = defineCheck({
     for (const unit of ctx.facts.units) {
       const weight = weightOf(unit);
       if (weight === 0) continue;
-      const text = unit.text.replace(PRIORITY_LABEL_START, (m) => ' '.repeat(m.length));
-      words += weight * ctx.facts.meaningful(unit);
-      ctx.lexicon.smells.find(text, (hit) => {
-        const list = hit.list as SmellList;
-        // "May 2026" is a month, not a modal verb.
-        if (list === 'weak' && /^\s+\d/.test(text.slice(hit.end, hit.end + 3))) return;
+      // Priority labels ("Could:", "(Could)") are not wording; they are blanked so their hits are skipped.
+      const text = unit.text.replace(PRIORITY_LABEL_START, blank).replace(PRIORITY_TOKEN, blank);
+      const scan = ctx.facts.scan(unit);
+      words += weight * scan.tokens;
+      for (const hit of scan.hits) {
+        const list = hit.list as SmellList | 'placeholders';
+        if (list === 'placeholders') continue;
+        // "May 2026" is a month, not a modal verb; a "Could:" priority label is not weak wording.
+        if (list === 'weak' && (/^\s+\d/.test(unit.text.slice(hit.end, hit.end + 3)) || text[hit.start] === ' '))
+          continue;
         hits += weight * params.listWeights[list];
-        if (weight >= params.reportFrom && findings.length < params.maxFindings) findings.push(hit_(ctx, unit, hit, RULE_OF[list], weight));
-      });
+        if (weight >= params.reportFrom && findings.length < params.maxFindings)
+          findings.push(hit_(ctx, unit, hit, RULE_OF[list], weight));
+      }
       if (weight >= 0.7 && COMPARATIVE.test(text) && !/\d/.test(text)) {
         hits += weight * params.listWeights.comparative;
         const m = COMPARATIVE.exec(text) as RegExpExecArray;
@@ -109,7 +119,12 @@ export const clarityCheck = defineCheck({
     if (score < 0.5 && findings[0]) {
       const first = findings[0];
       findings.push({
-        ...finding(R.density, { line: first.line, column: first.column, section: null, text: first.excerpt }, `Ambiguous terms are dense: ${density.toFixed(1)} weighted hits per 100 words.`, 'Rewrite the requirements and metrics with numbers, named cases and "must"; start with the findings marked clarity.'),
+        ...finding(
+          R.density,
+          { line: first.line, column: first.column, section: null, text: first.excerpt },
+          `Ambiguous terms are dense: ${density.toFixed(1)} weighted hits per 100 words.`,
+          'Rewrite the requirements and metrics with numbers, named cases and "must"; start with the findings marked clarity.',
+        ),
         section: first.section,
       });
     }
@@ -152,5 +167,7 @@ function locationWeights(ctx: CheckContext, w: z.output<typeof Weights>): (unit:
 }
 
 function isLabel(unit: TextUnit): boolean {
-  return unit.kind === 'cell' && unit.text.length <= 24 && (PRIORITY_VALUE.test(unit.text) || /^\S+$/.test(unit.text.trim()));
+  return (
+    unit.kind === 'cell' && unit.text.length <= 24 && (PRIORITY_VALUE.test(unit.text) || /^\S+$/.test(unit.text.trim()))
+  );
 }

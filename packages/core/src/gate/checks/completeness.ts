@@ -5,7 +5,17 @@ import type { Section } from '../../markdown/model.ts';
 import { allMatches, TEMPLATE_BRACKETS } from '../facts/content.ts';
 import type { DocFacts } from '../facts/facts.ts';
 import type { TextUnit } from '../facts/units.ts';
-import { anchorAt, anchorOf, type CheckContext, defineCheck, finding, quote, type RawFinding, rules, sectionAnchor } from './kit.ts';
+import {
+  anchorAt,
+  anchorOf,
+  type CheckContext,
+  defineCheck,
+  finding,
+  quote,
+  type RawFinding,
+  rules,
+  sectionAnchor,
+} from './kit.ts';
 import { openQuestionFindings } from './open-questions.ts';
 
 export const COMPLETENESS = rules('completeness', {
@@ -44,12 +54,20 @@ export const completenessCheck = defineCheck({
     findings.push(...placeholderFindings(ctx, inHollow, params.maxPlaceholderFindings));
     for (const unit of facts.units) {
       if (unit.item?.task === 'open' && !inHollow(unit.section)) {
-        findings.push(finding(R['open-task'], anchorOf(unit), `Unchecked task: ${quote(unit.text)}.`, 'Finish it and tick it, or turn it into an open question with an owner and a date.'));
+        findings.push(
+          finding(
+            R['open-task'],
+            anchorOf(unit),
+            `Unchecked task: ${quote(unit.text)}.`,
+            'Finish it and tick it, or turn it into an open question with an owner and a date.',
+          ),
+        );
       }
     }
     findings.push(...openQuestionFindings(facts, R['open-question']));
     let penalty = 0;
-    for (const f of findings) penalty += PENALTY[f.rule] ?? (f.severity === 'major' ? 0.1 : f.severity === 'minor' ? 0.03 : 0);
+    for (const f of findings)
+      penalty += PENALTY[f.rule] ?? (f.severity === 'major' ? 0.1 : f.severity === 'minor' ? 0.03 : 0);
     return { score: 1 - penalty, findings };
   },
 });
@@ -60,10 +78,9 @@ function hollowSections(facts: DocFacts, minWords: number, out: RawFinding[]): S
   for (const section of facts.doc.sections) {
     if (section === facts.title || !section.heading || hollow.some((h) => facts.within(section, h))) continue;
     const units = facts.unitsIn(section).filter((u) => u.kind !== 'heading');
-    const words = facts.richestUnit(section);
     const topics = facts.ownTopics(section);
     // A section the rubric reads needs real content; any other heading only needs something that is not a placeholder.
-    if (words >= minWords || (topics.length === 0 && words > 0)) continue;
+    if (facts.hasContent(section, topics.length === 0 ? 1 : minWords)) continue;
     const anchor = sectionAnchor(section);
     const text = units
       .filter((u) => !u.header)
@@ -71,14 +88,30 @@ function hollowSections(facts: DocFacts, minWords: number, out: RawFinding[]): S
       .join(' ')
       .trim();
     if (text && NOT_APPLICABLE.test(text)) {
-      out.push(finding(R['not-applicable'], anchor, `"${section.title}" says only "${text}".`, `Say why it does not apply, e.g. "No personal data is stored: payouts reuse the existing ledger (see DPIA-12)", or remove the section.`));
+      out.push(
+        finding(
+          R['not-applicable'],
+          anchor,
+          `"${section.title}" says only "${text}".`,
+          `Say why it does not apply, e.g. "No personal data is stored: payouts reuse the existing ledger (see DPIA-12)", or remove the section.`,
+        ),
+      );
       hollow.push(section);
     } else if (units.length > 0 || topics.length > 0) {
       const what = !text ? 'nothing under it' : `only placeholders under it (${quote(text, 40)})`;
-      out.push(finding(R['hollow-section'], anchor, `"${section.title}" has a heading but ${what}.`, `Write the ${section.title} content or delete the heading; a template heading over TBD does not count.`));
+      out.push(
+        finding(
+          R['hollow-section'],
+          anchor,
+          `"${section.title}" has a heading but ${what}.`,
+          `Write the ${section.title} content or delete the heading; a template heading over TBD does not count.`,
+        ),
+      );
       hollow.push(section);
     } else if (section.children.length === 0) {
-      out.push(finding(R['empty-section'], anchor, `"${section.title}" is empty.`, 'Fill it in or remove the heading.'));
+      out.push(
+        finding(R['empty-section'], anchor, `"${section.title}" is empty.`, 'Fill it in or remove the heading.'),
+      );
     }
   }
   return hollow;
@@ -96,19 +129,40 @@ function placeholderFindings(ctx: CheckContext, inHollow: (s: Section) => boolea
     if (inHollow(unit.section) || (unit.kind === 'code' && !/gherkin|cucumber|feature|^$/.test(unit.lang))) continue;
     const ai = anyLeftover ? allMatches(lexicon.aiLeftovers, unit.text)[0] : undefined;
     if (ai) {
-      out.push(finding(R['ai-leftover'], anchorAt(facts.doc, unit, ai.index, ai.text.length), `AI assistant text left in the document: "${ai.text}".`, 'Delete the assistant\'s text and any citation markers; check the facts it stated.'));
+      out.push(
+        finding(
+          R['ai-leftover'],
+          anchorAt(facts.doc, unit, ai.index, ai.text.length),
+          `AI assistant text left in the document: "${ai.text}".`,
+          "Delete the assistant's text and any citation markers; check the facts it stated.",
+        ),
+      );
     }
-    const word = lexicon.placeholders.first(unit.text);
-    const hit = word ? { index: word.start, text: word.text } : allMatches(TEMPLATE_BRACKETS, unit.text)[0];
+    const word = facts.placeholderHits(unit)[0];
+    const hit = word
+      ? { index: word.start, text: word.text }
+      : /[[{<]/.test(unit.text)
+        ? allMatches(TEMPLATE_BRACKETS, unit.text)[0]
+        : undefined;
     if (!hit) continue;
     const where = requirementUnits.has(unit)
       ? R['placeholder-in-requirement']
       : facts.about(unit.section, 'metrics') && !facts.about(unit.section, 'scope')
         ? R['placeholder-in-metric']
         : R.placeholder;
-    const subject = where === R.placeholder ? 'the text' : where === R['placeholder-in-metric'] ? 'a success metric' : 'a requirement';
+    const subject =
+      where === R.placeholder
+        ? 'the text'
+        : where === R['placeholder-in-metric']
+          ? 'a success metric'
+          : 'a requirement';
     out.push(
-      finding(where, anchorAt(facts.doc, unit, hit.index, hit.text.length), `Placeholder "${hit.text}" in ${subject}.`, `Replace "${hit.text}" with the real content, or move the unknown to Open questions with an owner and a date.`),
+      finding(
+        where,
+        anchorAt(facts.doc, unit, hit.index, hit.text.length),
+        `Placeholder "${hit.text}" in ${subject}.`,
+        `Replace "${hit.text}" with the real content, or move the unknown to Open questions with an owner and a date.`,
+      ),
     );
   }
   return out;

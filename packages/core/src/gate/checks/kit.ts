@@ -90,8 +90,9 @@ export function finding(rule: RuleInfo, anchor: Anchor, message: string, fix: st
   };
 }
 
+/** 0..1, rounded to 6 decimals so 0.3 + 0.35 + 0.35 is exactly 1. */
 export function clamp01(n: number): number {
-  return Number.isFinite(n) ? Math.min(1, Math.max(0, n)) : 0;
+  return Number.isFinite(n) ? Math.round(Math.min(1, Math.max(0, n)) * 1e6) / 1e6 : 0;
 }
 
 export function ratio(part: number, whole: number): number {

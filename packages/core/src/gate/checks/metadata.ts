@@ -15,7 +15,8 @@ const R = rules('metadata', {
 });
 
 const FIELDS = {
-  owner: /^(?:owner|owners|author|authors|product owner|po|pm|product manager|document owner|driver|dri|prepared by|written by)\b/,
+  owner:
+    /^(?:owner|owners|author|authors|product owner|po|pm|product manager|document owner|driver|dri|prepared by|written by)\b/,
   subsidiary: /^(?:subsidiary|business unit|bu|company|entity|organi[sz]ation|opco|venture)\b/,
   status: /^(?:status|state|stage)\b/,
   version: /^(?:version|revision|doc version|v)\b/,
@@ -23,7 +24,14 @@ const FIELDS = {
   approvers: /\b(?:approvers?|approvals?|approved by|reviewers?|sign[- ]?offs?|stakeholders?|decision makers?)\b/,
 } as const;
 type Field = keyof typeof FIELDS;
-const WEIGHTS: Record<Field, number> = { owner: 0.3, subsidiary: 0.14, status: 0.14, version: 0.14, date: 0.14, approvers: 0.14 };
+const WEIGHTS: Record<Field, number> = {
+  owner: 0.3,
+  subsidiary: 0.14,
+  status: 0.14,
+  version: 0.14,
+  date: 0.14,
+  approvers: 0.14,
+};
 
 export const metadataCheck = defineCheck({
   id: 'metadata',
@@ -48,20 +56,52 @@ export const metadataCheck = defineCheck({
     if (!present.has('approvers')) {
       const approvals = region(facts, 'metadata');
       const row = approvals.units.find((u) => u.kind === 'cell' && facts.meaningful(u) > 0);
-      if (row) present.set('approvers', { key: 'approvers', value: row.text, line: row.line, column: row.column, text: row.text, source: 'table' });
+      if (row)
+        present.set('approvers', {
+          key: 'approvers',
+          value: row.text,
+          line: row.line,
+          column: row.column,
+          text: row.text,
+          source: 'table',
+        });
     }
     const anchor = documentAnchor(doc);
     if (present.size === 0) {
-      findings.push(finding(R.missing, anchor, 'The document has no metadata: no owner, status, version or date.', FIX));
+      findings.push(
+        finding(R.missing, anchor, 'The document has no metadata: no owner, status, version or date.', FIX),
+      );
       return { score: 0, findings };
     }
-    if (!present.has('owner')) findings.push(finding(R['no-owner'], anchor, 'The document names no owner.', 'Add "Owner: <name>" (front matter or the metadata table): someone has to answer for it.'));
+    if (!present.has('owner'))
+      findings.push(
+        finding(
+          R['no-owner'],
+          anchor,
+          'The document names no owner.',
+          'Add "Owner: <name>" (front matter or the metadata table): someone has to answer for it.',
+        ),
+      );
     const missing = (Object.keys(FIELDS) as Field[]).filter((f) => f !== 'owner' && !present.has(f));
     if (missing.length > 0) {
-      findings.push(finding(R['missing-fields'], anchor, `Metadata lacks ${missing.join(', ')}.`, `Add ${missing.map((f) => `"${EXAMPLES[f]}"`).join(', ')} to the front matter or metadata table.`));
+      findings.push(
+        finding(
+          R['missing-fields'],
+          anchor,
+          `Metadata lacks ${missing.join(', ')}.`,
+          `Add ${missing.map((f) => `"${EXAMPLES[f]}"`).join(', ')} to the front matter or metadata table.`,
+        ),
+      );
     }
     if (badDate && !present.has('date')) {
-      findings.push(finding(R['bad-date'], { ...badDate, section: null }, `"${badDate.value}" is not a date.`, 'Write dates as YYYY-MM-DD, e.g. "2026-05-14".'));
+      findings.push(
+        finding(
+          R['bad-date'],
+          { ...badDate, section: null },
+          `"${badDate.value}" is not a date.`,
+          'Write dates as YYYY-MM-DD, e.g. "2026-05-14".',
+        ),
+      );
     }
     let score = 0;
     for (const field of present.keys()) score += WEIGHTS[field];
@@ -78,4 +118,5 @@ const EXAMPLES: Record<Field, string> = {
   approvers: 'Approvers: VB Lee, IT Owner Sam',
 };
 
-const FIX = 'Add a metadata table or front matter: Owner, Subsidiary, Status, Version, Date (YYYY-MM-DD) and Approvers.';
+const FIX =
+  'Add a metadata table or front matter: Owner, Subsidiary, Status, Version, Date (YYYY-MM-DD) and Approvers.';

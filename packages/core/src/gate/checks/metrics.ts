@@ -66,7 +66,12 @@ export const metricsCheck = defineCheck({
     if (outside) {
       score = Math.min(score, 0.5);
       findings.push(
-        finding(R['no-section'], anchorOf(candidates[0]?.unit as TextUnit), 'Success metrics are scattered in the text instead of a Goals / Success metrics section.', 'Collect them in a "Success metrics" table: Metric | Baseline | Target | By when.'),
+        finding(
+          R['no-section'],
+          anchorOf(candidates[0]?.unit as TextUnit),
+          'Success metrics are scattered in the text instead of a Goals / Success metrics section.',
+          'Collect them in a "Success metrics" table: Metric | Baseline | Target | By when.',
+        ),
       );
     }
     return { score, findings };
@@ -75,11 +80,13 @@ export const metricsCheck = defineCheck({
 
 function candidatesOf(facts: DocFacts, units: readonly TextUnit[]): Candidate[] {
   const own = units.filter(
-    (u) => !facts.ownTopics(u.section).some((t) => t === 'scope' || t === 'analytics') && !u.quoted && u.kind !== 'code',
+    (u) =>
+      !facts.ownTopics(u.section).some((t) => t === 'scope' || t === 'analytics') && !u.quoted && u.kind !== 'code',
   );
   const out: Candidate[] = [];
   for (const unit of own) {
-    if (unit.kind === 'item' && facts.meaningful(unit) >= 2 && !hasNumberedChild(unit)) out.push({ unit, text: unit.text, excerpt: unit.text });
+    if (unit.kind === 'item' && facts.meaningful(unit) >= 2 && !hasNumberedChild(unit))
+      out.push({ unit, text: unit.text, excerpt: unit.text });
     if (unit.kind === 'cell' && unit.cell === 0 && unit.row && unit.block.kind === 'table') {
       const cells = units.filter((u) => u.row === unit.row);
       if (cells.some((c) => facts.meaningful(c) > 0 || /\d/.test(c.text))) out.push(rowCandidate(unit, cells));
@@ -109,7 +116,8 @@ function rowCandidate(first: TextUnit, cells: TextUnit[]): Candidate {
     if (!cell.text.trim()) continue;
     const hasValue = /\d/.test(cell.text) || /[a-z]{3}/i.test(cell.text);
     if (BASELINE_HEADER.test(name) && /\d/.test(cell.text)) parts.push(`baseline ${cell.text}`);
-    else if (WHEN_HEADER.test(name) && hasValue && !/^\s*(?:tbd|tbc|n\/a)\s*$/i.test(cell.text)) parts.push(`by ${cell.text} ${timeframeHint(cell.text)}`);
+    else if (WHEN_HEADER.test(name) && hasValue && !/^\s*(?:tbd|tbc|n\/a)\s*$/i.test(cell.text))
+      parts.push(`by ${cell.text} ${timeframeHint(cell.text)}`);
     else parts.push(cell.text);
   }
   return { unit: first, text: parts.join(' | '), excerpt: cells.map((c) => c.text).join(' | ') };

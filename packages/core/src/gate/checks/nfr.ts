@@ -14,15 +14,19 @@ const R = rules('nfr', {
 });
 
 const CATEGORIES: Record<string, RegExp> = {
-  performance: /\b(?:latency|p9[059]|p50|response time|throughput|load time|performance|requests? per|rps|concurren\w+|capacity)\b/i,
+  performance:
+    /\b(?:latency|p9[059]|p50|response time|throughput|load time|performance|requests? per|rps|concurren\w+|capacity)\b/i,
   availability: /\b(?:availability|uptime|sla|slo|rto|rpo|downtime|99\.\d+|failover|disaster recovery|backup)\b/i,
-  security: /\b(?:security|encrypt\w*|authenticat\w*|authori[sz]\w*|owasp|pen(?:etration)? test\w*|tls|rbac|sso|mfa|2fa|secrets?|vulnerab\w+)\b/i,
+  security:
+    /\b(?:security|encrypt\w*|authenticat\w*|authori[sz]\w*|owasp|pen(?:etration)? test\w*|tls|rbac|sso|mfa|2fa|secrets?|vulnerab\w+)\b/i,
   privacy: /\b(?:privacy|gdpr|popia|ndpr|pii|personal data|data protection|retention|consent|anonymi[sz]\w*|dpia)\b/i,
   accessibility: /\b(?:accessibility|accessible|wcag|a11y|screen readers?|contrast|keyboard)\b/i,
   compliance: /\b(?:compliance|pci(?:[- ]dss)?|soc ?2|iso ?27001|hipaa|regulat\w+|audit (?:log|trail)|aml|kyc)\b/i,
 };
-const STANDARD = /\b(?:wcag(?:\s?\d(?:\.\d)?)?|iso(?:\/iec)?\s?\d{4,5}|pci(?:[- ]dss)?|gdpr|popia|ndpr|hipaa|soc ?2|owasp(?: asvs| top ?10)?|nist|ccpa|psd2|en 301 549)\b/i;
-const MEASURABLE_AREAS = /\b(?:latency|p9[059]|p50|response time|throughput|load time|uptime|availability|rto|rpo|capacity|concurren\w+|requests? per)\b/i;
+const STANDARD =
+  /\b(?:wcag(?:\s?\d(?:\.\d)?)?|iso(?:\/iec)?\s?\d{4,5}|pci(?:[- ]dss)?|gdpr|popia|ndpr|hipaa|soc ?2|owasp(?: asvs| top ?10)?|nist|ccpa|psd2|en 301 549)\b/i;
+const MEASURABLE_AREAS =
+  /\b(?:latency|p9[059]|p50|response time|throughput|load time|uptime|availability|rto|rpo|capacity|concurren\w+|requests? per)\b/i;
 
 export const nfrCheck = defineCheck({
   id: 'nfr',
@@ -33,7 +37,7 @@ export const nfrCheck = defineCheck({
     const found = region(facts, 'nfr');
     const extra = facts.requirements.filter((r) => r.kind === 'nfr' && r.substantive).flatMap((r) => r.units);
     const units = [...new Set([...found.units, ...extra])].filter((u) => facts.meaningful(u) > 0);
-    const words = found.words + extra.reduce((n, u) => n + facts.meaningful(u), 0);
+    const words = found.countWords(5) + extra.reduce((n, u) => n + facts.meaningful(u), 0);
     const anchor = found.sections[0] ? sectionAnchor(found.sections[0]) : documentAnchor(doc);
     if (words < 5) {
       const message = found.sections[0]
@@ -49,21 +53,42 @@ export const nfrCheck = defineCheck({
     for (const unit of measurable) {
       if (quantified.includes(unit)) continue;
       findings.push(
-        finding(R['not-quantified'], anchorOf(unit), 'This quality requirement has no number.', 'Quantify it, e.g. "p95 API latency ≤ 300 ms at 50 requests/s" or "99.9% monthly availability".'),
+        finding(
+          R['not-quantified'],
+          anchorOf(unit),
+          'This quality requirement has no number.',
+          'Quantify it, e.g. "p95 API latency ≤ 300 ms at 50 requests/s" or "99.9% monthly availability".',
+        ),
       );
     }
     if (covered.length < params.minCategories) {
       const missing = Object.keys(CATEGORIES).filter((c) => !covered.includes(c));
       findings.push(
-        finding(R['few-categories'], anchor, `Only ${covered.length} quality area(s) covered (${covered.join(', ') || 'none'}).`, `Consider ${missing.slice(0, 3).join(', ')}; say "not affected" with the reason where one does not apply.`),
+        finding(
+          R['few-categories'],
+          anchor,
+          `Only ${covered.length} quality area(s) covered (${covered.join(', ') || 'none'}).`,
+          `Consider ${missing.slice(0, 3).join(', ')}; say "not affected" with the reason where one does not apply.`,
+        ),
       );
     }
     const hasStandard = STANDARD.test(text);
     if (!hasStandard) {
-      findings.push(finding(R['no-standard'], anchor, 'No standard is cited.', 'Cite the standards that apply, e.g. "WCAG 2.2 AA", "PCI DSS 4.0", "GDPR art. 32", "ISO/IEC 27001".'));
+      findings.push(
+        finding(
+          R['no-standard'],
+          anchor,
+          'No standard is cited.',
+          'Cite the standards that apply, e.g. "WCAG 2.2 AA", "PCI DSS 4.0", "GDPR art. 32", "ISO/IEC 27001".',
+        ),
+      );
     }
-    const quantifiedShare = measurable.length > 0 ? ratio(quantified.length, measurable.length) : UNIT.test(text) ? 1 : 0;
-    return { score: 0.3 + 0.1 * Math.min(4, covered.length) + 0.2 * quantifiedShare + (hasStandard ? 0.1 : 0), findings };
+    const quantifiedShare =
+      measurable.length > 0 ? ratio(quantified.length, measurable.length) : UNIT.test(text) ? 1 : 0;
+    return {
+      score: 0.3 + 0.1 * Math.min(4, covered.length) + 0.2 * quantifiedShare + (hasStandard ? 0.1 : 0),
+      findings,
+    };
   },
 });
 

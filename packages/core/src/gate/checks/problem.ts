@@ -18,17 +18,18 @@ const R = rules('problem', {
 const SOURCE =
   /\b(?:according to|survey(?:ed)?|interview(?:s|ed)?|tickets?|support (?:team|data|requests)|complaints?|feedback|research|study|report(?:ed)?|analytics|dashboard|data (?:shows?|from)|source|nps|csat|churn(?:ed)?|audit)\b|\[\d+\]|https?:\/\//i;
 const QUOTE = /"[^"\n]{12,}"|“[^”\n]{12,}”/;
-const PROBLEM_WORDS = /\b(?:problem|pain|struggl\w*|frustrat\w*|today|currently|cost(?:s|ing)?|los(?:e|ing|t)|churn\w*|complain\w*|manual(?:ly)?|delay\w*|error-prone)\b/i;
+const PROBLEM_WORDS =
+  /\b(?:problem|pain|struggl\w*|frustrat\w*|today|currently|cost(?:s|ing)?|los(?:e|ing|t)|churn\w*|complain\w*|manual(?:ly)?|delay\w*|error-prone)\b/i;
 
 export const problemCheck = defineCheck({
   id: 'problem',
   rules: R,
-  params: z.strictObject({ minWords: z.number().int().min(1).max(500).default(25) }),
+  params: z.strictObject({ minWords: z.number().int().min(1).max(500).default(20) }),
   run({ doc, facts }, params) {
     const findings: RawFinding[] = [];
     const found = region(facts, 'problem');
     let units = found.units;
-    let words = found.words;
+    let words = found.countWords(params.minWords);
     if (words < 5) {
       // Judged by content: an introduction that states the problem counts, with a nudge to give it a heading.
       const intro = introUnits(facts.units).filter((u) => PROBLEM_WORDS.test(u.text));
@@ -70,18 +71,31 @@ export const problemCheck = defineCheck({
       );
     }
     if (hasEvidence) score += 0.3;
-    else findings.push(finding(R['no-evidence'], anchor, 'The problem gives no evidence: no number, source or quote.', FIX_EVIDENCE));
+    else
+      findings.push(
+        finding(R['no-evidence'], anchor, 'The problem gives no evidence: no number, source or quote.', FIX_EVIDENCE),
+      );
     if (hasImpact) score += 0.2;
     else if (hasEvidence) {
       findings.push(
-        finding(R['no-impact'], anchor, 'The problem does not quantify the impact.', 'Add how many are affected or what it costs, e.g. "41% of tickets", "3.2 days", "USD 20k a month".'),
+        finding(
+          R['no-impact'],
+          anchor,
+          'The problem does not quantify the impact.',
+          'Add how many are affected or what it costs, e.g. "41% of tickets", "3.2 days", "USD 20k a month".',
+        ),
       );
     }
     const firstRequirement = facts.requirements[0];
     const problemLine = found.sections[0]?.line ?? units[0]?.line ?? 0;
     if (firstRequirement && firstRequirement.unit.line < problemLine) {
       findings.push(
-        finding(R['after-solution'], anchor, 'The problem comes after the requirements.', 'Put the problem before the solution so readers judge the requirements against it.'),
+        finding(
+          R['after-solution'],
+          anchor,
+          'The problem comes after the requirements.',
+          'Put the problem before the solution so readers judge the requirements against it.',
+        ),
       );
     }
     return { score, findings };
@@ -89,7 +103,9 @@ export const problemCheck = defineCheck({
 });
 
 function introUnits(units: readonly TextUnit[]): TextUnit[] {
-  return units.filter((u) => u.kind === 'paragraph' && (u.section.level <= 1 || !u.section.heading) && countWords(u.text) >= 5);
+  return units.filter(
+    (u) => u.kind === 'paragraph' && (u.section.level <= 1 || !u.section.heading) && countWords(u.text) >= 5,
+  );
 }
 
 const FIX_MISSING =

@@ -8,8 +8,10 @@ export type Region = {
   sections: Section[];
   /** Content units (no headings, no table header cells), document order. */
   units: TextUnit[];
-  /** Meaningful words across the region (placeholders and labels over placeholders do not count). */
-  words: number;
+  /** Meaningful words across the region (placeholders and labels over placeholders do not count), up to `cap`. */
+  countWords(cap?: number): number;
+  /** At least `n` meaningful words: most checks only need to know whether a section has real content. */
+  hasWords(n: number): boolean;
 };
 
 export function region(facts: DocFacts, ...topics: Topic[]): Region {
@@ -17,13 +19,19 @@ export function region(facts: DocFacts, ...topics: Topic[]): Region {
   const sections = all.filter((s, i) => !all.some((o, j) => j !== i && o !== s && facts.within(s, o)));
   const unique = sections.filter((s, i) => sections.indexOf(s) === i);
   const units: TextUnit[] = [];
-  let words = 0;
   for (const section of unique) {
     for (const unit of facts.unitsIn(section)) if (unit.kind !== 'heading' && !unit.header) units.push(unit);
-    words += facts.contentWords(section);
   }
   units.sort((a, b) => a.order - b.order);
-  return { sections: unique, units, words };
+  const countWords = (cap = Number.POSITIVE_INFINITY) => {
+    let words = 0;
+    for (const section of unique) {
+      if (words >= cap) break;
+      words += facts.contentWords(section, cap - words);
+    }
+    return words;
+  };
+  return { sections: unique, units, countWords, hasWords: (n) => countWords(n) >= n };
 }
 
 /** Plain text of a table row with its header names, so "Target (Q3)" in a header still counts as a timeframe. */

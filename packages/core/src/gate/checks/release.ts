@@ -11,8 +11,10 @@ const R = rules('release', {
   'no-rollback': ['minor', 'No rollback plan'],
 });
 
-const PHASES = /\b(?:phase|stage|wave|sprint|milestone|week|month)\s*\d|\b(?:alpha|beta|pilot|ga|general availability)\b.*\d/i;
-const ROLLOUT = /\b(?:pilot|beta|alpha|canary|feature[- ]flag|flag|toggle|dark launch|staged|gradual|\d{1,3}\s?%\s*(?:of\s+)?(?:users|merchants|traffic|customers|accounts)?|ga|general availability|early access|waitlist|cohort)\b/i;
+const PHASES =
+  /\b(?:phase|stage|wave|sprint|milestone|week|month)\s*\d|\b(?:alpha|beta|pilot|ga|general availability)\b.*\d/i;
+const ROLLOUT =
+  /\b(?:pilot|beta|alpha|canary|feature[- ]flag|flag|toggle|dark launch|staged|gradual|\d{1,3}\s?%\s*(?:of\s+)?(?:users|merchants|traffic|customers|accounts)?|ga|general availability|early access|waitlist|cohort)\b/i;
 const ROLLBACK = /\b(?:roll[- ]?back|revert|kill[- ]switch|turn (?:it )?off|disable the flag|fallback|back out)\b/i;
 
 export const releaseCheck = defineCheck({
@@ -23,7 +25,7 @@ export const releaseCheck = defineCheck({
     const findings: RawFinding[] = [];
     const found = region(facts, 'release');
     const anchor = found.sections[0] ? sectionAnchor(found.sections[0]) : documentAnchor(doc);
-    if (found.words < 5) {
+    if (!found.hasWords(5)) {
       const message = found.sections[0]
         ? `"${found.sections[0].title}" has no rollout plan under it.`
         : 'There is no rollout or release plan.';
@@ -37,9 +39,33 @@ export const releaseCheck = defineCheck({
     const dated = TIMEFRAME.test(text) || PHASES.test(text);
     const rollout = ROLLOUT.test(text);
     const rollback = ROLLBACK.test(text) && !/roll[- ]?back\s*:\s*(?:tbd|tbc|n\/a)?\s*$/im.test(text);
-    if (!dated) findings.push(finding(R['no-dates'], anchor, 'The release plan has no phases or dates.', 'Give each phase a date or sprint, e.g. "Pilot: 50 merchants, 1–14 Sep 2026; GA: 1 Oct 2026".'));
-    if (!rollout) findings.push(finding(R['no-rollout'], anchor, 'The plan has no pilot, beta, feature flag or percentage rollout.', 'Say who gets it first and how it widens, e.g. "behind flag payouts_eta; 5% → 25% → 100% of merchants".'));
-    if (!rollback) findings.push(finding(R['no-rollback'], anchor, 'The plan does not say how to roll back.', 'Add the rollback: what triggers it and how, e.g. "If payout errors exceed 1% for 15 min, turn off flag payouts_eta".'));
+    if (!dated)
+      findings.push(
+        finding(
+          R['no-dates'],
+          anchor,
+          'The release plan has no phases or dates.',
+          'Give each phase a date or sprint, e.g. "Pilot: 50 merchants, 1–14 Sep 2026; GA: 1 Oct 2026".',
+        ),
+      );
+    if (!rollout)
+      findings.push(
+        finding(
+          R['no-rollout'],
+          anchor,
+          'The plan has no pilot, beta, feature flag or percentage rollout.',
+          'Say who gets it first and how it widens, e.g. "behind flag payouts_eta; 5% → 25% → 100% of merchants".',
+        ),
+      );
+    if (!rollback)
+      findings.push(
+        finding(
+          R['no-rollback'],
+          anchor,
+          'The plan does not say how to roll back.',
+          'Add the rollback: what triggers it and how, e.g. "If payout errors exceed 1% for 15 min, turn off flag payouts_eta".',
+        ),
+      );
     return { score: 0.3 + (dated ? 0.3 : 0) + (rollout ? 0.2 : 0) + (rollback ? 0.2 : 0), findings };
   },
 });

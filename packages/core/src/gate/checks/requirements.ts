@@ -56,7 +56,8 @@ export const requirementsCheck = defineCheck({
       );
     }
     const duplicates = findings.filter((f) => f.rule === R['duplicate-id'].id).length;
-    const score = 0.3 + 0.35 * ratio(withId.length, reqs.length) + 0.35 * ratio(reqs.length - unprioritised.length, reqs.length);
+    const score =
+      0.3 + 0.35 * ratio(withId.length, reqs.length) + 0.35 * ratio(reqs.length - unprioritised.length, reqs.length);
     return { score: score - Math.min(0.3, duplicates * 0.1), findings };
   },
 });

@@ -4,7 +4,17 @@ import { meaningfulWords } from '../facts/content.ts';
 import type { DocFacts } from '../facts/facts.ts';
 import type { TextUnit } from '../facts/units.ts';
 import { OWNER_MARK } from '../patterns.ts';
-import { anchorOf, defineCheck, documentAnchor, finding, quote, type RawFinding, ratio, rules, sectionAnchor } from './kit.ts';
+import {
+  anchorOf,
+  defineCheck,
+  documentAnchor,
+  finding,
+  quote,
+  type RawFinding,
+  ratio,
+  rules,
+  sectionAnchor,
+} from './kit.ts';
 import { region, statements } from './region.ts';
 
 const R = rules('risks', {
@@ -30,23 +40,39 @@ export const risksCheck = defineCheck({
     const findings: RawFinding[] = [];
     const found = region(facts, 'risks', 'dependencies', 'assumptions');
     const anchor = found.sections[0] ? sectionAnchor(found.sections[0]) : documentAnchor(doc);
-    if (found.words < 5) {
+    if (!found.hasWords(5)) {
       const message = found.sections[0]
         ? `"${found.sections[0].title}" lists no risk, assumption or dependency.`
         : 'There are no risks, assumptions or dependencies.';
       findings.push(finding(R.missing, anchor, message, FIX));
       return { score: 0, findings };
     }
-    const items = statements(found.units).filter((u) => u.kind !== 'code' && facts.meaningful(u) >= 2 && !/:\s*$/.test(u.text));
+    const items = statements(found.units).filter(
+      (u) => u.kind !== 'code' && facts.meaningful(u) >= 2 && !/:\s*$/.test(u.text),
+    );
     const risks = items.filter((u) => kindOf(facts, u) === 'risk');
     const dependencies = items.filter((u) => kindOf(facts, u) === 'dependency');
     const mitigated = risks.filter((u) => hasColumn(facts, u, MITIGATION_HEADER) || MITIGATION.test(withChildren(u)));
     const owned = dependencies.filter((u) => hasColumn(facts, u, OWNER_HEADER) || OWNER_MARK.test(withChildren(u)));
     for (const unit of risks.filter((u) => !mitigated.includes(u)).slice(0, params.maxFindings)) {
-      findings.push(finding(R['no-mitigation'], anchorOf(unit), `Risk ${quote(rowText(unit), 50)} has no mitigation.`, 'Add what you will do about it and who watches it, e.g. "Mitigation: pilot with 50 merchants first; alert if errors > 1% (owner: @li)".'));
+      findings.push(
+        finding(
+          R['no-mitigation'],
+          anchorOf(unit),
+          `Risk ${quote(rowText(unit), 50)} has no mitigation.`,
+          'Add what you will do about it and who watches it, e.g. "Mitigation: pilot with 50 merchants first; alert if errors > 1% (owner: @li)".',
+        ),
+      );
     }
     for (const unit of dependencies.filter((u) => !owned.includes(u)).slice(0, params.maxFindings)) {
-      findings.push(finding(R['dependency-no-owner'], anchorOf(unit), `Dependency ${quote(rowText(unit), 50)} has no owner.`, 'Name the owning team or person and the date you need it by, e.g. "(owner: Treasury team, needed by 2026-08-01)".'));
+      findings.push(
+        finding(
+          R['dependency-no-owner'],
+          anchorOf(unit),
+          `Dependency ${quote(rowText(unit), 50)} has no owner.`,
+          'Name the owning team or person and the date you need it by, e.g. "(owner: Treasury team, needed by 2026-08-01)".',
+        ),
+      );
     }
     const riskScore = risks.length > 0 ? 0.5 * ratio(mitigated.length, risks.length) : 0;
     const depScore = dependencies.length > 0 ? 0.2 * ratio(owned.length, dependencies.length) : 0.2;
@@ -69,7 +95,9 @@ function kindOf(facts: DocFacts, unit: TextUnit): Kind {
 function hasColumn(facts: DocFacts, unit: TextUnit, header: RegExp): boolean {
   if (!unit.row || unit.block.kind !== 'table') return false;
   const headers = unit.block.header;
-  return unit.row.cells.some((c, i) => i > 0 && header.test(headers[i]?.text ?? '') && meaningfulWords(c.text, facts.placeholders) > 0);
+  return unit.row.cells.some(
+    (c, i) => i > 0 && header.test(headers[i]?.text ?? '') && meaningfulWords(c.text, facts.placeholders) > 0,
+  );
 }
 
 function rowText(unit: TextUnit): string {

@@ -12,8 +12,10 @@ const R = rules('scope', {
   'no-reasons': ['info', 'Non-goals without reasons'],
 });
 
-const LABEL = /^\s*(?:\*\*|__)?(?:out of scope|out-of-scope|not in scope|non-goals?|we will not|we won't|not doing)(?:\*\*|__)?\s*:?\s*(?:\*\*|__)?\s*/i;
-const WILL_NOT = /\b(?:we|this (?:release|project|product|prd)) (?:will not|won't|do not|don't) (?:build|support|include|do|cover|offer|change|address)\b/i;
+const LABEL =
+  /^\s*(?:\*\*|__)?(?:out of scope|out-of-scope|not in scope|non-goals?|we will not|we won't|not doing)(?:\*\*|__)?\s*:?\s*(?:\*\*|__)?\s*/i;
+const WILL_NOT =
+  /\b(?:we|this (?:release|project|product|prd)) (?:will not|won't|do not|don't) (?:build|support|include|do|cover|offer|change|address)\b/i;
 const REASON =
   /\b(?:because|since|as (?:it|they|this|we|the)|due to|so that|until|instead|reason|later|phase\s*\d|v\d|next (?:release|quarter|phase|year)|handled by|covered by|owned by|budget|separate(?:ly)?|already|not needed|low demand|out of budget)\b|[—–(]| - |:\s+\w/i;
 
@@ -40,7 +42,9 @@ export const scopeCheck = defineCheck({
         const parts = rest.split(/[,;]|\band\b/).filter((p) => meaningfulWords(p, facts.placeholders) >= 1);
         for (const part of parts) items.push({ unit, text: part });
         if (unit.kind === 'paragraph' && parts.length === 0) items.push(...listAfter(facts.units, unit));
-        if (unit.kind === 'item') for (const child of facts.units.filter((u) => u.item?.parent === unit.item)) items.push({ unit: child, text: child.text });
+        if (unit.kind === 'item')
+          for (const child of facts.units.filter((u) => u.item?.parent === unit.item))
+            items.push({ unit: child, text: child.text });
       } else if (WILL_NOT.test(unit.text)) items.push({ unit, text: unit.text });
     }
     const anchor = found.sections[0] ? sectionAnchor(found.sections[0]) : documentAnchor(doc);
@@ -53,14 +57,24 @@ export const scopeCheck = defineCheck({
     }
     if (items.length < params.minItems) {
       findings.push(
-        finding(R['too-few'], anchor, `Only ${items.length} non-goal is listed; at least ${params.minItems} are expected.`, FIX_MISSING),
+        finding(
+          R['too-few'],
+          anchor,
+          `Only ${items.length} non-goal is listed; at least ${params.minItems} are expected.`,
+          FIX_MISSING,
+        ),
       );
       return { score: 0.5, findings };
     }
     const reasoned = items.filter((i) => REASON.test(i.text.replace(LABEL, ''))).length;
     if (ratio(reasoned, items.length) < 0.5) {
       findings.push(
-        finding(R['no-reasons'], anchorOf(items[0]?.unit as TextUnit), `${items.length - reasoned} of ${items.length} non-goals give no reason.`, 'Say why each is out, e.g. "Multi-currency payouts — phase 2, after the FX provider contract (Q1 2027)".'),
+        finding(
+          R['no-reasons'],
+          anchorOf(items[0]?.unit as TextUnit),
+          `${items.length - reasoned} of ${items.length} non-goals give no reason.`,
+          'Say why each is out, e.g. "Multi-currency payouts — phase 2, after the FX provider contract (Q1 2027)".',
+        ),
       );
       return { score: 0.85, findings };
     }
@@ -71,7 +85,7 @@ export const scopeCheck = defineCheck({
 function listAfter(units: readonly TextUnit[], paragraph: TextUnit): { unit: TextUnit; text: string }[] {
   const blocks = paragraph.section.blocks;
   const next = blocks[blocks.indexOf(paragraph.block) + 1];
-  if (!next || next.kind !== 'list') return [];
+  if (next?.kind !== 'list') return [];
   return units.filter((u) => u.block === next && u.item?.depth === 0).map((u) => ({ unit: u, text: u.text }));
 }
 

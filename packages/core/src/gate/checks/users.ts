@@ -9,7 +9,8 @@ const R = rules('users', {
   'no-stories': ['minor', 'No user stories or jobs to be done'],
 });
 
-const STORY = /\bas an?\s+([^,.;\n]{2,60}?),?\s+I\s+(?:want|need|would like|can|must|should)\b[\s\S]{0,300}?\bso\s+(?:that|I|we)\b/gi;
+const STORY =
+  /\bas an?\s+([^,.;\n]{2,60}?),?\s+I\s+(?:want|need|would like|can|must|should)\b[\s\S]{0,300}?\bso\s+(?:that|I|we)\b/gi;
 const JOB = /\bwhen\s+[^\n]{3,120}?,\s*I\s+(?:want|need)\b[\s\S]{0,200}?\bso\s+(?:I|that|we)\b/i;
 
 export const usersCheck = defineCheck({
@@ -30,14 +31,15 @@ export const usersCheck = defineCheck({
     const stories = roles.size > 0 || jobs > 0;
     const segments = statements(found.units).filter((u) => facts.meaningful(u) >= 1).length;
     const anchor = found.sections[0] ? sectionAnchor(found.sections[0]) : documentAnchor(doc);
-    if (found.words < 5 && !stories) {
+    const enough = found.hasWords(5);
+    if (!enough && !stories) {
       const message = found.sections[0]
         ? `"${found.sections[0].title}" names no users: the section has no content.`
         : 'The document does not say who the users are.';
       findings.push(finding(R.missing, anchor, message, FIX_MISSING));
       return { score: 0, findings };
     }
-    let score = found.words >= 5 ? 0.5 : 0.3;
+    let score = enough ? 0.5 : 0.3;
     if (Math.max(segments, roles.size) >= params.minSegments) score += 0.25;
     else {
       findings.push(

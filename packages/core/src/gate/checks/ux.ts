@@ -22,7 +22,7 @@ export const uxCheck = defineCheck({
     const anchor = found.sections[0] ? sectionAnchor(found.sections[0]) : documentAnchor(doc);
     const text = found.units.map((u) => u.text).join('\n');
     const designLinkedElsewhere = facts.units.some((u) => DESIGN_LINK.test(u.text));
-    if (found.words < 5) {
+    if (!found.hasWords(5)) {
       if (designLinkedElsewhere) return { score: 0.5, findings };
       const message = found.sections[0]
         ? `"${found.sections[0].title}" has no design link or flow under it.`
@@ -33,7 +33,8 @@ export const uxCheck = defineCheck({
     const linked = LINK.test(text) || FILE_NAME.test(text) || IMAGE.test(text) || designLinkedElsewhere;
     const steps = found.units.filter((u) => u.kind === 'item' && u.item?.ordered).length;
     const flow = steps >= params.minFlowSteps || FLOW.test(text);
-    if (!linked && !flow) findings.push(finding(R['no-design'], anchor, 'No design is linked and no flow is described.', FIX));
+    if (!linked && !flow)
+      findings.push(finding(R['no-design'], anchor, 'No design is linked and no flow is described.', FIX));
     return { score: 0.5 + (linked ? 0.3 : 0) + (flow ? 0.2 : 0), findings };
   },
 });

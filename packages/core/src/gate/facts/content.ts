@@ -1,7 +1,7 @@
 // "A section counts by its content, never by its heading": what is left of a text once placeholders,
 // template brackets, ids and priority tokens are removed.
-import { forEachWord } from '../../markdown/text.ts';
-import type { PhraseMatcher } from '../phrases.ts';
+import { isWordChar } from '../../markdown/text.ts';
+import type { PhraseHit, PhraseMatcher } from '../phrases.ts';
 
 /** Template brackets: [Insert …], [Name], {{product.name}}, <placeholder>, [xxx]. Links ([Name](url)) are not. */
 export const TEMPLATE_BRACKETS =
@@ -9,32 +9,100 @@ export const TEMPLATE_BRACKETS =
 
 /** Words that are structure, not content: priorities, Gherkin keywords, yes/no, N/A. */
 const STOP = new Set([
-  'must', 'should', 'could', "won't", 'wont', 'high', 'medium', 'med', 'low', 'p0', 'p1', 'p2', 'p3', 'p4', 'n', 'a',
-  'na', 'none', 'yes', 'no', 'given', 'when', 'then', 'and', 'but', 'scenario', 'feature',
+  'must',
+  'should',
+  'could',
+  "won't",
+  'wont',
+  'high',
+  'medium',
+  'med',
+  'low',
+  'p0',
+  'p1',
+  'p2',
+  'p3',
+  'p4',
+  'n',
+  'a',
+  'na',
+  'none',
+  'yes',
+  'no',
+  'given',
+  'when',
+  'then',
+  'and',
+  'but',
+  'scenario',
+  'feature',
 ]);
 const ID_TOKEN = /^(?:[A-Z][A-Z0-9]{0,9}-)*[A-Z]{1,6}[-_]?\d{1,4}$/i;
 
 /** Words that carry content, after stripping placeholders (`placeholders` = the rubric's compiled list). */
-export function meaningfulWords(text: string, placeholders: PhraseMatcher): number {
+export function meaningfulWords(text: string, placeholders: PhraseMatcher, hits?: readonly PhraseHit[]): number {
   if (!text) return 0;
-  let rest = text;
-  if (/[[{<]/.test(rest)) rest = rest.replace(TEMPLATE_BRACKETS, ' ');
-  rest = placeholders.blank(rest);
+  const rest = /[[{<]/.test(text) ? text.replace(TEMPLATE_BRACKETS, (m) => ' '.repeat(m.length)) : text;
+  const skip = hits ?? (rest === text ? placeholders.hits(text) : placeholders.hits(rest));
   // "**Primary:** TBD" is a label over a placeholder: the label alone is not content.
   const colon = rest.indexOf(':');
-  if (colon > 0 && colon <= 44 && !rest.slice(0, colon).includes('\n') && contentWords(rest.slice(colon + 1)) === 0) return 0;
-  return contentWords(rest);
+  const label = colon > 0 && colon <= 44 && rest.lastIndexOf('\n', colon) < 0 ? colon : -1;
+  const { total, afterLabel } = contentWords(rest, skip, label);
+  return label >= 0 && afterLabel === 0 ? 0 : total;
 }
 
-function contentWords(text: string): number {
-  let n = 0;
-  forEachWord(text, (start, end) => {
-    const word = text.slice(start, end);
-    if (end - start <= 9 && STOP.has(word.toLowerCase())) return;
-    if (/\d/.test(word) && ID_TOKEN.test(word)) return;
-    n++;
-  });
-  return n;
+function contentWords(text: string, skip: readonly PhraseHit[], label: number): { total: number; afterLabel: number } {
+  // One inline scan (same word rules as wordSpans): no arrays, no closures — this runs for most units.
+  const n = text.length;
+  let total = 0;
+  let afterLabel = 0;
+  let i = 0;
+  while (i < n) {
+    while (i < n && !isWordChar(text.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const start = i;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (isWordChar(c)) i++;
+      else if ((c === 39 || c === 0x2019 || c === 45 || c === 95) && i + 1 < n && isWordChar(text.charCodeAt(i + 1))) i += 2;
+      else break;
+    }
+    if (skip.length > 0 && inHit(skip, start, i)) continue;
+    if (i - start <= 9 && isStop(text, start, i)) continue;
+    if (i - start <= 24 && isIdToken(text, start, i)) continue;
+    total++;
+    if (start > label) afterLabel++;
+  }
+  return { total, afterLabel };
+}
+
+function inHit(hits: readonly PhraseHit[], start: number, end: number): boolean {
+  for (const h of hits) if (start < h.end && end > h.start) return true;
+  return false;
+}
+
+const STOP_BY_LENGTH = new Map<number, string[]>();
+for (const word of STOP) STOP_BY_LENGTH.set(word.length, [...(STOP_BY_LENGTH.get(word.length) ?? []), word]);
+
+/** Case-insensitive stop-word test without allocating a lower-cased copy of every word. */
+function isStop(text: string, start: number, end: number): boolean {
+  const candidates = STOP_BY_LENGTH.get(end - start);
+  if (!candidates) return false;
+  outer: for (const word of candidates) {
+    for (let i = 0; i < word.length; i++) {
+      let c = text.charCodeAt(start + i);
+      if (c >= 65 && c <= 90) c |= 0x20;
+      if (c !== word.charCodeAt(i)) continue outer;
+    }
+    return true;
+  }
+  return false;
+}
+
+/** FR-1, NFR-2, p95, PAY-FR-4: ids and codes are labels, not content. */
+function isIdToken(text: string, start: number, end: number): boolean {
+  const last = text.charCodeAt(end - 1);
+  return last >= 48 && last <= 57 && ID_TOKEN.test(text.slice(start, end));
 }
 
 /** True when the text is nothing but placeholders (TBD, [Insert …], N/A, "-"). */

@@ -3,11 +3,13 @@
 import type { DocModel, Section } from '../../markdown/model.ts';
 import type { Topic } from '../lexicon.ts';
 import type { CompiledLexicon } from '../lexicon-compile.ts';
-import type { PhraseMatcher } from '../phrases.ts';
+import type { PhraseHit, PhraseMatcher } from '../phrases.ts';
 import { type AcceptanceFacts, mapAcceptance } from './acceptance.ts';
 import { meaningfulWords } from './content.ts';
 import { extractRequirements, type Requirement } from './requirements.ts';
 import { buildUnits, subtreeEnds, type TextUnit } from './units.ts';
+
+export type Scan = { hits: readonly PhraseHit[]; tokens: number; placeholders: readonly PhraseHit[] };
 
 export class DocFacts {
   readonly units: TextUnit[];
@@ -18,6 +20,7 @@ export class DocFacts {
   private readonly own: Topic[][];
   private readonly effective: Set<Topic>[];
   private readonly words = new Map<TextUnit, number>();
+  private readonly scanCache = new Map<TextUnit, Scan>();
   private cachedRequirements: Requirement[] | null = null;
   private cachedAcceptance: AcceptanceFacts | null = null;
   private readonly regionCache = new Map<Topic, Section[]>();
@@ -79,52 +82,75 @@ export class DocFacts {
   meaningful(unit: TextUnit): number {
     let n = this.words.get(unit);
     if (n === undefined) {
-      n = unit.kind === 'heading' || unit.header ? 0 : meaningfulWords(unit.text, this.placeholders);
+      n =
+        unit.kind === 'heading' || unit.header
+          ? 0
+          : meaningfulWords(unit.text, this.placeholders, this.placeholderHits(unit));
       this.words.set(unit, n);
     }
     return n;
   }
 
-  /**
-   * Content words under a section. A table row counts only when a cell other than its label has content,
-   * so a template row "Performance | TBD" is still hollow.
-   */
-  contentWords(section: Section): number {
-    let total = 0;
+  /** Word-list hits (clarity lists and placeholders) and the word count of a unit, found in one pass. */
+  scan(unit: TextUnit): Scan {
+    let scan = this.scanCache.get(unit);
+    if (!scan) {
+      const { hits, tokens } = this.lexicon.phrases.scan(unit.text);
+      scan = { hits, tokens, placeholders: hits.filter((h) => h.list === 'placeholders') };
+      this.scanCache.set(unit, scan);
+    }
+    return scan;
+  }
+
+  /** Placeholder words (TBD, TODO, "to be defined") in a unit. */
+  placeholderHits(unit: TextUnit): readonly PhraseHit[] {
+    return this.scan(unit).placeholders;
+  }
+
+  /** Whether any paragraph, item or table row under the section has at least `min` content words. */
+  hasContent(section: Section, min: number): boolean {
     const rows = new Map<object, { label: number; rest: number }>();
     for (const unit of this.unitsIn(section)) {
       if (unit.kind === 'heading' || unit.header) continue;
       const words = this.meaningful(unit);
       if (unit.kind !== 'cell' || !unit.row) {
-        total += words;
+        if (words >= min) return true;
         continue;
       }
       const row = rows.get(unit.row) ?? { label: 0, rest: 0 };
       if (unit.cell === 0) row.label += words;
       else row.rest += words;
       rows.set(unit.row, row);
+      if (row.rest > 0 && row.label + row.rest >= min) return true;
     }
-    for (const row of rows.values()) if (row.rest > 0) total += row.label + row.rest;
-    return total;
+    return false;
   }
 
-  /** The most content any one paragraph, item or table row under the section carries. */
-  richestUnit(section: Section): number {
-    let best = 0;
-    const rows = new Map<object, { label: number; rest: number }>();
+  /**
+   * Content words under a section, counting stops at `cap`. A table row counts only when a cell other than its
+   * label has content, so a template row "Performance | TBD" is still hollow.
+   */
+  contentWords(section: Section, cap = Number.POSITIVE_INFINITY): number {
+    let total = 0;
+    const rows = new Map<object, { label: number; rest: number; counted: boolean }>();
     for (const unit of this.unitsIn(section)) {
+      if (total >= cap) return total;
       if (unit.kind === 'heading' || unit.header) continue;
       const words = this.meaningful(unit);
-      if (unit.kind !== 'cell' || !unit.row) best = Math.max(best, words);
-      else {
-        const row = rows.get(unit.row) ?? { label: 0, rest: 0 };
-        if (unit.cell === 0) row.label += words;
-        else row.rest += words;
-        rows.set(unit.row, row);
+      if (unit.kind !== 'cell' || !unit.row) {
+        total += words;
+        continue;
       }
+      const row = rows.get(unit.row) ?? { label: 0, rest: 0, counted: false };
+      rows.set(unit.row, row);
+      if (unit.cell === 0) row.label += words;
+      else row.rest += words;
+      if (row.rest > 0 && !row.counted) {
+        total += row.label + row.rest;
+        row.counted = true;
+      } else if (row.counted) total += words;
     }
-    for (const row of rows.values()) if (row.rest > 0) best = Math.max(best, row.label + row.rest);
-    return best;
+    return total;
   }
 
   get requirements(): Requirement[] {

@@ -43,8 +43,20 @@ export type Requirement = {
 const ID_HEADER = /^(?:#|id|no\.?|nr\.?|ref(?:erence)?|key|req(?:uirement)?\s*(?:id|#|no\.?)|story id|item)$/;
 const ACCEPTANCE_HEADER = /acceptance|criteria|\bac\b|done when|verification|test/;
 const PRIORITY_HEADER = /priority|prio|moscow|importance/;
-const TEXT_HEADER = /requirement|description|feature|story|capability|title|summary|statement|functionality|what|need|behaviou?r/;
-const NOT_REQUIREMENTS = ['acceptance', 'scope', 'metrics', 'questions', 'risks', 'dependencies', 'assumptions', 'analytics', 'release', 'metadata'] as const;
+const TEXT_HEADER =
+  /requirement|description|feature|story|capability|title|summary|statement|functionality|what|need|behaviou?r/;
+const NOT_REQUIREMENTS = [
+  'acceptance',
+  'scope',
+  'metrics',
+  'questions',
+  'risks',
+  'dependencies',
+  'assumptions',
+  'analytics',
+  'release',
+  'metadata',
+] as const;
 
 export function extractRequirements(facts: DocFacts): Requirement[] {
   const found: Requirement[] = [];
@@ -93,8 +105,18 @@ function kindOf(facts: DocFacts, section: Section, id: string | null): Requireme
   return (id && /^NFR/i.test(id)) || facts.about(section, 'nfr') ? 'nfr' : 'functional';
 }
 
-function make(facts: DocFacts, unit: TextUnit, id: string | null, text: string, source: Requirement['source']): Requirement {
+function make(
+  facts: DocFacts,
+  unit: TextUnit,
+  id: string | null,
+  text: string,
+  source: Requirement['source'],
+  textUnit: TextUnit | null = unit,
+): Requirement {
   const plain = plainText(text);
+  // Ids are not content, so a unit's cached word count measures the statement itself.
+  const words =
+    textUnit && textUnit.kind !== 'heading' ? facts.meaningful(textUnit) : meaningfulWords(plain, facts.placeholders);
   return {
     id,
     key: id ? idKey(id) : null,
@@ -106,14 +128,18 @@ function make(facts: DocFacts, unit: TextUnit, id: string | null, text: string, 
     unit,
     units: [unit],
     section: unit.section,
-    substantive: meaningfulWords(plain, facts.placeholders) >= 2,
+    substantive: words >= 2,
     acceptanceCell: null,
   };
 }
 
 function fromIdText(facts: DocFacts, unit: TextUnit, source: 'paragraph' | 'heading' | 'item'): Requirement | null {
+  // Ids start with a capital letter (optionally bold or bracketed): most text is skipped without a regex.
+  const first = /\S/.exec(unit.text.slice(0, 8))?.[0];
+  if (!first || !(first === '*' || first === '_' || first === '[' || (first >= 'A' && first <= 'Z'))) return null;
   if (ACCEPTANCE_ID.test(unit.text)) return null;
-  const m = ID_AT_START.exec(unit.text) ?? (inRequirements(facts, unit.section) ? GENERIC_ID_AT_START.exec(unit.text) : null);
+  const m =
+    ID_AT_START.exec(unit.text) ?? (inRequirements(facts, unit.section) ? GENERIC_ID_AT_START.exec(unit.text) : null);
   if (!m) return null;
   const firstLine = (unit.text.split('\n', 1)[0] as string).slice(m[0].length);
   const text = source === 'paragraph' ? firstLine : unit.text.slice(m[0].length);
@@ -126,8 +152,15 @@ function withHeadingBody(facts: DocFacts, req: Requirement, unitsByBlock: Map<ob
   const bodyUnit = body ? unitsByBlock.get(body)?.[0] : undefined;
   if (!bodyUnit) return req;
   const text = `${req.text} ${plainText(bodyUnit.text)}`.trim();
-  const substantive = meaningfulWords(text, facts.placeholders) >= 2;
-  return { ...req, text, substantive, units: [req.unit, bodyUnit], priority: req.priority ?? priorityInText(bodyUnit.text) ?? null, kind: kindOf(facts, section, req.id) };
+  const substantive = req.substantive || facts.meaningful(bodyUnit) >= 2;
+  return {
+    ...req,
+    text,
+    substantive,
+    units: [req.unit, bodyUnit],
+    priority: req.priority ?? priorityInText(bodyUnit.text) ?? null,
+    kind: kindOf(facts, section, req.id),
+  };
 }
 
 function fromList(facts: DocFacts, block: ListBlock, units: TextUnit[], details: boolean): Requirement[] {
@@ -169,7 +202,8 @@ function fromTable(facts: DocFacts, table: TableBlock, units: TextUnit[]): Requi
   if (idCol < 0 && table.rows.length > 0 && firstColIds * 2 >= table.rows.length) idCol = 0;
   roles.add(idCol);
   let textCol = headers.findIndex((h, i) => !roles.has(i) && TEXT_HEADER.test(h));
-  const isRequirementTable = (idCol >= 0 && (reqSection || textCol >= 0 || firstColIds > 0)) || (reqSection && textCol >= 0);
+  const isRequirementTable =
+    (idCol >= 0 && (reqSection || textCol >= 0 || firstColIds > 0)) || (reqSection && textCol >= 0);
   if (!isRequirementTable) return [];
   if (textCol < 0) textCol = longestColumn(table, roles);
   const out: Requirement[] = [];
@@ -180,7 +214,7 @@ function fromTable(facts: DocFacts, table: TableBlock, units: TextUnit[]): Requi
     if (!textUnit || (!textUnit.text.trim() && !idText)) continue;
     const id = idText && idText.length <= 24 && !/\s{2,}/.test(idText) ? idText : null;
     const anchor = cellUnits[0] ?? textUnit;
-    const req = make(facts, anchor, id, textUnit.text, 'table');
+    const req = make(facts, anchor, id, textUnit.text, 'table', textUnit);
     req.units = cellUnits;
     req.kind = kindOf(facts, table.section, id);
     const prio = prioCol >= 0 ? PRIORITY_VALUE.exec(row.cells[prioCol]?.text ?? '') : null;

@@ -46,7 +46,8 @@ export function buildUnits(doc: DocModel): TextUnit[] {
   };
   for (const block of doc.blocks) {
     if (block.kind === 'heading') add('heading', block, block.text, block.line, block.column);
-    else if (block.kind === 'paragraph') add('paragraph', block, block.text, block.line, block.column).quoted = block.quoted;
+    else if (block.kind === 'paragraph')
+      add('paragraph', block, block.text, block.line, block.column).quoted = block.quoted;
     else if (block.kind === 'code') add('code', block, block.text, block.line, block.column).lang = block.lang;
     else if (block.kind === 'list') {
       for (const item of block.items) add('item', block, item.text, item.line, item.column).item = item;

@@ -20,10 +20,14 @@ export function toJunit(run: GateRun): string {
         continue;
       }
       suiteFailures++;
-      const body = serious.map((f) => `line ${f.line}:${f.column} [${f.severity}] ${f.rule}: ${f.message} Fix: ${f.fix}`).join('\n');
+      const body = serious
+        .map((f) => `line ${f.line}:${f.column} [${f.severity}] ${f.rule}: ${f.message} Fix: ${f.fix}`)
+        .join('\n');
       const type = serious.some((f) => f.severity === 'blocker') ? 'blocker' : 'major';
       const message = `${serious.length} ${type === 'blocker' ? 'blocker/major' : 'major'} finding${serious.length === 1 ? '' : 's'}`;
-      cases.push(`${open}\n      <failure message="${attr(message)}" type="${type}">${text(body)}</failure>\n    </testcase>`);
+      cases.push(
+        `${open}\n      <failure message="${attr(message)}" type="${type}">${text(body)}</failure>\n    </testcase>`,
+      );
     }
     tests += file.criteria.length;
     failures += suiteFailures;
@@ -40,13 +44,29 @@ export function toJunit(run: GateRun): string {
       ].join('\n'),
     );
   }
-  lines.push(`<testsuites name="pistudio gate" tests="${tests}" failures="${failures}" errors="0">`, ...suites, '</testsuites>');
+  lines.push(
+    `<testsuites name="pistudio gate" tests="${tests}" failures="${failures}" errors="0">`,
+    ...suites,
+    '</testsuites>',
+  );
   return `${lines.join('\n')}\n`;
 }
 
 /** XML 1.0 cannot carry most control characters, even escaped: they are dropped. */
 function clean(value: string): string {
-  return value.replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '');
+  let out = '';
+  for (const ch of value) {
+    const c = ch.codePointAt(0) as number;
+    const allowed =
+      c === 0x09 ||
+      c === 0x0a ||
+      c === 0x0d ||
+      (c >= 0x20 && c <= 0xd7ff) ||
+      (c >= 0xe000 && c <= 0xfffd) ||
+      c >= 0x10000;
+    if (allowed) out += ch;
+  }
+  return out;
 }
 
 function text(value: string): string {

@@ -12,9 +12,15 @@ export function toMarkdown(run: GateRun): string {
     '',
   ];
   for (const file of run.results) {
-    out.push(`## ${cell(file.file)}`, '', `**${file.score}/100 — ${BADGE[file.verdict]}** (rubric ${file.rubric.id} v${file.rubric.version})`, '');
+    out.push(
+      `## ${cell(file.file)}`,
+      '',
+      `**${file.score}/100 — ${BADGE[file.verdict]}** (rubric ${file.rubric.id} v${file.rubric.version})`,
+      '',
+    );
     out.push('| Criterion | Weight | Score |', '|---|---:|---:|');
-    for (const c of file.criteria) out.push(`| ${cell(c.name)} (\`${c.id}\`) | ${c.weight} | ${Math.round(c.score * 100)}% |`);
+    for (const c of file.criteria)
+      out.push(`| ${cell(c.name)} (\`${c.id}\`) | ${c.weight} | ${Math.round(c.score * 100)}% |`);
     out.push('');
     if (file.findings.length === 0) {
       out.push('No findings.', '');

@@ -19,7 +19,10 @@ export function gateRun(results: readonly { file: string; report: GateReport }[]
     findings: report.findings,
   }));
   const count = (v: GateReport['verdict']) => out.filter((r) => r.verdict === v).length;
-  return { results: out, summary: { files: out.length, pass: count('pass'), conditional: count('conditional'), fail: count('fail') } };
+  return {
+    results: out,
+    summary: { files: out.length, pass: count('pass'), conditional: count('conditional'), fail: count('fail') },
+  };
 }
 
 /** Blocker and major findings make a criterion fail in JUnit and red in text output. */

@@ -5,7 +5,12 @@ import type { Rubric } from '../rubric.ts';
 import type { Severity } from '../types.ts';
 import type { GateRun } from './run.ts';
 
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { blocker: 'error', major: 'error', minor: 'warning', info: 'note' };
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  blocker: 'error',
+  major: 'error',
+  minor: 'warning',
+  info: 'note',
+};
 
 export type SarifTool = { name: string; version: string; informationUri?: string };
 
@@ -23,7 +28,13 @@ export function toSarif(run: GateRun, rubric: Rubric, tool: SarifTool): Record<s
         name: rule.id.replace(/[.-](\w)/g, (_m, c: string) => c.toUpperCase()),
         shortDescription: { text: rule.summary },
         defaultConfiguration: { level: LEVEL[severity] },
-        properties: { criterion: criterion.id, criterionName: criterion.name, weight: criterion.weight, severity, tags: ['prd-gate', criterion.id] },
+        properties: {
+          criterion: criterion.id,
+          criterionName: criterion.name,
+          weight: criterion.weight,
+          severity,
+          tags: ['prd-gate', criterion.id],
+        },
       });
     }
   }
@@ -50,7 +61,14 @@ export function toSarif(run: GateRun, rubric: Rubric, tool: SarifTool): Record<s
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: tool.name, version: tool.version, ...(tool.informationUri ? { informationUri: tool.informationUri } : {}), rules } },
+        tool: {
+          driver: {
+            name: tool.name,
+            version: tool.version,
+            ...(tool.informationUri ? { informationUri: tool.informationUri } : {}),
+            rules,
+          },
+        },
         results,
         properties: {
           rubric: { id: rubric.id, version: rubric.version },

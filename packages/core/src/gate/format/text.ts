@@ -14,17 +14,23 @@ export function toText(run: GateRun, options: { color: boolean }): string {
   const out: string[] = [];
   for (const file of run.results) {
     const verdict = paint(VERDICT_STYLE[file.verdict], file.verdict.toUpperCase());
-    out.push(`${paint('bold', file.file)}  ${file.score}/100  ${verdict}  ${paint('dim', `(rubric ${file.rubric.id} v${file.rubric.version})`)}`);
+    out.push(
+      `${paint('bold', file.file)}  ${file.score}/100  ${verdict}  ${paint('dim', `(rubric ${file.rubric.id} v${file.rubric.version})`)}`,
+    );
     const weak = file.criteria.filter((c) => c.score < 0.8).map((c) => `${c.id} ${Math.round(c.score * 100)}%`);
     if (weak.length > 0) out.push(`  weak: ${weak.join(', ')}`);
     for (const f of file.findings) {
       const where = `${f.line}:${f.column}`.padEnd(8);
-      out.push(`  ${where}${paint(SEVERITY_STYLE[f.severity], f.severity.padEnd(8))}${paint('dim', f.rule)}  ${f.message}`);
+      out.push(
+        `  ${where}${paint(SEVERITY_STYLE[f.severity], f.severity.padEnd(8))}${paint('dim', f.rule)}  ${f.message}`,
+      );
       out.push(`  ${' '.repeat(8)}${paint('dim', `fix: ${f.fix}`)}`);
     }
     out.push('');
   }
   const s = run.summary;
-  out.push(`${s.files} file${s.files === 1 ? '' : 's'}: ${paint('green', `${s.pass} pass`)}, ${paint('yellow', `${s.conditional} conditional`)}, ${paint('red', `${s.fail} fail`)}`);
+  out.push(
+    `${s.files} file${s.files === 1 ? '' : 's'}: ${paint('green', `${s.pass} pass`)}, ${paint('yellow', `${s.conditional} conditional`)}, ${paint('red', `${s.fail} fail`)}`,
+  );
   return `${out.join('\n')}\n`;
 }

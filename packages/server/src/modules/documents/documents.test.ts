@@ -173,6 +173,17 @@ describe('saving versions', () => {
     expect(await json<Doc>(await po.get(`/api/v1/documents/${doc.id}`))).toMatchObject({ revision: 3 });
   });
 
+  it('lets exactly one of two concurrent saves on the same revision win', async () => {
+    const racer = await createPrd(await makeProduct(t, 'EMX', 'RACE', 'Race'), { body: '# Race\n' });
+    const [a, b] = await Promise.all([
+      save(racer.id, 1, { body: '# Race A\n' }),
+      save(racer.id, 1, { body: '# Race B\n' }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([201, 409]);
+    const { items } = await json<{ items: Version[] }>(await po.get(`/api/v1/documents/${racer.id}/versions`));
+    expect(items.map((v) => v.version)).toEqual(['1.1', '1.0']);
+  });
+
   it('requires If-Match (428) and refuses an unchanged text (422 no_change)', async () => {
     const missing = await save(doc.id, null, { body: '# x\n' });
     expect(missing.status).toBe(428);

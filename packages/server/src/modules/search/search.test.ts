@@ -108,6 +108,35 @@ describe('search', () => {
     expect(now[0]?.snippet).toContain('<mark>Settlement</mark>');
   });
 
+  it('applies visibility before ranking: many newer foreign matches cannot crowd out your own', async () => {
+    const nxn = await t.subsidiary('NXN');
+    // 250 newer NXN documents that all match, inserted in bulk (ranking looks at the 200 most recent matches).
+    await t.deps.handle.raw(
+      `with p as (
+         insert into products (code, name, subsidiary_id, product_type)
+         select 'NXN-BULK' || i, 'Bulk ' || i, $1::uuid, 'web_app' from generate_series(1, 250) i returning id
+       ), d as (
+         insert into documents (product_id, kind, title, updated_at)
+         select id, 'prd', 'Bulk PRD', now() + interval '1 day' from p returning id
+       ), v as (
+         insert into document_versions (document_id, major, minor, body, content_hash)
+         select id, 1, 0, '# Bulk' || chr(10) || 'quarterly crowding topic', md5(id::text) from d
+       )
+       select 1`,
+      [nxn],
+    );
+    // A separate statement: the one above cannot see the rows its own CTEs insert.
+    await t.deps.handle.raw(
+      `update documents d set current_version_id = v.id from document_versions v
+       where v.document_id = d.id and d.current_version_id is null`,
+    );
+    const code = await makeProduct(t, 'EMX', 'CROWD', 'Crowd');
+    const mine = await create(emx, code, 'context', '# Mine\n\nOur own quarterly crowding topic.\n');
+    await t.deps.handle.raw(`update documents set updated_at = now() - interval '30 days' where id = $1`, [mine]);
+    expect((await hits(emx, 'q=quarterly crowding')).map((h) => h.documentId)).toEqual([mine]);
+    expect(await hits(admin, 'q=quarterly crowding&limit=50')).toHaveLength(50);
+  });
+
   it('validates q (1–200 characters), limit and kind', async () => {
     for (const bad of ['', 'q=', 'q=%20%20', `q=${'x'.repeat(201)}`, 'q=a&limit=0', 'q=a&limit=51', 'q=a&kind=poem']) {
       const res = await emx.get(`/api/v1/search?${bad}`);

@@ -7,8 +7,10 @@ export function useLogout() {
   return useMutation({
     mutationFn: logout,
     onSettled: () => {
-      qc.clear();
+      // Set (not clear) the session query: the shell's observer stays attached to it and switches to the login
+      // page; everything cached for this person is dropped so the next person cannot see it.
       qc.setQueryData(authKeys.me, null);
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
     },
   });
 }
