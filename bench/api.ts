@@ -8,14 +8,21 @@ import pino from 'pino';
 import { bootstrap } from '../packages/server/src/bootstrap/index.ts';
 import { loadConfig } from '../packages/server/src/config.ts';
 import { openConfigured } from '../packages/server/src/main.ts';
-import { load, sample, type LoadResult } from './load.ts';
+import { type LoadResult, load, sample } from './load.ts';
 import { seedBench } from './seed.ts';
 import { spawnServer } from './spawn-server.ts';
 
 const ADMIN = { email: 'bench@pistudio.local', password: 'bench-password-1' };
 const baseEnv = { PISTUDIO_ADMIN_EMAIL: ADMIN.email, PISTUDIO_ADMIN_PASSWORD: ADMIN.password, PISTUDIO_DEMO: '0' };
 
-export type LegResult = { database: string; startEmptyMs?: number; restartMs: number; loads: LoadResult[]; searchP95: number; searchP50: number };
+export type LegResult = {
+  database: string;
+  startEmptyMs?: number;
+  restartMs: number;
+  loads: LoadResult[];
+  searchP95: number;
+  searchP50: number;
+};
 
 async function seedInProcess(env: Record<string, string>) {
   const config = loadConfig({ ...baseEnv, ...env, PISTUDIO_LOG_LEVEL: 'silent' });
@@ -84,7 +91,9 @@ export async function postgresLeg(adminUrl: string, seconds: number): Promise<Le
 
 export async function helloLeg(seconds: number): Promise<LoadResult> {
   const { spawn } = await import('node:child_process');
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./hello.ts', import.meta.url).pathname], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./hello.ts', import.meta.url).pathname], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise<string>((resolve) => {
     child.stdout.on('data', (d: Buffer) => {
       const m = /(http:\/\/\S+)/.exec(d.toString());

@@ -1,8 +1,21 @@
 import autocannon from 'autocannon';
 
-export type LoadResult = { name: string; reqPerSec: number; p50: number; p99: number; p95?: number; errors: number; non2xx: number };
+export type LoadResult = {
+  name: string;
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  p95?: number;
+  errors: number;
+  non2xx: number;
+};
 
-export async function load(name: string, url: string, headers: Record<string, string>, seconds: number): Promise<LoadResult> {
+export async function load(
+  name: string,
+  url: string,
+  headers: Record<string, string>,
+  seconds: number,
+): Promise<LoadResult> {
   const r = await autocannon({ url, connections: 20, duration: seconds, headers });
   return {
     name,
@@ -15,7 +28,11 @@ export async function load(name: string, url: string, headers: Record<string, st
 }
 
 /** Sequential requests for a latency distribution autocannon does not report (p95). */
-export async function sample(url: string, headers: Record<string, string>, n: number): Promise<{ p50: number; p95: number }> {
+export async function sample(
+  url: string,
+  headers: Record<string, string>,
+  n: number,
+): Promise<{ p50: number; p95: number }> {
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
     const t0 = performance.now();
@@ -25,6 +42,7 @@ export async function sample(url: string, headers: Record<string, string>, n: nu
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
-  const at = (q: number) => Math.round((times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0) * 100) / 100;
+  const at = (q: number) =>
+    Math.round((times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0) * 100) / 100;
   return { p50: at(0.5), p95: at(0.95) };
 }

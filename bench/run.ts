@@ -5,7 +5,8 @@ import { helloLeg, type LegResult, pgliteLeg, postgresLeg } from './api.ts';
 
 const quick = process.argv.includes('--quick');
 const seconds = quick ? 3 : 10;
-const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const pgUrl =
+  process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 async function postgresReachable(url: string): Promise<boolean> {
   const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
@@ -20,12 +21,22 @@ async function postgresReachable(url: string): Promise<boolean> {
 
 function apiTable(hello: Awaited<ReturnType<typeof helloLeg>>, legs: LegResult[]): string {
   const rows = [`| database | endpoint | req/s | p50 ms | p99 ms | errors |`, `|---|---|---:|---:|---:|---:|`];
-  rows.push(`| — | ${hello.name} | ${hello.reqPerSec} | ${hello.p50} | ${hello.p99} | ${hello.errors + hello.non2xx} |`);
+  rows.push(
+    `| — | ${hello.name} | ${hello.reqPerSec} | ${hello.p50} | ${hello.p99} | ${hello.errors + hello.non2xx} |`,
+  );
   for (const leg of legs) {
-    for (const l of leg.loads) rows.push(`| ${leg.database} | ${l.name} | ${l.reqPerSec} | ${l.p50} | ${l.p99} | ${l.errors + l.non2xx} |`);
+    for (const l of leg.loads)
+      rows.push(`| ${leg.database} | ${l.name} | ${l.reqPerSec} | ${l.p50} | ${l.p99} | ${l.errors + l.non2xx} |`);
   }
-  rows.push('', '| database | search p50 ms (sequential) | search p95 ms | empty dir → ready ms | restart → ready ms |', '|---|---:|---:|---:|---:|');
-  for (const leg of legs) rows.push(`| ${leg.database} | ${leg.searchP50} | ${leg.searchP95} | ${leg.startEmptyMs ?? '—'} | ${leg.restartMs} |`);
+  rows.push(
+    '',
+    '| database | search p50 ms (sequential) | search p95 ms | empty dir → ready ms | restart → ready ms |',
+    '|---|---:|---:|---:|---:|',
+  );
+  for (const leg of legs)
+    rows.push(
+      `| ${leg.database} | ${leg.searchP50} | ${leg.searchP95} | ${leg.startEmptyMs ?? '—'} | ${leg.restartMs} |`,
+    );
   return rows.join('\n');
 }
 

@@ -46,16 +46,31 @@ export async function seedBench(handle: DbHandle, productCount = 500, versionsPe
   }));
   const created = await db.insert(products).values(productRows).returning({ id: products.id });
   const docRows = created.flatMap((p) =>
-    (['context', 'prd'] as const).map((kind) => ({ productId: p.id, kind, title: `${kind.toUpperCase()}`, revision: versionsPerDoc })),
+    (['context', 'prd'] as const).map((kind) => ({
+      productId: p.id,
+      kind,
+      title: `${kind.toUpperCase()}`,
+      revision: versionsPerDoc,
+    })),
   );
   const docs: { id: string }[] = [];
   for (let i = 0; i < docRows.length; i += 1000) {
-    docs.push(...(await db.insert(documents).values(docRows.slice(i, i + 1000)).returning({ id: documents.id })));
+    docs.push(
+      ...(await db
+        .insert(documents)
+        .values(docRows.slice(i, i + 1000))
+        .returning({ id: documents.id })),
+    );
   }
   let batch: (typeof documentVersions.$inferInsert)[] = [];
   const flush = async () => {
     if (!batch.length) return;
-    const rows = await db.insert(documentVersions).values(batch).returning({ id: documentVersions.id, documentId: documentVersions.documentId, major: documentVersions.major, minor: documentVersions.minor });
+    const rows = await db.insert(documentVersions).values(batch).returning({
+      id: documentVersions.id,
+      documentId: documentVersions.documentId,
+      major: documentVersions.major,
+      minor: documentVersions.minor,
+    });
     for (const r of rows) {
       if (r.major === 1 && r.minor === versionsPerDoc - 1) {
         await db.update(documents).set({ currentVersionId: r.id }).where(eq(documents.id, r.documentId));
@@ -66,7 +81,14 @@ export async function seedBench(handle: DbHandle, productCount = 500, versionsPe
   for (const [d, doc] of docs.entries()) {
     for (let v = 0; v < versionsPerDoc; v++) {
       const text = body(d, v);
-      batch.push({ documentId: doc.id, major: 1, minor: v, body: text, contentHash: createHash('sha256').update(text).digest('hex'), authorId: author?.id ?? null });
+      batch.push({
+        documentId: doc.id,
+        major: 1,
+        minor: v,
+        body: text,
+        contentHash: createHash('sha256').update(text).digest('hex'),
+        authorId: author?.id ?? null,
+      });
       if (batch.length >= 1000) await flush();
     }
   }

@@ -26,8 +26,8 @@ Scores PRDs (.md, .markdown, .txt, .docx; directories are searched recursively) 
 Options:
   --rubric FILE.json  score against this rubric instead of the default rubric v1
   --format FORMAT     text (default), json, sarif (SARIF 2.1.0), junit (JUnit XML) or markdown
-  --strict           a conditional pass counts as a failure
-  -h, --help         show this help
+  --strict            a conditional pass counts as a failure
+  -h, --help          show this help
 
 Exit codes: 0 every file passes, 1 a file fails (or is conditional under --strict), 2 bad usage or unreadable input.`;
 

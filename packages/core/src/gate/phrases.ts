@@ -36,14 +36,35 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
+/** Lower-case a char code (ASCII fast path) so tokens are compared and hashed without allocating strings. */
+function lowerCode(c: number): number {
+  if (c >= 65 && c <= 90) return c | 0x20;
+  if (c < 128) return c;
+  return String.fromCharCode(c).toLowerCase().charCodeAt(0);
+}
+
+function hashToken(text: string, start: number, end: number): number {
+  let h = 2166136261;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ lowerCode(text.charCodeAt(i)), 16777619);
+  return h >>> 0;
+}
+
+function sameToken(text: string, start: number, end: number, token: string): boolean {
+  if (end - start !== token.length) return false;
+  for (let i = 0; i < token.length; i++) if (lowerCode(text.charCodeAt(start + i)) !== token.charCodeAt(i)) return false;
+  return true;
+}
+
 export class PhraseMatcher {
-  private readonly byFirst = new Map<string, Phrase[]>();
+  /** Phrases by the hash of their first token, longest phrase first. */
+  private readonly byFirst = new Map<number, Phrase[]>();
+  private readonly firstLengths = new Set<number>();
   /** Entries without letters ("???") are matched literally. */
   private readonly literal: RegExp | null;
   private readonly literalLists = new Map<string, string>();
-  /** Cheap pre-filters: most tokens in a text cannot start any phrase. */
-  private readonly firstChars = new Set<number>();
-  private readonly firstLengths = new Set<number>();
+  // Scratch arrays reused across calls: no closures or per-call arrays in the hottest loop of the gate.
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
 
   constructor(lists: Readonly<Record<string, readonly string[]>>) {
     const literals: string[] = [];
@@ -61,23 +82,17 @@ export class PhraseMatcher {
         let separators = ' \t\n-';
         for (let i = 1; i < starts.length; i++) separators += entry.slice(ends[i - 1], starts[i]);
         const first = tokens[0] as string;
-        this.firstChars.add(first.charCodeAt(0));
-        this.firstChars.add(first.toUpperCase().charCodeAt(0));
         this.firstLengths.add(first.length);
-        const phrases = this.byFirst.get(first) ?? [];
+        const key = hashToken(first, 0, first.length);
+        const phrases = this.byFirst.get(key) ?? [];
         phrases.push({ list, tokens, separators });
-        this.byFirst.set(tokens[0] as string, phrases);
+        this.byFirst.set(key, phrases);
       }
     }
     for (const phrases of this.byFirst.values()) phrases.sort((a, b) => b.tokens.length - a.tokens.length);
     const unique = [...new Set(literals)].sort((a, b) => b.length - a.length);
     this.literal = unique.length > 0 ? new RegExp(unique.map(escapeRegex).join('|'), 'g') : null;
   }
-
-  // Scratch arrays reused across calls (no closures or per-call arrays in the hottest loop of the gate).
-  private starts: number[] = [];
-  private ends: number[] = [];
-  private lower: (string | undefined)[] = [];
 
   /** Every non-overlapping hit, in text order per kind (word phrases first, then literals). */
   find(text: string, visit: (hit: PhraseHit) => void): void {
@@ -90,27 +105,13 @@ export class PhraseMatcher {
 
   /** Hits plus the number of word tokens seen (a free word count for density measures). */
   scan(text: string): { hits: PhraseHit[]; tokens: number } {
-    const starts = this.starts;
-    const ends = this.ends;
-    starts.length = 0;
-    ends.length = 0;
-    tokenize(text, starts, ends);
-    this.lower.length = 0;
-    this.lower.length = starts.length;
+    const { starts, ends } = this;
+    this.tokenizeInto(text);
     const hits: PhraseHit[] = [];
     for (let i = 0; i < starts.length; i++) {
-      const start = starts[i] as number;
-      if (!this.firstLengths.has((ends[i] as number) - start) || !this.firstChars.has(text.charCodeAt(start))) continue;
-      const candidates = this.byFirst.get(this.token(text, i));
-      if (!candidates) continue;
-      let matched: Phrase | null = null;
-      for (const p of candidates) {
-        if (this.matchesAt(p, text, i)) {
-          matched = p;
-          break;
-        }
-      }
+      const matched = this.longestAt(text, i);
       if (!matched) continue;
+      const start = starts[i] as number;
       const last = i + matched.tokens.length - 1;
       const end = ends[last] as number;
       hits.push({ list: matched.list, start, end, text: text.slice(start, end) });
@@ -125,29 +126,13 @@ export class PhraseMatcher {
     return { hits, tokens: starts.length };
   }
 
-  private token(text: string, i: number): string {
-    let t = this.lower[i];
-    if (t === undefined) {
-      t = text.slice(this.starts[i], this.ends[i]).toLowerCase();
-      this.lower[i] = t;
-    }
-    return t;
-  }
-
   /** Every phrase at every position, overlaps included ("non goals" and "goals" inside it). */
   all(text: string): PhraseHit[] {
-    const starts = this.starts;
-    const ends = this.ends;
-    starts.length = 0;
-    ends.length = 0;
-    tokenize(text, starts, ends);
-    this.lower.length = 0;
-    this.lower.length = starts.length;
+    const { starts, ends } = this;
+    this.tokenizeInto(text);
     const out: PhraseHit[] = [];
     for (let i = 0; i < starts.length; i++) {
-      const candidates = this.byFirst.get(this.token(text, i));
-      if (!candidates) continue;
-      for (const p of candidates) {
+      for (const p of this.candidatesAt(text, i)) {
         if (!this.matchesAt(p, text, i)) continue;
         const start = starts[i] as number;
         const end = ends[i + p.tokens.length - 1] as number;
@@ -179,11 +164,30 @@ export class PhraseMatcher {
     return out + text.slice(at);
   }
 
+  private tokenizeInto(text: string): void {
+    this.starts.length = 0;
+    this.ends.length = 0;
+    tokenize(text, this.starts, this.ends);
+  }
+
+  private candidatesAt(text: string, i: number): readonly Phrase[] {
+    const start = this.starts[i] as number;
+    const end = this.ends[i] as number;
+    if (!this.firstLengths.has(end - start)) return NONE;
+    return this.byFirst.get(hashToken(text, start, end)) ?? NONE;
+  }
+
+  private longestAt(text: string, i: number): Phrase | null {
+    for (const p of this.candidatesAt(text, i)) if (this.matchesAt(p, text, i)) return p;
+    return null;
+  }
+
   private matchesAt(p: Phrase, text: string, i: number): boolean {
     const { starts, ends } = this;
     if (i + p.tokens.length > starts.length) return false;
-    for (let k = 1; k < p.tokens.length; k++) {
-      if (this.token(text, i + k) !== p.tokens[k]) return false;
+    for (let k = 0; k < p.tokens.length; k++) {
+      if (!sameToken(text, starts[i + k] as number, ends[i + k] as number, p.tokens[k] as string)) return false;
+      if (k === 0) continue;
       const gap = text.slice(ends[i + k - 1], starts[i + k]);
       if (gap.length > 3) return false;
       for (const ch of gap) if (!p.separators.includes(ch)) return false;
@@ -191,3 +195,5 @@ export class PhraseMatcher {
     return true;
   }
 }
+
+const NONE: readonly Phrase[] = [];

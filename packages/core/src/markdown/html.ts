@@ -9,13 +9,13 @@ const TOKEN = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b(?:[^>"']|"[^
 const PARAGRAPH_BREAKS = new Set(['p', 'div', 'br', 'blockquote', 'section', 'article', 'pre', 'hr', 'tbody', 'thead']);
 const SKIPPED = new Set(['script', 'style']);
 
-type Buffer = { text: string; pos: Position | null };
+type TextBuffer = { text: string; pos: Position | null };
 type OpenList = { ordered: boolean; counter: number };
 
 export class HtmlReader {
-  private para: Buffer = { text: '', pos: null };
-  private heading: { level: number; buffer: Buffer } | null = null;
-  private summary: Buffer | null = null;
+  private para: TextBuffer = { text: '', pos: null };
+  private heading: { level: number; buffer: TextBuffer } | null = null;
+  private summary: TextBuffer | null = null;
   private detailsPending: Position | null = null;
   private table: { pos: Position; rows: TableRow[]; row: TableRow | null; cell: TableCell | null } | null = null;
   private lists: OpenList[] = [];
@@ -77,7 +77,7 @@ export class HtmlReader {
   }
 
   /** Text goes to the innermost open container: heading, summary, table cell, list item or paragraph. */
-  private target(): Buffer | TableCell | ListItem {
+  private target(): TextBuffer | TableCell | ListItem {
     return this.heading?.buffer ?? this.summary ?? this.table?.cell ?? this.openItems.at(-1) ?? this.para;
   }
 

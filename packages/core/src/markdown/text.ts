@@ -68,7 +68,11 @@ export function locate(lines: readonly string[], span: Span, offset: number): Po
 
 /** One-line excerpt of at most `max` characters. */
 export function excerptOf(text: string, max = 120): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  // Only the head of a long unit (a Gherkin block, a long paragraph) can end up in the excerpt.
+  const flat = text
+    .slice(0, max * 3)
+    .replace(/\s+/g, ' ')
+    .trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }
 

@@ -78,9 +78,13 @@ export const acceptanceCheck = defineCheck({
 
 /** An example criterion built from the requirement's own words. */
 function example(req: Requirement): string {
-  const words = req.text.replace(/^(?:the system|system|users?|it)\s+(?:shall|must|should|will|can)\s+/i, '').trim();
+  const words = req.text
+    .replace(/^(?:the system|system|it)\s+(?:shall|must|should|will|can)\s+/i, '')
+    .replace(/[.;:,\s]+$/, '')
+    .trim();
   const action = words.length > 70 ? `${words.slice(0, 69).trimEnd()}…` : words;
-  return `"Given <a starting state>, When <the user acts: ${action.toLowerCase() || 'the action'}>, Then <what they see, e.g. a confirmation message or a status> within <N> s".`;
+  const when = action ? `${action[0]?.toLowerCase()}${action.slice(1)}` : '<someone acts>';
+  return `"Given <a starting state>, When ${when}, Then <what a tester can observe: a message, a status or a number>".`;
 }
 
 const FIX_NONE =
