@@ -18,8 +18,17 @@ export type DbHandle = {
   kind: 'pglite' | 'postgres';
   /** Raw SQL for maintenance (VACUUM, dumps); returns rows as plain objects. */
   raw(sqlText: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
+  /**
+   * A hot read through a named prepared statement: planning costs more than running these queries.
+   * Parameters are plain strings or numbers.
+   */
+  prepared(name: string, sqlText: string, params: (string | number)[]): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
 };
+
+// PGlite's query API cannot name a statement, so hot reads use SQL-level PREPARE/EXECUTE with quoted literals.
+// Safe because standard_conforming_strings is on (checked at open): inside '…' only a quote needs doubling.
+const literal = (v: string | number) => (typeof v === 'number' ? String(v) : `'${v.replace(/'/g, "''")}'`);
 
 export type OpenOptions = { databaseUrl?: string; dataDir?: string; pglite?: PGlite };
 
@@ -32,15 +41,28 @@ export async function openDb(opts: OpenOptions): Promise<DbHandle> {
       db,
       kind: 'postgres',
       raw: async (q, params) => (await pool.query(q, params)).rows,
+      prepared: async (name, text, values) => (await pool.query({ name, text, values })).rows,
       close: () => pool.end(),
     };
   }
   const client = opts.pglite ?? (await PGlite.create(opts.dataDir ?? 'memory://'));
   const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const scs = await client.query<{ standard_conforming_strings: string }>('show standard_conforming_strings');
+  if (scs.rows[0]?.standard_conforming_strings !== 'on') throw new Error('standard_conforming_strings must be on');
+  const preparedNames = new Set<string>();
   return {
     db,
     kind: 'pglite',
     raw: async (q, params) => (await client.query<Record<string, unknown>>(q, params)).rows,
+    prepared: async (name, text, values) => {
+      if (!preparedNames.has(name)) {
+        await client.exec(`prepare ${name} as ${text}`);
+        preparedNames.add(name);
+      }
+      if (values.some((v) => typeof v === 'string' && v.includes('\0'))) return [];
+      const args = values.length ? `(${values.map(literal).join(', ')})` : '';
+      return (await client.query<Record<string, unknown>>(`execute ${name}${args}`)).rows;
+    },
     close: () => client.close(),
   };
 }

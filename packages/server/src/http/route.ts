@@ -21,7 +21,14 @@ export type RouteInput<P extends AnyZod, Q extends AnyZod, B extends AnyZod> = {
 
 export type HandlerResult =
   | Response
-  | { status?: number; body?: unknown; headers?: Record<string, string>; cookies?: string[] };
+  | {
+      status?: number;
+      body?: unknown;
+      /** A body already serialised as JSON (hot reads built by the database); wins over `body`. */
+      json?: string;
+      headers?: Record<string, string>;
+      cookies?: string[];
+    };
 
 export type RequestCtx = {
   deps: Deps;
@@ -156,9 +163,11 @@ function toResponse(c: Context<AppEnv>, result: HandlerResult, successStatus: nu
   headers.set('x-request-id', c.get('requestId') as string);
   for (const cookie of result.cookies ?? []) headers.append('set-cookie', cookie);
   const status = result.status ?? successStatus;
-  if (result.body === undefined || status === 204) return new Response(null, { status: 204, headers });
+  if ((result.body === undefined && result.json === undefined) || status === 204) {
+    return new Response(null, { status: 204, headers });
+  }
   headers.set('content-type', 'application/json; charset=utf-8');
-  return new Response(JSON.stringify(result.body), { status, headers });
+  return new Response(result.json ?? JSON.stringify(result.body), { status, headers });
 }
 
 export function mountRoutes(app: Hono<AppEnv>, prefix: string, routes: RouteDef[], deps: Deps): void {

@@ -36,7 +36,7 @@ export const productRoutes = [
     params: ZCodeParams,
     handler: async (ctx, { params }) => {
       const product = await getProductDetail(ctx, params.code);
-      return { body: product, headers: { etag: `"${product.revision}"` } };
+      return { json: product.json, headers: { etag: `"${product.revision}"` } };
     },
   }),
   defineRoute({

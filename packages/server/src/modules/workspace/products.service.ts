@@ -53,7 +53,7 @@ export async function getProductDetail(ctx: RequestCtx, code: string) {
     throw notFound(`product ${code}`);
   }
   ctx.authorize('product.read', found.subsidiaryId);
-  return found.view;
+  return found;
 }
 
 async function checkReferences(db: Db, body: Partial<ProductBody>): Promise<InvalidParam[]> {
