@@ -3,6 +3,7 @@ import type { RouteDef } from './http/route.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
+import { gateRoutes } from './modules/gate/routes.ts';
 import { searchRoutes } from './modules/search/routes.ts';
 import { namingRoutes, subsidiaryRoutes, taxonomyRoutes } from './modules/workspace/admin.routes.ts';
 import { productRoutes } from './modules/workspace/products.routes.ts';
@@ -18,4 +19,5 @@ export const routeTable: RouteDef[] = [
   ...auditRoutes,
   ...documentRoutes,
   ...searchRoutes,
+  ...gateRoutes,
 ];

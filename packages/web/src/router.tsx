@@ -59,6 +59,11 @@ const documentRoute = createRoute({
 const editorRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/documents/$id/edit',
+  // ?line=N opens the editor at a gate finding's line.
+  validateSearch: (s: Record<string, unknown> & SearchSchemaInput): { line?: number } => {
+    const line = Number(str(s.line));
+    return { line: Number.isInteger(line) && line > 0 ? line : undefined };
+  },
   component: lazyRouteComponent(() => import('./features/documents/EditorPage.tsx'), 'EditorPage'),
 });
 
@@ -77,6 +82,45 @@ const searchRoute = createRoute({
   path: '/search',
   validateSearch: (s: Record<string, unknown> & SearchSchemaInput): { q?: string } => ({ q: str(s.q) }),
   component: SearchPage,
+});
+
+// The quality gate: queue, review, metrics, rubrics and golden library (lazy: charts and the engine are large).
+const gateRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/gate',
+  component: lazyRouteComponent(() => import('./features/gate/queue/QueuePage.tsx'), 'QueuePage'),
+});
+const gateReviewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/gate/reviews/$id',
+  component: lazyRouteComponent(() => import('./features/gate/review/ReviewPage.tsx'), 'ReviewPage'),
+});
+export type GateMetricsSearch = { from?: string; to?: string; productType?: string };
+const gateMetricsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/gate/metrics',
+  validateSearch: (s: Record<string, unknown> & SearchSchemaInput): GateMetricsSearch => ({
+    from: str(s.from),
+    to: str(s.to),
+    productType: str(s.productType),
+  }),
+  component: lazyRouteComponent(() => import('./features/gate/metrics/MetricsPage.tsx'), 'MetricsPage'),
+});
+const gateRubricsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/gate/rubrics',
+  component: lazyRouteComponent(() => import('./features/gate/rubrics/RubricsPage.tsx'), 'RubricsPage'),
+});
+export type GoldenSearch = { criterion?: string; productType?: string; q?: string };
+const gateGoldenRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/gate/golden',
+  validateSearch: (s: Record<string, unknown> & SearchSchemaInput): GoldenSearch => ({
+    criterion: str(s.criterion),
+    productType: str(s.productType),
+    q: str(s.q),
+  }),
+  component: lazyRouteComponent(() => import('./features/gate/golden/GoldenPage.tsx'), 'GoldenPage'),
 });
 
 // Admin, audit and account pages are owned by their own feature folders and loaded on demand.
@@ -110,6 +154,11 @@ const routeTree = rootRoute.addChildren([
   editorRoute,
   diffRoute,
   searchRoute,
+  gateRoute,
+  gateReviewRoute,
+  gateMetricsRoute,
+  gateRubricsRoute,
+  gateGoldenRoute,
   adminRoute,
   adminTabRoute,
   auditRoute,

@@ -11,6 +11,7 @@ export const PERMISSIONS = [
   'document.write',
   'audit.read',
   'subsidiary.manage', // memberships and settings of one subsidiary
+  'gate.review', // ProductOps at the PRD gate: overrides, waivers, conditions, verdicts, the Golden library
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -18,7 +19,7 @@ const READ: Permission[] = ['product.read', 'document.read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  productops: [...READ, 'product.create', 'product.update', 'document.write', 'audit.read'],
+  productops: [...READ, 'product.create', 'product.update', 'document.write', 'audit.read', 'gate.review'],
   po: [...READ, 'product.create', 'product.update', 'document.write'],
   vb: [...READ, 'product.create', 'product.update', 'document.write'],
   builder: [...READ, 'document.write'],

@@ -7,7 +7,8 @@ export const ID_AT_START =
 export const GENERIC_ID_AT_START =
   /^\s*(?:\*\*|__)?\[?([A-Z][A-Z0-9]{1,9}(?:-[A-Z][A-Z0-9]{0,9})*-\d{1,4})\]?(?![\w-])(?:\*\*|__)?\s*(?:[:.)–—-](?:\*\*|__)?)?\s*/;
 /** Every id-shaped token, to map "FR-3" mentions in acceptance criteria back to requirements. */
-export const ID_MENTION = /(?<![\w-])(?:[A-Z][A-Z0-9]{0,9}-)*[A-Z][A-Z0-9]{0,9}[-_]?\d{1,4}(?:\.\d{1,3})?(?![\w-])/g;
+export const ID_MENTION =
+  /(?<![\w-])(?:[A-Z][A-Z0-9]{0,9}-){0,4}[A-Z][A-Z0-9]{0,9}[-_]?\d{1,4}(?:\.\d{1,3})?(?![\w-])/g;
 export const ACCEPTANCE_ID = /^\s*(?:\*\*)?AC[-_ ]?\d/i;
 
 export function idKey(id: string): string {
@@ -22,7 +23,7 @@ export const PRIORITY_LABEL_START = /^\s*(?:\*\*|__)?(?:must|should|could|won'?t
 export const PRIORITY_HEADING =
   /\b(?:must|should|could|won'?t)[- ]?(?:have)?s?\b|\bP[0-4]\b|\b(?:high|medium|low) priority\b/i;
 
-export const GIVEN_WHEN_THEN = /\bgiven\b[\s\S]*?\bwhen\b[\s\S]*?\bthen\b/i;
+export const GIVEN_WHEN_THEN = /\bgiven\b[\s\S]{0,400}?\bwhen\b[\s\S]{0,400}?\bthen\b/i;
 export const GHERKIN_LINE = /^\s*(?:[-*]\s*)?(?:\*\*|__)?(?:given|when|then|and|but|scenario(?: outline)?:?)\b/i;
 export const ACCEPTANCE_LABEL =
   /^\s*(?:\*\*|__)?(?:acceptance(?: criteria| tests?)?|ac\d*|done when|definition of done|criteria)(?:\*\*|__)?\s*:/i;
@@ -30,7 +31,7 @@ export const ACCEPTANCE_INTRO =
   /(?:acceptance(?: criteria| tests?)?|done when|definition of done|criteria|scenarios?)\s*(?:\*\*|__)?\s*:?\s*(?:\*\*|__)?$/i;
 /** A criterion is testable when it names something you can observe. */
 export const OBSERVABLE =
-  /\d|"[^"]+"|“[^”]+”|'[^']{3,}'|`[^`]+`|\b(?:shows?|shown|displays?|displayed|returns?|returned|receives?|received|sees?|is (?:set|shown|sent|created|updated|saved|marked|blocked|rejected|accepted|listed|visible|hidden|disabled|enabled)|status|state|error|message|notification|email|sms|redirect(?:s|ed)?|download(?:s|ed)?|appears?|contains?|equals?|records?|logs?|rejects?|blocks?|sends?|sent|lists?|exports?|stores?|marks?|increments?|decrements?|persist(?:s|ed)?|visible)\b/i;
+  /\d|"[^"\n]{1,200}"|“[^”\n]{1,200}”|'[^'\n]{3,200}'|`[^`\n]{1,200}`|\b(?:shows?|shown|displays?|displayed|returns?|returned|receives?|received|sees?|is (?:set|shown|sent|created|updated|saved|marked|blocked|rejected|accepted|listed|visible|hidden|disabled|enabled)|status|state|error|message|notification|email|sms|redirect(?:s|ed)?|download(?:s|ed)?|appears?|contains?|equals?|records?|logs?|rejects?|blocks?|sends?|sent|lists?|exports?|stores?|marks?|increments?|decrements?|persist(?:s|ed)?|visible)\b/i;
 
 /** A number that is not part of an id (FR-3) and not a list marker. */
 export const NUMBER = /(?<![\w-])[-+~≈<>≤≥]?\s?[$€£₦]?\d+(?:[.,]\d+)*/;
@@ -39,12 +40,12 @@ export const UNIT =
 export const TIMEFRAME =
   /\b(?:within|in|over|after|by|before|until|for|inside)\s+(?:the\s+)?(?:first\s+|next\s+)?\d+\s*(?:days?|weeks?|months?|quarters?|years?|sprints?)\b|\bby\s+(?:the\s+)?(?:end\s+of\s+)?(?:week|sprint|month|quarter|year|q[1-4]|h[12]|fy|launch|ga|release|pilot)\b|\bQ[1-4]\b|\bH[12]\b|\bFY\s?\d{2,4}\b|\b(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?\b|\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)?\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d\b|\b(?:daily|weekly|monthly|quarterly|annually|yearly)\b|\bper\s+(?:day|week|month|quarter|year)\b|\b\d+[- ](?:day|week|month)\b|\b(?:rolling|trailing)\b|\b(?:end of|by end of)\s+(?:the\s+)?(?:year|quarter|month|\d{4})\b|\b(?:after|at|post[- ])(?:launch|ga|release|rollout)\b|\bweek\s+\d+\b|\bsprint\s+\d+\b|\b(?:19|20)\d\d\b/i;
 export const FROM_TO =
-  /\bfrom\s+\S*\d[^;\n]{0,40}?\bto\s+\S*\d|\d[^\n→]{0,25}(?:→|->|=>|⟶)\s*\S*\d|\bbaseline\b[^\n]{0,30}?\d|\bcurrently\s+\S*\d|\btoday\s*[:(]?\s*\S*\d/i;
+  /\bfrom\s+\S{0,20}\d[^;\n]{0,40}?\bto\s+\S{0,20}\d|\d[^\n→]{0,25}(?:→|->|=>|⟶)\s*\S{0,20}\d|\bbaseline\b[^\n]{0,30}?\d|\bcurrently\s+\S{0,20}\d|\btoday\s*[:(]?\s*\S{0,20}\d/i;
 export const GOAL_VERB =
   /\b(?:increase|reduce|decrease|improve|grow|raise|lower|cut|lift|boost|shorten|halve|double|reach|achieve|keep)\b/i;
 
-export const LINK = /\bhttps?:\/\/\S+|\]\([^)\s]+\)|\bwww\.\S+/i;
-export const FILE_NAME = /\b[\w-]+\.(?:fig|sketch|xd|png|jpe?g|gif|svg|pdf|pptx?|docx?|xlsx?|mp4|mov)\b/i;
+export const LINK = /\bhttps?:\/\/\S|\]\([^)\s]{1,500}\)|\bwww\.\S/i;
+export const FILE_NAME = /(?<![\w-])[\w-]{1,100}\.(?:fig|sketch|xd|png|jpe?g|gif|svg|pdf|pptx?|docx?|xlsx?|mp4|mov)\b/i;
 export const IMAGE = /!\[[^\]]*\]\(/;
 export const SNAKE_EVENT = /(?<![\w.])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w.])/;
 export const DATE_VALUE =

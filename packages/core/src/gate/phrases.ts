@@ -51,7 +51,8 @@ function hashToken(text: string, start: number, end: number): number {
 
 function sameToken(text: string, start: number, end: number, token: string): boolean {
   if (end - start !== token.length) return false;
-  for (let i = 0; i < token.length; i++) if (lowerCode(text.charCodeAt(start + i)) !== token.charCodeAt(i)) return false;
+  for (let i = 0; i < token.length; i++)
+    if (lowerCode(text.charCodeAt(start + i)) !== token.charCodeAt(i)) return false;
   return true;
 }
 
@@ -188,8 +189,10 @@ export class PhraseMatcher {
     for (let k = 0; k < p.tokens.length; k++) {
       if (!sameToken(text, starts[i + k] as number, ends[i + k] as number, p.tokens[k] as string)) return false;
       if (k === 0) continue;
-      const gap = text.slice(ends[i + k - 1], starts[i + k]);
-      if (gap.length > 3) return false;
+      const gapStart = ends[i + k - 1] as number;
+      const gapEnd = starts[i + k] as number;
+      if (gapEnd - gapStart > 3) return false;
+      const gap = text.slice(gapStart, gapEnd);
       for (const ch of gap) if (!p.separators.includes(ch)) return false;
     }
     return true;

@@ -9,6 +9,8 @@ import type { Rubric } from './rubric.ts';
 import type { CriterionScore, Finding, GateReport, ScoreOptions } from './types.ts';
 import { verdictOf } from './verdict.ts';
 
+const MAX_FINDINGS_PER_RULE = 200;
+
 export function scoreDocument(text: string, rubric: Rubric = DEFAULT_RUBRIC, options: ScoreOptions = {}): GateReport {
   const compiled = compileRubric(rubric);
   const lexicon = compiled.lexicon(options.language);
@@ -56,7 +58,14 @@ export function scoreDocument(text: string, rubric: Rubric = DEFAULT_RUBRIC, opt
       compare(a.excerpt, b.excerpt),
   );
   const score = Math.min(100, Math.max(0, Math.round(total)));
-  const ordered: Finding[] = findings.map(({ order: _order, ...f }) => f);
+  // A 10 MB export can produce tens of thousands of identical findings; the first ones per rule tell the story.
+  const perRule = new Map<string, number>();
+  const ordered: Finding[] = [];
+  for (const { order: _order, ...f } of findings) {
+    const seen = perRule.get(f.rule) ?? 0;
+    perRule.set(f.rule, seen + 1);
+    if (seen < MAX_FINDINGS_PER_RULE) ordered.push(f);
+  }
   return {
     rubric: { id: compiled.rubric.id, version: compiled.rubric.version },
     score,

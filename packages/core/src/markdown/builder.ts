@@ -1,6 +1,8 @@
 // Builds the section tree while blocks stream in from the Markdown walk and the HTML tokenizer.
 import type { Block, Heading, Position, Section } from './model.ts';
 
+const MAX_DEPTH = 12;
+
 type NewBlock = Block extends infer B ? (B extends Block ? Omit<B, 'section'> : never) : never;
 
 export class SectionBuilder {
@@ -26,6 +28,8 @@ export class SectionBuilder {
   }
 
   openDetails(summary: string, pos: Position): void {
+    // Unclosed <details> would nest without end (and heading paths grow quadratically): cap the depth.
+    if (this.stack.length > MAX_DEPTH) return;
     this.push(summary || 'Details', this.current.level + 1, pos, true);
   }
 

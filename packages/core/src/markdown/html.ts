@@ -2,17 +2,18 @@
 // <details>/<summary>, headings, lists and paragraphs. It keeps state across html_block tokens because a table
 // or a <details> written with blank lines inside is split by markdown-it into several blocks.
 import type { SectionBuilder } from './builder.ts';
+import { type HtmlEvents, scanHtml } from './html-scan.ts';
 import type { ListItem, Position, TableCell, TableRow } from './model.ts';
 import { decodeEntities } from './text.ts';
 
-const TOKEN = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b(?:[^>"']|"[^"]*"|'[^']*')*>/g;
+const MAX_LIST_DEPTH = 12;
 const PARAGRAPH_BREAKS = new Set(['p', 'div', 'br', 'blockquote', 'section', 'article', 'pre', 'hr', 'tbody', 'thead']);
 const SKIPPED = new Set(['script', 'style']);
 
 type TextBuffer = { text: string; pos: Position | null };
 type OpenList = { ordered: boolean; counter: number };
 
-export class HtmlReader {
+export class HtmlReader implements HtmlEvents {
   private para: TextBuffer = { text: '', pos: null };
   private heading: { level: number; buffer: TextBuffer } | null = null;
   private summary: TextBuffer | null = null;
@@ -23,31 +24,12 @@ export class HtmlReader {
   private openItems: ListItem[] = [];
   private listPos: Position | null = null;
   private skipping: string | null = null;
+  private ignoredLists = 0;
 
   constructor(private readonly builder: SectionBuilder) {}
 
   feed(content: string, startLine: number): void {
-    let line = startLine;
-    let lineStart = 0;
-    let scanned = 0;
-    const posAt = (offset: number): Position => {
-      for (let i = content.indexOf('\n', scanned); i !== -1 && i < offset; i = content.indexOf('\n', i + 1)) {
-        line++;
-        lineStart = i + 1;
-      }
-      scanned = Math.max(scanned, offset);
-      return { line, column: offset - lineStart + 1 };
-    };
-    let last = 0;
-    TOKEN.lastIndex = 0;
-    for (let m = TOKEN.exec(content); m; m = TOKEN.exec(content)) {
-      if (m.index > last) this.text(content.slice(last, m.index), posAt(last + leadingBlank(content, last, m.index)));
-      last = TOKEN.lastIndex;
-      if (m[0].startsWith('<!--')) continue;
-      this.tag(m[1] === '/', (m[2] as string).toLowerCase(), posAt(m.index));
-    }
-    if (last < content.length)
-      this.text(content.slice(last), posAt(last + leadingBlank(content, last, content.length)));
+    scanHtml(content, startLine, this);
   }
 
   /** Markdown content follows: whatever paragraph the HTML left open ends here. */
@@ -61,7 +43,7 @@ export class HtmlReader {
     if (this.lists.length) this.closeList(line, true);
   }
 
-  private text(raw: string, pos: Position): void {
+  text(raw: string, pos: Position): void {
     if (this.skipping) return;
     const text = decodeEntities(raw).replace(/\s+/g, ' ');
     if (!text.trim()) {
@@ -91,7 +73,7 @@ export class HtmlReader {
     target.text += text;
   }
 
-  private tag(closing: boolean, name: string, pos: Position): void {
+  tag(closing: boolean, name: string, pos: Position): void {
     if (this.skipping) {
       if (closing && name === this.skipping) this.skipping = null;
       return;
@@ -186,6 +168,11 @@ export class HtmlReader {
   }
 
   private openList(name: string, pos: Position): void {
+    // Deeper nesting than any real document has is flattened (unclosed <ul> tags must not nest forever).
+    if (this.lists.length >= MAX_LIST_DEPTH) {
+      this.ignoredLists++;
+      return;
+    }
     if (this.lists.length === 0) {
       this.flushParagraph(pos.line);
       this.listPos = pos;
@@ -221,6 +208,10 @@ export class HtmlReader {
   }
 
   private closeList(line: number, all: boolean): void {
+    if (this.ignoredLists > 0 && !all) {
+      this.ignoredLists--;
+      return;
+    }
     const depth = this.lists.length;
     while (this.openItems.length >= depth) this.openItems.pop();
     this.lists.pop();
@@ -261,10 +252,4 @@ export class HtmlReader {
       quoted: false,
     });
   }
-}
-
-function leadingBlank(content: string, from: number, to: number): number {
-  let i = from;
-  while (i < to && /\s/.test(content[i] as string)) i++;
-  return i - from;
 }

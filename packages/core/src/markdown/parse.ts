@@ -40,6 +40,7 @@ class TokenWalker {
   private row: TableRow | null = null;
   private inHead = false;
   private quoteDepth = 0;
+  private cellFrom = 0;
 
   constructor(
     private readonly tokens: Token[],
@@ -93,6 +94,7 @@ class TokenWalker {
           break;
         case 'tr_open':
           this.row = { ...this.pos(t), cells: [] };
+          this.cellFrom = 0;
           break;
         case 'th_open':
         case 'td_open':
@@ -198,7 +200,12 @@ class TokenWalker {
   private cell(inline: Token | undefined): void {
     if (!this.row) return;
     const text = (inline?.content ?? '').trim();
-    this.row.cells.push({ text, line: this.row.line, column: this.columnOf(this.row.line, text) });
+    // Search each cell after the previous one: a wide row stays linear, and equal cells get their own column.
+    const source = this.lines[this.row.line - 1] ?? '';
+    const at = text ? source.indexOf(text.slice(0, 12), this.cellFrom) : -1;
+    const column = at >= 0 ? at + 1 : this.cellFrom + 1;
+    if (at >= 0) this.cellFrom = at + Math.min(text.length, 12);
+    this.row.cells.push({ text, line: this.row.line, column });
   }
 
   private closeRow(): void {

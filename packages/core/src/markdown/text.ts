@@ -1,14 +1,15 @@
 // Small text helpers shared by the parser and the checks.
 import type { Position, Span } from './model.ts';
 
-const LINK = /!?\[([^\]\n]*)\]\([^)\n]*\)/g;
-const TAG = /<\/?[a-zA-Z][^>\n]*>/g;
+const LINK = /!?\[([^\]\n]{0,300})\]\([^)\n]{0,500}\)/g;
+const TAG = /<\/?[a-zA-Z][^>\n]{0,300}>/g;
 const EMPHASIS = /(\*\*|__|~~|`)/g;
 const ESCAPE = /\\([\\`*_{}[\]()#+\-.!|>~])/g;
 
 /** Inline Markdown → plain words, for headings and excerpts (links keep their text). */
 export function plainText(inline: string): string {
-  if (!/[[<*_~`\\\s]/.test(inline.trim())) return inline.trim();
+  // Most inline text has no markup and single spaces: skip the five replaces.
+  if (!/[[<*_~`\\\n\t]|\s\s/.test(inline)) return inline.trim();
   return inline
     .replace(LINK, '$1')
     .replace(TAG, ' ')

@@ -3,6 +3,7 @@
 import { auditCases } from './audit.cases.ts';
 import { authCases } from './auth.cases.ts';
 import { documentCases } from './documents.cases.ts';
+import { gateCases } from './gate.cases.ts';
 import type { Expectations } from './route-case.ts';
 import { workspaceCases } from './workspace.cases.ts';
 
@@ -11,4 +12,5 @@ export const expectations: Expectations = {
   ...workspaceCases,
   ...documentCases,
   ...auditCases,
+  ...gateCases,
 };

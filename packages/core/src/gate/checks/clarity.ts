@@ -30,7 +30,7 @@ const PRIORITY_TOKEN =
   /[([]\s*(?:must|should|could|won'?t)(?:[- ]have)?\s*[)\]]|\b(?:must|should|could|won'?t)[- ]have\b/gi;
 const blank = (m: string) => ' '.repeat(m.length);
 const COMPARATIVE =
-  /\b(?:faster|slower|better|easier|simpler|cheaper|more|fewer|less|higher|lower|improved|increased|reduced)\b(?![^.\n]*\bthan\b)/i;
+  /\b(?:faster|slower|better|easier|simpler|cheaper|more|fewer|less|higher|lower|improved|increased|reduced)\b(?![^.\n]{0,200}\bthan\b)/i;
 
 const MESSAGES: Record<keyof typeof R, (term: string) => string> = {
   vague: (t) => `"${t}" is vague: nobody can test it.`,

@@ -50,7 +50,10 @@ export const completenessCheck = defineCheck({
     const { facts } = ctx;
     const findings: RawFinding[] = [];
     const hollow = hollowSections(facts, params.minUnitWords, findings);
-    const inHollow = (s: Section) => hollow.some((h) => facts.within(s, h));
+    const hollowSet = new Set<Section>();
+    for (const h of hollow)
+      for (let i = h.index; i <= facts.subtreeEnd(h); i++) hollowSet.add(facts.doc.sections[i] as Section);
+    const inHollow = (s: Section) => hollowSet.has(s);
     findings.push(...placeholderFindings(ctx, inHollow, params.maxPlaceholderFindings));
     for (const unit of facts.units) {
       if (unit.item?.task === 'open' && !inHollow(unit.section)) {
@@ -75,15 +78,17 @@ export const completenessCheck = defineCheck({
 /** Top-most sections whose content is placeholders only (or nothing), reported once each. */
 function hollowSections(facts: DocFacts, minWords: number, out: RawFinding[]): Section[] {
   const hollow: Section[] = [];
+  let skipTo = -1;
   for (const section of facts.doc.sections) {
-    if (section === facts.title || !section.heading || hollow.some((h) => facts.within(section, h))) continue;
-    const units = facts.unitsIn(section).filter((u) => u.kind !== 'heading');
+    if (section.index <= skipTo || section === facts.title || !section.heading) continue;
     const topics = facts.ownTopics(section);
     // A section the rubric reads needs real content; any other heading only needs something that is not a placeholder.
     if (facts.hasContent(section, topics.length === 0 ? 1 : minWords)) continue;
+    const units = facts.unitsIn(section).filter((u) => u.kind !== 'heading');
     const anchor = sectionAnchor(section);
     const text = units
       .filter((u) => !u.header)
+      .slice(0, 12)
       .map((u) => u.text)
       .join(' ')
       .trim();
@@ -97,6 +102,7 @@ function hollowSections(facts: DocFacts, minWords: number, out: RawFinding[]): S
         ),
       );
       hollow.push(section);
+      skipTo = facts.subtreeEnd(section);
     } else if (units.length > 0 || topics.length > 0) {
       const what = !text ? 'nothing under it' : `only placeholders under it (${quote(text, 40)})`;
       out.push(
@@ -108,6 +114,7 @@ function hollowSections(facts: DocFacts, minWords: number, out: RawFinding[]): S
         ),
       );
       hollow.push(section);
+      skipTo = facts.subtreeEnd(section);
     } else if (section.children.length === 0) {
       out.push(
         finding(R['empty-section'], anchor, `"${section.title}" is empty.`, 'Fill it in or remove the heading.'),

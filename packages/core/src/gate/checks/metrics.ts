@@ -88,7 +88,7 @@ function candidatesOf(facts: DocFacts, units: readonly TextUnit[]): Candidate[] 
     if (unit.kind === 'item' && facts.meaningful(unit) >= 2 && !hasNumberedChild(unit))
       out.push({ unit, text: unit.text, excerpt: unit.text });
     if (unit.kind === 'cell' && unit.cell === 0 && unit.row && unit.block.kind === 'table') {
-      const cells = units.filter((u) => u.row === unit.row);
+      const cells = facts.rowCells(unit);
       if (cells.some((c) => facts.meaningful(c) > 0 || /\d/.test(c.text))) out.push(rowCandidate(unit, cells));
     }
   }

@@ -49,9 +49,9 @@ export const nfrCheck = defineCheck({
     const text = units.map((u) => u.text).join('\n');
     const covered = Object.keys(CATEGORIES).filter((c) => (CATEGORIES[c] as RegExp).test(text));
     const measurable = statementsOf(units).filter((u) => MEASURABLE_AREAS.test(rowOrText(u)));
-    const quantified = measurable.filter((u) => UNIT.test(rowOrText(u)));
+    const quantified = new Set(measurable.filter((u) => UNIT.test(rowOrText(u))));
     for (const unit of measurable) {
-      if (quantified.includes(unit)) continue;
+      if (quantified.has(unit)) continue;
       findings.push(
         finding(
           R['not-quantified'],
@@ -83,8 +83,7 @@ export const nfrCheck = defineCheck({
         ),
       );
     }
-    const quantifiedShare =
-      measurable.length > 0 ? ratio(quantified.length, measurable.length) : UNIT.test(text) ? 1 : 0;
+    const quantifiedShare = measurable.length > 0 ? ratio(quantified.size, measurable.length) : UNIT.test(text) ? 1 : 0;
     return {
       score: 0.3 + 0.1 * Math.min(4, covered.length) + 0.2 * quantifiedShare + (hasStandard ? 0.1 : 0),
       findings,

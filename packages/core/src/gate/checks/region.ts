@@ -14,10 +14,34 @@ export type Region = {
   hasWords(n: number): boolean;
 };
 
+const memo = new WeakMap<DocFacts, Map<string, Region>>();
+
+/** Memoised per document: most checks ask for the same regions. */
 export function region(facts: DocFacts, ...topics: Topic[]): Region {
-  const all = topics.flatMap((t) => facts.regions(t)).sort((a, b) => a.index - b.index);
-  const sections = all.filter((s, i) => !all.some((o, j) => j !== i && o !== s && facts.within(s, o)));
-  const unique = sections.filter((s, i) => sections.indexOf(s) === i);
+  let byKey = memo.get(facts);
+  if (!byKey) {
+    byKey = new Map();
+    memo.set(facts, byKey);
+  }
+  const key = topics.join('+');
+  let found = byKey.get(key);
+  if (!found) {
+    found = computeRegion(facts, topics);
+    byKey.set(key, found);
+  }
+  return found;
+}
+
+function computeRegion(facts: DocFacts, topics: readonly Topic[]): Region {
+  const all = [...new Set(topics.flatMap((t) => facts.regions(t)))].sort((a, b) => a.index - b.index);
+  // Pre-order: a section inside an earlier kept one is already covered by it.
+  const unique: Section[] = [];
+  let coveredTo = -1;
+  for (const section of all) {
+    if (section.index <= coveredTo) continue;
+    unique.push(section);
+    coveredTo = facts.subtreeEnd(section);
+  }
   const units: TextUnit[] = [];
   for (const section of unique) {
     for (const unit of facts.unitsIn(section)) if (unit.kind !== 'heading' && !unit.header) units.push(unit);

@@ -12,7 +12,7 @@ const R = rules('release', {
 });
 
 const PHASES =
-  /\b(?:phase|stage|wave|sprint|milestone|week|month)\s*\d|\b(?:alpha|beta|pilot|ga|general availability)\b.*\d/i;
+  /\b(?:phase|stage|wave|sprint|milestone|week|month)\s*\d|\b(?:alpha|beta|pilot|ga|general availability)\b.{0,80}\d/i;
 const ROLLOUT =
   /\b(?:pilot|beta|alpha|canary|feature[- ]flag|flag|toggle|dark launch|staged|gradual|\d{1,3}\s?%\s*(?:of\s+)?(?:users|merchants|traffic|customers|accounts)?|ga|general availability|early access|waitlist|cohort)\b/i;
 const ROLLBACK = /\b(?:roll[- ]?back|revert|kill[- ]switch|turn (?:it )?off|disable the flag|fallback|back out)\b/i;

@@ -52,9 +52,13 @@ export const risksCheck = defineCheck({
     );
     const risks = items.filter((u) => kindOf(facts, u) === 'risk');
     const dependencies = items.filter((u) => kindOf(facts, u) === 'dependency');
-    const mitigated = risks.filter((u) => hasColumn(facts, u, MITIGATION_HEADER) || MITIGATION.test(withChildren(u)));
-    const owned = dependencies.filter((u) => hasColumn(facts, u, OWNER_HEADER) || OWNER_MARK.test(withChildren(u)));
-    for (const unit of risks.filter((u) => !mitigated.includes(u)).slice(0, params.maxFindings)) {
+    const mitigated = new Set(
+      risks.filter((u) => hasColumn(facts, u, MITIGATION_HEADER) || MITIGATION.test(withChildren(u))),
+    );
+    const owned = new Set(
+      dependencies.filter((u) => hasColumn(facts, u, OWNER_HEADER) || OWNER_MARK.test(withChildren(u))),
+    );
+    for (const unit of risks.filter((u) => !mitigated.has(u)).slice(0, params.maxFindings)) {
       findings.push(
         finding(
           R['no-mitigation'],
@@ -64,7 +68,7 @@ export const risksCheck = defineCheck({
         ),
       );
     }
-    for (const unit of dependencies.filter((u) => !owned.includes(u)).slice(0, params.maxFindings)) {
+    for (const unit of dependencies.filter((u) => !owned.has(u)).slice(0, params.maxFindings)) {
       findings.push(
         finding(
           R['dependency-no-owner'],
@@ -74,8 +78,8 @@ export const risksCheck = defineCheck({
         ),
       );
     }
-    const riskScore = risks.length > 0 ? 0.5 * ratio(mitigated.length, risks.length) : 0;
-    const depScore = dependencies.length > 0 ? 0.2 * ratio(owned.length, dependencies.length) : 0.2;
+    const riskScore = risks.length > 0 ? 0.5 * ratio(mitigated.size, risks.length) : 0;
+    const depScore = dependencies.length > 0 ? 0.2 * ratio(owned.size, dependencies.length) : 0.2;
     return { score: 0.3 + riskScore + depScore, findings };
   },
 });

@@ -2,6 +2,7 @@
 // under a Non-goals/Out of scope heading, after an "Out of scope:" label, or as "We will not …" sentences.
 import { z } from 'zod';
 import { meaningfulWords } from '../facts/content.ts';
+import type { DocFacts } from '../facts/facts.ts';
 import type { TextUnit } from '../facts/units.ts';
 import { anchorOf, defineCheck, documentAnchor, finding, type RawFinding, ratio, rules, sectionAnchor } from './kit.ts';
 import { region, statements } from './region.ts';
@@ -41,9 +42,9 @@ export const scopeCheck = defineCheck({
         // "Out of scope: A, B and C" lists several items; a label paragraph introduces the list after it.
         const parts = rest.split(/[,;]|\band\b/).filter((p) => meaningfulWords(p, facts.placeholders) >= 1);
         for (const part of parts) items.push({ unit, text: part });
-        if (unit.kind === 'paragraph' && parts.length === 0) items.push(...listAfter(facts.units, unit));
+        if (unit.kind === 'paragraph' && parts.length === 0) items.push(...listAfter(facts, unit));
         if (unit.kind === 'item')
-          for (const child of facts.units.filter((u) => u.item?.parent === unit.item))
+          for (const child of facts.unitsOf(unit.block).filter((u) => u.item?.parent === unit.item))
             items.push({ unit: child, text: child.text });
       } else if (WILL_NOT.test(unit.text)) items.push({ unit, text: unit.text });
     }
@@ -82,11 +83,13 @@ export const scopeCheck = defineCheck({
   },
 });
 
-function listAfter(units: readonly TextUnit[], paragraph: TextUnit): { unit: TextUnit; text: string }[] {
-  const blocks = paragraph.section.blocks;
-  const next = blocks[blocks.indexOf(paragraph.block) + 1];
+function listAfter(facts: DocFacts, paragraph: TextUnit): { unit: TextUnit; text: string }[] {
+  const next = facts.nextBlock(paragraph.block);
   if (next?.kind !== 'list') return [];
-  return units.filter((u) => u.block === next && u.item?.depth === 0).map((u) => ({ unit: u, text: u.text }));
+  return facts
+    .unitsOf(next)
+    .filter((u) => u.item?.depth === 0)
+    .map((u) => ({ unit: u, text: u.text }));
 }
 
 const FIX_MISSING =

@@ -21,16 +21,16 @@ export const uxCheck = defineCheck({
     const found = region(facts, 'ux');
     const anchor = found.sections[0] ? sectionAnchor(found.sections[0]) : documentAnchor(doc);
     const text = found.units.map((u) => u.text).join('\n');
-    const designLinkedElsewhere = facts.units.some((u) => DESIGN_LINK.test(u.text));
+    const designLinkedElsewhere = () => facts.units.some((u) => DESIGN_LINK.test(u.text));
     if (!found.hasWords(5)) {
-      if (designLinkedElsewhere) return { score: 0.5, findings };
+      if (designLinkedElsewhere()) return { score: 0.5, findings };
       const message = found.sections[0]
         ? `"${found.sections[0].title}" has no design link or flow under it.`
         : 'There is no experience or design section: no designs linked, no flow described.';
       findings.push(finding(R.missing, anchor, message, FIX));
       return { score: 0, findings };
     }
-    const linked = LINK.test(text) || FILE_NAME.test(text) || IMAGE.test(text) || designLinkedElsewhere;
+    const linked = LINK.test(text) || FILE_NAME.test(text) || IMAGE.test(text) || designLinkedElsewhere();
     const steps = found.units.filter((u) => u.kind === 'item' && u.item?.ordered).length;
     const flow = steps >= params.minFlowSteps || FLOW.test(text);
     if (!linked && !flow)

@@ -38,21 +38,19 @@ const SCENARIO_START = /^\s*(?:@[\w-]+\s+)*(?:scenario(?: outline)?|example)\s*:
 const GHERKIN_START = /^\s*(?:[-*]\s*)?(?:\*\*|__)?(?:given|then|scenario)\b/i;
 const THEN = /\bthen\b([\s\S]*)$/i;
 
-type Candidate = Evidence & { unit: TextUnit; mentions: string[] };
+type Candidate = Evidence & { unit: TextUnit; mentions: string[]; order: number };
 
 export function mapAcceptance(facts: DocFacts): AcceptanceFacts {
   const candidates = collectCandidates(facts);
+  const index = indexCandidates(candidates);
+  const requirements = facts.requirements;
+  const requirementUnits = new Set<TextUnit>(requirements.flatMap((r) => r.units));
+  const known = new Set<string>();
+  for (const req of requirements) if (req.key) known.add(req.key);
   const result = new Map<Requirement, Evidence[]>();
   const used = new Set<Candidate>();
-  const known = new Set<string>();
-  const requirements = facts.requirements;
-  for (const req of requirements) if (req.key) known.add(req.key);
   requirements.forEach((req, i) => {
     const evidence: Evidence[] = [];
-    const take = (c: Candidate) => {
-      used.add(c);
-      evidence.push(c);
-    };
     if (req.acceptanceCell && meaningfulWords(req.acceptanceCell.text, facts.placeholders) >= 2) {
       const cell = req.acceptanceCell;
       evidence.push({
@@ -63,33 +61,77 @@ export function mapAcceptance(facts: DocFacts): AcceptanceFacts {
         group: cell,
       });
     }
-    for (const c of candidates) {
+    const found = new Set<Candidate>([
+      ...(req.key ? (index.byKey.get(req.key) ?? []) : []),
+      ...local(index, req, requirements[i + 1]),
+    ]);
+    for (const c of [...found].sort((a, b) => a.order - b.order)) {
       if (req.units.includes(c.unit)) continue;
-      if ((req.key && c.mentions.includes(req.key)) || isLocal(facts, req, requirements[i + 1], c.unit)) take(c);
+      used.add(c);
+      evidence.push(c);
     }
     result.set(req, evidence);
   });
   const groups = new Set<object>();
   for (const c of candidates) {
-    if (used.has(c) || c.mentions.some((m) => known.has(m))) continue;
-    if (requirements.some((r) => r.units.includes(c.unit))) continue;
+    if (used.has(c) || requirementUnits.has(c.unit) || c.mentions.some((m) => known.has(m))) continue;
     groups.add(c.group);
   }
   return { of: (req) => result.get(req) ?? [], unassignedGroups: groups.size, total: candidates.length };
 }
 
+type CandidateIndex = {
+  byKey: Map<string, Candidate[]>;
+  /** Candidates by every list item above them. */
+  byItem: Map<object, Candidate[]>;
+  /** Candidates by every section above them (their own included). */
+  bySection: Map<Section, Candidate[]>;
+  /** Candidates by their own section, in document order. */
+  inSection: Map<Section, Candidate[]>;
+};
+
+/** One pass over the candidates so matching requirements to criteria stays linear on very long PRDs. */
+function indexCandidates(candidates: readonly Candidate[]): CandidateIndex {
+  const index: CandidateIndex = { byKey: new Map(), byItem: new Map(), bySection: new Map(), inSection: new Map() };
+  const add = <K>(map: Map<K, Candidate[]>, key: K, c: Candidate) => {
+    const list = map.get(key);
+    if (list) list.push(c);
+    else map.set(key, [c]);
+  };
+  for (const c of candidates) {
+    for (const key of c.mentions) add(index.byKey, key, c);
+    for (let p = c.unit.item?.parent ?? null; p; p = p.parent) add(index.byItem, p, c);
+    for (let s: Section | null = c.unit.section; s; s = s.parent) add(index.bySection, s, c);
+    add(index.inSection, c.unit.section, c);
+  }
+  return index;
+}
+
 /** Criteria written right under a requirement: nested items, its own heading's content, or the blocks after it. */
-function isLocal(facts: DocFacts, req: Requirement, next: Requirement | undefined, unit: TextUnit): boolean {
-  if (req.source === 'item') {
-    for (let p = unit.item?.parent ?? null; p; p = p.parent) if (p === req.unit.item) return true;
-    return false;
+function local(index: CandidateIndex, req: Requirement, next: Requirement | undefined): Candidate[] {
+  if (req.source === 'item') return req.unit.item ? (index.byItem.get(req.unit.item) ?? []) : [];
+  if (req.source === 'heading') return index.bySection.get(req.section) ?? [];
+  if (req.source !== 'paragraph') return [];
+  const inSection = index.inSection.get(req.section) ?? [];
+  const from = firstAfter(inSection, req.unit.order);
+  const out: Candidate[] = [];
+  for (let i = from; i < inSection.length; i++) {
+    const c = inSection[i] as Candidate;
+    if (next && c.order >= next.unit.order) break;
+    out.push(c);
   }
-  if (req.source === 'heading') return facts.within(unit.section, req.section);
-  if (req.source === 'paragraph') {
-    if (unit.order <= req.unit.order || unit.section !== req.section) return false;
-    return !next || unit.order < next.unit.order;
+  return out;
+}
+
+function firstAfter(list: readonly Candidate[], order: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as Candidate).order <= order) lo = mid + 1;
+    else hi = mid;
   }
-  return false;
+  return lo;
 }
 
 function collectCandidates(facts: DocFacts): Candidate[] {
@@ -112,6 +154,7 @@ function collectCandidates(facts: DocFacts): Candidate[] {
       observable: observable(rest),
       group: unit.kind === 'item' ? unit.block : unit,
       mentions: mentionsOf(facts, unit, unit.text),
+      order: unit.order,
     });
   }
   return out;
@@ -125,7 +168,7 @@ function isCriterion(facts: DocFacts, unit: TextUnit): boolean {
   if (item) {
     for (let p = item.parent; p; p = p.parent)
       if (ACCEPTANCE_LABEL.test(p.text) || ACCEPTANCE_INTRO.test(p.text.trim())) return true;
-    if (unit.block.kind === 'list' && follows(unit.block, ACCEPTANCE_INTRO)) return true;
+    if (unit.block.kind === 'list' && follows(facts, unit.block, ACCEPTANCE_INTRO)) return true;
   }
   return false;
 }
@@ -152,12 +195,25 @@ function scenarios(facts: DocFacts, unit: TextUnit): Candidate[] {
   const header = text.slice(0, starts[1] ?? text.length);
   const shared = mentionsOf(facts, unit, /^\s*feature:/im.test(header) ? header : '');
   const out: Candidate[] = [];
+  // Lines are counted incrementally: recounting from the top for every scenario was quadratic.
+  let line = unit.line;
+  let counted = 0;
   starts.forEach((start, i) => {
+    for (let at = text.indexOf('\n', counted); at !== -1 && at < start; at = text.indexOf('\n', at + 1)) line++;
+    counted = start;
     const body = text.slice(start, starts[i + 1] ?? text.length);
     if (meaningfulWords(stripKeywords(body), facts.placeholders) < 2) return;
-    const line = unit.line + (text.slice(0, start).match(/\n/g)?.length ?? 0);
     const mentions = [...new Set([...shared, ...mentionsOf(facts, unit, body)])];
-    out.push({ unit, text: body.trim(), line, column: 1, observable: observable(body), group: { unit, i }, mentions });
+    out.push({
+      unit,
+      text: body.trim(),
+      line,
+      column: 1,
+      observable: observable(body),
+      group: { unit, i },
+      mentions,
+      order: unit.order + i / 1000,
+    });
   });
   return out;
 }

@@ -64,7 +64,8 @@ function contentWords(text: string, skip: readonly PhraseHit[], label: number): 
     while (i < n) {
       const c = text.charCodeAt(i);
       if (isWordChar(c)) i++;
-      else if ((c === 39 || c === 0x2019 || c === 45 || c === 95) && i + 1 < n && isWordChar(text.charCodeAt(i + 1))) i += 2;
+      else if ((c === 39 || c === 0x2019 || c === 45 || c === 95) && i + 1 < n && isWordChar(text.charCodeAt(i + 1)))
+        i += 2;
       else break;
     }
     if (skip.length > 0 && inHit(skip, start, i)) continue;

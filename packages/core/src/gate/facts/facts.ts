@@ -1,6 +1,6 @@
 // Everything the checks share about one document, computed once and lazily: text units, what each section is
 // about, requirements and their acceptance criteria. No check re-parses or re-scans what another already did.
-import type { DocModel, Section } from '../../markdown/model.ts';
+import type { Block, DocModel, Section } from '../../markdown/model.ts';
 import type { Topic } from '../lexicon.ts';
 import type { CompiledLexicon } from '../lexicon-compile.ts';
 import type { PhraseHit, PhraseMatcher } from '../phrases.ts';
@@ -25,6 +25,10 @@ export class DocFacts {
   private cachedAcceptance: AcceptanceFacts | null = null;
   private readonly regionCache = new Map<Topic, Section[]>();
   private readonly unitCache = new Map<Section, TextUnit[]>();
+  private readonly ownUnits: TextUnit[][];
+  private rows: Map<object, TextUnit[]> | null = null;
+  private byBlock: Map<object, TextUnit[]> | null = null;
+  private blockIndex: Map<Block, number> | null = null;
 
   constructor(
     readonly doc: DocModel,
@@ -33,6 +37,8 @@ export class DocFacts {
     this.units = buildUnits(doc);
     this.placeholders = lexicon.placeholders;
     this.ends = subtreeEnds(doc.sections);
+    this.ownUnits = doc.sections.map(() => []);
+    for (const unit of this.units) this.ownUnits[unit.section.index]?.push(unit);
     const title = documentTitle(doc);
     this.title = title;
     this.own = doc.sections.map((s) => (s === title || !s.title ? [] : lexicon.topicsOf(s.title)));
@@ -69,14 +75,75 @@ export class DocFacts {
     return found;
   }
 
+  /** Units under a section and its subsections, document order (built from per-section lists: linear, not n²). */
   unitsIn(section: Section): TextUnit[] {
     let found = this.unitCache.get(section);
     if (!found) {
       const end = this.ends[section.index] ?? section.index;
-      found = this.units.filter((u) => u.section.index >= section.index && u.section.index <= end);
+      if (end === section.index) found = this.ownUnits[section.index] ?? [];
+      else {
+        found = [];
+        for (let i = section.index; i <= end; i++) for (const unit of this.ownUnits[i] ?? []) found.push(unit);
+        found.sort((a, b) => a.order - b.order);
+      }
       this.unitCache.set(section, found);
     }
     return found;
+  }
+
+  /** End of a section's subtree in pre-order (for skipping a whole subtree at once). */
+  subtreeEnd(section: Section): number {
+    return this.ends[section.index] ?? section.index;
+  }
+
+  /** Cells of one table row, in column order. */
+  rowCells(unit: TextUnit): TextUnit[] {
+    if (!unit.row) return [unit];
+    if (!this.rows) {
+      this.rows = new Map();
+      for (const u of this.units) {
+        if (!u.row) continue;
+        const cells = this.rows.get(u.row);
+        if (cells) cells.push(u);
+        else this.rows.set(u.row, [u]);
+      }
+    }
+    return this.rows.get(unit.row) ?? [unit];
+  }
+
+  /** Units of one block (a list's items, a table's cells). */
+  unitsOf(block: object): TextUnit[] {
+    if (!this.byBlock) {
+      this.byBlock = new Map();
+      for (const u of this.units) {
+        const list = this.byBlock.get(u.block);
+        if (list) list.push(u);
+        else this.byBlock.set(u.block, [u]);
+      }
+    }
+    return this.byBlock.get(block) ?? [];
+  }
+
+  /** The block just before this one in its section. */
+  previousBlock(block: Block): Block | undefined {
+    return block.section.blocks[this.blockAt(block) - 1];
+  }
+
+  /** The block just after this one in its section. */
+  nextBlock(block: Block): Block | undefined {
+    return block.section.blocks[this.blockAt(block) + 1];
+  }
+
+  private blockAt(block: Block): number {
+    if (!this.blockIndex) {
+      this.blockIndex = new Map();
+      for (const section of this.doc.sections) {
+        section.blocks.forEach((b, i) => {
+          this.blockIndex?.set(b, i);
+        });
+      }
+    }
+    return this.blockIndex.get(block) ?? 0;
   }
 
   meaningful(unit: TextUnit): number {

@@ -60,12 +60,6 @@ const NOT_REQUIREMENTS = [
 
 export function extractRequirements(facts: DocFacts): Requirement[] {
   const found: Requirement[] = [];
-  const unitsByBlock = new Map<object, TextUnit[]>();
-  for (const unit of facts.units) {
-    const list = unitsByBlock.get(unit.block);
-    if (list) list.push(unit);
-    else unitsByBlock.set(unit.block, [unit]);
-  }
   // Sections headed by a requirement ("### FR-3 …"): their lists detail that requirement.
   const headed = new Set<Section>();
   const insideHeaded = (section: Section) => {
@@ -74,10 +68,10 @@ export function extractRequirements(facts: DocFacts): Requirement[] {
   };
   for (const block of facts.doc.blocks) {
     if (facts.about(block.section, 'acceptance')) continue;
-    const units = unitsByBlock.get(block) ?? [];
+    const units = facts.unitsOf(block);
     if (block.kind === 'table') found.push(...fromTable(facts, block, units));
     else if (block.kind === 'list') {
-      const details = insideHeaded(block.section) || follows(block, ID_AT_START);
+      const details = insideHeaded(block.section) || follows(facts, block, ID_AT_START);
       found.push(...fromList(facts, block, units, details));
     } else if (block.kind === 'paragraph' && units[0]) {
       const req = fromIdText(facts, units[0], 'paragraph');
@@ -86,7 +80,7 @@ export function extractRequirements(facts: DocFacts): Requirement[] {
       const req = fromIdText(facts, units[0], 'heading');
       if (req) {
         headed.add(block.section);
-        found.push(withHeadingBody(facts, req, unitsByBlock));
+        found.push(withHeadingBody(facts, req));
       }
     }
   }
@@ -146,10 +140,10 @@ function fromIdText(facts: DocFacts, unit: TextUnit, source: 'paragraph' | 'head
   return make(facts, unit, m[1] as string, text, source);
 }
 
-function withHeadingBody(facts: DocFacts, req: Requirement, unitsByBlock: Map<object, TextUnit[]>): Requirement {
+function withHeadingBody(facts: DocFacts, req: Requirement): Requirement {
   const section = req.unit.section;
   const body = section.blocks.find((b) => b.kind === 'paragraph' || b.kind === 'list');
-  const bodyUnit = body ? unitsByBlock.get(body)?.[0] : undefined;
+  const bodyUnit = body ? facts.unitsOf(body)[0] : undefined;
   if (!bodyUnit) return req;
   const text = `${req.text} ${plainText(bodyUnit.text)}`.trim();
   const substantive = req.substantive || facts.meaningful(bodyUnit) >= 2;
@@ -165,7 +159,7 @@ function withHeadingBody(facts: DocFacts, req: Requirement, unitsByBlock: Map<ob
 
 function fromList(facts: DocFacts, block: ListBlock, units: TextUnit[], details: boolean): Requirement[] {
   const reqSection = inRequirements(facts, block.section);
-  const acceptanceList = details || follows(block, ACCEPTANCE_INTRO);
+  const acceptanceList = details || follows(facts, block, ACCEPTANCE_INTRO);
   const out: Requirement[] = [];
   for (const unit of units) {
     const item = unit.item;
@@ -184,9 +178,8 @@ function fromList(facts: DocFacts, block: ListBlock, units: TextUnit[], details:
 }
 
 /** The block before this one in its section is a paragraph matching `intro` ("Acceptance criteria:"). */
-export function follows(block: ListBlock | TableBlock, intro: RegExp): boolean {
-  const blocks = block.section.blocks;
-  const prev = blocks[blocks.indexOf(block) - 1];
+export function follows(facts: DocFacts, block: ListBlock | TableBlock, intro: RegExp): boolean {
+  const prev = facts.previousBlock(block);
   intro.lastIndex = 0;
   return prev?.kind === 'paragraph' && intro.test(prev.text.trim());
 }
@@ -207,8 +200,15 @@ function fromTable(facts: DocFacts, table: TableBlock, units: TextUnit[]): Requi
   if (!isRequirementTable) return [];
   if (textCol < 0) textCol = longestColumn(table, roles);
   const out: Requirement[] = [];
+  const cellsByRow = new Map<object, TextUnit[]>();
+  for (const u of units) {
+    if (!u.row) continue;
+    const cells = cellsByRow.get(u.row);
+    if (cells) cells.push(u);
+    else cellsByRow.set(u.row, [u]);
+  }
   for (const row of table.rows) {
-    const cellUnits = units.filter((u) => u.row === row);
+    const cellUnits = cellsByRow.get(row) ?? [];
     const textUnit = cellUnits.find((u) => u.cell === textCol);
     const idText = idCol >= 0 ? plainText(row.cells[idCol]?.text ?? '') : '';
     if (!textUnit || (!textUnit.text.trim() && !idText)) continue;

@@ -2,18 +2,27 @@ import { markdown } from '@codemirror/lang-markdown';
 import { Breadcrumbs, Button, Card, Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import CodeMirror, { EditorView } from '@uiw/react-codemirror';
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { confirmAction } from '../../lib/confirm.tsx';
 import { isApiError } from '../../lib/errors.ts';
 import { AnchorLink } from '../../lib/links.tsx';
 import { notifyError, notifySuccess } from '../../lib/notify.ts';
+import { subsidiaryOf } from '../gate/access.ts';
+import { scrollToLine } from '../gate/live/editor-view.ts';
+import { LiveGateLayout } from '../gate/live/LiveGateLayout.tsx';
+import { useLiveGate } from '../gate/live/use-live-gate.ts';
 import type { Bump, DocumentDetail } from './api.ts';
 import { ConflictAlert, type ConflictInfo } from './ConflictAlert.tsx';
 import { useSaveVersion } from './use-save-version.ts';
 import { useUnsavedChanges } from './use-unsaved-changes.ts';
 
 type Loaded = { document: DocumentDetail; etag: string };
-type Props = { initial: Loaded; refetch: () => Promise<{ data?: Loaded; error: unknown }> };
+type Props = {
+  initial: Loaded;
+  refetch: () => Promise<{ data?: Loaded; error: unknown }>;
+  /** Line to scroll to on open (jump-to-line from a gate review). */
+  line?: number;
+};
 
 const extensions = [
   markdown(),
@@ -26,7 +35,7 @@ const nextVersion = (current: string, bump: Bump) => {
   return bump === 'major' ? `${major + 1}.0` : `${major}.${minor + 1}`;
 };
 
-export function DocumentEditor({ initial, refetch }: Props) {
+export function DocumentEditor({ initial, refetch, line }: Props) {
   const navigate = useNavigate();
   const { document } = initial;
   const save = useSaveVersion(document.id);
@@ -43,6 +52,13 @@ export function DocumentEditor({ initial, refetch }: Props) {
   latest.current = { text, title };
   const isDirty = () => latest.current.text !== saved.current.text || latest.current.title !== saved.current.title;
   useUnsavedChanges(isDirty);
+  const isPrd = document.kind === 'prd';
+  const gate = useLiveGate({ enabled: isPrd, subsidiary: subsidiaryOf(document.product) });
+  const allExtensions = useMemo(() => [...extensions, ...gate.extensions], [gate.extensions]);
+  const view = useRef<EditorView | null>(null);
+  const jump = (n: number) => {
+    if (view.current) scrollToLine(view.current, n);
+  };
 
   const submit = () => {
     const body = text;
@@ -134,15 +150,21 @@ export function DocumentEditor({ initial, refetch }: Props) {
         />
       ) : null}
       <TextInput label="Title" value={title} onChange={(e) => setTitle(e.currentTarget.value)} maw={600} />
-      <Card withBorder radius="md" p={0} style={{ overflow: 'hidden' }}>
-        <CodeMirror
-          value={text}
-          onChange={setText}
-          extensions={extensions}
-          height="60vh"
-          basicSetup={{ foldGutter: false }}
-        />
-      </Card>
+      <LiveGateLayout gate={gate} enabled={isPrd} onJump={jump}>
+        <Card withBorder radius="md" p={0} style={{ overflow: 'hidden' }}>
+          <CodeMirror
+            value={text}
+            onChange={setText}
+            extensions={allExtensions}
+            height="60vh"
+            basicSetup={{ foldGutter: false }}
+            onCreateEditor={(created) => {
+              view.current = created;
+              if (line) scrollToLine(created, line);
+            }}
+          />
+        </Card>
+      </LiveGateLayout>
       <Group align="flex-end" gap="md">
         <TextInput
           label="What changed"

@@ -5,6 +5,7 @@ import { AnchorLink, ButtonLink } from '../../lib/links.tsx';
 import { personName } from '../../lib/people.ts';
 import { ErrorState, LoadingState } from '../../lib/states.tsx';
 import { canWriteDocuments, useSession } from '../auth/session.tsx';
+import { DocumentGateCard } from '../gate/DocumentGateCard.tsx';
 import type { DocumentDetail, VersionWithBody } from './api.ts';
 import { MarkdownView } from './MarkdownView.tsx';
 import { MetadataTable } from './MetadataTable.tsx';
@@ -105,6 +106,16 @@ export function DocumentPage() {
           </Card>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 3 }}>
+          {document.kind === 'prd' ? (
+            <Stack mb="md">
+              <DocumentGateCard
+                documentId={id}
+                documentCode={document.code}
+                currentVersion={document.currentVersion.version}
+                canSubmit={canWrite}
+              />
+            </Stack>
+          ) : null}
           {shown && Object.keys(shown.metadata ?? {}).length > 0 ? (
             <Card withBorder radius="md" mb="md" component="aside" aria-label="Details">
               <Title order={5} mb="xs">

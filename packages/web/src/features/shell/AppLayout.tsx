@@ -23,6 +23,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
       active: path === '/' || path.startsWith('/products') || path.startsWith('/documents'),
     },
     { to: '/search', label: 'Search', active: path.startsWith('/search') },
+    { to: '/gate', label: 'Gate', active: path.startsWith('/gate') },
     ...(canReadAudit(me) ? [{ to: '/audit', label: 'Audit', active: path.startsWith('/audit') }] : []),
     ...(me.user.isAdmin ? [{ to: '/admin', label: 'Admin', active: path.startsWith('/admin') }] : []),
   ] as const;

@@ -1,0 +1,165 @@
+// Overrides, waivers and conditions on a review. Each is validated against the stored review (its criteria,
+// its findings), written with its audit event in one transaction, and answered with the recomputed review.
+import type { Executor } from '../../db/client.ts';
+import { conflict, notFound, validationFailed } from '../../http/errors.ts';
+import type { RequestCtx } from '../../http/route.ts';
+import { writeAudit } from '../audit/writer.ts';
+import { onOpenReview, reviewLabel } from './decide.service.ts';
+import {
+  findCondition,
+  insertCondition,
+  listOverrides,
+  updateCondition,
+  upsertOverride,
+  upsertWaiver,
+} from './items-repo.ts';
+import { requireGateReviewer, reviewFor } from './policy.ts';
+import { presentReviewById } from './reviews.service.ts';
+import { lockReviewStatus, type ReviewRecord } from './reviews-repo.ts';
+import type { ConditionBody, ConditionPatch, OverrideBody, WaiverBody } from './schemas.ts';
+import { activeUser } from './stage-repo.ts';
+
+const audit = (r: ReviewRecord, action: string, before: unknown, after: unknown) => ({
+  action,
+  targetType: 'gate_review',
+  targetId: r.id,
+  targetLabel: reviewLabel(r),
+  subsidiaryId: r.product.subsidiaryId,
+  before,
+  after,
+});
+
+export async function overrideCriterion(ctx: RequestCtx, id: string, body: OverrideBody) {
+  const actor = ctx.requireActor();
+  return onOpenReview(ctx, id, async (tx, review) => {
+    const criterion = review.report.criteria.find((c) => c.id === body.criterion);
+    if (!criterion) {
+      const known = review.report.criteria.map((c) => c.id).join(', ');
+      throw validationFailed([{ name: 'criterion', reason: `not in this review's rubric (known: ${known})` }]);
+    }
+    const previous = (await listOverrides(tx, id)).find((o) => o.criterion === body.criterion);
+    await upsertOverride(tx, { reviewId: id, ...body, byId: actor.userId, at: ctx.deps.now() });
+    await writeAudit(
+      tx,
+      ctx.who(),
+      audit(
+        review,
+        'gate.criterion_overridden',
+        { criterion: body.criterion, score: previous?.score ?? criterion.score, engineScore: criterion.score },
+        { criterion: body.criterion, score: body.score, reason: body.reason },
+      ),
+    );
+  });
+}
+
+/** A date alone means "until the end of that day" (UTC). */
+const endOf = (value: string) => new Date(value.length === 10 ? `${value}T23:59:59.999Z` : value);
+
+export async function waiveFinding(ctx: RequestCtx, id: string, body: WaiverBody) {
+  const actor = ctx.requireActor();
+  return onOpenReview(ctx, id, async (tx, review) => {
+    const finding = review.report.findings.find((f) => f.id === body.findingId);
+    if (!finding) throw validationFailed([{ name: 'findingId', reason: 'no finding with this id in this review' }]);
+    const expiresAt = endOf(body.expiresAt);
+    const now = ctx.deps.now();
+    if (expiresAt.getTime() <= now.getTime()) {
+      throw validationFailed([{ name: 'expiresAt', reason: 'must be in the future' }]);
+    }
+    await upsertWaiver(tx, {
+      reviewId: id,
+      findingId: finding.id,
+      reason: body.reason,
+      expiresAt,
+      byId: actor.userId,
+      at: now,
+    });
+    await writeAudit(
+      tx,
+      ctx.who(),
+      audit(review, 'gate.finding_waived', null, {
+        findingId: finding.id,
+        rule: finding.rule,
+        severity: finding.severity,
+        reason: body.reason,
+        expiresAt: expiresAt.toISOString(),
+      }),
+    );
+  });
+}
+
+async function checkOwner(db: Executor, ownerId: string | null | undefined) {
+  if (ownerId && !(await activeUser(db, ownerId))) {
+    throw validationFailed([{ name: 'ownerId', reason: 'no active user with this id' }]);
+  }
+}
+
+const today = (ctx: RequestCtx) => ctx.deps.now().toISOString().slice(0, 10);
+
+function checkDueDate(ctx: RequestCtx, dueDate: string | undefined) {
+  if (dueDate && dueDate < today(ctx)) throw validationFailed([{ name: 'dueDate', reason: 'must not be in the past' }]);
+}
+
+export async function addCondition(ctx: RequestCtx, id: string, body: ConditionBody) {
+  const actor = ctx.requireActor();
+  return onOpenReview(ctx, id, async (tx, review) => {
+    await checkOwner(tx, body.ownerId);
+    checkDueDate(ctx, body.dueDate);
+    const conditionId = await insertCondition(tx, {
+      reviewId: id,
+      text: body.text,
+      ownerId: body.ownerId ?? null,
+      dueDate: body.dueDate,
+      createdBy: actor.userId,
+      at: ctx.deps.now(),
+    });
+    await writeAudit(
+      tx,
+      ctx.who(),
+      audit(review, 'gate.condition_added', null, { conditionId, ...body, ownerId: body.ownerId ?? null }),
+    );
+  });
+}
+
+/**
+ * Owners tick conditions off while the product is built (anyone who may edit the PRD); changing what a
+ * condition asks, who owns it or when it is due stays with ProductOps. Works before and after the verdict.
+ */
+export async function patchCondition(ctx: RequestCtx, id: string, conditionId: string, patch: ConditionPatch) {
+  const review = await reviewFor(ctx, id, 'document.write');
+  const { done, ...terms } = patch;
+  if (Object.values(terms).some((v) => v !== undefined)) requireGateReviewer(ctx, review.product.subsidiaryId);
+  await checkOwner(ctx.deps.db, patch.ownerId);
+  checkDueDate(ctx, patch.dueDate);
+  await ctx.deps.db.transaction(async (tx) => {
+    const status = await lockReviewStatus(tx, id);
+    if (status === 'superseded') {
+      throw conflict(
+        'review_superseded',
+        'a newer version of this PRD was submitted; its review has the conditions now',
+      );
+    }
+    const condition = await findCondition(tx, id, conditionId);
+    if (!condition) throw notFound('condition');
+    const now = ctx.deps.now();
+    const change = {
+      ...terms,
+      ...(done === undefined || done === condition.done ? {} : { done, doneAt: done ? now : null }),
+    };
+    await updateCondition(tx, conditionId, change);
+    const before = Object.fromEntries(Object.keys(patch).map((k) => [k, condition[k as keyof typeof condition]]));
+    await writeAudit(
+      tx,
+      ctx.who(),
+      audit(
+        review,
+        'gate.condition_updated',
+        { conditionId, ...before },
+        {
+          conditionId,
+          ...patch,
+        },
+      ),
+    );
+  });
+  return presentReviewById(ctx.deps, id);
+}

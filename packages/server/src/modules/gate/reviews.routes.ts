@@ -1,0 +1,127 @@
+import { defineRoute } from '../../http/route.ts';
+import { decide } from './decide.service.ts';
+import { addCondition, overrideCriterion, patchCondition, waiveFinding } from './items.service.ts';
+import { reviewFor } from './policy.ts';
+import { gateQueue, presentReviewById, reviewList } from './reviews.service.ts';
+import {
+  ZConditionBody,
+  ZConditionParams,
+  ZConditionPatch,
+  ZDecisionBody,
+  ZIdParams,
+  ZOverrideBody,
+  ZQueueQuery,
+  ZReviewsQuery,
+  ZSubmitBody,
+  ZWaiverBody,
+} from './schemas.ts';
+import { submitToGate } from './submit.service.ts';
+
+const tag = 'gate';
+
+export const reviewRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/documents/:id/gate',
+    summary: 'Submit a PRD version (default: the current one) to the gate; the product moves intake → gate',
+    tag,
+    access: { permission: 'document.write' },
+    params: ZIdParams,
+    body: ZSubmitBody,
+    handler: async (ctx, { params, body }) => ({ body: await submitToGate(ctx, params.id, body) }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/gate/queue',
+    summary: 'Reviews waiting for ProductOps, oldest first, with their age in hours',
+    tag,
+    access: 'authenticated',
+    query: ZQueueQuery,
+    handler: async (ctx, { query }) => {
+      const actor = ctx.requireActor();
+      ctx.markAuthorized();
+      return { body: await gateQueue(ctx.deps, actor, query.subsidiary) };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/gate/reviews',
+    summary: 'Gate reviews you can see, newest first, by product, document or status',
+    tag,
+    access: 'authenticated',
+    query: ZReviewsQuery,
+    handler: async (ctx, { query }) => {
+      const actor = ctx.requireActor();
+      ctx.markAuthorized();
+      return { body: await reviewList(ctx.deps, actor, query) };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/gate/reviews/:id',
+    summary: 'A review: engine report, effective criterion scores, findings with waivers, conditions, changes',
+    tag,
+    access: { permission: 'document.read' },
+    params: ZIdParams,
+    handler: async (ctx, { params }) => {
+      await reviewFor(ctx, params.id, 'document.read');
+      return { body: await presentReviewById(ctx.deps, params.id) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/gate/reviews/:id/overrides',
+    summary: 'Override a criterion score (0–1) with a reason; the effective score is recomputed',
+    tag,
+    access: { permission: 'gate.review' },
+    params: ZIdParams,
+    body: ZOverrideBody,
+    successStatus: 200,
+    handler: async (ctx, { params, body }) => ({ body: await overrideCriterion(ctx, params.id, body) }),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/gate/reviews/:id/waivers',
+    summary: 'Waive a finding until a date; waived findings do not count toward the suggested verdict',
+    tag,
+    access: { permission: 'gate.review' },
+    params: ZIdParams,
+    body: ZWaiverBody,
+    successStatus: 200,
+    handler: async (ctx, { params, body }) => ({ body: await waiveFinding(ctx, params.id, body) }),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/gate/reviews/:id/conditions',
+    summary: 'Add a condition (a fix with an owner and a due date) to a review awaiting its verdict',
+    tag,
+    access: { permission: 'gate.review' },
+    params: ZIdParams,
+    body: ZConditionBody,
+    successStatus: 200,
+    handler: async (ctx, { params, body }) => ({ body: await addCondition(ctx, params.id, body) }),
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/gate/reviews/:id/conditions/:conditionId',
+    summary: 'Tick a condition done (PRD editors) or change its text, owner or due date (ProductOps)',
+    tag,
+    access: { permission: 'document.write' },
+    params: ZConditionParams,
+    body: ZConditionPatch,
+    handler: async (ctx, { params, body }) => ({
+      body: await patchCondition(ctx, params.id, params.conditionId, body),
+    }),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/gate/reviews/:id/decision',
+    summary: 'Record the verdict: pass/conditional move the product to build and freeze the baseline; fail → intake',
+    tag,
+    access: { permission: 'gate.review' },
+    params: ZIdParams,
+    body: ZDecisionBody,
+    successStatus: 200,
+    handler: async (ctx, { params, body }) => ({ body: await decide(ctx, params.id, body) }),
+  }),
+];

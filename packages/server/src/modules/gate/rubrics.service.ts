@@ -1,0 +1,126 @@
+// Rubric administration: versions are added, never edited; one version is active for new submissions.
+import { DEFAULT_RUBRIC } from '@pi-studio/core/gate/default-rubric';
+import { RubricSchema } from '@pi-studio/core/gate/rubric';
+import type { Deps } from '../../http/deps.ts';
+import { AppError, conflict, notFound } from '../../http/errors.ts';
+import type { RequestCtx } from '../../http/route.ts';
+import { writeAudit } from '../audit/writer.ts';
+import { presentRubric } from './presenters.ts';
+import {
+  activateRubric,
+  findActiveRubricId,
+  findRubric,
+  findRubricVersion,
+  insertRubric,
+  listRubrics,
+  nextRubricVersion,
+} from './rubrics-repo.ts';
+import type { RubricBody } from './schemas.ts';
+
+const SYSTEM = { actorId: null, actorLabel: 'system', requestId: 'bootstrap' };
+
+export async function rubricList(deps: Deps) {
+  return { items: (await listRubrics(deps.db)).map(presentRubric) };
+}
+
+export async function rubricDetail(deps: Deps, id: string) {
+  const found = await findRubric(deps.db, id);
+  if (!found) throw notFound('rubric');
+  return { ...presentRubric(found), definition: found.definition };
+}
+
+/** Every problem of the definition, each named by its path (`definition.criteria.3.check`). */
+function invalidRubric(definition: Record<string, unknown>, version: number) {
+  const parsed = RubricSchema.safeParse({ ...definition, version });
+  if (parsed.success) return { rubric: parsed.data, problems: [] };
+  const problems = parsed.error.issues.slice(0, 20).map((i) => {
+    const path = ['definition', ...i.path.map(String)];
+    if (i.code === 'unrecognized_keys') return { name: [...path, i.keys[0]].join('.'), reason: 'unknown field' };
+    return { name: path.join('.'), reason: i.message };
+  });
+  return { rubric: null, problems };
+}
+
+/** The server numbers versions (max + 1 per rubric id); a `version` in the body is ignored. */
+export async function createRubric(ctx: RequestCtx, body: RubricBody) {
+  const actor = ctx.requireActor();
+  const rubricId = typeof body.definition.id === 'string' ? body.definition.id : '';
+  const version = await nextRubricVersion(ctx.deps.db, rubricId);
+  const { rubric, problems } = invalidRubric(body.definition, version);
+  if (!rubric) {
+    throw new AppError(422, 'invalid_rubric', problems.map((p) => `${p.name}: ${p.reason}`).join('; '), problems);
+  }
+  const id = await ctx.deps.db
+    .transaction(async (tx) => {
+      const rowId = await insertRubric(tx, {
+        rubric,
+        active: false,
+        authorId: actor.userId,
+        createdAt: ctx.deps.now(),
+      });
+      await writeAudit(tx, ctx.who(), {
+        action: 'rubric.created',
+        targetType: 'rubric',
+        targetId: rowId,
+        targetLabel: `${rubric.id} v${rubric.version}`,
+        after: {
+          rubricId: rubric.id,
+          version: rubric.version,
+          name: rubric.name,
+          criteria: rubric.criteria.map((c) => ({ id: c.id, weight: c.weight, check: c.check })),
+          verdict: rubric.verdict,
+        },
+      });
+      return rowId;
+    })
+    .catch((err: unknown) => {
+      // Two admins saving a version of one rubric at once: the unique (rubric_id, version) index lets one win.
+      if (isUniqueViolation(err))
+        throw conflict(
+          'rubric_version_taken',
+          `${rubric.id} v${version} was just saved by someone else; send it again`,
+        );
+      throw err;
+    });
+  return rubricDetail(ctx.deps, id);
+}
+
+const isUniqueViolation = (err: unknown): boolean => {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e.code === '23505' || e.cause?.code === '23505';
+};
+
+export async function activate(ctx: RequestCtx, id: string) {
+  const found = await findRubric(ctx.deps.db, id);
+  if (!found) throw notFound('rubric');
+  if (!found.active) {
+    await ctx.deps.db.transaction(async (tx) => {
+      const previous = await activateRubric(tx, id);
+      await writeAudit(tx, ctx.who(), {
+        action: 'rubric.activated',
+        targetType: 'rubric',
+        targetId: id,
+        targetLabel: `${found.rubricId} v${found.version}`,
+        before: { activeRubricRowId: previous },
+        after: { activeRubricRowId: id },
+      });
+    });
+  }
+  return rubricDetail(ctx.deps, id);
+}
+
+/** Idempotent: stores the default rubric v1 and makes it active when no rubric is active yet. */
+export async function seedDefaultRubric(deps: Deps): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    if (await findRubricVersion(tx, DEFAULT_RUBRIC.id, DEFAULT_RUBRIC.version)) return;
+    const active = (await findActiveRubricId(tx)) === null;
+    const id = await insertRubric(tx, { rubric: DEFAULT_RUBRIC, active, authorId: null, createdAt: deps.now() });
+    await writeAudit(tx, SYSTEM, {
+      action: 'rubric.created',
+      targetType: 'rubric',
+      targetId: id,
+      targetLabel: `${DEFAULT_RUBRIC.id} v${DEFAULT_RUBRIC.version}`,
+      after: { rubricId: DEFAULT_RUBRIC.id, version: DEFAULT_RUBRIC.version, active },
+    });
+  });
+}

@@ -1,0 +1,50 @@
+// Criterion scores (effective, with the engine's when overridden) and the reviewer's override button.
+import { Button, Card, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { type PersonRef, personName } from '../../../lib/people.ts';
+import type { GateReview, ReviewCriterion } from '../api.ts';
+import { CriterionBars } from '../ui/CriterionBars.tsx';
+import { OverrideModal } from './OverrideModal.tsx';
+
+export function CriteriaCard({ review, canOverride }: { review: GateReview; canOverride: boolean }) {
+  const [editing, setEditing] = useState<ReviewCriterion | null>(null);
+  const overrides = review.criteria.filter((c) => c.override);
+  return (
+    <Card withBorder radius="md" data-testid="criteria-card">
+      <Title order={4} mb="sm">
+        Criteria
+      </Title>
+      <CriterionBars
+        criteria={review.criteria}
+        extra={
+          canOverride
+            ? (c) => (
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  onClick={() => setEditing(review.criteria.find((x) => x.id === c.id) ?? null)}
+                  data-testid={`override-${c.id}`}
+                >
+                  Override
+                </Button>
+              )
+            : undefined
+        }
+      />
+      {overrides.length > 0 ? (
+        <Stack gap={4} mt="md" data-testid="overrides">
+          {overrides.map((c) => (
+            <Text key={c.id} size="xs" c="dimmed">
+              <Text span fw={600} size="xs" c="dark">
+                {c.name}
+              </Text>{' '}
+              {Math.round(c.engineScore * 100)}% → {Math.round((c.override?.score ?? 0) * 100)}% by{' '}
+              {personName(c.override?.by as PersonRef, '—')}: {c.override?.reason}
+            </Text>
+          ))}
+        </Stack>
+      ) : null}
+      <OverrideModal reviewId={review.id} criterion={editing} onClose={() => setEditing(null)} />
+    </Card>
+  );
+}

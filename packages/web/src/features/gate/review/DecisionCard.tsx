@@ -1,0 +1,90 @@
+// The reviewer's verdict. It moves the product (pass/conditional → build, fail → back to intake), so it confirms.
+import { Alert, Button, Card, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
+import type { Verdict } from '@pi-studio/core/gate/types';
+import { useState } from 'react';
+import { confirmAction } from '../../../lib/confirm.tsx';
+import { notifySuccess } from '../../../lib/notify.ts';
+import { fieldError } from '../../admin/ui/errors.ts';
+import { FormError } from '../../admin/ui/FormError.tsx';
+import type { GateReview } from '../api.ts';
+import { VERDICT_LABEL } from '../format.ts';
+import { useRecordDecision } from '../use-record-decision.ts';
+
+const CONSEQUENCE: Record<Verdict, string> = {
+  pass: 'The product moves to Build and this version becomes the baseline.',
+  conditional: 'The product moves to Build and this version becomes the baseline; the conditions stay open until done.',
+  fail: 'The product goes back to Intake and the author gets the fix list.',
+};
+
+export function DecisionCard({ review }: { review: GateReview }) {
+  const decide = useRecordDecision(review.id);
+  const [verdict, setVerdict] = useState<Verdict>(review.suggestedVerdict ?? review.engine.verdict);
+  const [note, setNote] = useState('');
+  const needsCondition = verdict === 'conditional' && review.conditions.length === 0;
+
+  const submit = async () => {
+    const ok = await confirmAction({
+      title: `Record “${VERDICT_LABEL[verdict]}” for ${review.document.code} v${review.version}?`,
+      message: `${CONSEQUENCE[verdict]} The decision is final for this review and audited.`,
+      confirmLabel: `Record ${VERDICT_LABEL[verdict].toLowerCase()}`,
+      danger: verdict === 'fail',
+    });
+    if (!ok) return;
+    decide.mutate(
+      { verdict, note: note.trim() },
+      { onSuccess: () => notifySuccess(`${review.document.code} v${review.version}: ${VERDICT_LABEL[verdict]}.`) },
+    );
+  };
+
+  return (
+    <Card withBorder radius="md" data-testid="decision-card">
+      <Title order={4} mb="xs">
+        Decision
+      </Title>
+      <Stack gap="xs">
+        <Text size="xs" c="dimmed">
+          The engine suggests {VERDICT_LABEL[review.engine.verdict].toLowerCase()}; the effective score is{' '}
+          {review.score}.
+        </Text>
+        <SegmentedControl
+          fullWidth
+          value={verdict}
+          onChange={(v) => setVerdict(v as Verdict)}
+          data={[
+            { value: 'pass', label: 'Pass' },
+            { value: 'conditional', label: 'Conditional' },
+            { value: 'fail', label: 'Fail' },
+          ]}
+          data-testid="decision-verdict"
+        />
+        <Text size="xs" c="dimmed">
+          {CONSEQUENCE[verdict]}
+        </Text>
+        {needsCondition ? (
+          <Alert color="yellow" p="xs" data-testid="needs-condition">
+            Add at least one condition before recording a conditional pass.
+          </Alert>
+        ) : null}
+        <Textarea
+          label="Note to the author"
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          error={fieldError(decide.error, 'note')}
+          autosize
+          minRows={2}
+          data-testid="decision-note-input"
+        />
+        <FormError error={decide.error} fields={['note']} />
+        <Button
+          onClick={() => void submit()}
+          loading={decide.isPending}
+          disabled={needsCondition}
+          color={verdict === 'fail' ? 'red' : verdict === 'pass' ? 'green' : 'yellow'}
+          data-testid="record-decision"
+        >
+          Record decision
+        </Button>
+      </Stack>
+    </Card>
+  );
+}

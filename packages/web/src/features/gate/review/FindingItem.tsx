@@ -1,0 +1,84 @@
+// One finding: severity, where it is (jump to the line in the editor), what is wrong, the fix and any golden example.
+import { Badge, Blockquote, Button, Code, Group, Stack, Text } from '@mantine/core';
+import { formatDate } from '../../../lib/format.ts';
+import { AnchorLink } from '../../../lib/links.tsx';
+import { type PersonRef, personName } from '../../../lib/people.ts';
+import type { ReviewFinding } from '../api.ts';
+import { splitGoldenCitation } from '../format.ts';
+import { SeverityBadge } from '../ui/VerdictBadge.tsx';
+
+type Props = { finding: ReviewFinding; documentId: string; onWaive?: () => void };
+
+export function FindingItem({ finding, documentId, onWaive }: Props) {
+  const { fix, golden } = splitGoldenCitation(finding.fix);
+  return (
+    <Stack
+      gap={4}
+      py="xs"
+      data-testid="finding"
+      data-rule={finding.rule}
+      data-severity={finding.severity}
+      style={{ opacity: finding.waiver ? 0.65 : 1 }}
+    >
+      <Group gap="xs" wrap="nowrap" justify="space-between">
+        <Group gap="xs" wrap="nowrap">
+          <SeverityBadge severity={finding.severity} />
+          <Text size="xs" ff="monospace" c="dimmed">
+            {finding.rule}
+          </Text>
+          <AnchorLink
+            to="/documents/$id/edit"
+            params={{ id: documentId }}
+            search={{ line: finding.line }}
+            size="xs"
+            data-testid="jump-to-line"
+          >
+            Line {finding.line}
+          </AnchorLink>
+          {finding.section ? (
+            <Text size="xs" c="dimmed" truncate maw={280}>
+              {finding.section}
+            </Text>
+          ) : null}
+        </Group>
+        {onWaive && !finding.waiver ? (
+          <Button size="compact-xs" variant="subtle" color="gray" onClick={onWaive} data-testid="waive-finding">
+            Waive
+          </Button>
+        ) : null}
+      </Group>
+      <Text size="sm">{finding.message}</Text>
+      {finding.excerpt ? (
+        <Code block style={{ whiteSpace: 'pre-wrap' }}>
+          {finding.excerpt}
+        </Code>
+      ) : null}
+      <Text size="sm" c="indigo.8" data-testid="finding-fix">
+        <Text span fw={600} size="sm">
+          Fix:{' '}
+        </Text>
+        {fix}
+      </Text>
+      {golden ? (
+        <Blockquote
+          color="yellow"
+          p="xs"
+          mt={2}
+          data-testid="golden-excerpt"
+          cite={golden.source ? `— ${golden.source}` : undefined}
+        >
+          <Text size="xs" fw={600} c="yellow.9">
+            Golden example
+          </Text>
+          <Text size="sm">{golden.text}</Text>
+        </Blockquote>
+      ) : null}
+      {finding.waiver ? (
+        <Badge color="gray" variant="light" data-testid="finding-waiver" style={{ textTransform: 'none' }}>
+          Waived until {formatDate(finding.waiver.expiresAt)} by {personName(finding.waiver.by as PersonRef, '—')}:{' '}
+          {finding.waiver.reason}
+        </Badge>
+      ) : null}
+    </Stack>
+  );
+}
