@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import pg from 'pg';
 import { helloLeg, type LegResult, pgliteLeg, postgresLeg } from './api.ts';
+import { runGateBench } from './gate/run.ts';
 
 const quick = process.argv.includes('--quick');
 const seconds = quick ? 3 : 10;
@@ -49,14 +50,36 @@ function writeSection(file: string, name: string, content: string) {
   fs.writeFileSync(file, re.test(text) ? text.replace(re, block) : `${text.trimEnd()}\n\n${block}\n`);
 }
 
-const stamp = `Measured ${new Date().toISOString().slice(0, 16)}Z on ${process.platform}/${process.arch}, Node ${process.version}, ${seconds} s per load at 20 connections${quick ? ' (quick run)' : ''}.`;
-const hello = await helloLeg(seconds);
-const legs = [await pgliteLeg(seconds)];
-if (await postgresReachable(pgUrl)) legs.push(await postgresLeg(pgUrl, seconds));
-else console.log(`postgres leg: skipped (${pgUrl} not reachable)`);
-const table = apiTable(hello, legs);
-console.log(table);
-writeSection('docs/benchmarks.md', 'api', `${stamp}\n\n${table}`);
+const stamp = `Measured ${new Date().toISOString().slice(0, 16)}Z on ${process.platform}/${process.arch}, Node ${process.version}${quick ? ' (quick run)' : ''}.`;
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 
-const gateBench = new URL('./gate/run.ts', import.meta.url);
-if (fs.existsSync(gateBench)) await import(gateBench.href);
+if (!only || only === 'api') {
+  const hello = await helloLeg(seconds);
+  const legs = [await pgliteLeg(seconds)];
+  if (await postgresReachable(pgUrl)) legs.push(await postgresLeg(pgUrl, seconds));
+  else console.log(`postgres leg: skipped (${pgUrl} not reachable)`);
+  const table = apiTable(hello, legs);
+  console.log(table);
+  writeSection('docs/benchmarks.md', 'api', `${stamp} ${seconds} s per load at 20 connections.\n\n${table}`);
+}
+
+if (!only || only === 'gate') {
+  const g = await runGateBench(quick ? 200 : 1000);
+  const table = [
+    '| documents | words | gate ms | markdownlint ms | gate ÷ markdownlint | per doc p50 ms | per doc p95 ms | ms per 3,000 words |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|',
+    `| ${g.docs} | ${g.words} | ${g.gateMs} | ${g.markdownlintMs ?? g.markdownlintError} | ${g.ratio ?? '—'} | ${g.perDocP50Ms} | ${g.perDocP95Ms} | ${g.msPer3000Words} |`,
+  ].join('\n');
+  console.log(table);
+  writeSection(
+    'docs/benchmarks.md',
+    'gate',
+    `${stamp} All 14 criteria of rubric v1; markdownlint library API, default rules, same files, same run.\n\n${table}`,
+  );
+}
+
+const browserBench = new URL('./gate/browser.ts', import.meta.url);
+if ((!only || only === 'gate-browser') && fs.existsSync(browserBench)) {
+  const mod = (await import(browserBench.href)) as { runBrowserBench?: () => Promise<unknown> };
+  await mod.runBrowserBench?.();
+}
