@@ -3,55 +3,45 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { type ApiClient, loginApi } from './support/api-client.ts';
-import { type Browser, chromiumAvailable, launchBrowser, loginUi, watchPage } from './support/browser.ts';
-import { PO, SUBSIDIARY, seedStudio, serverEnv } from './support/seed.ts';
-import { ensureWebBuilt, startServer, type TestServer } from './support/server.ts';
+import { chromiumAvailable, loginUi } from './support/browser.ts';
+import { PO, SUBSIDIARY, seedStudio } from './support/seed.ts';
+import { closeJourney, type JourneySession, openJourney } from './support/session.ts';
 import { journey } from './support/steps.ts';
 
 const MINE = 'My unsaved paragraph about wombatgrid.';
 const THEIRS = 'A parallel edit saved by someone else.';
 
 describe.runIf(chromiumAvailable())('journey: editing safely', () => {
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
+  let session: JourneySession | undefined;
   let page: Page;
   let po: ApiClient;
   let docId = '';
-  let watched: Awaited<ReturnType<typeof watchPage>> | undefined;
   const { step, shot } = journey('editor-safety', () => page);
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startServer(serverEnv());
-    const admin = await seedStudio(server.url);
-    const types = await admin.get<{ items: { code: string }[] }>('/taxonomy?kind=product_type');
-    po = await loginApi(server.url, PO.email, PO.password);
-    const product = await po.post<{ code: string }>('/products', {
-      subsidiary: SUBSIDIARY,
-      name: 'Conflict Lab',
-      productType: types.items[0]?.code,
+    session = await openJourney(async (url) => {
+      const admin = await seedStudio(url);
+      const types = await admin.get<{ items: { code: string }[] }>('/taxonomy?kind=product_type');
+      po = await loginApi(url, PO.email, PO.password);
+      const product = await po.post<{ code: string }>('/products', {
+        subsidiary: SUBSIDIARY,
+        name: 'Conflict Lab',
+        productType: types.items[0]?.code,
+      });
+      const doc = await po.post<{ id: string }>(`/products/${product.code}/documents`, { kind: 'context' });
+      docId = doc.id;
     });
-    const doc = await po.post<{ id: string }>(`/products/${product.code}/documents`, { kind: 'context' });
-    docId = doc.id;
-    browser = await launchBrowser();
-    page = browser.page;
-    page.setDefaultTimeout(15_000);
-    watched = await watchPage(browser, new URL(server.url).origin);
+    page = session.page;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    expect(watched?.outbound, 'requests outside the server').toEqual([]);
-    expect(watched?.errors, 'uncaught errors in the page').toEqual([]);
-  });
+  afterAll(() => closeJourney(session));
 
   const editorText = () => page.locator('.cm-content').textContent();
 
   step('open the editor and type', async () => {
-    if (!server) throw new Error('no server');
-    await loginUi(page, server.url, PO);
-    await page.goto(`${server.url}/documents/${docId}/edit`);
+    if (!session) throw new Error('no server');
+    await loginUi(page, session.url, PO);
+    await page.goto(`${session.url}/documents/${docId}/edit`);
     await page.locator('.cm-content').click();
     await page.keyboard.press('Control+End');
     await page.keyboard.insertText(`\n${MINE}\n`);

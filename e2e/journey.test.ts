@@ -2,9 +2,9 @@
 // log in → create a product → create a PRD from the template → edit → save a new version → view the diff → search.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { type Browser, chromiumAvailable, launchBrowser, watchPage } from './support/browser.ts';
-import { PO, seedStudio, serverEnv } from './support/seed.ts';
-import { ensureWebBuilt, startServer, type TestServer } from './support/server.ts';
+import { chromiumAvailable } from './support/browser.ts';
+import { PO, seedStudio } from './support/seed.ts';
+import { closeJourney, type JourneySession, openJourney } from './support/session.ts';
 import { journey } from './support/steps.ts';
 
 // A word that exists nowhere else, so the search can only find it in the version saved by this journey.
@@ -13,34 +13,22 @@ const MARKER = 'quokkaflux';
 const enabled = chromiumAvailable();
 
 describe.runIf(enabled)('journey: from login to a searchable PRD version', () => {
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
+  let session: JourneySession | undefined;
   let page: Page;
   let documentUrl = '';
-  let watched: Awaited<ReturnType<typeof watchPage>> | undefined;
   const { step, shot } = journey('journey', () => page);
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startServer(serverEnv());
     // Seeded through the API: subsidiary E2E and a product owner who is a member of it.
-    await seedStudio(server.url);
-    browser = await launchBrowser();
-    page = browser.page;
-    page.setDefaultTimeout(15_000);
-    watched = await watchPage(browser, new URL(server.url).origin);
+    session = await openJourney(seedStudio);
+    page = session.page;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    expect(watched?.outbound, 'requests outside the server').toEqual([]);
-    expect(watched?.errors, 'uncaught errors in the page').toEqual([]);
-  });
+  afterAll(() => closeJourney(session));
 
   step('log in', async () => {
-    if (!server) throw new Error('no server');
-    await page.goto(server.url);
+    if (!session) throw new Error('no server');
+    await page.goto(session.url);
     await page.getByRole('textbox', { name: 'Email' }).fill(PO.email);
     await page.getByRole('textbox', { name: 'Password' }).fill(PO.password);
     await page.getByRole('button', { name: 'Sign in' }).click();

@@ -59,9 +59,10 @@ const documentRoute = createRoute({
 const editorRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/documents/$id/edit',
-  // ?line=N opens the editor at a gate finding's line.
+  // ?line=N opens the editor at a gate finding's line. The router also re-validates already-validated search
+  // (a number), so both shapes must pass.
   validateSearch: (s: Record<string, unknown> & SearchSchemaInput): { line?: number } => {
-    const line = Number(str(s.line));
+    const line = typeof s.line === 'number' ? s.line : Number(str(s.line));
     return { line: Number.isInteger(line) && line > 0 ? line : undefined };
   },
   component: lazyRouteComponent(() => import('./features/documents/EditorPage.tsx'), 'EditorPage'),

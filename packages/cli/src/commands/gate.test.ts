@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_RUBRIC } from '@pi-studio/core/gate/default-rubric';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildDocx } from '../gate/docx-fixture.ts';
+import { buildDocx } from '@pi-studio/core/docx/docx-fixture';
 import { type GateIo, runGate } from './gate.ts';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));

@@ -2,10 +2,9 @@
 // invalid UTF-8, files over 10 MB, empty files, unsafe .docx archives.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import mammoth from 'mammoth';
+import { type DocxRefusalCode, DocxRefusedError, looksLikeZip } from '@pi-studio/core/docx/zip-guard';
+import { docxToMarkdown } from '@pi-studio/server/lib/docx';
 import { GateInputError } from './errors.ts';
-import { htmlToMarkdown } from './html-to-markdown.ts';
-import { checkDocxZip } from './zip-guard.ts';
 
 export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
 const TEXT_EXTENSIONS = new Set(['.md', '.markdown', '.txt']);
@@ -90,7 +89,7 @@ export function decodeText(data: Uint8Array, file: string): string {
   }
   // NUL bytes never occur in text; a zip signature is named so the message is useful.
   if (data.subarray(0, 8192).includes(0)) throw new GateInputError(`${file} is a binary file, not text`);
-  if (data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04) {
+  if (looksLikeZip(data)) {
     throw new GateInputError(`${file} is a zip archive (a .docx must have the .docx extension)`);
   }
   try {
@@ -100,20 +99,18 @@ export function decodeText(data: Uint8Array, file: string): string {
   }
 }
 
+const DOCX_REFUSAL: Record<DocxRefusalCode, (file: string, reason: string) => string> = {
+  not_zip: (file, reason) => `${file} is not a .docx file (${reason})`,
+  not_word: (file, reason) => `${file} is not a Word document (${reason})`,
+  unreadable: (file, reason) => `${file} is not a readable .docx (${reason})`,
+  zip_bomb: (file, reason) => `${file} looks like a zip bomb (${reason}); refusing to open it`,
+};
+
 async function docxText(data: Uint8Array, file: string): Promise<string> {
-  checkDocxZip(data, file);
-  let html: string;
-  try {
-    // Images are dropped: mammoth would otherwise inline them as base64 data URIs.
-    const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(data.buffer, data.byteOffset, data.byteLength) },
-      { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
-    );
-    html = result.value;
-  } catch (err) {
-    throw new GateInputError(`${file} is not a readable .docx (${String((err as Error).message).split('\n')[0]})`);
-  }
-  const markdown = htmlToMarkdown(html);
+  const markdown = await docxToMarkdown(data).catch((err: unknown) => {
+    if (err instanceof DocxRefusedError) throw new GateInputError(DOCX_REFUSAL[err.code](file, err.reason));
+    throw err;
+  });
   if (markdown.trim() === '') throw new GateInputError(`${file} is empty (no text in the document)`);
   return markdown;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFrontMatter } from './front-matter.ts';
+import { parseFrontMatter } from '../markdown/front-matter.ts';
 import { defaultTitle, documentCode, isDocumentKind } from './kinds.ts';
 import { escapeHtml, markersToHtml } from './snippet.ts';
 import { renderTemplate } from './template-render.ts';

@@ -1,10 +1,65 @@
-// YAML front matter at the top of a document. The lines are blanked (not removed) before Markdown parsing so
-// every later line keeps its number.
+// YAML front matter (`---` … `---` or `...` at the very top of a document), read by one YAML rule for two
+// callers: parseFrontMatter gives a document version its stored metadata and the text after the block;
+// splitFrontMatter gives the gate a body whose front-matter lines are blanked (not removed) before Markdown parsing
+// so every later line keeps its number.
 import { parse } from 'yaml';
 import type { FrontMatter, MetadataEntry } from './model.ts';
 
-const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
+const OPEN = /^---[ \t]*\n/;
+const CLOSE_LINE = /^(?:---|\.\.\.)[ \t]*$/;
+const CLOSE_IN_TEXT = new RegExp(CLOSE_LINE.source, 'm');
+/** The gate looks this far for the closing line; a lone `---` rule at the top of a long document is not YAML. */
 const MAX_LINES = 500;
+
+type YamlMapping = { ok: true; data: Record<string, unknown> | null } | { ok: false; error: string };
+
+/** The block's YAML as a mapping (`null` when empty); anything else is an error people can act on. */
+function parseYamlMapping(yamlText: string): YamlMapping {
+  let value: unknown;
+  try {
+    // The core schema keeps dates as strings: metadata must survive a JSON round trip unchanged.
+    value = parse(yamlText, { schema: 'core', maxAliasCount: 50, uniqueKeys: true });
+  } catch (err) {
+    return { ok: false, error: `front matter is not valid YAML: ${String((err as Error).message).split('\n')[0]}` };
+  }
+  if (value === null || value === undefined) return { ok: true, data: null };
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    return { ok: false, error: 'front matter must be a YAML mapping of keys to values' };
+  }
+  return { ok: true, data: value as Record<string, unknown> };
+}
+
+export type FrontMatterResult =
+  | { ok: true; metadata: Record<string, unknown>; content: string; hasFrontMatter: boolean }
+  | { ok: false; error: string };
+
+/**
+ * Splits front matter from Markdown. `content` is the text after it; callers decide whether to keep
+ * the front matter in the stored body (we do, so an export round-trips byte for byte).
+ */
+export function parseFrontMatter(text: string): FrontMatterResult {
+  const normalized = text.replace(/^\uFEFF/, '');
+  const open = OPEN.exec(normalized);
+  if (!open) return { ok: true, metadata: {}, content: normalized, hasFrontMatter: false };
+  const rest = normalized.slice(open[0].length);
+  const close = CLOSE_IN_TEXT.exec(rest);
+  if (!close) return { ok: true, metadata: {}, content: normalized, hasFrontMatter: false };
+  const content = rest.slice(close.index + close[0].length).replace(/^\n/, '');
+  const parsed = parseYamlMapping(rest.slice(0, close.index));
+  if (!parsed.ok) return parsed;
+  return { ok: true, metadata: parsed.data ? toJsonSafe(parsed.data) : {}, content, hasFrontMatter: true };
+}
+
+/** JSON-compatible copy: drops values JSON cannot carry (functions, undefined), keeps structure. */
+function toJsonSafe(value: Record<string, unknown>): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)));
+}
+
+/** `title` from front matter when it is a non-empty string. */
+export function frontMatterTitle(metadata: Record<string, unknown>): string | null {
+  const t = metadata.title;
+  return typeof t === 'string' && t.trim() ? t.trim() : null;
+}
 
 export type FrontMatterSplit = { frontMatter: FrontMatter | null; body: string; entries: MetadataEntry[] };
 
@@ -12,27 +67,20 @@ export function splitFrontMatter(lines: readonly string[], text: string): FrontM
   if (!/^---[ \t]*$/.test(lines[0] ?? '')) return { frontMatter: null, body: text, entries: [] };
   let end = -1;
   for (let i = 1; i < Math.min(lines.length, MAX_LINES); i++) {
-    if (CLOSE.test(lines[i] as string)) {
+    if (CLOSE_LINE.test(lines[i] as string)) {
       end = i;
       break;
     }
   }
   if (end < 0) return { frontMatter: null, body: text, entries: [] };
   const yamlLines = lines.slice(1, end);
-  let data: Record<string, unknown> | null = null;
-  let error: string | null = null;
-  try {
-    const value: unknown =
-      simpleMapping(yamlLines) ?? parse(yamlLines.join('\n'), { schema: 'core', maxAliasCount: 50 });
-    if (value && typeof value === 'object' && !Array.isArray(value)) data = value as Record<string, unknown>;
-    else if (value !== null && value !== undefined) error = 'front matter is not a mapping of keys to values';
-  } catch (err) {
-    error = `front matter is not valid YAML: ${String((err as Error).message).split('\n')[0]}`;
-  }
+  const simple = simpleMapping(yamlLines);
+  const parsed: YamlMapping = simple ? { ok: true, data: simple } : parseYamlMapping(yamlLines.join('\n'));
+  const data = parsed.ok ? parsed.data : null;
   const blank = '\n'.repeat(end + 1);
   const rest = lines.slice(end + 1).join('\n');
   return {
-    frontMatter: { line: 1, endLine: end + 1, data, error },
+    frontMatter: { line: 1, endLine: end + 1, data, error: parsed.ok ? null : parsed.error },
     body: blank + rest,
     entries: data ? entriesOf(data, yamlLines) : [],
   };

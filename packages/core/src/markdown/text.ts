@@ -84,23 +84,41 @@ export function isWordChar(code: number): boolean {
 }
 const LETTER = /[\p{L}\p{N}]/u;
 
-/** Fills `starts`/`ends` with every word; a hand-written scan is several times faster than a /u regex. */
-export function wordSpans(text: string, starts: number[], ends: number[]): void {
+/** Index of the first word character at or after `from`; `text.length` when there is none. */
+export function nextWordStart(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && !isWordChar(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/**
+ * Index just past the word that starts at `start`. An apostrophe between letters keeps a word whole ("won't"), and
+ * so do dashes and underscores ("e-mail") unless `apostrophesOnly` (phrase tokens, where "non-goals" must match
+ * "non goals").
+ */
+export function wordEnd(text: string, start: number, apostrophesOnly = false): number {
   const n = text.length;
-  let i = 0;
+  let i = start;
   while (i < n) {
-    while (i < n && !isWordChar(text.charCodeAt(i))) i++;
-    if (i >= n) return;
-    const start = i;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (isWordChar(c)) i++;
-      else if ((c === 39 || c === 0x2019 || c === 45 || c === 95) && i + 1 < n && isWordChar(text.charCodeAt(i + 1)))
-        i += 2;
-      else break;
-    }
+    const c = text.charCodeAt(i);
+    if (isWordChar(c)) i++;
+    else if (
+      (c === 39 || c === 0x2019 || (!apostrophesOnly && (c === 45 || c === 95))) &&
+      i + 1 < n &&
+      isWordChar(text.charCodeAt(i + 1))
+    )
+      i += 2;
+    else break;
+  }
+  return i;
+}
+
+/** Fills `starts`/`ends` with every word; a hand-written scan is several times faster than a /u regex. */
+export function wordSpans(text: string, starts: number[], ends: number[], apostrophesOnly = false): void {
+  for (let start = nextWordStart(text, 0), end = 0; start < text.length; start = nextWordStart(text, end)) {
+    end = wordEnd(text, start, apostrophesOnly);
     starts.push(start);
-    ends.push(i);
+    ends.push(end);
   }
 }
 

@@ -1,7 +1,6 @@
 // One Postgres schema for PGlite and PostgreSQL. Use only Postgres 15 features (CI runs Debian's 15).
 import { sql } from 'drizzle-orm';
 import {
-  type AnyPgColumn,
   bigserial,
   boolean,
   customType,
@@ -269,7 +268,9 @@ export const gateReviews = pgTable(
     finalScore: integer('final_score'),
     attempt: integer('attempt').notNull(),
     firstTime: boolean('first_time').notNull().default(false),
-    previousReviewId: uuid('previous_review_id').references((): AnyPgColumn => gateReviews.id),
+    // No self-referencing foreign key: backups restore a table's rows in any order. Reviews of one document
+    // are only ever deleted together (with the document), so the link cannot dangle.
+    previousReviewId: uuid('previous_review_id'),
     changes: jsonb('changes'),
     goldenCitations: jsonb('golden_citations').notNull().default([]),
     submittedBy: uuid('submitted_by').references(() => users.id),

@@ -16,6 +16,7 @@ import {
 } from '../db/schema.ts';
 import type { Deps } from '../http/deps.ts';
 import { hashPassword } from '../modules/auth/crypto.ts';
+import { seedDemoGate } from '../modules/gate/demo.ts';
 import { type AuditRow, audit, buildProduct, WEEK } from './build.ts';
 import { DEMO_PRODUCTS, DEMO_TAXONOMY } from './catalog/all.ts';
 import type { PersonKey } from './facts.ts';
@@ -135,6 +136,7 @@ export async function loadDemo(deps: Deps): Promise<DemoSummary> {
     log.push(...built.flatMap((b) => b.log));
     log.sort((a, b) => (a.at as Date).getTime() - (b.at as Date).getTime());
     for (let i = 0; i < log.length; i += 500) await tx.insert(auditEvents).values(log.slice(i, i + 500));
+    await seedDemoGate(tx);
     return {
       subsidiaries: subsidiaryIds.size,
       users: people.size,

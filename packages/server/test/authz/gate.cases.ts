@@ -131,7 +131,11 @@ export const gateCases: Expectations = {
       const review = await openReview(f, sub);
       return {
         path: `/api/v1/gate/reviews/${review.id}/waivers`,
-        body: { findingId: review.findings[0]?.id ?? 'none', reason: 'Accepted for the pilot', expiresAt: '2099-01-01' },
+        body: {
+          findingId: review.findings[0]?.id ?? 'none',
+          reason: 'Accepted for the pilot',
+          expiresAt: '2099-01-01',
+        },
       };
     },
   },
@@ -173,7 +177,10 @@ export const gateCases: Expectations = {
   'DELETE /golden/:id': {
     policy: { permission: 'gate.review' },
     build: async (f, sub) => {
-      const created = await ok<{ id: string }>(await f.admin.post('/api/v1/golden', await goldenBody(f, sub)), 'golden');
+      const created = await ok<{ id: string }>(
+        await f.admin.post('/api/v1/golden', await goldenBody(f, sub)),
+        'golden',
+      );
       return { path: `/api/v1/golden/${created.id}` };
     },
   },

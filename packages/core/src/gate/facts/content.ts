@@ -1,6 +1,6 @@
 // "A section counts by its content, never by its heading": what is left of a text once placeholders,
 // template brackets, ids and priority tokens are removed.
-import { isWordChar } from '../../markdown/text.ts';
+import { nextWordStart, wordEnd } from '../../markdown/text.ts';
 import type { PhraseHit, PhraseMatcher } from '../phrases.ts';
 
 /** Template brackets: [Insert …], [Name], {{product.name}}, <placeholder>, [xxx]. Links ([Name](url)) are not. */
@@ -52,25 +52,15 @@ export function meaningfulWords(text: string, placeholders: PhraseMatcher, hits?
 }
 
 function contentWords(text: string, skip: readonly PhraseHit[], label: number): { total: number; afterLabel: number } {
-  // One inline scan (same word rules as wordSpans): no arrays, no closures — this runs for most units.
+  // One scan without arrays or closures (the word rules of wordSpans): this runs for most units.
   const n = text.length;
   let total = 0;
   let afterLabel = 0;
-  let i = 0;
-  while (i < n) {
-    while (i < n && !isWordChar(text.charCodeAt(i))) i++;
-    if (i >= n) break;
-    const start = i;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (isWordChar(c)) i++;
-      else if ((c === 39 || c === 0x2019 || c === 45 || c === 95) && i + 1 < n && isWordChar(text.charCodeAt(i + 1)))
-        i += 2;
-      else break;
-    }
-    if (skip.length > 0 && inHit(skip, start, i)) continue;
-    if (i - start <= 9 && isStop(text, start, i)) continue;
-    if (i - start <= 24 && isIdToken(text, start, i)) continue;
+  for (let start = nextWordStart(text, 0), end = 0; start < n; start = nextWordStart(text, end)) {
+    end = wordEnd(text, start);
+    if (skip.length > 0 && inHit(skip, start, end)) continue;
+    if (end - start <= 9 && isStop(text, start, end)) continue;
+    if (end - start <= 24 && isIdToken(text, start, end)) continue;
     total++;
     if (start > label) afterLabel++;
   }

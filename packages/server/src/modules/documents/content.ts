@@ -1,7 +1,7 @@
 // Turning submitted Markdown into what a version stores: normalised body, front-matter metadata, hash.
 import { createHash } from 'node:crypto';
 import { MAX_BODY_CHARS, normalizeBody } from '@pi-studio/core/documents/body';
-import { parseFrontMatter } from '@pi-studio/core/documents/front-matter';
+import { parseFrontMatter } from '@pi-studio/core/markdown/front-matter';
 import { AppError, validationFailed } from '../../http/errors.ts';
 
 export type PreparedContent = { body: string; metadata: Record<string, unknown>; contentHash: string };

@@ -1,7 +1,8 @@
+import { buildDocx } from '@pi-studio/core/docx/docx-fixture';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestClient, type TestContext } from '../../../test/harness.ts';
-import { buildDocx, makeProduct, upload } from './test-fixtures.ts';
+import { makeProduct, upload } from './test-fixtures.ts';
 
 type Doc = {
   id: string;

@@ -1,12 +1,11 @@
 // Reading an uploaded file into Markdown: .md/.markdown/.txt as strict UTF-8, .docx through mammoth after
 // the zip guard. Every refusal is a 4xx naming the `file` field.
 import { firstHeading } from '@pi-studio/core/documents/body';
-import { frontMatterTitle } from '@pi-studio/core/documents/front-matter';
-import mammoth from 'mammoth';
+import { frontMatterTitle } from '@pi-studio/core/markdown/front-matter';
+import { DocxRefusedError } from '@pi-studio/core/docx/zip-guard';
 import { AppError, badRequest } from '../../http/errors.ts';
+import { docxToMarkdown } from '../../lib/docx.ts';
 import { type PreparedContent, prepareContent } from './content.ts';
-import { htmlToMarkdown } from './html-to-markdown.ts';
-import { assertSafeDocx } from './zip-guard.ts';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 const TEXT_TYPES = new Set(['md', 'markdown', 'txt']);
@@ -22,22 +21,18 @@ function cleanFileName(name: string): string {
 
 const nameWithoutExtension = (name: string) => name.replace(/\.[^.]+$/, '').trim() || null;
 
-async function docxToMarkdown(bytes: Uint8Array): Promise<string> {
-  assertSafeDocx(bytes);
+/** The .docx refusal as a 400 naming `file`: `zip_bomb` for a suspected bomb, `not_a_docx` for anything else. */
+function docxProblem({ code, reason }: DocxRefusedError): AppError {
+  return code === 'zip_bomb'
+    ? badRequest('zip_bomb', `the .docx was refused as a possible zip bomb: ${reason}`, [{ name: 'file', reason }])
+    : badRequest('not_a_docx', `the file is not a readable .docx: ${reason}`, [{ name: 'file', reason }]);
+}
+
+async function readDocx(bytes: Uint8Array): Promise<string> {
   try {
-    const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
-      {
-        externalFileAccess: false,
-        // Images are not carried into Markdown (no data: URIs bloating the body); their alt text is.
-        convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
-      },
-    );
-    return htmlToMarkdown(result.value);
-  } catch {
-    throw badRequest('not_a_docx', 'the file is not a readable .docx: Word could not have written it this way', [
-      { name: 'file', reason: 'unreadable Word document' },
-    ]);
+    return await docxToMarkdown(bytes);
+  } catch (err) {
+    throw err instanceof DocxRefusedError ? docxProblem(err) : err;
   }
 }
 
@@ -63,7 +58,7 @@ export async function readUpload(file: File): Promise<ImportedFile> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let text: string;
   if (ext === 'docx') {
-    text = await docxToMarkdown(bytes);
+    text = await readDocx(bytes);
   } else {
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -145,6 +145,8 @@ export async function patchCondition(ctx: RequestCtx, id: string, conditionId: s
       ...terms,
       ...(done === undefined || done === condition.done ? {} : { done, doneAt: done ? now : null }),
     };
+    // Ticking a condition that is already ticked changes nothing and records nothing.
+    if (Object.keys(change).length === 0) return;
     await updateCondition(tx, conditionId, change);
     const before = Object.fromEntries(Object.keys(patch).map((k) => [k, condition[k as keyof typeof condition]]));
     await writeAudit(

@@ -25,7 +25,8 @@ export type ReviewFact = {
   authorEmail: string | null;
 };
 
-export type ReasonFact = { week: string; criterion: string; rule: string; reviews: number };
+/** `rule` null: the week's count for the whole criterion. */
+export type ReasonFact = { week: string; criterion: string; rule: string | null; reviews: number };
 
 const rowsOf = (result: unknown) => (result as { rows: Record<string, unknown>[] }).rows;
 
@@ -40,7 +41,7 @@ const FROM = sql`from gate_reviews r
 function conditions(f: MetricsFilter): SQL {
   const parts: SQL[] = [
     sql`r.submitted_at >= ${f.from.toISOString()}::timestamptz`,
-    sql`r.submitted_at < ${f.to.toISOString()}::timestamptz`,
+    sql`r.submitted_at <= ${f.to.toISOString()}::timestamptz`,
   ];
   if (f.visible) {
     parts.push(
@@ -87,27 +88,31 @@ export async function reviewFacts(db: Executor, f: MetricsFilter): Promise<Revie
 }
 
 /**
- * Blocker and major findings of failed or conditional reviews, counted once per review, grouped by week.
+ * Blocker and major findings of failed or conditional reviews, counted once per review, by week, criterion and
+ * rule, plus per week and criterion (rule null): a review failing two rules of one criterion counts once there.
  * A finding waived on that review was accepted by ProductOps, so it is no rejection reason.
  */
 export async function reasonFacts(db: Executor, f: MetricsFilter): Promise<ReasonFact[]> {
   const rows = rowsOf(
     await db.execute(sql`
-      select ${WEEK} as week, fd->>'criterion' as criterion, fd->>'rule' as rule, count(distinct r.id) as reviews
-      ${FROM}
-      cross join lateral jsonb_array_elements(r.report->'findings') as fd
-      where ${conditions(f)}
-        and r.verdict in ('fail', 'conditional')
-        and fd->>'severity' in ('blocker', 'major')
-        and not exists (
-          select 1 from gate_waivers w where w.review_id = r.id and w.finding_id = fd->>'id'
-        )
-      group by 1, 2, 3`),
+      select week, criterion, rule, count(distinct review_id) as reviews
+      from (
+        select ${WEEK} as week, fd->>'criterion' as criterion, fd->>'rule' as rule, r.id as review_id
+        ${FROM}
+        cross join lateral jsonb_array_elements(r.report->'findings') as fd
+        where ${conditions(f)}
+          and r.verdict in ('fail', 'conditional')
+          and fd->>'severity' in ('blocker', 'major')
+          and not exists (
+            select 1 from gate_waivers w where w.review_id = r.id and w.finding_id = fd->>'id'
+          )
+      ) reasons
+      group by grouping sets ((week, criterion, rule), (week, criterion))`),
   );
   return rows.map((r) => ({
     week: String(r.week),
     criterion: String(r.criterion),
-    rule: String(r.rule),
+    rule: r.rule === null ? null : String(r.rule),
     reviews: Number(r.reviews),
   }));
 }

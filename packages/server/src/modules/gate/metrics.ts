@@ -88,14 +88,15 @@ export function gateMetrics(
   const reasonTotals = new Map<string, { criterion: string; rule: string; count: number }>();
   const weekCriterion = new Map<string, { week: string; criterion: string; count: number }>();
   for (const r of reasons) {
+    if (r.rule === null) {
+      weekCriterion.set(`${r.week}\u0000${r.criterion}`, { week: r.week, criterion: r.criterion, count: r.reviews });
+      continue;
+    }
     const k = `${r.criterion}\u0000${r.rule}`;
     const t = reasonTotals.get(k) ?? { criterion: r.criterion, rule: r.rule, count: 0 };
+    // A review belongs to one week, so summing the weeks' distinct counts stays a count of reviews.
     t.count += r.reviews;
     reasonTotals.set(k, t);
-    const wk = `${r.week}\u0000${r.criterion}`;
-    const w = weekCriterion.get(wk) ?? { week: r.week, criterion: r.criterion, count: 0 };
-    w.count += r.reviews;
-    weekCriterion.set(wk, w);
   }
   const topReasons = [...reasonTotals.values()]
     .sort((a, b) => byCount(a, b, (x, y) => x.rule.localeCompare(y.rule)))

@@ -1,6 +1,7 @@
-import { Button, Checkbox, Group, Modal, NumberInput, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Modal, NumberInput, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { fieldError } from '../admin/ui/errors.ts';
+import { FormActions } from '../admin/ui/FormActions.tsx';
 import { FormError } from '../admin/ui/FormError.tsx';
 import { TOKEN_SCOPES, type TokenScope } from './api.ts';
 import { TokenSecret } from './TokenSecret.tsx';
@@ -88,19 +89,13 @@ export function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose
               error={fieldError(create.error, 'expiresInDays')}
               data-testid="token-expiry"
             />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                Cancel
-              </Button>
-              <Button
-                type="submit"
-                loading={create.isPending}
-                disabled={!name.trim() || scopes.length === 0}
-                data-testid="token-submit"
-              >
-                Create token
-              </Button>
-            </Group>
+            <FormActions
+              onCancel={close}
+              submitLabel="Create token"
+              loading={create.isPending}
+              disabled={!name.trim() || scopes.length === 0}
+              testId="token-submit"
+            />
           </Stack>
         </form>
       )}

@@ -38,7 +38,7 @@ export function DocumentGateCard({ documentId, documentCode, currentVersion, can
                 <Text size="xs" c="dimmed">
                   {r.score}
                 </Text>
-                <VerdictBadge verdict={r.verdict} size="sm" />
+                <VerdictBadge verdict={r.verdict} status={r.status} size="sm" />
               </Group>
             </Group>
           ))
@@ -49,6 +49,11 @@ export function DocumentGateCard({ documentId, documentCode, currentVersion, can
           </Text>
         ) : null}
       </Stack>
+      {canSubmit && waiting ? (
+        <Text size="xs" c="dimmed" mb={6} data-testid="gate-waiting">
+          v{currentVersion} is waiting for review. Save a new version to resubmit.
+        </Text>
+      ) : null}
       {canSubmit ? (
         <SubmitToGateButton
           documentId={documentId}

@@ -68,11 +68,21 @@ export type GateReview = {
 };
 export type GateReviewSummary = Pick<
   GateReview,
-  'id' | 'status' | 'product' | 'document' | 'version' | 'attempt' | 'firstTime' | 'score' | 'verdict'
-> &
-  Partial<Pick<GateReview, 'submittedAt' | 'submittedBy' | 'decidedAt' | 'engine'>> & {
-    engineVerdict?: Verdict;
-  };
+  | 'id'
+  | 'status'
+  | 'product'
+  | 'document'
+  | 'version'
+  | 'attempt'
+  | 'firstTime'
+  | 'score'
+  | 'verdict'
+  | 'submittedAt'
+  | 'submittedBy'
+  | 'decidedAt'
+  | 'decidedBy'
+  | 'previousReviewId'
+> & { engineScore: number; engineVerdict: Verdict };
 
 export type QueueItem = {
   reviewId: string;

@@ -3,11 +3,13 @@ import { useState } from 'react';
 import { useSubsidiaries } from '../queries.ts';
 import type { Subsidiary } from '../types.ts';
 import { QueryState } from '../ui/QueryState.tsx';
+import { RenameModal } from '../ui/RenameModal.tsx';
+import { useRenameSubsidiary } from '../use-rename-subsidiary.ts';
 import { CreateSubsidiaryForm } from './CreateSubsidiaryForm.tsx';
-import { RenameSubsidiaryModal } from './RenameSubsidiaryModal.tsx';
 
 export function SubsidiariesTab() {
   const subsidiaries = useSubsidiaries();
+  const rename = useRenameSubsidiary();
   const [renaming, setRenaming] = useState<Subsidiary | null>(null);
 
   return (
@@ -58,7 +60,18 @@ export function SubsidiariesTab() {
           </Table>
         )}
       </QueryState>
-      {renaming && <RenameSubsidiaryModal subsidiary={renaming} onClose={() => setRenaming(null)} />}
+      {renaming && (
+        <RenameModal
+          title={`Rename ${renaming.code}`}
+          label="Name"
+          field="name"
+          initial={renaming.name}
+          testId="subsidiary-rename"
+          save={(name) => rename.mutateAsync({ code: renaming.code, name })}
+          successMessage={`${renaming.code} renamed`}
+          onClose={() => setRenaming(null)}
+        />
+      )}
     </Stack>
   );
 }

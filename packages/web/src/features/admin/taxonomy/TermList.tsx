@@ -5,13 +5,14 @@ import { useTaxonomy } from '../queries.ts';
 import type { TaxonomyKind, TaxonomyTerm } from '../types.ts';
 import { confirmThen } from '../ui/confirm.ts';
 import { QueryState } from '../ui/QueryState.tsx';
+import { RenameModal } from '../ui/RenameModal.tsx';
 import { useUpdateTerm } from '../use-update-term.ts';
 import { AddTermForm } from './AddTermForm.tsx';
-import { RenameTermModal } from './RenameTermModal.tsx';
 
 export function TermList({ kind, title }: { kind: TaxonomyKind; title: string }) {
   const terms = useTaxonomy(kind);
   const update = useUpdateTerm();
+  const rename = useUpdateTerm();
   const [renaming, setRenaming] = useState<TaxonomyTerm | null>(null);
 
   const setArchived = (term: TaxonomyTerm, archived: boolean) =>
@@ -96,7 +97,19 @@ export function TermList({ kind, title }: { kind: TaxonomyKind; title: string })
           )}
         </QueryState>
       </Stack>
-      {renaming && <RenameTermModal term={renaming} onClose={() => setRenaming(null)} />}
+      {renaming && (
+        // Only the label changes: the code is referenced by stored products.
+        <RenameModal
+          title={`Rename ${renaming.code}`}
+          label="Label"
+          field="label"
+          initial={renaming.label}
+          testId="taxonomy-rename"
+          save={(label) => rename.mutateAsync({ id: renaming.id, label })}
+          successMessage={`Renamed ${renaming.code}`}
+          onClose={() => setRenaming(null)}
+        />
+      )}
     </Card>
   );
 }

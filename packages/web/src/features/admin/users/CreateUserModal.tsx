@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { notifySuccess } from '../../../lib/notify.ts';
 import type { CreatedUser, Membership } from '../types.ts';
 import { fieldError } from '../ui/errors.ts';
+import { FormActions } from '../ui/FormActions.tsx';
 import { FormError } from '../ui/FormError.tsx';
 import { useCreateUser } from '../use-create-user.ts';
 import { InitialPasswordAlert } from './InitialPasswordAlert.tsx';
@@ -99,14 +100,12 @@ export function CreateUserModal({ opened, onClose, subsidiaryCodes }: Props) {
               subsidiaryCodes={subsidiaryCodes}
               error={fieldError(create.error, 'memberships')}
             />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={create.isPending} data-testid="new-user-submit">
-                Create user
-              </Button>
-            </Group>
+            <FormActions
+              onCancel={close}
+              submitLabel="Create user"
+              loading={create.isPending}
+              testId="new-user-submit"
+            />
           </Stack>
         </form>
       )}

@@ -1,5 +1,5 @@
 // /gate/golden: approved passages per criterion × subsidiary × product type, which the gate's fixes cite.
-import { Badge, Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Card, Group, ScrollArea, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { DEFAULT_RUBRIC } from '@pi-studio/core/gate/default-rubric';
 import { getRouteApi } from '@tanstack/react-router';
@@ -10,7 +10,8 @@ import { notifyError, notifySuccess } from '../../../lib/notify.ts';
 import { type PersonRef, personName } from '../../../lib/people.ts';
 import { EmptyState, ErrorState, LoadingState } from '../../../lib/states.tsx';
 import { useSession } from '../../auth/session.tsx';
-import { useTaxonomy } from '../../workspace/queries.ts';
+import { MarkdownView } from '../../documents/MarkdownView.tsx';
+import { useTaxonomy, useTaxonomyLabels } from '../../workspace/queries.ts';
 import { useCurrentSubsidiary } from '../../workspace/use-current-subsidiary.ts';
 import { canCurateGate } from '../access.ts';
 import type { GoldenExample } from '../api.ts';
@@ -97,6 +98,7 @@ export function GoldenPage() {
 
 function GoldenCard({ example, canDelete }: { example: GoldenExample; canDelete: boolean }) {
   const remove = useDeleteGolden();
+  const typeLabel = useTaxonomyLabels('product_type');
   const onDelete = async () => {
     const ok = await confirmAction({
       title: 'Remove this golden example?',
@@ -120,7 +122,7 @@ function GoldenCard({ example, canDelete }: { example: GoldenExample; canDelete:
           {example.subsidiary ? <Badge variant="outline">{example.subsidiary}</Badge> : null}
           {example.productType ? (
             <Badge variant="outline" color="gray">
-              {example.productType}
+              {typeLabel(example.productType)}
             </Badge>
           ) : null}
         </Group>
@@ -136,9 +138,9 @@ function GoldenCard({ example, canDelete }: { example: GoldenExample; canDelete:
           </Button>
         ) : null}
       </Group>
-      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} lineClamp={10}>
-        {example.text}
-      </Text>
+      <ScrollArea.Autosize mah={320} type="auto" fz="sm">
+        <MarkdownView source={example.text} />
+      </ScrollArea.Autosize>
       <Text size="xs" c="dimmed" mt="xs">
         {example.source ?? 'Unknown source'} · {personName(example.createdBy as PersonRef, '—')} ·{' '}
         {formatDate(example.createdAt)}

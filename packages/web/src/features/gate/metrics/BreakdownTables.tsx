@@ -2,6 +2,7 @@
 import { Card, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { type PersonRef, personName } from '../../../lib/people.ts';
+import { useTaxonomyLabels } from '../../workspace/queries.ts';
 import type { GateMetrics } from '../api.ts';
 import { percent } from '../format.ts';
 
@@ -56,6 +57,7 @@ function Breakdown({
 }
 
 export function BreakdownTables({ metrics }: { metrics: GateMetrics }) {
+  const typeLabel = useTaxonomyLabels('product_type');
   return (
     <SimpleGrid cols={{ base: 1, md: 3 }}>
       <Breakdown
@@ -78,7 +80,7 @@ export function BreakdownTables({ metrics }: { metrics: GateMetrics }) {
         title="By product type"
         testId="metrics-by-type"
         head={['Type', 'Submitted', 'First-time pass']}
-        rows={metrics.byProductType.map((t) => [t.productType, t.submitted, percent(t.firstTimePassRate)])}
+        rows={metrics.byProductType.map((t) => [typeLabel(t.productType), t.submitted, percent(t.firstTimePassRate)])}
       />
     </SimpleGrid>
   );

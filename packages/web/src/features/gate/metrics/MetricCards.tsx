@@ -17,7 +17,13 @@ export function PassRateCard({ metrics }: { metrics: GateMetrics }) {
           </Text>
         </div>
         <Stack gap={0} align="flex-end">
-          <Text fz={40} fw={800} lh={1} c="indigo" data-testid="first-time-pass-rate">
+          <Text
+            fz={40}
+            fw={800}
+            lh={1}
+            c={metrics.firstTimePassRate === null ? 'dimmed' : 'indigo'}
+            data-testid="first-time-pass-rate"
+          >
             {percent(metrics.firstTimePassRate)}
           </Text>
           <Text size="xs" c="dimmed" data-testid="metrics-counts">
@@ -25,8 +31,8 @@ export function PassRateCard({ metrics }: { metrics: GateMetrics }) {
           </Text>
         </Stack>
       </Group>
-      {data.length === 0 ? (
-        <EmptyState title="No reviews in this period" />
+      {data.every((w) => w['First-time pass %'] === null) ? (
+        <EmptyState title="No first submissions decided in this period" />
       ) : (
         <LineChart
           h={220}
@@ -60,6 +66,7 @@ export function ReasonsCard({ metrics }: { metrics: GateMetrics }) {
           dataKey="reason"
           orientation="vertical"
           yAxisProps={{ width: 200 }}
+          xAxisProps={{ allowDecimals: false }}
           series={[{ name: 'Findings', color: 'red.6' }]}
           gridAxis="x"
         />
@@ -69,17 +76,28 @@ export function ReasonsCard({ metrics }: { metrics: GateMetrics }) {
 }
 
 export function ReasonsTrendCard({ metrics }: { metrics: GateMetrics }) {
-  const { data, series } = reasonsByWeek(metrics.reasonsByWeek);
+  const { data, series } = reasonsByWeek(
+    metrics.reasonsByWeek,
+    metrics.byWeek.map((w) => w.week),
+  );
   return (
     <Card withBorder radius="md" data-testid="reasons-trend-card">
       <Title order={4}>Rejection reasons by week</Title>
       <Text size="xs" c="dimmed" mb="sm">
         Findings per criterion in rejected and conditional reviews; the goal is bars getting shorter.
       </Text>
-      {data.length === 0 ? (
+      {series.length === 0 ? (
         <EmptyState title="No rejections in this period" />
       ) : (
-        <BarChart h={260} data={data} dataKey="week" type="stacked" series={series} withLegend />
+        <BarChart
+          h={260}
+          data={data}
+          dataKey="week"
+          type="stacked"
+          series={series}
+          withLegend
+          yAxisProps={{ allowDecimals: false }}
+        />
       )}
     </Card>
   );

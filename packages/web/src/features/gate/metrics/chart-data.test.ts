@@ -22,10 +22,12 @@ describe('metrics chart data', () => {
         { week: '2026-W46', criterion: 'acceptance', count: 3 },
         { week: '2026-W47', criterion: 'ux', count: 1 },
       ],
+      ['2026-W45', '2026-W46', '2026-W47'],
       2,
     );
     expect(series.map((s) => s.name)).toEqual(['metrics', 'acceptance', 'other']);
     expect(data).toEqual([
+      { week: '2026-W45', metrics: 0, acceptance: 0, other: 0 },
       { week: '2026-W46', metrics: 1, acceptance: 3, other: 0 },
       { week: '2026-W47', metrics: 4, acceptance: 0, other: 1 },
     ]);

@@ -27,13 +27,14 @@ export function weeklyPassRate(byWeek: GateMetrics['byWeek']) {
  * One row per week with a count per criterion, for stacked bars. Criteria are ordered by their total (largest
  * first) and only the `limit` largest are kept, the rest summed as "other", so the legend stays readable.
  */
-export function reasonsByWeek(rows: GateMetrics['reasonsByWeek'], limit = 6) {
+export function reasonsByWeek(rows: GateMetrics['reasonsByWeek'], allWeeks: readonly string[] = [], limit = 6) {
   const totals = new Map<string, number>();
   for (const r of rows) totals.set(r.criterion, (totals.get(r.criterion) ?? 0) + r.count);
   const ranked = [...totals.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([c]) => c);
   const kept = ranked.slice(0, limit);
   const hasOther = ranked.length > limit;
-  const weeks = [...new Set(rows.map((r) => r.week))].sort();
+  // Every week of the period, so quiet weeks show as gaps rather than disappearing from the axis.
+  const weeks = [...new Set([...allWeeks, ...rows.map((r) => r.week)])].sort();
   const data = weeks.map((week) => {
     const row: Record<string, string | number> = { week };
     for (const c of kept) row[c] = 0;

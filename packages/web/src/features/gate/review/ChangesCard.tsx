@@ -1,5 +1,5 @@
 // On a resubmission: which findings the author fixed, which are new and which remain since the last review.
-import { Badge, Card, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Badge, Card, Group, ScrollArea, Stack, Tabs, Text, Title } from '@mantine/core';
 import { AnchorLink } from '../../../lib/links.tsx';
 import type { Finding, ReviewChanges } from '../api.ts';
 import { SeverityBadge } from '../ui/VerdictBadge.tsx';
@@ -62,18 +62,20 @@ function ChangeList({ findings }: { findings: Finding[] }) {
       </Text>
     );
   return (
-    <Stack gap={4}>
-      {findings.map((f) => (
-        <Group key={`${f.rule}:${f.line}:${f.excerpt}`} gap="xs" wrap="nowrap" align="flex-start">
-          <SeverityBadge severity={f.severity} />
-          <Text size="sm" style={{ flex: 1 }}>
-            <Text span size="xs" ff="monospace" c="dimmed">
-              {f.rule}
-            </Text>{' '}
-            {f.message}
-          </Text>
-        </Group>
-      ))}
-    </Stack>
+    <ScrollArea.Autosize mah={260} type="auto">
+      <Stack gap={4}>
+        {findings.map((f) => (
+          <Group key={`${f.rule}:${f.line}:${f.excerpt}`} gap="xs" wrap="nowrap" align="flex-start">
+            <SeverityBadge severity={f.severity} />
+            <Text size="sm" style={{ flex: 1 }}>
+              <Text span size="xs" ff="monospace" c="dimmed">
+                {f.rule}
+              </Text>{' '}
+              {f.message}
+            </Text>
+          </Group>
+        ))}
+      </Stack>
+    </ScrollArea.Autosize>
   );
 }

@@ -43,8 +43,8 @@ export function DecisionCard({ review }: { review: GateReview }) {
       </Title>
       <Stack gap="xs">
         <Text size="xs" c="dimmed">
-          The engine suggests {VERDICT_LABEL[review.engine.verdict].toLowerCase()}; the effective score is{' '}
-          {review.score}.
+          Suggested: {VERDICT_LABEL[review.suggestedVerdict ?? review.engine.verdict].toLowerCase()} (effective score{' '}
+          {review.score}, after overrides and waivers).
         </Text>
         <SegmentedControl
           fullWidth

@@ -28,7 +28,7 @@ function Stat({ label, children, testId }: { label: string; children: ReactNode;
   );
 }
 
-export function ReviewHeader({ review }: { review: GateReview }) {
+export function ReviewHeader({ review, actions }: { review: GateReview; actions?: ReactNode }) {
   return (
     <Stack gap="sm">
       <Breadcrumbs>
@@ -76,6 +76,7 @@ export function ReviewHeader({ review }: { review: GateReview }) {
             rubric {review.rubric.id} v{review.rubric.version}
           </Text>
         </div>
+        {actions}
       </Group>
       <Card withBorder radius="md">
         <SimpleGrid cols={{ base: 2, sm: 4 }}>

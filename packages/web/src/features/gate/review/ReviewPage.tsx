@@ -1,5 +1,5 @@
 // /gate/reviews/$id: what the engine found, what changed since the last attempt, and the reviewer's tools.
-import { Button, Grid, Group, Stack } from '@mantine/core';
+import { Button, Grid, Stack } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { ErrorState, LoadingState } from '../../../lib/states.tsx';
@@ -31,14 +31,16 @@ export function ReviewPage() {
 
   return (
     <Stack gap="md" data-testid="review-page" data-status={review.status}>
-      <ReviewHeader review={review} />
-      {passed && canCurateGate(me) ? (
-        <Group justify="flex-end">
-          <Button variant="light" color="yellow" onClick={() => setGolden(true)} data-testid="mark-golden">
-            Mark as golden…
-          </Button>
-        </Group>
-      ) : null}
+      <ReviewHeader
+        review={review}
+        actions={
+          passed && canCurateGate(me) ? (
+            <Button variant="light" color="yellow" onClick={() => setGolden(true)} data-testid="mark-golden">
+              Mark as golden…
+            </Button>
+          ) : null
+        }
+      />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="md">

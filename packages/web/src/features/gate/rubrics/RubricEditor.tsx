@@ -52,7 +52,7 @@ function DraftEditor({
   const serverParams = create.error instanceof ApiError ? (create.error.problem.invalid_params ?? []) : [];
 
   const save = () => {
-    if (!check.ok) return;
+    if (check.definition === undefined) return;
     create.mutate(check.definition, {
       onSuccess: (saved) => {
         notifySuccess(`${saved.rubricId} v${saved.version} created. Activate it to use it for new submissions.`);
@@ -74,19 +74,25 @@ function DraftEditor({
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-          <Button onClick={save} loading={create.isPending} disabled={!check.ok} data-testid="save-rubric">
+          <Button
+            onClick={save}
+            loading={create.isPending}
+            disabled={check.definition === undefined}
+            data-testid="save-rubric"
+          >
             Create version
           </Button>
         </Group>
       </Group>
       <Stack gap="xs">
-        {check.ok ? (
+        {check.error === null ? (
           <Alert color="green" p="xs" data-testid="rubric-local-check">
             Valid rubric.
           </Alert>
         ) : (
           <Alert color="yellow" p="xs" data-testid="rubric-local-check">
             {check.error}
+            {check.definition !== undefined ? ' (you can still send it; the server lists every problem)' : ''}
           </Alert>
         )}
         {create.error ? (

@@ -1,17 +1,21 @@
 // Checks a rubric draft in the browser with the same validator the server uses, so most mistakes show while typing.
 import { parseRubric } from '@pi-studio/core/gate/rubric';
 
-export type DraftCheck = { ok: true; definition: unknown } | { ok: false; error: string };
+/**
+ * `definition` is set whenever the text is JSON, even when the rubric is invalid: the server is the authority
+ * and answers with every problem by field, so a draft the browser doubts can still be sent.
+ */
+export type DraftCheck = { definition?: unknown; error: string | null };
 
 export function checkRubricDraft(text: string): DraftCheck {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (err) {
-    return { ok: false, error: `Not valid JSON: ${err instanceof Error ? err.message : String(err)}` };
+    return { error: `Not valid JSON: ${err instanceof Error ? err.message : String(err)}` };
   }
   const parsed = parseRubric(value);
-  return parsed.ok ? { ok: true, definition: value } : { ok: false, error: parsed.error };
+  return { definition: value, error: parsed.ok ? null : parsed.error };
 }
 
 /** The starting text of a new version: the base definition with the next version number. */

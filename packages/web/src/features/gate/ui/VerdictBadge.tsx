@@ -2,11 +2,16 @@ import { Badge, type BadgeProps } from '@mantine/core';
 import type { Severity, Verdict } from '@pi-studio/core/gate/types';
 import { SEVERITY_COLOR, VERDICT_COLOR, VERDICT_LABEL } from '../format.ts';
 
-export function VerdictBadge({ verdict, ...rest }: { verdict: Verdict | null } & Omit<BadgeProps, 'color'>) {
+/** A verdict; without one, "Waiting" (or "Superseded" when a newer version replaced the review). */
+export function VerdictBadge({
+  verdict,
+  status,
+  ...rest
+}: { verdict: Verdict | null; status?: string } & Omit<BadgeProps, 'color'>) {
   if (!verdict)
     return (
-      <Badge variant="light" color="gray" data-testid="verdict-badge" {...rest}>
-        Waiting
+      <Badge variant="light" color={status === 'superseded' ? 'orange' : 'gray'} data-testid="verdict-badge" {...rest}>
+        {status === 'superseded' ? 'Superseded' : 'Waiting'}
       </Badge>
     );
   return (

@@ -21,6 +21,15 @@ describe('htmlToMarkdown (mammoth output)', () => {
     );
   });
 
+  it('indents lists nested in an ordered item to the item text, so they stay nested', () => {
+    const md = htmlToMarkdown(
+      '<h1>Payouts</h1><p>Owner: <strong>Amina</strong> &amp; <em>Lee</em></p><p>See <a href="https://figma.com/x">designs</a>.</p><ol><li>FR-1 Export<ul><li>Given a sale</li></ul></li><li>FR-2 Filter</li></ol><h2>Risks</h2>',
+    );
+    expect(md).toBe(
+      '# Payouts\n\nOwner: **Amina** & *Lee*\n\nSee [designs](<https://figma.com/x>).\n\n1. FR-1 Export\n   - Given a sale\n2. FR-2 Filter\n\n## Risks\n',
+    );
+  });
+
   it('drops script links and keeps image alt text', () => {
     expect(htmlToMarkdown('<p><a href="javascript:alert(1)">click</a> <img src="" alt="Flow diagram" /></p>')).toBe(
       'click *(image: Flow diagram)*\n',
@@ -31,6 +40,14 @@ describe('htmlToMarkdown (mammoth output)', () => {
     const html =
       '<table><tr><th><p>Id</p></th><th><p>Text</p></th></tr><tr><td><p>FR-1</p></td><td><p>a | b</p><p>second</p></td></tr><tr><td><p>FR-2</p></td></tr></table>';
     expect(htmlToMarkdown(html)).toBe('| Id | Text |\n| --- | --- |\n| FR-1 | a \\| b<br>second |\n| FR-2 |  |\n');
+  });
+
+  it('writes tables whose cells hold bare text', () => {
+    expect(
+      htmlToMarkdown(
+        '<table><tr><td><p>Id</p></td><td><p>Text</p></td></tr><tr><td>FR-1</td><td>a | b</td></tr></table>',
+      ),
+    ).toBe('| Id | Text |\n| --- | --- |\n| FR-1 | a \\| b |\n');
   });
 
   it('returns an empty string for an empty document', () => {

@@ -1,6 +1,7 @@
 // Turns the small, well-formed HTML vocabulary mammoth emits (headings, paragraphs, lists, tables, links,
 // emphasis) into plain Markdown. mammoth's own Markdown writer escapes every dot and bracket ("3\.2 days"),
-// which hurts search and the gate, so we write our own with only the escapes Markdown needs.
+// which hurts search and the gate, so we write our own with only the escapes Markdown needs. One block per
+// paragraph, so the gate reports real line numbers and reads tables as tables.
 
 type Node = { tag: string; attrs: Record<string, string>; children: Node[] } | string;
 type Element = Exclude<Node, string>;
@@ -93,10 +94,10 @@ function inline(node: Node, inCell = false): string {
   }
 }
 
-function list(el: Element, depth: number): string {
+/** A nested list is indented to its parent item's text (2 spaces under `- `, 3 under `1. `), or it is not nested. */
+function list(el: Element, indent: string): string {
   const ordered = el.tag === 'ol';
   const items = el.children.filter((c): c is Element => typeof c !== 'string' && c.tag === 'li');
-  const indent = '  '.repeat(depth);
   return items
     .map((li, i) => {
       const text = li.children
@@ -104,11 +105,11 @@ function list(el: Element, depth: number): string {
         .map((c) => inline(c))
         .join('')
         .trim();
+      const marker = `${ordered ? `${i + 1}.` : '-'} `;
       const nested = li.children
         .filter((c): c is Element => typeof c !== 'string' && (c.tag === 'ul' || c.tag === 'ol'))
-        .map((c) => list(c, depth + 1));
-      const line = `${indent}${ordered ? `${i + 1}.` : '-'} ${text}`;
-      return [line, ...nested].join('\n');
+        .map((c) => list(c, indent + ' '.repeat(marker.length)));
+      return [`${indent}${marker}${text}`, ...nested].join('\n');
     })
     .join('\n');
 }
@@ -152,7 +153,7 @@ function blocks(el: Element): string[] {
       const text = inline(child).trim();
       if (text) out.push(escapeLineStart(text));
     } else if (child.tag === 'ul' || child.tag === 'ol') {
-      out.push(list(child, 0));
+      out.push(list(child, ''));
     } else if (child.tag === 'table') {
       out.push(table(child));
     } else if (child.tag === 'blockquote') {

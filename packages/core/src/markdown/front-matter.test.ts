@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstHeading, normalizeBody } from './body.ts';
-import { frontMatterTitle, parseFrontMatter } from './front-matter.ts';
+import { frontMatterTitle, parseFrontMatter, splitFrontMatter } from './front-matter.ts';
 
 describe('front matter', () => {
   it('turns a YAML mapping into metadata and returns the rest as content', () => {
@@ -51,15 +50,16 @@ describe('front matter', () => {
     expect(frontMatterTitle({ title: 42 })).toBeNull();
     expect(frontMatterTitle({})).toBeNull();
   });
-});
 
-describe('body helpers', () => {
-  it('normalises BOM and line endings', () => {
-    expect(normalizeBody('\uFEFFa\r\nb\rc\n')).toBe('a\nb\nc\n');
-  });
-
-  it('finds the first H1 outside code fences', () => {
-    expect(firstHeading('intro\n```\n# not this\n```\n## Sub\n# Real title #\n')).toBe('Real title');
-    expect(firstHeading('## only h2\n')).toBeNull();
+  it('gives the gate the same verdict on the block, with its lines blanked so line numbers hold', () => {
+    const text = '---\n- a\n---\n# Title\n';
+    const split = splitFrontMatter(text.split('\n'), text);
+    expect(split.frontMatter).toEqual({
+      line: 1,
+      endLine: 3,
+      data: null,
+      error: 'front matter must be a YAML mapping of keys to values',
+    });
+    expect(split.body).toBe('\n\n\n# Title\n');
   });
 });

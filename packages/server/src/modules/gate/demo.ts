@@ -1,0 +1,187 @@
+// Gives the demo studio a living gate: reviews for the demo PRDs (first-time passes, fail-then-pass, a
+// conditional pass with its conditions, PRDs waiting in the queue) and Golden passages from the strong PRDs,
+// spread over the past weeks so the metrics have a history. Runs inside the demo's load transaction.
+import type { GoldenPassage } from '@pi-studio/core/gate/types';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
+import {
+  auditEvents,
+  documents,
+  documentVersions,
+  gateReviews,
+  products,
+  subsidiaries,
+  users,
+} from '../../db/schema.ts';
+import { type AuditRow, audit, HOUR } from '../../demo/build.ts';
+import type { PersonKey } from '../../demo/facts.ts';
+import { DEMO_PEOPLE, demoEmail } from '../../demo/people.ts';
+import { DEMO_GATE_PLAN, DEMO_GOLDEN, type DemoStep } from './demo-plan.ts';
+import { diffFindings, type StoredReport } from './findings.ts';
+import { insertGolden } from './golden-repo.ts';
+import { insertCondition, updateCondition } from './items-repo.ts';
+import { sectionPassage } from './passage.ts';
+import { insertReview } from './reviews-repo.ts';
+import { findActiveRubricId, loadRubric } from './rubrics-repo.ts';
+import { setBaseline } from './stage-repo.ts';
+import { scoreWithGolden } from './submit.service.ts';
+
+type DemoPrd = Awaited<ReturnType<typeof demoPrds>>[number];
+type Event = { prd: DemoPrd; step: DemoStep; version: DemoPrd['versions'][number]; at: Date };
+
+async function demoPrds(tx: Tx, codes: string[]) {
+  const docs = await tx
+    .select({
+      documentId: documents.id,
+      productId: products.id,
+      productCode: products.code,
+      productType: products.productType,
+      subsidiaryId: products.subsidiaryId,
+      subsidiaryCode: subsidiaries.code,
+      poId: products.poId,
+    })
+    .from(documents)
+    .innerJoin(products, eq(products.id, documents.productId))
+    .innerJoin(subsidiaries, eq(subsidiaries.id, products.subsidiaryId))
+    .where(and(eq(documents.kind, 'prd'), inArray(products.code, codes)));
+  if (docs.length === 0) return [];
+  const ids = docs.map((d) => d.documentId);
+  const versions = await tx.select().from(documentVersions).where(inArray(documentVersions.documentId, ids));
+  // Re-running the demo keeps the gate history it already has.
+  const reviewed = new Set(
+    (await tx.select({ id: gateReviews.documentId }).from(gateReviews).where(inArray(gateReviews.documentId, ids))).map(
+      (r) => r.id,
+    ),
+  );
+  return docs
+    .filter((d) => !reviewed.has(d.documentId))
+    .map((d) => ({ ...d, versions: versions.filter((v) => v.documentId === d.documentId) }));
+}
+
+async function peopleIds(tx: Tx): Promise<Map<string, string>> {
+  const keys = Object.keys(DEMO_PEOPLE) as PersonKey[];
+  const rows = await tx
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(inArray(users.email, keys.map(demoEmail)));
+  return new Map(keys.flatMap((k) => rows.filter((r) => r.email === demoEmail(k)).map((r) => [k, r.id] as const)));
+}
+
+function eventsOf(prds: DemoPrd[]): Event[] {
+  const events: Event[] = [];
+  for (const prd of prds) {
+    for (const step of DEMO_GATE_PLAN[prd.productCode] ?? []) {
+      const version = prd.versions.find((v) => `${v.major}.${v.minor}` === step.version);
+      // Submitted a few hours after the version was saved.
+      if (version) events.push({ prd, step, version, at: new Date(version.createdAt.getTime() + 3 * HOUR) });
+    }
+  }
+  return events.sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+export async function seedDemoGate(tx: Tx): Promise<{ reviews: number; golden: number }> {
+  const rubricRowId = await findActiveRubricId(tx);
+  const prds = await demoPrds(tx, Object.keys(DEMO_GATE_PLAN));
+  if (!rubricRowId || prds.length === 0) return { reviews: 0, golden: 0 };
+  const rubric = await loadRubric(tx, rubricRowId);
+  const people = await peopleIds(tx);
+  const reviewer = people.get('omar') ?? null;
+  const log: AuditRow[] = [];
+  const library: (GoldenPassage & { id: string; at: Date })[] = [];
+  const previous = new Map<string, { id: string; attempt: number; report: StoredReport }>();
+
+  for (const { prd, step, version, at } of eventsOf(prds)) {
+    const label = `${prd.productCode}-PRD v${step.version}`;
+    const scope = { subsidiaryId: prd.subsidiaryId };
+    const known = library.filter((g) => g.at.getTime() <= at.getTime());
+    const { report, citations } = scoreWithGolden(version.body, rubric, known, {
+      subsidiary: prd.subsidiaryCode,
+      productType: prd.productType,
+    });
+    const before = previous.get(prd.documentId);
+    const attempt = (before?.attempt ?? 0) + 1;
+    const decided = step.decision !== 'queue';
+    const decidedAt = new Date(at.getTime() + (step.hours ?? 26) * HOUR);
+    const verdict = decided ? (step.decision as 'pass' | 'conditional' | 'fail') : null;
+    const submitter = version.authorId ?? prd.poId;
+    const id = await insertReview(tx, {
+      documentId: prd.documentId,
+      versionId: version.id,
+      rubricRowId,
+      report,
+      engineScore: report.score,
+      engineVerdict: report.verdict,
+      status: decided ? 'decided' : 'submitted',
+      verdict,
+      finalScore: decided ? report.score : null,
+      attempt,
+      firstTime: attempt === 1 && (verdict === 'pass' || verdict === 'conditional'),
+      previousReviewId: before?.id ?? null,
+      changes: before ? diffFindings(before.report.findings, report.findings) : null,
+      goldenCitations: citations,
+      submittedBy: submitter,
+      submittedAt: at,
+      decidedBy: decided ? reviewer : null,
+      decidedAt: decided ? decidedAt : null,
+      note: step.note ?? '',
+    });
+    previous.set(prd.documentId, { id, attempt, report });
+    const target = { targetType: 'gate_review', targetId: id, targetLabel: label, ...scope };
+    log.push(audit(at, { action: 'gate.submitted', ...target, after: { score: report.score, attempt } }));
+    if (!verdict) continue;
+
+    for (const [i, c] of (step.conditions ?? []).entries()) {
+      const conditionAt = new Date(decidedAt.getTime() - (i + 1) * 60_000);
+      const conditionId = await insertCondition(tx, {
+        reviewId: id,
+        text: c.text,
+        ownerId: people.get(c.owner) ?? null,
+        dueDate: new Date(decidedAt.getTime() + c.dueInDays * 24 * HOUR).toISOString().slice(0, 10),
+        createdBy: reviewer,
+        at: conditionAt,
+      });
+      if (c.done) {
+        const doneAt = new Date(decidedAt.getTime() + (c.dueInDays - 3) * 24 * HOUR);
+        await updateCondition(tx, conditionId, { done: true, doneAt });
+      }
+      log.push(audit(conditionAt, { action: 'gate.condition_added', ...target, after: { conditionId, text: c.text } }));
+    }
+    log.push(audit(decidedAt, { action: 'gate.decided', ...target, after: { verdict, score: report.score, attempt } }));
+    if (verdict === 'fail') continue;
+    await setBaseline(tx, prd.documentId, version.id);
+
+    const goldenAt = new Date(decidedAt.getTime() + 24 * HOUR);
+    const spec = DEMO_GOLDEN.find((g) => g.product === prd.productCode && g.version === step.version);
+    for (const criterion of spec?.criteria ?? []) {
+      const text = sectionPassage(version.body, rubric, criterion);
+      if (!text) continue;
+      const goldenId = await insertGolden(tx, {
+        criterion,
+        text,
+        source: label,
+        documentId: prd.documentId,
+        versionId: version.id,
+        ownerSubsidiaryId: prd.subsidiaryId,
+        subsidiaryId: prd.subsidiaryId,
+        productType: prd.productType,
+        createdBy: reviewer,
+        createdAt: goldenAt,
+      });
+      const passage = { criterion, text, source: label, subsidiary: prd.subsidiaryCode, productType: prd.productType };
+      library.push({ ...passage, id: goldenId, at: goldenAt });
+      log.push(
+        audit(goldenAt, {
+          action: 'golden.added',
+          targetType: 'golden_example',
+          targetId: goldenId,
+          targetLabel: `${label} · ${criterion}`,
+          ...scope,
+          after: { criterion, source: label },
+        }),
+      );
+    }
+  }
+  log.sort((a, b) => (a.at as Date).getTime() - (b.at as Date).getTime());
+  if (log.length > 0) await tx.insert(auditEvents).values(log);
+  return { reviews: log.filter((l) => l.action === 'gate.submitted').length, golden: library.length };
+}

@@ -1,0 +1,87 @@
+// Test-only helpers for the gate's API tests: the response shapes they read and a few one-line actions.
+import { expect } from 'vitest';
+import type { TestClient, TestContext } from '../../../test/harness.ts';
+import { products } from '../../db/schema.ts';
+
+export type Finding = {
+  id: string;
+  criterion: string;
+  rule: string;
+  severity: string;
+  fix: string;
+  excerpt: string;
+  waiver: { reason: string; expiresAt: string } | null;
+};
+export type Review = {
+  id: string;
+  status: string;
+  attempt: number;
+  firstTime: boolean;
+  version: string;
+  product: { code: string; stage: string; subsidiary: string };
+  document: { id: string; code: string };
+  rubric: { id: string; version: number; rowId: string };
+  engine: { score: number; verdict: string };
+  criteria: { id: string; weight: number; score: number; engineScore: number; override: { reason: string } | null }[];
+  score: number;
+  suggestedVerdict: string;
+  verdict: string | null;
+  findings: Finding[];
+  conditions: { id: string; text: string; owner: { id: string } | null; dueDate: string; done: boolean }[];
+  previousReviewId: string | null;
+  changes: { fixed: Finding[]; new: Finding[]; remaining: Finding[] } | null;
+  goldenCitations: { criterion: string; source: string | null }[];
+};
+export type Problem = { status: number; code: string; invalid_params?: { name: string; reason: string }[] };
+
+export const json = async <T>(res: Response): Promise<T> => (await res.json()) as T;
+
+export async function expectStatus(res: Response, status: number): Promise<void> {
+  expect(res.status, await res.clone().text()).toBe(status);
+}
+
+export async function makeTypedProduct(t: TestContext, sub: string, key: string, type = 'api_service') {
+  const code = `${sub}-${key}`;
+  await t.deps.db
+    .insert(products)
+    .values({ code, name: key, subsidiaryId: await t.subsidiary(sub), productType: type });
+  return code;
+}
+
+export async function createPrd(c: TestClient, productCode: string, body: string): Promise<{ id: string }> {
+  const res = await c.post(`/api/v1/products/${productCode}/documents`, { kind: 'prd', body });
+  await expectStatus(res, 201);
+  return json<{ id: string }>(res);
+}
+
+export async function saveVersion(c: TestClient, documentId: string, body: string): Promise<string> {
+  const current = await c.get(`/api/v1/documents/${documentId}`);
+  const res = await c.post(
+    `/api/v1/documents/${documentId}/versions`,
+    { body, bump: 'minor' },
+    { headers: { 'if-match': current.headers.get('etag') ?? '' } },
+  );
+  await expectStatus(res, 201);
+  return (await json<{ version: string }>(res)).version;
+}
+
+export async function submit(c: TestClient, documentId: string, version?: string): Promise<Review> {
+  const res = await c.post(`/api/v1/documents/${documentId}/gate`, version ? { version } : {});
+  await expectStatus(res, 201);
+  return json<Review>(res);
+}
+
+export async function act(c: TestClient, path: string, body: unknown, status = 200): Promise<Review> {
+  const res = await c.post(path, body);
+  await expectStatus(res, status);
+  return json<Review>(res);
+}
+
+export async function stageOf(c: TestClient, productCode: string): Promise<string> {
+  return (await json<{ stage: string }>(await c.get(`/api/v1/products/${productCode}`))).stage;
+}
+
+export async function count(t: TestContext, table: string): Promise<number> {
+  const [row] = await t.deps.handle.raw(`select count(*) as n from ${table}`);
+  return Number(row?.n);
+}

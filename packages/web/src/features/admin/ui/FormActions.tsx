@@ -1,0 +1,17 @@
+import { Button, Group } from '@mantine/core';
+
+type Props = { onCancel: () => void; submitLabel: string; loading: boolean; disabled?: boolean; testId?: string };
+
+/** The foot of a modal form: Cancel, then the submit button, right-aligned. */
+export function FormActions({ onCancel, submitLabel, loading, disabled, testId }: Props) {
+  return (
+    <Group justify="flex-end">
+      <Button variant="default" onClick={onCancel}>
+        Cancel
+      </Button>
+      <Button type="submit" loading={loading} disabled={disabled} data-testid={testId}>
+        {submitLabel}
+      </Button>
+    </Group>
+  );
+}
