@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import pg from 'pg';
 import { helloLeg, type LegResult, pgliteLeg, postgresLeg } from './api.ts';
+import { writeSection } from './docs-section.ts';
 import { runGateBench } from './gate/run.ts';
 
 const quick = process.argv.includes('--quick');
@@ -41,15 +42,6 @@ function apiTable(hello: Awaited<ReturnType<typeof helloLeg>>, legs: LegResult[]
   return rows.join('\n');
 }
 
-function writeSection(file: string, name: string, content: string) {
-  const start = `<!-- bench:${name}:start -->`;
-  const end = `<!-- bench:${name}:end -->`;
-  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const block = `${start}\n${content}\n${end}`;
-  const re = new RegExp(`${start}[\\s\\S]*?${end}`);
-  fs.writeFileSync(file, re.test(text) ? text.replace(re, block) : `${text.trimEnd()}\n\n${block}\n`);
-}
-
 const stamp = `Measured ${new Date().toISOString().slice(0, 16)}Z on ${process.platform}/${process.arch}, Node ${process.version}${quick ? ' (quick run)' : ''}.`;
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 
@@ -60,7 +52,7 @@ if (!only || only === 'api') {
   else console.log(`postgres leg: skipped (${pgUrl} not reachable)`);
   const table = apiTable(hello, legs);
   console.log(table);
-  writeSection('docs/benchmarks.md', 'api', `${stamp} ${seconds} s per load at 20 connections.\n\n${table}`);
+  writeSection('api', `${stamp} ${seconds} s per load at 20 connections.\n\n${table}`);
 }
 
 if (!only || only === 'gate') {
@@ -72,7 +64,6 @@ if (!only || only === 'gate') {
   ].join('\n');
   console.log(table);
   writeSection(
-    'docs/benchmarks.md',
     'gate',
     `${stamp} All 14 criteria of rubric v1; markdownlint library API, default rules, same files, same run.\n\n${table}`,
   );

@@ -12,6 +12,8 @@ const inputs = [
   path.join(web, 'index.html'),
   path.join(web, 'vite.config.ts'),
   path.join(web, 'package.json'),
+  // The SPA bundles the core engine (live gate, naming): a change there must rebuild it too.
+  path.join(web, '..', 'core', 'src'),
 ];
 
 /** Newest modification time (ms) under a file or directory; 0 when it does not exist. */

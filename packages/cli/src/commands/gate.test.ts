@@ -3,9 +3,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildDocx } from '@pi-studio/core/docx/docx-fixture';
 import { DEFAULT_RUBRIC } from '@pi-studio/core/gate/default-rubric';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildDocx } from '@pi-studio/core/docx/docx-fixture';
 import { type GateIo, runGate } from './gate.ts';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TEMPLATES } from './default-templates.ts';
 import { parseFrontMatter } from '../markdown/front-matter.ts';
+import { DEFAULT_TEMPLATES } from './default-templates.ts';
 import { renderTemplate } from './template-render.ts';
 
 const VARS = {

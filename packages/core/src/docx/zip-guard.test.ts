@@ -72,6 +72,9 @@ describe('assertSafeDocx', () => {
     // One entry among honest ones under-states its size.
     const docx = buildDocx([{ text: 'x'.repeat(5000) }]);
     const underStated = refusal(lieAboutSize(docx, 10, 'word/document.xml'));
-    expect(underStated).toMatchObject({ code: 'zip_bomb', reason: 'word/document.xml expands beyond its declared size' });
+    expect(underStated).toMatchObject({
+      code: 'zip_bomb',
+      reason: 'word/document.xml expands beyond its declared size',
+    });
   });
 });

@@ -22,7 +22,10 @@ describe('docxToMarkdown', () => {
   });
 
   it('reports a document mammoth cannot read as unreadable, with the first line of its message', async () => {
-    const broken = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8('<w:doc><oops') });
+    const broken = zipSync({
+      '[Content_Types].xml': strToU8('<Types/>'),
+      'word/document.xml': strToU8('<w:doc><oops'),
+    });
     const refused = await docxToMarkdown(broken).catch((err: unknown) => err);
     expect(refused).toBeInstanceOf(DocxRefusedError);
     expect(refused).toMatchObject({ code: 'unreadable' });

@@ -1,8 +1,9 @@
 // .docx → Markdown for Node callers (the documents import and the CLI gate): the zip guard first, then mammoth,
 // then our HTML → Markdown writer. Lives server-side because mammoth's Node build reads a Buffer; the guard and the
 // writer are pure and sit in core. Every refusal is a DocxRefusedError; callers word it in their own error style.
-import { DocxRefusedError, assertSafeDocx } from '@pi-studio/core/docx/zip-guard';
+
 import { htmlToMarkdown } from '@pi-studio/core/docx/html-to-markdown';
+import { assertSafeDocx, DocxRefusedError } from '@pi-studio/core/docx/zip-guard';
 import mammoth from 'mammoth';
 
 export async function docxToMarkdown(bytes: Uint8Array): Promise<string> {

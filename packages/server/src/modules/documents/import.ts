@@ -1,8 +1,8 @@
 // Reading an uploaded file into Markdown: .md/.markdown/.txt as strict UTF-8, .docx through mammoth after
 // the zip guard. Every refusal is a 4xx naming the `file` field.
 import { firstHeading } from '@pi-studio/core/documents/body';
-import { frontMatterTitle } from '@pi-studio/core/markdown/front-matter';
 import { DocxRefusedError } from '@pi-studio/core/docx/zip-guard';
+import { frontMatterTitle } from '@pi-studio/core/markdown/front-matter';
 import { AppError, badRequest } from '../../http/errors.ts';
 import { docxToMarkdown } from '../../lib/docx.ts';
 import { type PreparedContent, prepareContent } from './content.ts';

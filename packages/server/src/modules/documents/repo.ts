@@ -46,6 +46,16 @@ export type DocumentSummaryRecord = Omit<DocumentRecord, 'product'> & {
   versionCount: number;
 };
 
+const documentColumns = {
+  id: documents.id,
+  kind: documents.kind,
+  title: documents.title,
+  revision: documents.revision,
+  currentVersionId: documents.currentVersionId,
+  createdAt: documents.createdAt,
+  updatedAt: documents.updatedAt,
+};
+
 const productColumns = {
   id: products.id,
   code: products.code,
@@ -97,13 +107,7 @@ export async function findDocument(
 ): Promise<DocumentRecord | null> {
   const q = db
     .select({
-      id: documents.id,
-      kind: documents.kind,
-      title: documents.title,
-      revision: documents.revision,
-      currentVersionId: documents.currentVersionId,
-      createdAt: documents.createdAt,
-      updatedAt: documents.updatedAt,
+      ...documentColumns,
       product: productColumns,
     })
     .from(documents)
@@ -131,13 +135,7 @@ export async function listDocumentSummaries(db: Executor, productId: string): Pr
   const versionCount = sql<number>`(select count(*) from ${documentVersions} dv where dv.document_id = ${documents.id})`;
   const rows = await db
     .select({
-      id: documents.id,
-      kind: documents.kind,
-      title: documents.title,
-      revision: documents.revision,
-      currentVersionId: documents.currentVersionId,
-      createdAt: documents.createdAt,
-      updatedAt: documents.updatedAt,
+      ...documentColumns,
       versionCount,
       major: documentVersions.major,
       minor: documentVersions.minor,

@@ -1,10 +1,10 @@
 // Document use cases. Each mutation is one transaction with its audit event; versions are never updated.
 
 import { firstHeading } from '@pi-studio/core/documents/body';
-import { frontMatterTitle } from '@pi-studio/core/markdown/front-matter';
 import { type CreatableKind, defaultTitle, documentCode } from '@pi-studio/core/documents/kinds';
 import { renderTemplate } from '@pi-studio/core/documents/template-render';
 import { type Bump, bumpVersion, FIRST_VERSION, formatVersion } from '@pi-studio/core/documents/version';
+import { frontMatterTitle } from '@pi-studio/core/markdown/front-matter';
 import type { Actor } from '../../http/actor.ts';
 import type { Deps } from '../../http/deps.ts';
 import { AppError, conflict, validationFailed } from '../../http/errors.ts';

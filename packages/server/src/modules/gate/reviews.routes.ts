@@ -2,7 +2,7 @@ import { defineRoute } from '../../http/route.ts';
 import { decide } from './decide.service.ts';
 import { addCondition, overrideCriterion, patchCondition, waiveFinding } from './items.service.ts';
 import { reviewFor } from './policy.ts';
-import { gateQueue, presentReviewById, reviewList } from './reviews.service.ts';
+import { gateQueue, presentReviewRecord, reviewList } from './reviews.service.ts';
 import {
   ZConditionBody,
   ZConditionParams,
@@ -64,8 +64,8 @@ export const reviewRoutes = [
     access: { permission: 'document.read' },
     params: ZIdParams,
     handler: async (ctx, { params }) => {
-      await reviewFor(ctx, params.id, 'document.read');
-      return { body: await presentReviewById(ctx.deps, params.id) };
+      const review = await reviewFor(ctx, params.id, 'document.read');
+      return { body: await presentReviewRecord(ctx.deps, review) };
     },
   }),
   defineRoute({

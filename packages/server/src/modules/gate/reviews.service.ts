@@ -22,11 +22,16 @@ export async function reviewView(db: Executor, now: Date, review: ReviewRecord) 
   return { view, conditions, rubric };
 }
 
+export async function presentReviewRecord(deps: Deps, review: ReviewRecord) {
+  const { view, conditions, rubric } = await reviewView(deps.db, deps.now(), review);
+  return presentReview(review, view, conditions, rubric.name);
+}
+
+/** After a change: reads the review again, so the answer shows what was committed. */
 export async function presentReviewById(deps: Deps, id: string) {
   const review = await findReview(deps.db, id);
   if (!review) throw new Error(`review ${id} vanished`);
-  const { view, conditions, rubric } = await reviewView(deps.db, deps.now(), review);
-  return presentReview(review, view, conditions, rubric.name);
+  return presentReviewRecord(deps, review);
 }
 
 export async function reviewList(deps: Deps, actor: Actor, q: ReviewsQuery) {

@@ -1,17 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestClient, type TestContext } from '../../../test/harness.ts';
 import { makeProduct } from '../documents/test-fixtures.ts';
-
-type Hit = {
-  documentId: string;
-  documentCode: string;
-  title: string;
-  kind: string;
-  product: { code: string; name: string };
-  subsidiary: string;
-  version: string;
-  snippet: string;
-};
+import type { SearchHit as Hit } from './service.ts';
 
 let t: TestContext;
 let emx: TestClient;

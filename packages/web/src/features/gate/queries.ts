@@ -40,7 +40,8 @@ export const useMetrics = (filters: MetricsFilters) =>
     placeholderData: keepPreviousData,
   });
 
-export const useRubrics = () => useQuery({ queryKey: gateKeys.rubrics, queryFn: fetchRubrics, staleTime: 60_000 });
+export const useRubrics = (enabled = true) =>
+  useQuery({ queryKey: gateKeys.rubrics, queryFn: fetchRubrics, staleTime: 60_000, enabled });
 
 /** Rubric versions are immutable: a fetched definition never goes stale. */
 export const useRubric = (id: string | null | undefined) =>

@@ -8,8 +8,8 @@ import { useRubric, useRubrics } from '../queries.ts';
 export type ActiveRubric = { rubric: Rubric; source: 'server' | 'default' };
 
 export function useActiveRubric(enabled = true): ActiveRubric {
-  const list = useRubrics();
-  const active = enabled ? list.data?.find((r) => r.active) : undefined;
+  const list = useRubrics(enabled);
+  const active = list.data?.find((r) => r.active);
   const detail = useRubric(active?.id);
   const definition = detail.data?.definition;
   // Memoised on the fetched object: the engine caches its compiled form per rubric object.
