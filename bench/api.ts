@@ -7,6 +7,7 @@ import pg from 'pg';
 import pino from 'pino';
 import { bootstrap } from '../packages/server/src/bootstrap/index.ts';
 import { loadConfig } from '../packages/server/src/config.ts';
+import { createDeps } from '../packages/server/src/http/deps.ts';
 import { openConfigured } from '../packages/server/src/main.ts';
 import { type LoadResult, load, sample } from './load.ts';
 import { seedBench } from './seed.ts';
@@ -24,40 +25,87 @@ export type LegResult = {
   searchP50: number;
 };
 
-async function seedInProcess(env: Record<string, string>) {
+async function seedInProcess(env: Record<string, string>): Promise<string[]> {
   const config = loadConfig({ ...baseEnv, ...env, PISTUDIO_LOG_LEVEL: 'silent' });
   const { handle, unlock } = await openConfigured(config);
-  await bootstrap({ db: handle.db, handle, config, log: pino({ level: 'silent' }), now: () => new Date() });
-  await seedBench(handle);
+  await bootstrap(createDeps(handle, config, pino({ level: 'silent' })));
+  const codes = await seedBench(handle);
   await handle.close();
   await unlock();
+  return codes;
 }
 
-async function login(url: string): Promise<Record<string, string>> {
+type Session = { headers: Record<string, string>; csrf: string };
+
+async function login(url: string): Promise<Session> {
   const res = await fetch(`${url}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(ADMIN),
   });
   if (!res.ok) throw new Error(`bench login failed: ${res.status}`);
-  return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '' };
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { headers: { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '' }, csrf: csrfToken };
 }
 
-async function measureLeg(database: string, env: Record<string, string>, seconds: number): Promise<LegResult> {
-  const server = await spawnServer({ ...baseEnv, ...env });
+/** Runs `measure` while another client renames a product every `everyMs` (each save invalidates the read cache). */
+async function whileSaving<T>(url: string, s: Session, code: string, everyMs: number, measure: () => Promise<T>) {
+  let stop = false;
+  let saves = 0;
+  const saving = (async () => {
+    while (!stop) {
+      const res = await fetch(`${url}/api/v1/products/${code}`, {
+        method: 'PATCH',
+        headers: { ...s.headers, 'x-csrf-token': s.csrf, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: `Bench product saved ${++saves}` }),
+      });
+      if (!res.ok) throw new Error(`bench save failed: ${res.status} ${await res.text()}`);
+      await new Promise((r) => setTimeout(r, everyMs));
+    }
+  })();
   try {
-    const headers = await login(server.url);
-    const api = `${server.url}/api/v1`;
-    const loads = [
-      await load('product detail', `${api}/products/FINTX-BENCH2`, headers, seconds),
-      await load('product list (50)', `${api}/products?limit=50`, headers, seconds),
-      await load('search', `${api}/search?q=settlement%20merchant`, headers, seconds),
-    ];
-    const s = await sample(`${api}/search?q=reconciliation`, headers, 200);
-    return { database, restartMs: Math.round(server.readyMs), loads, searchP95: s.p95, searchP50: s.p50 };
+    return await measure();
+  } finally {
+    stop = true;
+    await saving;
+  }
+}
+
+async function measureLeg(database: string, env: Record<string, string>, codes: string[], seconds: number) {
+  const detail = (code: string) => `/api/v1/products/${code}`;
+  const hot = detail(codes[2] ?? '');
+  const loads: LoadResult[] = [];
+  const server = await spawnServer({ ...baseEnv, ...env });
+  let restartMs: number;
+  let s: { p50: number; p95: number };
+  try {
+    const session = await login(server.url);
+    const at = (p: string) => `${server.url}${p}`;
+    loads.push(await load('product detail', at(hot), session.headers, seconds));
+    loads.push(
+      await load('product detail, 500 products in turn', server.url, session.headers, seconds, codes.map(detail)),
+    );
+    loads.push(
+      await whileSaving(server.url, session, codes[3] ?? '', 100, () =>
+        load('product detail, a product saved every 100 ms', at(hot), session.headers, seconds),
+      ),
+    );
+    loads.push(await load('product list (50)', at('/api/v1/products?limit=50'), session.headers, seconds));
+    loads.push(await load('search', at('/api/v1/search?q=settlement%20merchant'), session.headers, seconds));
+    s = await sample(at('/api/v1/search?q=reconciliation'), session.headers, 200);
+    restartMs = Math.round(server.readyMs);
   } finally {
     await server.stop();
   }
+  // The same hot read with the cache switched off: what every miss costs.
+  const uncached = await spawnServer({ ...baseEnv, ...env, PISTUDIO_READ_CACHE: '0' });
+  try {
+    const session = await login(uncached.url);
+    loads.splice(3, 0, await load('product detail, read cache off', `${uncached.url}${hot}`, session.headers, seconds));
+  } finally {
+    await uncached.stop();
+  }
+  return { database, restartMs, loads, searchP95: s.p95, searchP50: s.p50 };
 }
 
 export async function pgliteLeg(seconds: number): Promise<LegResult> {
@@ -66,8 +114,8 @@ export async function pgliteLeg(seconds: number): Promise<LegResult> {
   const startEmptyMs = Math.round(first.readyMs);
   await first.stop();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pis-bench-'));
-  await seedInProcess({ PISTUDIO_DATA_DIR: dir });
-  const leg = await measureLeg('PGlite', { PISTUDIO_DATA_DIR: dir }, seconds);
+  const codes = await seedInProcess({ PISTUDIO_DATA_DIR: dir });
+  const leg = await measureLeg('PGlite', { PISTUDIO_DATA_DIR: dir }, codes, seconds);
   fs.rmSync(empty, { recursive: true, force: true });
   fs.rmSync(dir, { recursive: true, force: true });
   return { ...leg, startEmptyMs };
@@ -81,8 +129,8 @@ export async function postgresLeg(adminUrl: string, seconds: number): Promise<Le
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   try {
-    await seedInProcess({ DATABASE_URL: url.toString() });
-    return await measureLeg('PostgreSQL', { DATABASE_URL: url.toString() }, seconds);
+    const codes = await seedInProcess({ DATABASE_URL: url.toString() });
+    return await measureLeg('PostgreSQL', { DATABASE_URL: url.toString() }, codes, seconds);
   } finally {
     await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();

@@ -10,13 +10,19 @@ export type LoadResult = {
   non2xx: number;
 };
 
+/** 20 connections for `seconds`; with `paths`, each request takes the next path in turn (same origin as `url`). */
 export async function load(
   name: string,
   url: string,
   headers: Record<string, string>,
   seconds: number,
+  paths?: string[],
 ): Promise<LoadResult> {
-  const r = await autocannon({ url, connections: 20, duration: seconds, headers });
+  let turn = 0;
+  const requests = paths?.length
+    ? [{ setupRequest: (req: autocannon.Request) => ({ ...req, path: paths[turn++ % paths.length] }) }]
+    : undefined;
+  const r = await autocannon({ url, connections: 20, duration: seconds, headers, requests });
   return {
     name,
     reqPerSec: Math.round(r.requests.average),

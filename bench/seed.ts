@@ -26,7 +26,8 @@ function body(seed: number, version: number): string {
   ].join('\n\n');
 }
 
-export async function seedBench(handle: DbHandle, productCount = 500, versionsPerDoc = 10): Promise<void> {
+/** Returns the seeded product codes. */
+export async function seedBench(handle: DbHandle, productCount = 500, versionsPerDoc = 10): Promise<string[]> {
   const db = handle.db;
   const subs = await db
     .insert(subsidiaries)
@@ -94,4 +95,5 @@ export async function seedBench(handle: DbHandle, productCount = 500, versionsPe
   }
   await flush();
   await handle.raw('VACUUM ANALYZE');
+  return productRows.map((p) => p.code);
 }

@@ -23,14 +23,15 @@ export function commandConfig(dataDir?: string): Config {
 /** Opens the database under the same exclusive lock the server holds, runs `fn`, always closes and unlocks. */
 export async function withDatabase<T>(config: Config, fn: (deps: Deps) => Promise<T>): Promise<T> {
   // Loaded here, not at the top: `--help` and usage errors should not pay for loading the whole server.
-  const [{ openConfigured }, { createLogger }] = await Promise.all([
+  const [{ openConfigured }, { createLogger }, { createDeps }] = await Promise.all([
     import('@pi-studio/server/main'),
     import('@pi-studio/server/logger'),
+    import('@pi-studio/server/http/deps'),
   ]);
   const { handle, unlock } = await openConfigured(config);
   // Commands print their own summary; the JSON log only carries warnings and errors.
   const logLevel = config.logLevel === 'info' ? 'warn' : config.logLevel;
-  const deps: Deps = { db: handle.db, handle, config, log: createLogger({ logLevel }), now: () => new Date() };
+  const deps = createDeps(handle, config, createLogger({ logLevel }));
   try {
     return await fn(deps);
   } finally {

@@ -19,6 +19,7 @@ import { routeTable } from './routes.ts';
 export const API_PREFIX = '/api/v1';
 const JSON_LIMIT = 2 * 1024 * 1024;
 const UPLOAD_LIMIT = 12 * 1024 * 1024;
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export type AppState = { draining: boolean };
 
@@ -54,15 +55,25 @@ export function buildApp(deps: Deps, state: AppState = { draining: false }, rout
     }
   });
 
-  app.use(`${API_PREFIX}/*`, async (c, next) => {
-    const isUpload = (c.req.header('content-type') ?? '').includes('multipart/form-data');
-    const limit = isUpload ? UPLOAD_LIMIT : JSON_LIMIT;
-    return bodyLimit({
-      maxSize: limit,
+  const limitTo = (maxSize: number) =>
+    bodyLimit({
+      maxSize,
       onError: () => {
-        throw new AppError(413, 'payload_too_large', `the request body exceeds ${limit / 1024 / 1024} MB`);
+        throw new AppError(413, 'payload_too_large', `the request body exceeds ${maxSize / 1024 / 1024} MB`);
       },
-    })(c, next);
+    });
+  const uploadLimit = limitTo(UPLOAD_LIMIT);
+  const jsonLimit = limitTo(JSON_LIMIT);
+  app.use(`${API_PREFIX}/*`, async (c, next) => {
+    if (READS.has(c.req.method)) return next();
+    const isUpload = (c.req.header('content-type') ?? '').includes('multipart/form-data');
+    try {
+      await (isUpload ? uploadLimit : jsonLimit)(c, next);
+    } finally {
+      // Read-your-writes: the next request sees no cached read from before this one, even before the
+      // database's change notification has reached this process (PostgreSQL delivers it asynchronously).
+      deps.handle.changes.bump();
+    }
   });
 
   app.use(`${API_PREFIX}/*`, async (c, next) => {

@@ -22,6 +22,7 @@ const ZEnv = z.object({
     .positive()
     .default(24 * 7),
   PISTUDIO_WEB_DIST: z.string().optional(),
+  PISTUDIO_READ_CACHE: z.enum(['0', '1']).default('1'),
 });
 
 export type Config = {
@@ -37,6 +38,8 @@ export type Config = {
   sessionIdleMs: number;
   sessionMaxMs: number;
   webDist: string;
+  /** Serve hot reads (product detail) from memory until a committed change invalidates them. */
+  readCache: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -60,6 +63,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.PISTUDIO_TRUST_PROXY === '1',
     sessionIdleMs: e.PISTUDIO_SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.PISTUDIO_SESSION_MAX_HOURS * 3_600_000,
+    readCache: e.PISTUDIO_READ_CACHE === '1',
     webDist: path.resolve(e.PISTUDIO_WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
   };
 }

@@ -6,7 +6,7 @@ import { bootstrap } from './bootstrap/index.ts';
 import type { Config } from './config.ts';
 import { openDb } from './db/client.ts';
 import { lockDataDir } from './db/lock.ts';
-import type { Deps } from './http/deps.ts';
+import { createDeps, type Deps } from './http/deps.ts';
 import { createLogger } from './logger.ts';
 
 export const pgliteDir = (dataDir: string) => path.join(dataDir, 'pg');
@@ -72,7 +72,7 @@ export async function startServer(config: Config, print: (line: string) => void 
   const log = createLogger(config);
   const t0 = performance.now();
   const { handle, unlock } = await openConfigured(config);
-  const deps: Deps = { db: handle.db, handle, config, log, now: () => new Date() };
+  const deps = createDeps(handle, config, log);
   const state: AppState = { draining: false };
   let server: HttpServer;
   try {

@@ -12,6 +12,7 @@ import { seedReferenceData } from '../src/bootstrap/reference-data.ts';
 import { loadConfig } from '../src/config.ts';
 import { type DbHandle, openDb } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
+import { createDeps } from '../src/http/deps.ts';
 
 /** Where test files find the template; absent when a config runs without this global setup. */
 export type TestDbTemplate =
@@ -27,7 +28,7 @@ declare module 'vitest' {
 async function seed(handle: DbHandle): Promise<void> {
   await migrate(handle);
   const config = loadConfig({ PISTUDIO_DATA_DIR: '/nonexistent', PISTUDIO_LOG_LEVEL: 'silent' });
-  await seedReferenceData({ db: handle.db, handle, config, log: pino({ level: 'silent' }), now: () => new Date() });
+  await seedReferenceData(createDeps(handle, config, pino({ level: 'silent' })));
 }
 
 async function withServer<T>(serverUrl: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {

@@ -13,7 +13,7 @@ import { loadConfig } from '../src/config.ts';
 import { type DbHandle, openDb } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { memberships, subsidiaries, users } from '../src/db/schema.ts';
-import type { Deps } from '../src/http/deps.ts';
+import { createDeps } from '../src/http/deps.ts';
 import { hashPassword } from '../src/modules/auth/crypto.ts';
 import type { TestDbTemplate } from './global-setup.ts';
 
@@ -100,13 +100,7 @@ export async function createTestContext(opts: { now?: () => Date } = {}) {
     ...loadConfig({ PISTUDIO_DATA_DIR: '/nonexistent', PISTUDIO_LOG_LEVEL: 'silent' }),
     sessionIdleMs: 3_600_000,
   };
-  const deps: Deps = {
-    db: handle.db,
-    handle,
-    config,
-    log: pino({ level: 'silent' }),
-    now: opts.now ?? (() => new Date()),
-  };
+  const deps = createDeps(handle, config, pino({ level: 'silent' }), opts.now);
   await seedReferenceData(deps);
   const app = buildApp(deps);
 

@@ -5,6 +5,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { ChangeFeed, followPglite, followPostgres } from './change-feed.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -23,6 +24,8 @@ export type DbHandle = {
    * Parameters are plain strings or numbers.
    */
   prepared(name: string, sqlText: string, params: (string | number)[]): Promise<Record<string, unknown>[]>;
+  /** Committed changes to the data behind cached reads, from this process or any other. */
+  changes: ChangeFeed;
   close(): Promise<void>;
 };
 
@@ -37,12 +40,18 @@ export async function openDb(opts: OpenOptions): Promise<DbHandle> {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
     // count(*) and bigint come back as strings from pg; repos normalise with Number().
     const db = drizzlePg(pool, { schema }) as unknown as Db;
+    const changes = new ChangeFeed();
+    const follower = await followPostgres(opts.databaseUrl, changes);
     return {
       db,
       kind: 'postgres',
       raw: async (q, params) => (await pool.query(q, params)).rows,
       prepared: async (name, text, values) => (await pool.query({ name, text, values })).rows,
-      close: () => pool.end(),
+      changes,
+      close: async () => {
+        await follower.close();
+        await pool.end();
+      },
     };
   }
   const client = opts.pglite ?? (await PGlite.create(opts.dataDir ?? 'memory://'));
@@ -50,6 +59,8 @@ export async function openDb(opts: OpenOptions): Promise<DbHandle> {
   const scs = await client.query<{ standard_conforming_strings: string }>('show standard_conforming_strings');
   if (scs.rows[0]?.standard_conforming_strings !== 'on') throw new Error('standard_conforming_strings must be on');
   const preparedNames = new Set<string>();
+  const changes = new ChangeFeed();
+  const follower = await followPglite(client, changes);
   return {
     db,
     kind: 'pglite',
@@ -63,6 +74,10 @@ export async function openDb(opts: OpenOptions): Promise<DbHandle> {
       const args = values.length ? `(${values.map(literal).join(', ')})` : '';
       return (await client.query<Record<string, unknown>>(`execute ${name}${args}`)).rows;
     },
-    close: () => client.close(),
+    changes,
+    close: async () => {
+      await follower.close();
+      await client.close();
+    },
   };
 }

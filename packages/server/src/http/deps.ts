@@ -1,6 +1,11 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Db, DbHandle } from '../db/client.ts';
+import { ReadCache } from '../lib/read-cache.ts';
+import type { ProductDetailRow } from '../modules/workspace/detail-query.ts';
+
+/** In-memory results of hot reads, one set per opened database (see lib/read-cache.ts). */
+export type Caches = { productDetail: ReadCache<ProductDetailRow> };
 
 /** What every use case may need, passed explicitly (no globals) so tests can build their own. */
 export type Deps = {
@@ -9,4 +14,17 @@ export type Deps = {
   config: Config;
   log: Logger;
   now: () => Date;
+  caches: Caches;
 };
+
+export function createDeps(handle: DbHandle, config: Config, log: Logger, now: () => Date = () => new Date()): Deps {
+  const options = { enabled: config.readCache };
+  return {
+    db: handle.db,
+    handle,
+    config,
+    log,
+    now,
+    caches: { productDetail: new ReadCache<ProductDetailRow>(handle.changes, options) },
+  };
+}

@@ -59,11 +59,14 @@ export type ProductDetailView = {
   documents: DocumentSummary[];
 };
 
+/** The stored record the policy decides on, and the response body as serialised JSON. */
+export type ProductDetailRow = { subsidiaryId: string; revision: number; json: string };
+
 /**
  * One row, one JSON column, already in the API's shape: PGlite's protocol parser costs per column, and
  * the text goes out as it is (no parse and re-serialise on the hottest read).
  */
-export async function productDetail(handle: DbHandle, code: string) {
+export async function productDetail(handle: DbHandle, code: string): Promise<ProductDetailRow | undefined> {
   const [r] = await handle.prepared('product_detail', SQL, [code]);
   if (!r) return undefined;
   return { subsidiaryId: r.subsidiary_id as string, revision: r.revision as number, json: r.detail as string };

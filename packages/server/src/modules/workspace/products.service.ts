@@ -46,8 +46,9 @@ export async function loadProduct(ctx: RequestCtx, code: string, permission: 'pr
   return row;
 }
 
+/** Answered from the read cache while no committed change could have altered it (lib/read-cache.ts). */
 export async function getProductDetail(ctx: RequestCtx, code: string) {
-  const found = await productDetail(ctx.deps.handle, code);
+  const found = await ctx.deps.caches.productDetail.get(code, () => productDetail(ctx.deps.handle, code));
   if (!found) {
     ctx.markAuthorized();
     throw notFound(`product ${code}`);

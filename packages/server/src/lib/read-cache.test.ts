@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { ChangeFeed } from '../db/change-feed.ts';
+import { ReadCache } from './read-cache.ts';
+
+function liveFeed(): ChangeFeed {
+  const feed = new ChangeFeed();
+  feed.setLive(true);
+  return feed;
+}
+
+/** A loader that counts its calls and returns `value:<call number>`. */
+function counter() {
+  let calls = 0;
+  const load = async () => `value:${++calls}`;
+  return { load, calls: () => calls };
+}
+
+describe('ReadCache', () => {
+  it('answers from memory until the feed reports a change', async () => {
+    const feed = liveFeed();
+    const cache = new ReadCache<string>(feed, { enabled: true });
+    const c = counter();
+    expect(await cache.get('k', c.load)).toBe('value:1');
+    expect(await cache.get('k', c.load)).toBe('value:1');
+    expect(c.calls()).toBe(1);
+    feed.bump();
+    expect(await cache.get('k', c.load)).toBe('value:2');
+    expect(await cache.get('k', c.load)).toBe('value:2');
+    expect(c.calls()).toBe(2);
+  });
+
+  it('keys entries apart', async () => {
+    const cache = new ReadCache<string>(liveFeed(), { enabled: true });
+    expect(await cache.get('a', async () => 'A')).toBe('A');
+    expect(await cache.get('b', async () => 'B')).toBe('B');
+    expect(await cache.get('a', async () => 'other')).toBe('A');
+  });
+
+  it('does not keep a value loaded while a change landed (it may predate the change)', async () => {
+    const feed = liveFeed();
+    const cache = new ReadCache<string>(feed, { enabled: true });
+    const c = counter();
+    const racing = async () => {
+      const v = await c.load();
+      feed.bump();
+      return v;
+    };
+    expect(await cache.get('k', racing)).toBe('value:1');
+    expect(await cache.get('k', c.load)).toBe('value:2');
+    expect(await cache.get('k', c.load)).toBe('value:2');
+  });
+
+  it('never answers from memory while the feed is not live, nor when disabled', async () => {
+    const feed = new ChangeFeed();
+    const notLive = new ReadCache<string>(feed, { enabled: true });
+    const off = new ReadCache<string>(liveFeed(), { enabled: false });
+    for (const cache of [notLive, off]) {
+      const c = counter();
+      await cache.get('k', c.load);
+      await cache.get('k', c.load);
+      expect(c.calls()).toBe(2);
+    }
+    feed.setLive(true);
+    const c = counter();
+    await notLive.get('k', c.load);
+    await notLive.get('k', c.load);
+    expect(c.calls()).toBe(1);
+    feed.setLive(false);
+    await notLive.get('k', c.load);
+    expect(c.calls()).toBe(2);
+  });
+
+  it('does not cache a miss, and stays within its size bound', async () => {
+    const cache = new ReadCache<string>(liveFeed(), { enabled: true, maxEntries: 3 });
+    let misses = 0;
+    const miss = async () => {
+      misses++;
+      return undefined;
+    };
+    await cache.get('gone', miss);
+    await cache.get('gone', miss);
+    expect(misses).toBe(2);
+    for (const k of ['a', 'b', 'c', 'd']) await cache.get(k, async () => k);
+    const c = counter();
+    expect(await cache.get('d', c.load)).toBe('d');
+    expect(await cache.get('a', c.load)).toBe('value:1');
+  });
+});

@@ -1,0 +1,90 @@
+// Product detail is served from memory (lib/read-cache.ts) only while the change feed proves it current.
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { createTestContext, type TestClient, type TestContext } from '../../../test/harness.ts';
+
+let t: TestContext;
+let c: TestClient;
+const onPostgres = inject('testDbTemplate').kind === 'postgres';
+
+beforeAll(async () => {
+  t = await createTestContext();
+  c = await t.client(await t.user({ roles: { FINTX: 'po' } })).login();
+  const res = await c.post('/api/v1/products', { subsidiary: 'FINTX', name: 'Cached', productType: 'web_app' });
+  expect(res.status).toBe(201);
+});
+afterAll(async () => t.close());
+
+const detailName = async () => {
+  const res = await c.get('/api/v1/products/FINTX-CACHED');
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { name: string }).name;
+};
+
+/** How many times product detail was read from the database while `fn` ran. */
+async function databaseReads(fn: () => Promise<unknown>): Promise<number> {
+  const spy = vi.spyOn(t.deps.handle, 'prepared');
+  try {
+    await fn();
+    return spy.mock.calls.filter(([name]) => name === 'product_detail').length;
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+const waitForGenerationAbove = (g: number) =>
+  vi.waitFor(() => expect(t.deps.handle.changes.generation).toBeGreaterThan(g), { timeout: 5_000 });
+
+describe('product detail read cache', () => {
+  it('hears committed writes to every table the detail is built from, written by any connection', async () => {
+    expect(t.deps.handle.changes.live).toBe(true);
+    for (const table of ['subsidiaries', 'users', 'products', 'documents', 'document_versions']) {
+      const before = t.deps.handle.changes.generation;
+      await t.deps.handle.raw(`update ${table} set id = id where false`);
+      await waitForGenerationAbove(before);
+    }
+  });
+
+  it('is not churned by reads or by writes to other tables (sessions, audit)', async () => {
+    const before = t.deps.handle.changes.generation;
+    await t.deps.handle.raw('select count(*) from products');
+    await t.deps.handle.raw('update sessions set id = id where false');
+    await t.deps.handle.raw('update audit_events set id = id where false');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(t.deps.handle.changes.generation).toBe(before);
+  });
+
+  it('answers repeated reads from memory', async () => {
+    await detailName();
+    expect(await databaseReads(async () => [await detailName(), await detailName()])).toBe(0);
+  });
+
+  it('shows a change written outside the API (another process, a migration) once it commits', async () => {
+    expect(await detailName()).toBe('Cached');
+    await t.deps.handle.raw("update products set name = 'Renamed outside' where code = 'FINTX-CACHED'");
+    await vi.waitFor(async () => expect(await detailName()).toBe('Renamed outside'), { timeout: 5_000 });
+  });
+
+  it('shows a write made through the API on the very next read', async () => {
+    await detailName();
+    const res = await c.patch('/api/v1/products/FINTX-CACHED', { name: 'Renamed by PATCH' });
+    expect(res.status).toBe(200);
+    expect(await detailName()).toBe('Renamed by PATCH');
+  });
+
+  it('still decides access on every request, from the cached stored record', async () => {
+    await detailName();
+    const stranger = await t.client(await t.user({ roles: { NXN: 'po' } })).login();
+    expect((await stranger.get('/api/v1/products/FINTX-CACHED')).status).toBe(404);
+  });
+
+  it.runIf(onPostgres)('reads the database while its change listener is down, and caches again once back', async () => {
+    await t.deps.handle.raw(
+      "select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query ilike 'listen%'",
+    );
+    await vi.waitFor(() => expect(t.deps.handle.changes.live).toBe(false), { timeout: 5_000 });
+    expect(await databaseReads(async () => [await detailName(), await detailName()])).toBe(2);
+    await vi.waitFor(() => expect(t.deps.handle.changes.live).toBe(true), { timeout: 10_000 });
+    await detailName();
+    expect(await databaseReads(() => detailName())).toBe(0);
+  });
+});
