@@ -1,10 +1,11 @@
 // The editor never loses text: leaving with unsaved changes asks first, and a save that lost a race with someone
-// else's save (409 stale_version) keeps the person's text and lets them save on top of the newer version.
+// else's save (409 stale_version) keeps the person's text and lets them save on top of the newer version —
+// in the document editor and in the template editor.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { type ApiClient, loginApi } from './support/api-client.ts';
 import { chromiumAvailable, loginUi } from './support/browser.ts';
-import { PO, SUBSIDIARY, seedStudio } from './support/seed.ts';
+import { ADMIN, PO, SUBSIDIARY, seedStudio } from './support/seed.ts';
 import { closeJourney, type JourneySession, openJourney } from './support/session.ts';
 import { journey } from './support/steps.ts';
 
@@ -15,12 +16,13 @@ describe.runIf(chromiumAvailable())('journey: editing safely', () => {
   let session: JourneySession | undefined;
   let page: Page;
   let po: ApiClient;
+  let admin: ApiClient;
   let docId = '';
   const { step, shot } = journey('editor-safety', () => page);
 
   beforeAll(async () => {
     session = await openJourney(async (url) => {
-      const admin = await seedStudio(url);
+      admin = await seedStudio(url);
       const types = await admin.get<{ items: { code: string }[] }>('/taxonomy?kind=product_type');
       po = await loginApi(url, PO.email, PO.password);
       const product = await po.post<{ code: string }>('/products', {
@@ -83,5 +85,39 @@ describe.runIf(chromiumAvailable())('journey: editing safely', () => {
     // Saved on top of theirs: v1.2 holds this person's text; their paragraph stays in v1.1's history.
     expect(await page.getByTestId('markdown-view').textContent()).toContain('wombatgrid');
     await expect.poll(() => page.getByTestId('version-item').count()).toBe(3);
+  });
+
+  step('a template save that lost a race keeps the text and can go on top', async () => {
+    if (!session) throw new Error('no server');
+    await page.context().clearCookies();
+    await loginUi(page, session.url, ADMIN);
+    await page.goto(`${session.url}/admin/templates`);
+    await page.getByTestId('template-row-story').click();
+    const body = page.getByTestId('template-body');
+    await body.waitFor();
+    await body.fill(`# Story\n\n${MINE}\n`);
+    const { items } = await admin.get<{ items: { id: string }[] }>('/templates?kind=story');
+    const id = items[0]?.id ?? '';
+    const { etag } = await admin.getWithEtag(`/templates/${id}`);
+    await admin.post(
+      `/templates/${id}/versions`,
+      { body: `# Story\n\n${THEIRS}\n`, bump: 'minor' },
+      { 'if-match': etag },
+    );
+
+    await page.getByTestId('template-save').click();
+    const conflict = page.getByTestId('template-conflict');
+    await conflict.waitFor();
+    await shot(page, 'template-conflict');
+    expect(await conflict.textContent()).toContain('v1.1');
+    expect(await body.inputValue()).toContain(MINE);
+
+    await page.getByTestId('template-save-on-top').click();
+    await conflict.waitFor({ state: 'hidden' });
+    await expect.poll(() => page.getByText('Body of v1.2').count()).toBe(1);
+    expect(await page.getByTestId('template-body').inputValue()).toContain(MINE);
+    const saved = await admin.get<{ body: string; versions: unknown[] }>(`/templates/${id}`);
+    expect(saved.body).toContain(MINE);
+    expect(saved.versions).toHaveLength(3);
   });
 });

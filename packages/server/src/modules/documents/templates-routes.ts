@@ -2,7 +2,7 @@ import { defineRoute } from '../../http/route.ts';
 import { requireTemplateEditor } from './policy.ts';
 import { presentTemplate } from './presenters.ts';
 import { ZTemplateParams, ZTemplatesQuery, ZTemplateVersionBody } from './schemas.ts';
-import { saveTemplateVersion, templateDetail, templatesOfKind } from './templates-service.ts';
+import { saveTemplateVersion, templateDetail, templateEtag, templatesOfKind } from './templates-service.ts';
 
 const tag = 'templates';
 
@@ -29,20 +29,29 @@ export const templateRoutes = [
     params: ZTemplateParams,
     handler: async (ctx, { params }) => {
       ctx.markAuthorized();
-      return { body: await templateDetail(ctx.deps, params.id) };
+      const detail = await templateDetail(ctx.deps, params.id);
+      return { body: detail, headers: { etag: templateEtag(detail) } };
     },
   }),
   defineRoute({
     method: 'post',
     path: '/templates/:id/versions',
-    summary: 'Save a new template version (administrators and product ops)',
+    summary: 'Save a new template version (administrators and product ops); If-Match: "1.3" refuses a stale save',
     tag,
     access: 'authenticated',
     params: ZTemplateParams,
     body: ZTemplateVersionBody,
     handler: async (ctx, { params, body }) => {
       requireTemplateEditor(ctx);
-      return { body: await saveTemplateVersion(ctx.deps, ctx.requireActor(), ctx.who(), params.id, body) };
+      const saved = await saveTemplateVersion(
+        ctx.deps,
+        ctx.requireActor(),
+        ctx.who(),
+        params.id,
+        body,
+        ctx.header('if-match'),
+      );
+      return { body: saved, headers: { etag: templateEtag(saved) } };
     },
   }),
 ];

@@ -30,19 +30,53 @@ export async function templateDetail(deps: Deps, id: string) {
   return presentTemplateDetail(t, versions, body ?? '');
 }
 
+/** A template's ETag is its current version: `"1.3"` (`"0"` before the first version). */
+export const templateEtag = (t: { currentVersion: { version: string } | null }) =>
+  `"${t.currentVersion?.version ?? '0'}"`;
+
+/** `If-Match: "1.3"` (W/ allowed) → "1.3"; absent → undefined (older clients); anything else → 428. */
+function expectedTemplateVersion(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  const m = /^\s*(?:W\/)?"?(\d{1,6}\.\d{1,6}|0)"?\s*$/.exec(header);
+  if (!m?.[1]) {
+    throw new AppError(428, 'precondition_required', 'If-Match must be the template ETag, e.g. If-Match: "1.3"', [
+      { name: 'If-Match', reason: 'not a template ETag' },
+    ]);
+  }
+  return m[1];
+}
+
+/**
+ * Saves the next version. With If-Match (what the web UI sends) a save based on an older version gets 409
+ * stale_version and nothing is stored, so two editors cannot silently overwrite each other.
+ */
 export async function saveTemplateVersion(
   deps: Deps,
   actor: Actor,
   who: AuditActor,
   id: string,
   input: { body: string; bump: Bump },
+  ifMatch?: string,
 ) {
+  const expected = expectedTemplateVersion(ifMatch);
   const body = normalizeBody(input.body);
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
     await lockTemplate(tx, id);
     const t: TemplateRecord | null = await findTemplate(tx, id);
     if (!t) throw notFound('template');
+    const currentVersion = t.current ? formatVersion(t.current) : '0';
+    if (expected !== undefined && expected !== currentVersion) {
+      throw new AppError(
+        409,
+        'stale_version',
+        `the template changed since version ${expected}: it is now at version ${currentVersion}; your text was not ` +
+          'saved — reload, merge and save again',
+        [{ name: 'If-Match', reason: `stale: current version is ${currentVersion}` }],
+        { ETag: `"${currentVersion}"` },
+        { current: { version: currentVersion } },
+      );
+    }
     const currentBody = t.current ? await templateVersionBody(tx, t.current.id) : null;
     if (t.current && currentBody === body) {
       throw new AppError(422, 'no_change', `the text is identical to version ${formatVersion(t.current)}`, [

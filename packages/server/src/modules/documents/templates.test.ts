@@ -92,4 +92,46 @@ describe('templates', () => {
     const detail = await json<Detail>(await admin.get(`/api/v1/templates/${id}`));
     expect(detail.currentVersion.version).toBe('1.0');
   });
+
+  it('refuses a save based on an older version (If-Match) and keeps what is stored', async () => {
+    const admin = await t.client(await t.user({ isAdmin: true })).login();
+    const { items } = await json<{ items: Template[] }>(await admin.get('/api/v1/templates?kind=story'));
+    const id = items[0]?.id ?? '';
+    const loaded = await admin.get(`/api/v1/templates/${id}`);
+    const etag = loaded.headers.get('etag') ?? '';
+    expect(etag).toBe(`"${(await json<Detail>(loaded)).currentVersion.version}"`);
+
+    const first = await admin.post(
+      `/api/v1/templates/${id}/versions`,
+      { body: '# Story A\n' },
+      { headers: { 'if-match': etag } },
+    );
+    expect(first.status).toBe(201);
+    const newEtag = first.headers.get('etag');
+    expect(newEtag).not.toBe(etag);
+
+    const stale = await admin.post(
+      `/api/v1/templates/${id}/versions`,
+      { body: '# Story B\n' },
+      { headers: { 'if-match': etag } },
+    );
+    expect(stale.status).toBe(409);
+    const problem = await json<{ code: string; current: { version: string }; invalid_params: { name: string }[] }>(
+      stale,
+    );
+    expect(problem.code).toBe('stale_version');
+    expect(`"${problem.current.version}"`).toBe(newEtag);
+    expect(problem.invalid_params[0]?.name).toBe('If-Match');
+
+    const bad = await admin.post(
+      `/api/v1/templates/${id}/versions`,
+      { body: '# Story C\n' },
+      { headers: { 'if-match': 'yesterday' } },
+    );
+    expect(bad.status).toBe(428);
+
+    const detail = await json<Detail>(await admin.get(`/api/v1/templates/${id}`));
+    expect(detail.body).toBe('# Story A\n');
+    expect(`"${detail.currentVersion.version}"`).toBe(newEtag);
+  });
 });

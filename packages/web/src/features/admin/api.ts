@@ -44,5 +44,6 @@ export const validateId = (id: string, signal?: AbortSignal) =>
 
 export const fetchTemplates = () => api.get<Items<TemplateSummary>>('/templates');
 export const fetchTemplate = (id: string) => api.get<TemplateDetail>(`/templates/${id}`);
-export const saveTemplateVersion = (id: string, body: { body: string; bump: Bump }) =>
-  api.post<TemplateDetail>(`/templates/${id}/versions`, body);
+/** `basedOn` is the version the draft started from: a save over a newer version gets 409 stale_version. */
+export const saveTemplateVersion = (id: string, body: { body: string; bump: Bump }, basedOn: string) =>
+  api.post<TemplateDetail>(`/templates/${id}/versions`, body, { headers: { 'if-match': `"${basedOn}"` } });

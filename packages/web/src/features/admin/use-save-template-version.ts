@@ -6,8 +6,8 @@ import type { Bump } from './types.ts';
 export function useSaveTemplateVersion() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body, bump }: { id: string; body: string; bump: Bump }) =>
-      saveTemplateVersion(id, { body, bump }),
+    mutationFn: ({ id, body, bump, basedOn }: { id: string; body: string; bump: Bump; basedOn: string }) =>
+      saveTemplateVersion(id, { body, bump }, basedOn),
     // The response is the updated template: show it at once, then refresh the list's version column.
     onSuccess: (saved) => {
       qc.setQueryData(adminKeys.template(saved.id), saved);

@@ -5,6 +5,7 @@ import type { Bump, TemplateDetail } from '../types.ts';
 import { fieldError } from '../ui/errors.ts';
 import { FormError } from '../ui/FormError.tsx';
 import { useSaveTemplateVersion } from '../use-save-template-version.ts';
+import { staleVersionOf } from './stale-version.ts';
 
 /** Mounted with key=id+version, so a newly saved version resets the draft to what is stored. */
 export function TemplateEditor({ template, canEdit }: { template: TemplateDetail; canEdit: boolean }) {
@@ -12,10 +13,13 @@ export function TemplateEditor({ template, canEdit }: { template: TemplateDetail
   const [draft, setDraft] = useState(template.body);
   const [bump, setBump] = useState<Bump>('minor');
   const changed = draft !== template.body;
+  const opened = template.currentVersion?.version ?? '0';
+  const newer = staleVersionOf(save.error);
 
-  const submit = () =>
+  // basedOn: the version this draft is meant to follow; a newer one saved meanwhile gets a 409 (never overwritten).
+  const submit = (basedOn = opened) =>
     save.mutate(
-      { id: template.id, body: draft, bump },
+      { id: template.id, body: draft, bump, basedOn },
       { onSuccess: (saved) => notifySuccess(`${template.name} saved as v${saved.currentVersion?.version ?? '?'}`) },
     );
 
@@ -26,7 +30,33 @@ export function TemplateEditor({ template, canEdit }: { template: TemplateDetail
           Only administrators and product ops can change templates.
         </Alert>
       )}
-      <FormError error={save.error} fields={['body', 'bump']} />
+      {newer ? (
+        <Alert
+          color="orange"
+          title="Someone else saved this template meanwhile"
+          role="alert"
+          data-testid="template-conflict"
+        >
+          <Stack gap="xs">
+            <Text size="sm">
+              v{newer} was saved after you opened v{opened}. Nothing of yours was saved and your text is still here;
+              saving it now makes it the version after v{newer}, which stays in the history.
+            </Text>
+            <Group>
+              <Button
+                size="xs"
+                onClick={() => submit(newer)}
+                loading={save.isPending}
+                data-testid="template-save-on-top"
+              >
+                Save mine after v{newer}
+              </Button>
+            </Group>
+          </Stack>
+        </Alert>
+      ) : (
+        <FormError error={save.error} fields={['body', 'bump']} />
+      )}
       <Textarea
         label={`Body of v${template.currentVersion?.version ?? '?'}`}
         value={draft}
@@ -58,7 +88,13 @@ export function TemplateEditor({ template, canEdit }: { template: TemplateDetail
             <Button variant="default" size="xs" disabled={!changed} onClick={() => setDraft(template.body)}>
               Discard
             </Button>
-            <Button size="xs" onClick={submit} disabled={!changed} loading={save.isPending} data-testid="template-save">
+            <Button
+              size="xs"
+              onClick={() => submit()}
+              disabled={!changed}
+              loading={save.isPending}
+              data-testid="template-save"
+            >
               Save as new version
             </Button>
           </Group>
