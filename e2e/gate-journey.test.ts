@@ -1,6 +1,6 @@
 // The PRD quality gate in a real browser: a PO watches the live score while writing, submits; ProductOps adds a
-// condition and records a conditional pass (the product moves to build); the PO fixes and resubmits; ProductOps
-// passes it; the metrics page counts a first-time pass.
+// condition, waives a finding and takes the waiver back, and records a conditional pass (the product moves to
+// build); the PO fixes and resubmits; ProductOps passes it; the metrics page counts a first-time pass.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { type Browser, chromiumAvailable, launchBrowser, loginUi, watchPage } from './support/browser.ts';
@@ -126,6 +126,21 @@ describe.runIf(chromiumAvailable())('journey: the PRD quality gate', () => {
     await page.getByTestId('add-condition').click();
     await expect.poll(() => page.getByTestId('condition').count()).toBe(1);
     expect(await page.getByTestId('condition').textContent()).toContain(PO.name);
+  });
+
+  step('ProductOps waives a finding, then takes the waiver back', async () => {
+    const open = page.getByTestId('finding').filter({ has: page.getByTestId('waive-finding') });
+    const rule = await open.first().getAttribute('data-rule');
+    await open.first().getByTestId('waive-finding').click();
+    await page.getByTestId('waive-reason').fill('Agreed with the bank for the pilot');
+    await page.getByTestId('waive-save').click();
+    await page.getByTestId('waive-form').waitFor({ state: 'hidden' });
+    const waived = page.getByTestId('finding').filter({ has: page.getByTestId('finding-waiver') });
+    await expect.poll(() => waived.count()).toBe(1);
+    expect(await waived.first().getAttribute('data-rule')).toBe(rule);
+    await waived.first().getByTestId('remove-waiver').click();
+    await page.getByTestId('confirm-action').click();
+    await expect.poll(() => waived.count()).toBe(0);
   });
 
   step('ProductOps records a conditional pass', async () => {

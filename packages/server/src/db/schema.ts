@@ -316,6 +316,8 @@ export const gateWaivers = pgTable(
     expiresAt: ts('expires_at').notNull(),
     byId: uuid('by_id').references(() => users.id),
     at: ts('at').notNull(),
+    /** Set when the waiver was carried over from the previous attempt's review on resubmission. */
+    carriedFromReviewId: uuid('carried_from_review_id').references(() => gateReviews.id, { onDelete: 'set null' }),
   },
   (t) => [uniqueIndex('gate_waivers_review_finding_uq').on(t.reviewId, t.findingId)],
 );

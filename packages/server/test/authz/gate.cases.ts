@@ -139,6 +139,25 @@ export const gateCases: Expectations = {
       };
     },
   },
+  'DELETE /gate/reviews/:id/overrides/:criterion': {
+    policy: { permission: 'gate.review' },
+    build: async (f, sub) => {
+      const review = await openReview(f, sub);
+      const body = { criterion: 'ux', score: 0.5, reason: 'Set up for removal' };
+      await ok(await f.admin.post(`/api/v1/gate/reviews/${review.id}/overrides`, body), 'override');
+      return { path: `/api/v1/gate/reviews/${review.id}/overrides/ux` };
+    },
+  },
+  'DELETE /gate/reviews/:id/waivers/:findingId': {
+    policy: { permission: 'gate.review' },
+    build: async (f, sub) => {
+      const review = await openReview(f, sub);
+      const findingId = review.findings[0]?.id ?? 'none';
+      const body = { findingId, reason: 'Set up for removal', expiresAt: '2099-01-01' };
+      await ok(await f.admin.post(`/api/v1/gate/reviews/${review.id}/waivers`, body), 'waiver');
+      return { path: `/api/v1/gate/reviews/${review.id}/waivers/${findingId}` };
+    },
+  },
   'POST /gate/reviews/:id/conditions': {
     policy: { permission: 'gate.review' },
     build: async (f, sub) => ({

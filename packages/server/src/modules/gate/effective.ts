@@ -7,7 +7,15 @@ import type { StoredFinding, StoredReport } from './findings.ts';
 
 export type Person = { id: string; name: string; email: string } | null;
 export type OverrideRecord = { criterion: string; score: number; reason: string; by: Person; at: Date };
-export type WaiverRecord = { findingId: string; reason: string; expiresAt: Date; by: Person; at: Date };
+export type WaiverRecord = {
+  findingId: string;
+  reason: string;
+  expiresAt: Date;
+  by: Person;
+  at: Date;
+  /** The previous attempt's review this waiver was carried over from on resubmission. */
+  carriedFromReviewId: string | null;
+};
 
 export type EffectiveCriterion = {
   id: string;

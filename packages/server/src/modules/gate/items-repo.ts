@@ -1,5 +1,5 @@
 // What ProductOps adds to a review: criterion overrides, finding waivers and conditions (fix items).
-import { and, asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
 import { gateConditions, gateOverrides, gateWaivers, users } from '../../db/schema.ts';
@@ -37,6 +37,7 @@ export async function listWaivers(db: Executor, reviewId: string): Promise<Waive
       reason: gateWaivers.reason,
       expiresAt: gateWaivers.expiresAt,
       at: gateWaivers.at,
+      carriedFromReviewId: gateWaivers.carriedFromReviewId,
       ...byColumns,
     })
     .from(gateWaivers)
@@ -144,4 +145,58 @@ export async function updateCondition(
   patch: { text?: string; ownerId?: string | null; dueDate?: string; done?: boolean; doneAt?: Date | null },
 ): Promise<void> {
   await tx.update(gateConditions).set(patch).where(eq(gateConditions.id, id));
+}
+
+/** Removes a criterion's override (the engine's score counts again); returns what was removed. */
+export async function deleteOverride(tx: Executor, reviewId: string, criterion: string) {
+  const [row] = await tx
+    .delete(gateOverrides)
+    .where(and(eq(gateOverrides.reviewId, reviewId), eq(gateOverrides.criterion, criterion)))
+    .returning({ score: gateOverrides.score, reason: gateOverrides.reason });
+  return row;
+}
+
+/** Removes a finding's waiver (it counts toward the verdict again); returns what was removed. */
+export async function deleteWaiver(tx: Executor, reviewId: string, findingId: string) {
+  const [row] = await tx
+    .delete(gateWaivers)
+    .where(and(eq(gateWaivers.reviewId, reviewId), eq(gateWaivers.findingId, findingId)))
+    .returning({ reason: gateWaivers.reason, expiresAt: gateWaivers.expiresAt });
+  return row;
+}
+
+/**
+ * On resubmission, the previous attempt's unexpired waivers follow the findings that remain (a finding keeps its
+ * id across versions), marked as carried; ProductOps can remove any of them. Returns the carried finding ids.
+ */
+export async function carryWaivers(
+  tx: Executor,
+  from: { reviewId: string; findingIds: string[] },
+  toReviewId: string,
+  now: Date,
+): Promise<string[]> {
+  if (from.findingIds.length === 0) return [];
+  const rows = await tx
+    .select()
+    .from(gateWaivers)
+    .where(
+      and(
+        eq(gateWaivers.reviewId, from.reviewId),
+        inArray(gateWaivers.findingId, from.findingIds),
+        gt(gateWaivers.expiresAt, now),
+      ),
+    );
+  if (rows.length === 0) return [];
+  await tx.insert(gateWaivers).values(
+    rows.map((w) => ({
+      reviewId: toReviewId,
+      findingId: w.findingId,
+      reason: w.reason,
+      expiresAt: w.expiresAt,
+      byId: w.byId,
+      at: w.at,
+      carriedFromReviewId: from.reviewId,
+    })),
+  );
+  return rows.map((w) => w.findingId);
 }

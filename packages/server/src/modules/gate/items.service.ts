@@ -1,11 +1,13 @@
 // Overrides, waivers and conditions on a review. Each is validated against the stored review (its criteria,
 // its findings), written with its audit event in one transaction, and answered with the recomputed review.
 import type { Executor } from '../../db/client.ts';
-import { conflict, notFound, validationFailed } from '../../http/errors.ts';
+import { AppError, conflict, notFound, validationFailed } from '../../http/errors.ts';
 import type { RequestCtx } from '../../http/route.ts';
 import { writeAudit } from '../audit/writer.ts';
 import { onOpenReview, reviewLabel } from './decide.service.ts';
 import {
+  deleteOverride,
+  deleteWaiver,
   findCondition,
   insertCondition,
   listOverrides,
@@ -51,6 +53,46 @@ export async function overrideCriterion(ctx: RequestCtx, id: string, body: Overr
     );
   });
 }
+
+/** The override goes; the engine's score for the criterion counts again. */
+export async function removeOverride(ctx: RequestCtx, id: string, criterion: string) {
+  return onOpenReview(ctx, id, async (tx, review) => {
+    const removed = await deleteOverride(tx, id, criterion);
+    if (!removed) throw nothingToRemove('path.criterion', `criterion ${criterion} has no override on this review`);
+    const engineScore = review.report.criteria.find((c) => c.id === criterion)?.score ?? null;
+    await writeAudit(
+      tx,
+      ctx.who(),
+      audit(
+        review,
+        'gate.override_removed',
+        { criterion, score: removed.score, reason: removed.reason },
+        { criterion, score: engineScore, engineScore },
+      ),
+    );
+  });
+}
+
+/** The waiver goes; the finding counts toward the suggested verdict again. */
+export async function removeWaiver(ctx: RequestCtx, id: string, findingId: string) {
+  return onOpenReview(ctx, id, async (tx, review) => {
+    const removed = await deleteWaiver(tx, id, findingId);
+    if (!removed) throw nothingToRemove('path.findingId', `finding ${findingId} has no waiver on this review`);
+    await writeAudit(
+      tx,
+      ctx.who(),
+      audit(
+        review,
+        'gate.waiver_removed',
+        { findingId, reason: removed.reason, expiresAt: removed.expiresAt.toISOString() },
+        null,
+      ),
+    );
+  });
+}
+
+const nothingToRemove = (name: string, reason: string) =>
+  new AppError(404, 'not_found', reason, [{ name, reason: 'nothing to remove' }]);
 
 /** A date alone means "until the end of that day" (UTC). */
 const endOf = (value: string) => new Date(value.length === 10 ? `${value}T23:59:59.999Z` : value);

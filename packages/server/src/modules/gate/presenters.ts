@@ -110,6 +110,7 @@ export function presentReview(
             expiresAt: f.waiver.expiresAt.toISOString(),
             by: f.waiver.by,
             at: f.waiver.at.toISOString(),
+            carriedFromReviewId: f.waiver.carriedFromReviewId,
           }
         : null,
     })),

@@ -1,6 +1,13 @@
 import { defineRoute } from '../../http/route.ts';
 import { decide } from './decide.service.ts';
-import { addCondition, overrideCriterion, patchCondition, waiveFinding } from './items.service.ts';
+import {
+  addCondition,
+  overrideCriterion,
+  patchCondition,
+  removeOverride,
+  removeWaiver,
+  waiveFinding,
+} from './items.service.ts';
 import { reviewFor } from './policy.ts';
 import { gateQueue, presentReviewRecord, reviewList } from './reviews.service.ts';
 import {
@@ -10,10 +17,12 @@ import {
   ZDecisionBody,
   ZIdParams,
   ZOverrideBody,
+  ZOverrideParams,
   ZQueueQuery,
   ZReviewsQuery,
   ZSubmitBody,
   ZWaiverBody,
+  ZWaiverParams,
 } from './schemas.ts';
 import { submitToGate } from './submit.service.ts';
 
@@ -89,6 +98,24 @@ export const reviewRoutes = [
     body: ZWaiverBody,
     successStatus: 200,
     handler: async (ctx, { params, body }) => ({ body: await waiveFinding(ctx, params.id, body) }),
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/gate/reviews/:id/overrides/:criterion',
+    summary: "Remove a criterion's override: the engine's score counts again (404 when there is none)",
+    tag,
+    access: { permission: 'gate.review' },
+    params: ZOverrideParams,
+    handler: async (ctx, { params }) => ({ body: await removeOverride(ctx, params.id, params.criterion) }),
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/gate/reviews/:id/waivers/:findingId',
+    summary: "Remove a finding's waiver: it counts toward the suggested verdict again (404 when there is none)",
+    tag,
+    access: { permission: 'gate.review' },
+    params: ZWaiverParams,
+    handler: async (ctx, { params }) => ({ body: await removeWaiver(ctx, params.id, params.findingId) }),
   }),
   defineRoute({
     method: 'post',

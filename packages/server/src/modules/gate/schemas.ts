@@ -23,6 +23,8 @@ const productTypeCode = z.string().trim().min(1).max(60);
 
 export const ZIdParams = z.strictObject({ id: z.uuid() });
 export const ZConditionParams = z.strictObject({ id: z.uuid(), conditionId: z.uuid() });
+export const ZOverrideParams = z.strictObject({ id: z.uuid(), criterion: z.string().trim().min(1).max(40) });
+export const ZWaiverParams = z.strictObject({ id: z.uuid(), findingId: z.string().trim().min(1).max(40) });
 
 export const ZRubricBody = z.strictObject({
   definition: z.record(z.string(), z.unknown(), { error: 'send the rubric as a JSON object' }),

@@ -14,6 +14,7 @@ import { type DocumentRecord, findVersion, findVersionById, type VersionWithBody
 import { findProduct } from '../workspace/repo.ts';
 import { diffFindings, type StoredReport, withFindingIds } from './findings.ts';
 import { goldenForScoring } from './golden-repo.ts';
+import { carryWaivers } from './items-repo.ts';
 import { presentReviewById } from './reviews.service.ts';
 import { type GoldenCitation, insertReview, latestReviewOf, supersedeReview } from './reviews-repo.ts';
 import { findActiveRubricId, loadRubric } from './rubrics-repo.ts';
@@ -102,6 +103,9 @@ export async function submitToGate(ctx: RequestCtx, documentId: string, body: Su
       submittedBy: actor.userId,
       submittedAt: now,
     });
+    const carried = previous
+      ? await carryWaivers(tx, { reviewId: previous.id, findingIds: report.findings.map((f) => f.id) }, id, now)
+      : [];
     const left = await moveProductStage(tx, doc.product.id, ['intake'], 'gate', now);
     if (left) {
       await writeAudit(tx, ctx.who(), {
@@ -131,6 +135,7 @@ export async function submitToGate(ctx: RequestCtx, documentId: string, body: Su
         attempt,
         findings: report.findings.length,
         superseded: previous?.status === 'submitted' ? previous.id : null,
+        carriedWaivers: carried,
       },
     });
     return id;

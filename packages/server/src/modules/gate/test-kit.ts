@@ -10,7 +10,7 @@ export type Finding = {
   severity: string;
   fix: string;
   excerpt: string;
-  waiver: { reason: string; expiresAt: string } | null;
+  waiver: { reason: string; expiresAt: string; carriedFromReviewId: string | null } | null;
 };
 export type Review = {
   id: string;

@@ -31,7 +31,13 @@ export type ReviewCriterion = {
 };
 export type ReviewFinding = Finding & {
   id: string;
-  waiver: { reason: string; expiresAt: string; by: PersonLite | string } | null;
+  waiver: {
+    reason: string;
+    expiresAt: string;
+    by: PersonLite | string;
+    /** Set when the waiver came along from the previous attempt's review. */
+    carriedFromReviewId?: string | null;
+  } | null;
 };
 export type Condition = { id: string; text: string; owner: PersonLite; dueDate: string; done: boolean };
 export type ReviewChanges = { fixed: Finding[]; new: Finding[]; remaining: Finding[] };
@@ -156,9 +162,14 @@ export type OverrideBody = { criterion: string; score: number; reason: string };
 export const overrideCriterion = (id: string, body: OverrideBody) =>
   api.post<GateReview>(`/gate/reviews/${enc(id)}/overrides`, body);
 
+export const removeOverride = (id: string, criterion: string) =>
+  api.delete<GateReview>(`/gate/reviews/${enc(id)}/overrides/${enc(criterion)}`);
+
 export type WaiverBody = { findingId: string; reason: string; expiresAt: string };
 export const waiveFinding = (id: string, body: WaiverBody) =>
   api.post<GateReview>(`/gate/reviews/${enc(id)}/waivers`, body);
+export const removeWaiver = (id: string, findingId: string) =>
+  api.delete<GateReview>(`/gate/reviews/${enc(id)}/waivers/${enc(findingId)}`);
 
 export type ConditionBody = { text: string; ownerId?: string; dueDate: string };
 export const addCondition = (id: string, body: ConditionBody) =>

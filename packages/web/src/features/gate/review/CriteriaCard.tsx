@@ -1,14 +1,16 @@
 // Criterion scores (effective, with the engine's when overridden) and the reviewer's override button.
-import { Button, Card, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { type PersonRef, personName } from '../../../lib/people.ts';
 import type { GateReview, ReviewCriterion } from '../api.ts';
 import { CriterionBars } from '../ui/CriterionBars.tsx';
+import { useRemoveOverride } from '../use-remove-review-item.ts';
 import { OverrideModal } from './OverrideModal.tsx';
 
 export function CriteriaCard({ review, canOverride }: { review: GateReview; canOverride: boolean }) {
   const [editing, setEditing] = useState<ReviewCriterion | null>(null);
   const overrides = review.criteria.filter((c) => c.override);
+  const remove = useRemoveOverride(review.id);
   return (
     <Card withBorder radius="md" data-testid="criteria-card">
       <Title order={4} mb="sm">
@@ -34,13 +36,26 @@ export function CriteriaCard({ review, canOverride }: { review: GateReview; canO
       {overrides.length > 0 ? (
         <Stack gap={4} mt="md" data-testid="overrides">
           {overrides.map((c) => (
-            <Text key={c.id} size="xs" c="dimmed">
-              <Text span fw={600} size="xs" c="dark">
-                {c.name}
-              </Text>{' '}
-              {Math.round(c.engineScore * 100)}% → {Math.round((c.override?.score ?? 0) * 100)}% by{' '}
-              {personName(c.override?.by as PersonRef, '—')}: {c.override?.reason}
-            </Text>
+            <Group key={c.id} gap="xs" wrap="nowrap" justify="space-between">
+              <Text size="xs" c="dimmed">
+                <Text span fw={600} size="xs" c="dark">
+                  {c.name}
+                </Text>{' '}
+                {Math.round(c.engineScore * 100)}% → {Math.round((c.override?.score ?? 0) * 100)}% by{' '}
+                {personName(c.override?.by as PersonRef, '—')}: {c.override?.reason}
+              </Text>
+              {canOverride ? (
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  color="red"
+                  onClick={() => void remove(c)}
+                  data-testid={`remove-override-${c.id}`}
+                >
+                  Remove
+                </Button>
+              ) : null}
+            </Group>
           ))}
         </Stack>
       ) : null}

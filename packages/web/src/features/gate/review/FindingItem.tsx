@@ -7,9 +7,9 @@ import type { ReviewFinding } from '../api.ts';
 import { splitGoldenCitation } from '../format.ts';
 import { SeverityBadge } from '../ui/VerdictBadge.tsx';
 
-type Props = { finding: ReviewFinding; documentId: string; onWaive?: () => void };
+type Props = { finding: ReviewFinding; documentId: string; onWaive?: () => void; onRemoveWaiver?: () => void };
 
-export function FindingItem({ finding, documentId, onWaive }: Props) {
+export function FindingItem({ finding, documentId, onWaive, onRemoveWaiver }: Props) {
   const { fix, golden } = splitGoldenCitation(finding.fix);
   return (
     <Stack
@@ -74,10 +74,18 @@ export function FindingItem({ finding, documentId, onWaive }: Props) {
         </Blockquote>
       ) : null}
       {finding.waiver ? (
-        <Badge color="gray" variant="light" data-testid="finding-waiver" style={{ textTransform: 'none' }}>
-          Waived until {formatDate(finding.waiver.expiresAt)} by {personName(finding.waiver.by as PersonRef, '—')}:{' '}
-          {finding.waiver.reason}
-        </Badge>
+        <Group gap="xs" wrap="nowrap">
+          <Badge color="gray" variant="light" data-testid="finding-waiver" style={{ textTransform: 'none' }}>
+            Waived until {formatDate(finding.waiver.expiresAt)} by {personName(finding.waiver.by as PersonRef, '—')}
+            {finding.waiver.carriedFromReviewId ? ' (carried over from the previous attempt)' : ''}:{' '}
+            {finding.waiver.reason}
+          </Badge>
+          {onRemoveWaiver ? (
+            <Button size="compact-xs" variant="subtle" color="red" onClick={onRemoveWaiver} data-testid="remove-waiver">
+              Remove waiver
+            </Button>
+          ) : null}
+        </Group>
       ) : null}
     </Stack>
   );

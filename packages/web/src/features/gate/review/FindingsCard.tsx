@@ -4,12 +4,14 @@ import { Fragment, useState } from 'react';
 import { EmptyState } from '../../../lib/states.tsx';
 import type { GateReview, ReviewFinding } from '../api.ts';
 import { SEVERITY_COLOR } from '../format.ts';
+import { useRemoveWaiver } from '../use-remove-review-item.ts';
 import { FindingItem } from './FindingItem.tsx';
 import { groupFindings } from './group-findings.ts';
 import { WaiveModal } from './WaiveModal.tsx';
 
 export function FindingsCard({ review, canWaive }: { review: GateReview; canWaive: boolean }) {
   const [waiving, setWaiving] = useState<ReviewFinding | null>(null);
+  const removeWaiver = useRemoveWaiver(review.id);
   const groups = groupFindings(review.criteria, review.findings).filter((g) => g.findings.length > 0);
   const cited = new Set(review.goldenCitations.map((c) => c.criterion));
   return (
@@ -59,6 +61,7 @@ export function FindingsCard({ review, canWaive }: { review: GateReview; canWaiv
                       finding={f}
                       documentId={review.document.id}
                       onWaive={canWaive ? () => setWaiving(f) : undefined}
+                      onRemoveWaiver={canWaive ? () => void removeWaiver(f) : undefined}
                     />
                   </Fragment>
                 ))}

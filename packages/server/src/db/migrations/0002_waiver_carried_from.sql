@@ -1,0 +1,2 @@
+ALTER TABLE "gate_waivers" ADD COLUMN "carried_from_review_id" uuid;--> statement-breakpoint
+ALTER TABLE "gate_waivers" ADD CONSTRAINT "gate_waivers_carried_from_review_id_gate_reviews_id_fk" FOREIGN KEY ("carried_from_review_id") REFERENCES "public"."gate_reviews"("id") ON DELETE set null ON UPDATE no action;
