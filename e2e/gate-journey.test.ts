@@ -162,6 +162,8 @@ describe.runIf(chromiumAvailable())('journey: the PRD quality gate', () => {
     await finding.getByTestId('jump-to-line').click();
     await page.waitForURL(/\/edit\?line=\d+/);
     await expect.poll(() => page.locator('.cm-activeLine').textContent()).toContain('FR-2');
+    // The reviewed version is the one being edited: no note about lines that may have moved.
+    expect(await page.getByTestId('line-from-other-version').count()).toBe(0);
     await appendInEditor(FR2_CRITERIA);
     await page.getByTestId('version-note').fill('FR-2 acceptance criteria');
     await page.getByTestId('save-version').click();
@@ -170,6 +172,21 @@ describe.runIf(chromiumAvailable())('journey: the PRD quality gate', () => {
     expect(page.url()).not.toBe(firstReviewUrl);
     await page.getByTestId('changes-card').waitFor();
     expect(Number(await page.getByTestId('changes-fixed').textContent())).toBeGreaterThanOrEqual(1);
+  });
+
+  step('a finding of the older review says its line belongs to that version', async () => {
+    await page.goto(firstReviewUrl);
+    const group = page.getByTestId('finding-group-acceptance');
+    const finding = group.locator('[data-testid="finding"]').first();
+    if (!(await finding.isVisible())) await group.getByRole('button').first().click();
+    await finding.getByTestId('jump-to-line').click();
+    const note = page.getByTestId('line-from-other-version');
+    await note.waitFor();
+    expect(await note.textContent()).toContain('v1.1');
+    expect(await note.textContent()).toContain('editing v1.2');
+    await shot(page, 'line-from-older-version');
+    await note.getByRole('link').click();
+    await page.waitForURL(/\/diff\?from=1\.1&to=1\.2/);
   });
 
   step('ProductOps passes the resubmission', async () => {

@@ -59,11 +59,15 @@ const documentRoute = createRoute({
 const editorRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/documents/$id/edit',
-  // ?line=N opens the editor at a gate finding's line. The router also re-validates already-validated search
-  // (a number), so both shapes must pass.
-  validateSearch: (s: Record<string, unknown> & SearchSchemaInput): { line?: number } => {
+  // ?line=N opens the editor at a gate finding's line (&from=1.2: the version that line belongs to). The router
+  // also re-validates already-validated search (a number), so both shapes must pass.
+  validateSearch: (s: Record<string, unknown> & SearchSchemaInput): { line?: number; from?: string } => {
     const line = typeof s.line === 'number' ? s.line : Number(str(s.line));
-    return { line: Number.isInteger(line) && line > 0 ? line : undefined };
+    const from = str(s.from);
+    return {
+      line: Number.isInteger(line) && line > 0 ? line : undefined,
+      from: from && /^\d+\.\d+$/.test(from) ? from : undefined,
+    };
   },
   component: lazyRouteComponent(() => import('./features/documents/EditorPage.tsx'), 'EditorPage'),
 });

@@ -13,6 +13,7 @@ import { LiveGateLayout } from '../gate/live/LiveGateLayout.tsx';
 import { useLiveGate } from '../gate/live/use-live-gate.ts';
 import type { Bump, DocumentDetail } from './api.ts';
 import { ConflictAlert, type ConflictInfo } from './ConflictAlert.tsx';
+import { LineFromOtherVersion } from './LineFromOtherVersion.tsx';
 import { useSaveVersion } from './use-save-version.ts';
 import { useUnsavedChanges } from './use-unsaved-changes.ts';
 
@@ -22,6 +23,8 @@ type Props = {
   refetch: () => Promise<{ data?: Loaded; error: unknown }>;
   /** Line to scroll to on open (jump-to-line from a gate review). */
   line?: number;
+  /** The version `line` belongs to (the reviewed one); a note shows when the editor holds another. */
+  lineFrom?: string;
 };
 
 const extensions = [
@@ -35,7 +38,7 @@ const nextVersion = (current: string, bump: Bump) => {
   return bump === 'major' ? `${major + 1}.0` : `${major}.${minor + 1}`;
 };
 
-export function DocumentEditor({ initial, refetch, line }: Props) {
+export function DocumentEditor({ initial, refetch, line, lineFrom }: Props) {
   const navigate = useNavigate();
   const { document } = initial;
   const save = useSaveVersion(document.id);
@@ -140,6 +143,9 @@ export function DocumentEditor({ initial, refetch, line }: Props) {
           Cancel
         </Button>
       </Group>
+      {line && lineFrom ? (
+        <LineFromOtherVersion documentId={document.id} line={line} from={lineFrom} editing={base.version} />
+      ) : null}
       {conflict ? (
         <ConflictAlert
           documentId={document.id}

@@ -7,9 +7,16 @@ import type { ReviewFinding } from '../api.ts';
 import { splitGoldenCitation } from '../format.ts';
 import { SeverityBadge } from '../ui/VerdictBadge.tsx';
 
-type Props = { finding: ReviewFinding; documentId: string; onWaive?: () => void; onRemoveWaiver?: () => void };
+type Props = {
+  finding: ReviewFinding;
+  documentId: string;
+  /** The reviewed version: the finding's line number belongs to it. */
+  version: string;
+  onWaive?: () => void;
+  onRemoveWaiver?: () => void;
+};
 
-export function FindingItem({ finding, documentId, onWaive, onRemoveWaiver }: Props) {
+export function FindingItem({ finding, documentId, version, onWaive, onRemoveWaiver }: Props) {
   const { fix, golden } = splitGoldenCitation(finding.fix);
   return (
     <Stack
@@ -29,7 +36,7 @@ export function FindingItem({ finding, documentId, onWaive, onRemoveWaiver }: Pr
           <AnchorLink
             to="/documents/$id/edit"
             params={{ id: documentId }}
-            search={{ line: finding.line }}
+            search={{ line: finding.line, from: version }}
             size="xs"
             data-testid="jump-to-line"
           >

@@ -60,6 +60,7 @@ export function FindingsCard({ review, canWaive }: { review: GateReview; canWaiv
                     <FindingItem
                       finding={f}
                       documentId={review.document.id}
+                      version={review.version}
                       onWaive={canWaive ? () => setWaiving(f) : undefined}
                       onRemoveWaiver={canWaive ? () => void removeWaiver(f) : undefined}
                     />
