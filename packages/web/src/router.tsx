@@ -13,10 +13,7 @@ import {
 } from '@tanstack/react-router';
 import { lazy, Suspense } from 'react';
 import { AuthGate } from './features/auth/AuthGate.tsx';
-import { DocumentPage } from './features/documents/DocumentPage.tsx';
 import { BoardPage } from './features/products/BoardPage.tsx';
-import { ProductPage } from './features/products/ProductPage.tsx';
-import { SearchPage } from './features/search/SearchPage.tsx';
 import { AppLayout } from './features/shell/AppLayout.tsx';
 import { ButtonLink } from './lib/links.tsx';
 import { ErrorState, LoadingState } from './lib/states.tsx';
@@ -45,7 +42,12 @@ const boardRoute = createRoute({
   component: BoardPage,
 });
 
-const productRoute = createRoute({ getParentRoute: () => rootRoute, path: '/products/$code', component: ProductPage });
+// Only the board ships in the first bundle; every other page loads on first visit (markdown, diff, charts…).
+const productRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/products/$code',
+  component: lazyRouteComponent(() => import('./features/products/ProductPage.tsx'), 'ProductPage'),
+});
 
 const documentRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -53,7 +55,7 @@ const documentRoute = createRoute({
   validateSearch: (s: Record<string, unknown> & SearchSchemaInput): { version?: string } => ({
     version: str(s.version),
   }),
-  component: DocumentPage,
+  component: lazyRouteComponent(() => import('./features/documents/DocumentPage.tsx'), 'DocumentPage'),
 });
 
 const editorRoute = createRoute({
@@ -86,7 +88,7 @@ const searchRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/search',
   validateSearch: (s: Record<string, unknown> & SearchSchemaInput): { q?: string } => ({ q: str(s.q) }),
-  component: SearchPage,
+  component: lazyRouteComponent(() => import('./features/search/SearchPage.tsx'), 'SearchPage'),
 });
 
 // The quality gate: queue, review, metrics, rubrics and golden library (lazy: charts and the engine are large).
