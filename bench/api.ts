@@ -97,11 +97,15 @@ async function measureLeg(database: string, env: Record<string, string>, codes: 
   } finally {
     await server.stop();
   }
-  // The same hot read with the cache switched off: what every miss costs.
+  // The same hot reads with the cache switched off: what every miss costs.
   const uncached = await spawnServer({ ...baseEnv, ...env, PISTUDIO_READ_CACHE: '0' });
   try {
     const session = await login(uncached.url);
-    loads.splice(3, 0, await load('product detail, read cache off', `${uncached.url}${hot}`, session.headers, seconds));
+    const at = (p: string) => `${uncached.url}${p}`;
+    loads.splice(3, 0, await load('product detail, read cache off', at(hot), session.headers, seconds));
+    loads.push(
+      await load('product list (50), read cache off', at('/api/v1/products?limit=50'), session.headers, seconds),
+    );
   } finally {
     await uncached.stop();
   }

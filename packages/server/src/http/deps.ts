@@ -5,7 +5,11 @@ import { ReadCache } from '../lib/read-cache.ts';
 import type { ProductDetailRow } from '../modules/workspace/detail-query.ts';
 
 /** In-memory results of hot reads, one set per opened database (see lib/read-cache.ts). */
-export type Caches = { productDetail: ReadCache<ProductDetailRow> };
+export type Caches = {
+  productDetail: ReadCache<ProductDetailRow>;
+  /** Product list pages as response JSON (up to 200 products each: fewer entries). */
+  productList: ReadCache<string>;
+};
 
 /** What every use case may need, passed explicitly (no globals) so tests can build their own. */
 export type Deps = {
@@ -25,6 +29,9 @@ export function createDeps(handle: DbHandle, config: Config, log: Logger, now: (
     config,
     log,
     now,
-    caches: { productDetail: new ReadCache<ProductDetailRow>(handle.changes, options) },
+    caches: {
+      productDetail: new ReadCache<ProductDetailRow>(handle.changes, options),
+      productList: new ReadCache<string>(handle.changes, { ...options, maxEntries: 200 }),
+    },
   };
 }

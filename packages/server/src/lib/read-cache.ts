@@ -15,6 +15,8 @@ export class ReadCache<V> {
   }
 
   /** The cached value for `key`, or what `load` returns (cached unless a change landed while it ran). */
+  get(key: string, load: () => Promise<V>): Promise<V>;
+  get(key: string, load: () => Promise<V | undefined>): Promise<V | undefined>;
   async get(key: string, load: () => Promise<V | undefined>): Promise<V | undefined> {
     const usable = this.options.enabled && this.feed.live;
     const generation = this.feed.generation;

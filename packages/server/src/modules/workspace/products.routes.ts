@@ -10,7 +10,7 @@ export const productRoutes = [
     tag: 'products',
     access: 'authenticated',
     query: ZProductQuery,
-    handler: async (ctx, { query }) => ({ body: await listVisibleProducts(ctx, query) }),
+    handler: async (ctx, { query }) => ({ json: await listVisibleProducts(ctx, query) }),
   }),
   defineRoute({
     method: 'post',

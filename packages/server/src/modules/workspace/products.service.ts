@@ -16,11 +16,21 @@ export const decodeCursor = (cursor?: string) =>
   cursor ? Buffer.from(cursor, 'base64url').toString('utf8') : undefined;
 export const encodeCursor = (value: string) => Buffer.from(value, 'utf8').toString('base64url');
 
-export async function listVisibleProducts(ctx: RequestCtx, q: ProductQuery) {
+/**
+ * One page of the products the actor can see, as response JSON. The board is every user's landing page, so pages
+ * are kept in the read cache, keyed by what decides their content: the visible subsidiaries and the query.
+ */
+export async function listVisibleProducts(ctx: RequestCtx, q: ProductQuery): Promise<string> {
   const actor = ctx.requireActor();
   ctx.markAuthorized();
-  const rows = await listProducts(ctx.deps.db, {
-    visible: visibleSubsidiaries(actor),
+  const visible = visibleSubsidiaries(actor);
+  const key = JSON.stringify([visible ? [...visible].sort() : null, q]);
+  return ctx.deps.caches.productList.get(key, async () => JSON.stringify(await productPage(ctx.deps.db, visible, q)));
+}
+
+async function productPage(db: Db, visible: string[] | null, q: ProductQuery) {
+  const rows = await listProducts(db, {
+    visible,
     subsidiaryCode: q.subsidiary,
     stage: q.stage,
     type: q.type,

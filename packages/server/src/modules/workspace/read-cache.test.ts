@@ -1,4 +1,5 @@
-// Product detail is served from memory (lib/read-cache.ts) only while the change feed proves it current.
+// Product detail and product list pages are served from memory (lib/read-cache.ts) only while the change feed
+// proves them current.
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { createTestContext, type TestClient, type TestContext } from '../../../test/harness.ts';
 
@@ -86,5 +87,44 @@ describe('product detail read cache', () => {
     await vi.waitFor(() => expect(t.deps.handle.changes.live).toBe(true), { timeout: 10_000 });
     await detailName();
     expect(await databaseReads(() => detailName())).toBe(0);
+  });
+});
+
+describe('product list read cache', () => {
+  const codes = async (client: TestClient, query = '') => {
+    const res = await client.get(`/api/v1/products${query}`);
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { items: { code: string; name: string }[] }).items;
+  };
+  const selects = async (fn: () => Promise<unknown>) => {
+    const spy = vi.spyOn(t.deps.db, 'select');
+    try {
+      await fn();
+      return spy.mock.calls.length;
+    } finally {
+      spy.mockRestore();
+    }
+  };
+
+  it('answers the same page for the same visibility from memory', async () => {
+    await codes(c);
+    expect(await selects(async () => [await codes(c), await codes(c)])).toBe(0);
+    // Another query is another page.
+    expect(await selects(() => codes(c, '?stage=intake'))).toBeGreaterThan(0);
+  });
+
+  it("never hands one subsidiary's page to a caller who sees other subsidiaries", async () => {
+    expect((await codes(c)).map((p) => p.code)).toContain('FINTX-CACHED');
+    const nxn = await t.client(await t.user({ roles: { NXN: 'viewer' } })).login();
+    expect((await codes(nxn)).map((p) => p.code)).not.toContain('FINTX-CACHED');
+  });
+
+  it('shows a committed change on the next read', async () => {
+    await codes(c);
+    await t.deps.handle.raw("update products set name = 'Listed anew' where code = 'FINTX-CACHED'");
+    await vi.waitFor(
+      async () => expect((await codes(c)).find((p) => p.code === 'FINTX-CACHED')?.name).toBe('Listed anew'),
+      { timeout: 5_000 },
+    );
   });
 });
