@@ -1,16 +1,18 @@
 // ProductOps' tools on a review (overrides, waivers with expiry, conditions) and who may use them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestClient, type TestContext } from '../../../test/harness.ts';
-import { testPrd } from './test-fixtures.ts';
+import type { TestClient, TestContext } from '../../../test/harness.ts';
+import { prdWithBlocker, testPrd } from './test-fixtures.ts';
 import {
   act,
   count,
   createPrd,
   expectStatus,
   json,
+  MINUTE,
   makeTypedProduct,
   type Problem,
   type Review,
+  reviewBench,
   saveVersion,
   submit,
 } from './test-kit.ts';
@@ -19,21 +21,13 @@ let t: TestContext;
 let po: TestClient;
 let ops: TestClient;
 let nxn: TestClient;
-let clock = Date.parse('2026-11-02T10:00:00Z');
-const MINUTE = 60_000;
+let clock: { now: number };
 
 beforeAll(async () => {
-  t = await createTestContext({ now: () => new Date(clock) });
-  po = await t.client(await t.user({ roles: { FINTX: 'po' } })).login();
-  ops = await t.client(await t.user({ roles: { FINTX: 'productops', NXN: 'viewer' } })).login();
+  ({ t, po, ops, clock } = await reviewBench());
   nxn = await t.client(await t.user({ roles: { NXN: 'po' } })).login();
 });
 afterAll(async () => t?.close());
-
-/** A strong PRD with "TBD" in a requirement: a high score held back by one blocker. */
-function prdWithBlocker(): string {
-  return testPrd('strong').replace(/^(\| FR-2 \| [^|]*?)( \|)/m, '$1 TBD$2');
-}
 
 const problem = async (res: Response) => json<Problem>(res);
 const weightedScore = (r: Review) => Math.round(r.criteria.reduce((n, c) => n + c.weight * c.score, 0));
@@ -84,20 +78,20 @@ describe('overrides and waivers', () => {
     const waived = await act(ops, `/api/v1/gate/reviews/${review.id}/waivers`, {
       findingId: blocker.id,
       reason: 'FR-2 is settled in the bank contract; the PRD catches up next sprint',
-      expiresAt: new Date(clock + 30 * MINUTE).toISOString(),
+      expiresAt: new Date(clock.now + 30 * MINUTE).toISOString(),
     });
     expect(waived.findings.find((f) => f.id === blocker.id)?.waiver).toMatchObject({
-      expiresAt: new Date(clock + 30 * MINUTE).toISOString(),
+      expiresAt: new Date(clock.now + 30 * MINUTE).toISOString(),
     });
     expect(waived.suggestedVerdict).toBe('pass');
     // (Sessions idle out after an hour, so the test's clock moves less than that.)
-    clock += 31 * MINUTE;
+    clock.now += 31 * MINUTE;
     const expired = await json<Review>(await ops.get(`/api/v1/gate/reviews/${review.id}`));
     expect(expired.suggestedVerdict).toBe('conditional');
     const past = await ops.post(`/api/v1/gate/reviews/${review.id}/waivers`, {
       findingId: blocker.id,
       reason: 'again',
-      expiresAt: new Date(clock - MINUTE).toISOString(),
+      expiresAt: new Date(clock.now - MINUTE).toISOString(),
     });
     await expectStatus(past, 422);
     expect((await problem(past)).invalid_params?.[0]?.name).toBe('expiresAt');

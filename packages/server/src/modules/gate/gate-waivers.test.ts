@@ -1,15 +1,17 @@
 // Taking back what ProductOps added (overrides, waivers) and waivers following a finding to the next attempt.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestClient, type TestContext } from '../../../test/harness.ts';
-import { testPrd } from './test-fixtures.ts';
+import type { TestClient, TestContext } from '../../../test/harness.ts';
+import { prdWithBlocker, testPrd } from './test-fixtures.ts';
 import {
   act,
   createPrd,
   expectStatus,
   json,
+  MINUTE,
   makeTypedProduct,
   type Problem,
   type Review,
+  reviewBench,
   saveVersion,
   submit,
 } from './test-kit.ts';
@@ -17,18 +19,12 @@ import {
 let t: TestContext;
 let po: TestClient;
 let ops: TestClient;
-let clock = Date.parse('2026-11-02T10:00:00Z');
-const MINUTE = 60_000;
+let clock: { now: number };
 
 beforeAll(async () => {
-  t = await createTestContext({ now: () => new Date(clock) });
-  po = await t.client(await t.user({ roles: { FINTX: 'po' } })).login();
-  ops = await t.client(await t.user({ roles: { FINTX: 'productops' } })).login();
+  ({ t, po, ops, clock } = await reviewBench());
 });
 afterAll(async () => t?.close());
-
-/** A strong PRD with "TBD" in a requirement: a high score held back by one blocker. */
-const prdWithBlocker = () => testPrd('strong').replace(/^(\| FR-2 \| [^|]*?)( \|)/m, '$1 TBD$2');
 
 const blockerOf = (r: Review) => {
   const f = r.findings.find((x) => x.severity === 'blocker');
@@ -114,10 +110,10 @@ describe('waivers on resubmission', () => {
     await act(ops, waivers, {
       findingId: other.id,
       reason: 'Only for this week',
-      expiresAt: new Date(clock + 10 * MINUTE).toISOString(),
+      expiresAt: new Date(clock.now + 10 * MINUTE).toISOString(),
     });
     await act(ops, `/api/v1/gate/reviews/${first.id}/decision`, { verdict: 'fail', note: 'Fix the rest first' });
-    clock += 11 * MINUTE;
+    clock.now += 11 * MINUTE;
 
     await saveVersion(po, doc.id, `${prdWithBlocker()}\n`.replace('# ', '# Revised: '));
     const second = await submit(po, doc.id);

@@ -12,3 +12,6 @@ export function testPrd(quality: Quality, productKey = 'PAYOUTS', version: `${nu
   if (!facts) throw new Error(`no demo product ${productKey}`);
   return renderPrd({ facts, spec: { version, quality, weeksAgo: 0, note: '' }, at: AT });
 }
+
+/** A strong PRD with "TBD" in a requirement: a high score held back by one blocker. */
+export const prdWithBlocker = () => testPrd('strong').replace(/^(\| FR-2 \| [^|]*?)( \|)/m, '$1 TBD$2');

@@ -1,6 +1,6 @@
 // Test-only helpers for the gate's API tests: the response shapes they read and a few one-line actions.
 import { expect } from 'vitest';
-import type { TestClient, TestContext } from '../../../test/harness.ts';
+import { createTestContext, type TestClient, type TestContext } from '../../../test/harness.ts';
 import { products } from '../../db/schema.ts';
 
 export type Finding = {
@@ -84,4 +84,18 @@ export async function stageOf(c: TestClient, productCode: string): Promise<strin
 export async function count(t: TestContext, table: string): Promise<number> {
   const [row] = await t.deps.handle.raw(`select count(*) as n from ${table}`);
   return Number(row?.n);
+}
+
+export const MINUTE = 60_000;
+
+/**
+ * A context whose clock the test moves (sessions idle out after an hour: move it less than that), with a FINTX
+ * PO and a FINTX ProductOps (who can also see NXN) signed in.
+ */
+export async function reviewBench() {
+  const clock = { now: Date.parse('2026-11-02T10:00:00Z') };
+  const t = await createTestContext({ now: () => new Date(clock.now) });
+  const po = await t.client(await t.user({ roles: { FINTX: 'po' } })).login();
+  const ops = await t.client(await t.user({ roles: { FINTX: 'productops', NXN: 'viewer' } })).login();
+  return { t, po, ops, clock };
 }
