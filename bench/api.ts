@@ -102,10 +102,20 @@ async function measureLeg(database: string, env: Record<string, string>, codes: 
   try {
     const session = await login(uncached.url);
     const at = (p: string) => `${uncached.url}${p}`;
-    loads.splice(3, 0, await load('product detail, read cache off', at(hot), session.headers, seconds));
-    loads.push(
-      await load('product list (50), read cache off', at('/api/v1/products?limit=50'), session.headers, seconds),
+    const detailOff = await load('product detail, read cache off', at(hot), session.headers, seconds);
+    const listOff = await load(
+      'product list (50), read cache off',
+      at('/api/v1/products?limit=50'),
+      session.headers,
+      seconds,
     );
+    // Each beside its cached figure.
+    loads.splice(
+      loads.findIndex((l) => l.name === 'product list (50)'),
+      0,
+      detailOff,
+    );
+    loads.splice(loads.findIndex((l) => l.name === 'product list (50)') + 1, 0, listOff);
   } finally {
     await uncached.stop();
   }

@@ -73,6 +73,11 @@ export async function startServer(config: Config, print: (line: string) => void 
   const t0 = performance.now();
   const { handle, unlock } = await openConfigured(config);
   const deps = createDeps(handle, config, log);
+  const unwatch = handle.changes.onLiveChange((live) =>
+    live
+      ? log.info('database change listener is back: read caches serve again')
+      : log.warn('database change listener lost: every read goes to the database until it reconnects'),
+  );
   const state: AppState = { draining: false };
   let server: HttpServer;
   try {
@@ -88,6 +93,7 @@ export async function startServer(config: Config, print: (line: string) => void 
     server = await listen(buildApp(deps, state), config);
   } catch (err) {
     // A failed start must not leave the database open or the data directory locked.
+    unwatch();
     await handle.close();
     await unlock();
     throw err;
@@ -101,6 +107,7 @@ export async function startServer(config: Config, print: (line: string) => void 
     stopping ??= (async () => {
       state.draining = true;
       await drain(server);
+      unwatch();
       await handle.close();
       await unlock();
     })();

@@ -10,6 +10,7 @@ export const CHANGES_CHANNEL = 'pistudio_changes';
 export class ChangeFeed {
   #generation = 0;
   #live = false;
+  readonly #watchers = new Set<(live: boolean) => void>();
 
   get generation(): number {
     return this.#generation;
@@ -25,8 +26,16 @@ export class ChangeFeed {
   }
 
   setLive(live: boolean): void {
+    const changed = live !== this.#live;
     this.#live = live;
     this.#generation++;
+    if (changed) for (const watch of this.#watchers) watch(live);
+  }
+
+  /** Called when the feed goes live or stops being live (for logs); returns the unsubscribe. */
+  onLiveChange(watch: (live: boolean) => void): () => void {
+    this.#watchers.add(watch);
+    return () => this.#watchers.delete(watch);
   }
 }
 

@@ -86,3 +86,18 @@ describe('ReadCache', () => {
     expect(await cache.get('a', c.load)).toBe('value:1');
   });
 });
+
+describe('ChangeFeed', () => {
+  it('tells watchers when it goes live or stops, not on every change', () => {
+    const feed = new ChangeFeed();
+    const seen: boolean[] = [];
+    const unwatch = feed.onLiveChange((live) => seen.push(live));
+    feed.setLive(true);
+    feed.bump();
+    feed.setLive(true);
+    feed.setLive(false);
+    unwatch();
+    feed.setLive(true);
+    expect(seen).toEqual([true, false]);
+  });
+});
