@@ -44,4 +44,14 @@ describe('clarity check', () => {
     );
     expect(r.rules).not.toContain('clarity.weak');
   });
+
+  it('takes "as required by <source>" as a reference, and a bare "as required" as an escape clause', () => {
+    const sourced = runCheck(
+      'clarity',
+      '## Requirements\n\n- FR-1 (Must) Payout records are kept for 7 years as required by CBN rules.\n- FR-2 (Must) KYC data is stored in Nigeria as required under the NDPR.\n',
+    );
+    expect(sourced.rules).not.toContain('clarity.loophole');
+    const bare = runCheck('clarity', '## Requirements\n\n- FR-1 (Must) Payout records are archived as required.\n');
+    expect(bare.rules).toContain('clarity.loophole');
+  });
 });
