@@ -38,6 +38,10 @@ export type OpenOptions = { databaseUrl?: string; dataDir?: string; pglite?: PGl
 export async function openDb(opts: OpenOptions): Promise<DbHandle> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // An idle pooled connection that PostgreSQL closes (restart, failover, admin) emits 'error' on the pool; unheard,
+    // that would end the process. The pool has already dropped it and the next query opens a new one; the change
+    // listener logs the outage (main.ts).
+    pool.on('error', () => {});
     // count(*) and bigint come back as strings from pg; repos normalise with Number().
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     const changes = new ChangeFeed();

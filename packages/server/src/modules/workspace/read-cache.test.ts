@@ -1,5 +1,6 @@
 // Product detail and product list pages are served from memory (lib/read-cache.ts) only while the change feed
 // proves them current.
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { createTestContext, type TestClient, type TestContext } from '../../../test/harness.ts';
 
@@ -76,6 +77,19 @@ describe('product detail read cache', () => {
     await detailName();
     const stranger = await t.client(await t.user({ roles: { NXN: 'po' } })).login();
     expect((await stranger.get('/api/v1/products/FINTX-CACHED')).status).toBe(404);
+  });
+
+  it.runIf(onPostgres)('survives PostgreSQL dropping every connection (restart, failover)', async () => {
+    // Several idle pooled connections, then every connection of this database killed from outside.
+    await Promise.all(Array.from({ length: 5 }, () => t.deps.handle.raw('select pg_sleep(0.05)')));
+    const [row] = await t.deps.handle.raw('select current_database() as name');
+    const killer = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await killer.connect();
+    await killer.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1', [row?.name]);
+    await killer.end();
+    await new Promise((r) => setTimeout(r, 200));
+    await vi.waitFor(async () => expect(await detailName()).toMatch(/\w/), { timeout: 10_000 });
+    await vi.waitFor(() => expect(t.deps.handle.changes.live).toBe(true), { timeout: 10_000 });
   });
 
   it.runIf(onPostgres)('reads the database while its change listener is down, and caches again once back', async () => {
