@@ -49,7 +49,9 @@ export function buildApp(deps: Deps, state: AppState = { draining: false }, rout
     if (state.draining) return c.json({ status: 'draining' }, 503);
     try {
       await deps.handle.raw('select 1');
-      return c.json({ status: 'ready', database: deps.handle.kind });
+      // readCache: 'bypassed' while the change listener is down (every read goes to the database; ADR 0004).
+      const readCache = !deps.config.readCache ? 'off' : deps.handle.changes.live ? 'live' : 'bypassed';
+      return c.json({ status: 'ready', database: deps.handle.kind, readCache });
     } catch {
       return c.json({ status: 'database unavailable' }, 503);
     }

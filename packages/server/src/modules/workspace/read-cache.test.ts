@@ -39,6 +39,7 @@ const waitForGenerationAbove = (g: number) =>
 describe('product detail read cache', () => {
   it('hears committed writes to every table the detail is built from, written by any connection', async () => {
     expect(t.deps.handle.changes.live).toBe(true);
+    expect(await (await t.app.request('/readyz')).json()).toMatchObject({ status: 'ready', readCache: 'live' });
     for (const table of ['subsidiaries', 'users', 'products', 'documents', 'document_versions']) {
       const before = t.deps.handle.changes.generation;
       await t.deps.handle.raw(`update ${table} set id = id where false`);
@@ -97,6 +98,7 @@ describe('product detail read cache', () => {
       "select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query ilike 'listen%'",
     );
     await vi.waitFor(() => expect(t.deps.handle.changes.live).toBe(false), { timeout: 5_000 });
+    expect(await (await t.app.request('/readyz')).json()).toMatchObject({ readCache: 'bypassed' });
     expect(await databaseReads(async () => [await detailName(), await detailName()])).toBe(2);
     await vi.waitFor(() => expect(t.deps.handle.changes.live).toBe(true), { timeout: 10_000 });
     await detailName();
