@@ -2,7 +2,9 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { DbHandle } from '../packages/server/src/db/client.ts';
-import { documents, documentVersions, products, subsidiaries, users } from '../packages/server/src/db/schema.ts';
+import { users } from '../packages/server/src/db/schema/accounts.ts';
+import { documents, documentVersions } from '../packages/server/src/db/schema/documents.ts';
+import { products, subsidiaries } from '../packages/server/src/db/schema/workspace.ts';
 
 const WORDS = (
   'payout settlement merchant onboarding charging station tariff fibre coverage latency tutor lesson ' +

@@ -1,5 +1,5 @@
 import { count } from 'drizzle-orm';
-import { users } from '../db/schema.ts';
+import { users } from '../db/schema/accounts.ts';
 import type { Deps } from '../http/deps.ts';
 import { writeAudit } from '../modules/audit/writer.ts';
 import { hashPassword, randomToken } from '../modules/auth/crypto.ts';

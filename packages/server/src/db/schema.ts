@@ -1,5 +1,7 @@
 // One Postgres schema for PGlite and PostgreSQL, one file per module under schema/. Use only Postgres 15
-// features (CI runs Debian's 15). Migrations are generated from this barrel and frozen once committed.
+// features (CI runs Debian's 15). This aggregate exists for what needs every table at once — Drizzle's
+// relational client (db/client.ts), drizzle-kit (migrations are generated from it and frozen once committed) and
+// the backup — code that needs a table imports it from the file that defines it.
 export * from './schema/accounts.ts';
 export * from './schema/audit.ts';
 export * from './schema/documents.ts';

@@ -1,7 +1,9 @@
 // Turns one product's facts into rows: the product, its Context and PRD documents with every version
 // (rendered Markdown, sha256 content hash, times spread over past weeks) and the audit events that tell the story.
 import { randomUUID } from 'node:crypto';
-import type { auditEvents, documents, documentVersions, products } from '../db/schema.ts';
+import type { auditEvents } from '../db/schema/audit.ts';
+import type { documents, documentVersions } from '../db/schema/documents.ts';
+import type { products } from '../db/schema/workspace.ts';
 import { sha256 } from '../modules/auth/crypto.ts';
 import { renderContext } from './context.ts';
 import type { PersonKey, ProductFacts, Stage, VersionSpec } from './facts.ts';

@@ -4,16 +4,10 @@
 import { randomUUID } from 'node:crypto';
 import { inArray } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
-import {
-  auditEvents,
-  documents,
-  documentVersions,
-  memberships,
-  products,
-  subsidiaries,
-  taxonomyTerms,
-  users,
-} from '../db/schema.ts';
+import { users } from '../db/schema/accounts.ts';
+import { auditEvents } from '../db/schema/audit.ts';
+import { documents, documentVersions } from '../db/schema/documents.ts';
+import { memberships, products, subsidiaries, taxonomyTerms } from '../db/schema/workspace.ts';
 import type { Deps } from '../http/deps.ts';
 import { hashPassword } from '../modules/auth/crypto.ts';
 import { seedDemoGate } from '../modules/gate/demo.ts';

@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/client.ts';
-import { auditEvents } from '../../db/schema.ts';
+import { auditEvents } from '../../db/schema/audit.ts';
 
 export type AuditActor = { actorId: string | null; actorLabel: string; requestId: string };
 

@@ -1,4 +1,4 @@
-import type { apiTokens } from '../../db/schema.ts';
+import type { apiTokens } from '../../db/schema/accounts.ts';
 import type { Actor } from '../../http/actor.ts';
 
 export const presentMe = (actor: Actor, subsidiaryCodes: Map<string, string>) => ({

@@ -1,7 +1,8 @@
 import type { Role } from '@pi-studio/core/access/roles';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { apiTokens, memberships, sessions, users } from '../../db/schema.ts';
+import { apiTokens, sessions, users } from '../../db/schema/accounts.ts';
+import { memberships } from '../../db/schema/workspace.ts';
 
 export type UserRow = typeof users.$inferSelect;
 

@@ -1,6 +1,6 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { inArray } from 'drizzle-orm';
-import { subsidiaries } from '../../db/schema.ts';
+import { subsidiaries } from '../../db/schema/workspace.ts';
 import { defineRoute, type RequestCtx } from '../../http/route.ts';
 import { presentMe, presentToken } from './presenters.ts';
 import { ZIdParams, ZLoginBody, ZPasswordBody, ZTokenBody } from './schemas.ts';

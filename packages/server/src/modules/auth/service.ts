@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { apiTokens, sessions, users } from '../../db/schema.ts';
+import { apiTokens, sessions, users } from '../../db/schema/accounts.ts';
 import type { Actor } from '../../http/actor.ts';
 import type { Deps } from '../../http/deps.ts';
 import { AppError, badRequest, notFound, tooManyRequests, unauthenticated } from '../../http/errors.ts';

@@ -3,7 +3,9 @@ import type { DocumentKind } from '@pi-studio/core/documents/kinds';
 import type { Version } from '@pi-studio/core/documents/version';
 import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { documents, documentVersions, products, subsidiaries, users } from '../../db/schema.ts';
+import { users } from '../../db/schema/accounts.ts';
+import { documents, documentVersions } from '../../db/schema/documents.ts';
+import { products, subsidiaries } from '../../db/schema/workspace.ts';
 
 export type Person = { id: string; name: string; email: string } | null;
 

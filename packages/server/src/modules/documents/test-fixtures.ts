@@ -1,7 +1,7 @@
 // Test-only builders shared by the documents and search tests: products straight in the database (the
 // products API has its own tests) and multipart uploads. Word documents come from @pi-studio/core/docx/docx-fixture.
 import type { TestContext } from '../../../test/harness.ts';
-import { products } from '../../db/schema.ts';
+import { products } from '../../db/schema/workspace.ts';
 
 export async function makeProduct(t: TestContext, sub: string, key: string, name: string): Promise<string> {
   const code = `${sub}-${key}`;

@@ -4,15 +4,11 @@
 import type { GoldenPassage } from '@pi-studio/core/gate/types';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import {
-  auditEvents,
-  documents,
-  documentVersions,
-  gateReviews,
-  products,
-  subsidiaries,
-  users,
-} from '../../db/schema.ts';
+import { users } from '../../db/schema/accounts.ts';
+import { auditEvents } from '../../db/schema/audit.ts';
+import { documents, documentVersions } from '../../db/schema/documents.ts';
+import { gateReviews } from '../../db/schema/gate.ts';
+import { products, subsidiaries } from '../../db/schema/workspace.ts';
 import { type AuditRow, audit, HOUR } from '../../demo/build.ts';
 import type { PersonKey } from '../../demo/facts.ts';
 import { DEMO_PEOPLE, demoEmail } from '../../demo/people.ts';

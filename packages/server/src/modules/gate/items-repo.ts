@@ -2,7 +2,8 @@
 import { and, asc, count, eq, gt, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
-import { gateConditions, gateOverrides, gateWaivers, users } from '../../db/schema.ts';
+import { users } from '../../db/schema/accounts.ts';
+import { gateConditions, gateOverrides, gateWaivers } from '../../db/schema/gate.ts';
 import type { OverrideRecord, WaiverRecord } from './effective.ts';
 import type { Person } from './reviews-repo.ts';
 

@@ -3,7 +3,10 @@ import type { Verdict } from '@pi-studio/core/gate/types';
 import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
-import { documents, documentVersions, gateReviews, products, subsidiaries, users } from '../../db/schema.ts';
+import { users } from '../../db/schema/accounts.ts';
+import { documents, documentVersions } from '../../db/schema/documents.ts';
+import { gateReviews } from '../../db/schema/gate.ts';
+import { products, subsidiaries } from '../../db/schema/workspace.ts';
 import type { FindingChanges, StoredReport } from './findings.ts';
 
 export type Person = { id: string; name: string; email: string } | null;

@@ -2,7 +2,8 @@
 import { parseRubric, type Rubric } from '@pi-studio/core/gate/rubric';
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { rubrics, users } from '../../db/schema.ts';
+import { users } from '../../db/schema/accounts.ts';
+import { rubrics } from '../../db/schema/gate.ts';
 
 export type RubricRecord = {
   id: string;

@@ -1,7 +1,9 @@
 // The gate moves products between stages and freezes the baseline PRD version.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { documents, products, users } from '../../db/schema.ts';
+import { users } from '../../db/schema/accounts.ts';
+import { documents } from '../../db/schema/documents.ts';
+import { products } from '../../db/schema/workspace.ts';
 
 /** Moves the product to `to` only from one of `from`; returns the stage it left, or null when it stayed. */
 export async function moveProductStage(

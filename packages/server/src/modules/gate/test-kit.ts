@@ -1,7 +1,7 @@
 // Test-only helpers for the gate's API tests: the response shapes they read and a few one-line actions.
 import { expect } from 'vitest';
 import { createTestContext, type TestClient, type TestContext } from '../../../test/harness.ts';
-import { products } from '../../db/schema.ts';
+import { products } from '../../db/schema/workspace.ts';
 
 export type Finding = {
   id: string;

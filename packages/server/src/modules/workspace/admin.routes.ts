@@ -1,6 +1,6 @@
 import { parseId } from '@pi-studio/core/naming/convention';
 import { asc, eq } from 'drizzle-orm';
-import { taxonomyTerms } from '../../db/schema.ts';
+import { taxonomyTerms } from '../../db/schema/workspace.ts';
 import { visibleSubsidiaries } from '../../http/actor.ts';
 import { requireStudioRole } from '../../http/policy.ts';
 import { defineRoute } from '../../http/route.ts';

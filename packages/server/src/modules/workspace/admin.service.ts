@@ -1,7 +1,7 @@
 // Subsidiaries and taxonomy: small admin use cases, each one transaction with its audit event.
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { subsidiaries, taxonomyTerms } from '../../db/schema.ts';
+import { subsidiaries, taxonomyTerms } from '../../db/schema/workspace.ts';
 import { conflict, notFound } from '../../http/errors.ts';
 import type { AuditActor } from '../audit/writer.ts';
 import { writeAudit } from '../audit/writer.ts';

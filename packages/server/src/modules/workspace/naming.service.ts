@@ -5,7 +5,7 @@ import {
   ZNamingConvention,
 } from '@pi-studio/core/naming/convention';
 import type { Executor } from '../../db/client.ts';
-import { settings } from '../../db/schema.ts';
+import { settings } from '../../db/schema/workspace.ts';
 import { validationFailed } from '../../http/errors.ts';
 import { type AuditActor, writeAudit } from '../audit/writer.ts';
 import { getSetting } from './repo.ts';

@@ -1,4 +1,4 @@
-import type { subsidiaries, taxonomyTerms } from '../../db/schema.ts';
+import type { subsidiaries, taxonomyTerms } from '../../db/schema/workspace.ts';
 import type { ProductRow } from './repo.ts';
 
 type Person = { id: string | null; name: string | null; email: string | null };

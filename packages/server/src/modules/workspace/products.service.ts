@@ -1,7 +1,7 @@
 import { isValidProductKey, productCode, suggestKey } from '@pi-studio/core/naming/convention';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { products } from '../../db/schema.ts';
+import { products } from '../../db/schema/workspace.ts';
 import { visibleSubsidiaries } from '../../http/actor.ts';
 import { conflict, type InvalidParam, notFound, validationFailed } from '../../http/errors.ts';
 import type { RequestCtx } from '../../http/route.ts';

@@ -1,5 +1,5 @@
 import { DEFAULT_CONVENTION } from '@pi-studio/core/naming/convention';
-import { settings, taxonomyTerms } from '../../db/schema.ts';
+import { settings, taxonomyTerms } from '../../db/schema/workspace.ts';
 import type { Deps } from '../../http/deps.ts';
 
 const PRODUCT_TYPES: [string, string][] = [

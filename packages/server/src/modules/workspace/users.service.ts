@@ -1,6 +1,7 @@
 import { and, asc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.ts';
-import { memberships, subsidiaries, users } from '../../db/schema.ts';
+import { users } from '../../db/schema/accounts.ts';
+import { memberships, subsidiaries } from '../../db/schema/workspace.ts';
 import type { Actor } from '../../http/actor.ts';
 import { conflict, notFound, validationFailed } from '../../http/errors.ts';
 import { type AuditActor, writeAudit } from '../audit/writer.ts';
