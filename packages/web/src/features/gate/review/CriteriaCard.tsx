@@ -1,16 +1,31 @@
 // Criterion scores (effective, with the engine's when overridden) and the reviewer's override button.
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import { confirmAction } from '../../../lib/confirm.tsx';
+import { notifyError, notifySuccess } from '../../../lib/notify.ts';
 import { type PersonRef, personName } from '../../../lib/people.ts';
 import type { GateReview, ReviewCriterion } from '../api.ts';
 import { CriterionBars } from '../ui/CriterionBars.tsx';
-import { useRemoveOverride } from '../use-remove-review-item.ts';
+import { useRemoveOverride } from '../use-remove-override.ts';
 import { OverrideModal } from './OverrideModal.tsx';
 
 export function CriteriaCard({ review, canOverride }: { review: GateReview; canOverride: boolean }) {
   const [editing, setEditing] = useState<ReviewCriterion | null>(null);
   const overrides = review.criteria.filter((c) => c.override);
-  const remove = useRemoveOverride(review.id);
+  const removeOverride = useRemoveOverride(review.id);
+  const remove = async (c: ReviewCriterion) => {
+    const ok = await confirmAction({
+      title: `Remove the override of ${c.name}?`,
+      message: "The engine's score for this criterion counts again. The audit trail keeps the override.",
+      confirmLabel: 'Remove override',
+      danger: true,
+    });
+    if (!ok) return;
+    removeOverride.mutate(c.id, {
+      onSuccess: () => notifySuccess(`Override of ${c.name} removed.`),
+      onError: (err) => notifyError(err, 'Override not removed'),
+    });
+  };
   return (
     <Card withBorder radius="md" data-testid="criteria-card">
       <Title order={4} mb="sm">
