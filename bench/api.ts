@@ -27,7 +27,7 @@ export type LegResult = {
 
 async function seedInProcess(env: Record<string, string>): Promise<string[]> {
   const config = loadConfig({ ...baseEnv, ...env, PISTUDIO_LOG_LEVEL: 'silent' });
-  const { handle, unlock } = await openConfigured(config);
+  const { handle, unlock } = await openConfigured(config, { followChanges: false });
   await bootstrap(createDeps(handle, config, pino({ level: 'silent' })));
   const codes = await seedBench(handle);
   await handle.close();

@@ -28,7 +28,8 @@ export async function withDatabase<T>(config: Config, fn: (deps: Deps) => Promis
     import('@pi-studio/server/logger'),
     import('@pi-studio/server/http/deps'),
   ]);
-  const { handle, unlock } = await openConfigured(config);
+  // A one-shot command serves no cached reads: it needs no change listener.
+  const { handle, unlock } = await openConfigured(config, { followChanges: false });
   // Commands print their own summary; the JSON log only carries warnings and errors.
   const logLevel = config.logLevel === 'info' ? 'warn' : config.logLevel;
   const deps = createDeps(handle, config, createLogger({ logLevel }));

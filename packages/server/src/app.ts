@@ -69,11 +69,16 @@ export function buildApp(deps: Deps, state: AppState = { draining: false }, rout
   app.use(`${API_PREFIX}/*`, async (c, next) => {
     if (READS.has(c.req.method)) return next();
     const isUpload = (c.req.header('content-type') ?? '').includes('multipart/form-data');
+    return (isUpload ? uploadLimit : jsonLimit)(c, next);
+  });
+
+  // Read-your-writes: after a write request, no cached read from before it is served, even before the database's
+  // change notification has reached this process (PostgreSQL delivers it asynchronously; ADR 0004).
+  app.use(`${API_PREFIX}/*`, async (c, next) => {
+    if (READS.has(c.req.method)) return next();
     try {
-      await (isUpload ? uploadLimit : jsonLimit)(c, next);
+      await next();
     } finally {
-      // Read-your-writes: the next request sees no cached read from before this one, even before the
-      // database's change notification has reached this process (PostgreSQL delivers it asynchronously).
       deps.handle.changes.bump();
     }
   });

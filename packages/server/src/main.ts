@@ -14,10 +14,10 @@ export const pgliteDir = (dataDir: string) => path.join(dataDir, 'pg');
 export type RunningServer = { url: string; port: number; stop: () => Promise<void>; deps: Deps };
 
 /** Opens the configured database (taking the data-directory lock for PGlite). */
-export async function openConfigured(config: Config) {
+export async function openConfigured(config: Config, opts: { followChanges?: boolean } = {}) {
   const unlock = config.databaseUrl ? async () => {} : await lockDataDir(config.dataDir);
   try {
-    const handle = await openDb({ databaseUrl: config.databaseUrl, dataDir: pgliteDir(config.dataDir) });
+    const handle = await openDb({ databaseUrl: config.databaseUrl, dataDir: pgliteDir(config.dataDir), ...opts });
     return { handle, unlock };
   } catch (err) {
     await unlock();

@@ -5,7 +5,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
-import { ChangeFeed, followPglite, followPostgres } from './change-feed.ts';
+import { ChangeFeed, type Follower, followPglite, followPostgres } from './change-feed.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -33,7 +33,15 @@ export type DbHandle = {
 // Safe because standard_conforming_strings is on (checked at open): inside '…' only a quote needs doubling.
 const literal = (v: string | number) => (typeof v === 'number' ? String(v) : `'${v.replace(/'/g, "''")}'`);
 
-export type OpenOptions = { databaseUrl?: string; dataDir?: string; pglite?: PGlite };
+export type OpenOptions = {
+  databaseUrl?: string;
+  dataDir?: string;
+  pglite?: PGlite;
+  /** Listen for committed changes (what read caches need); one-shot CLI commands skip it. Default true. */
+  followChanges?: boolean;
+};
+
+const notFollowing: Follower = { close: async () => {} };
 
 export async function openDb(opts: OpenOptions): Promise<DbHandle> {
   if (opts.databaseUrl) {
@@ -45,7 +53,7 @@ export async function openDb(opts: OpenOptions): Promise<DbHandle> {
     // count(*) and bigint come back as strings from pg; repos normalise with Number().
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     const changes = new ChangeFeed();
-    const follower = await followPostgres(opts.databaseUrl, changes);
+    const follower = opts.followChanges === false ? notFollowing : await followPostgres(opts.databaseUrl, changes);
     return {
       db,
       kind: 'postgres',
@@ -64,7 +72,7 @@ export async function openDb(opts: OpenOptions): Promise<DbHandle> {
   if (scs.rows[0]?.standard_conforming_strings !== 'on') throw new Error('standard_conforming_strings must be on');
   const preparedNames = new Set<string>();
   const changes = new ChangeFeed();
-  const follower = await followPglite(client, changes);
+  const follower = opts.followChanges === false ? notFollowing : await followPglite(client, changes);
   return {
     db,
     kind: 'pglite',

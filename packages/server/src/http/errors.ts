@@ -28,8 +28,12 @@ export const validationFailed = (invalidParams: InvalidParam[]) =>
 export const unauthenticated = (message = 'sign in or send a valid API token') =>
   new AppError(401, 'unauthenticated', message);
 export const forbidden = (message = 'your role does not allow this') => new AppError(403, 'forbidden', message);
-export const notFound = (what: string) => new AppError(404, 'not_found', `${what} not found`);
+export const notFound = (what: string, invalidParams: InvalidParam[] = []) =>
+  new AppError(404, 'not_found', `${what} not found`, invalidParams);
 export const conflict = (code: string, message: string) => new AppError(409, code, message);
+/** An edit based on an older version (If-Match): 409 with the current ETag and what `current` is now. */
+export const staleVersion = (message: string, reason: string, etag: string, current: unknown) =>
+  new AppError(409, 'stale_version', message, [{ name: 'If-Match', reason }], { ETag: etag }, { current });
 export const preconditionFailed = (message: string) => new AppError(412, 'precondition_failed', message);
 export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
   new AppError(429, 'rate_limited', message, [], { 'Retry-After': String(retryAfterSeconds) });

@@ -7,7 +7,7 @@ import { type Bump, bumpVersion, FIRST_VERSION, formatVersion } from '@pi-studio
 import { frontMatterTitle } from '@pi-studio/core/markdown/front-matter';
 import type { Actor } from '../../http/actor.ts';
 import type { Deps } from '../../http/deps.ts';
-import { AppError, conflict, validationFailed } from '../../http/errors.ts';
+import { AppError, conflict, staleVersion, validationFailed } from '../../http/errors.ts';
 import { type AuditActor, writeAudit } from '../audit/writer.ts';
 import { expectedRevision, type PreparedContent, prepareContent } from './content.ts';
 import { presentStaleCurrent } from './presenters.ts';
@@ -182,15 +182,13 @@ export async function saveVersion(
     if (!doc) throw new AppError(404, 'not_found', 'document not found');
     const current = doc.currentVersionId ? await findVersionById(tx, doc.currentVersionId) : null;
     if (doc.revision !== expected) {
-      throw new AppError(
-        409,
-        'stale_version',
+      throw staleVersion(
         `the document changed since revision ${expected}: it is now at revision ${doc.revision}` +
           (current ? ` (version ${formatVersion(current)})` : '') +
           '; your text was not saved — merge with the current version and save again',
-        [{ name: 'If-Match', reason: `stale: current revision is ${doc.revision}` }],
-        { ETag: `"${doc.revision}"` },
-        { current: presentStaleCurrent(doc.revision, current) },
+        `stale: current revision is ${doc.revision}`,
+        `"${doc.revision}"`,
+        presentStaleCurrent(doc.revision, current),
       );
     }
     const title = input.title ?? input.imported?.title ?? doc.title;

@@ -5,7 +5,7 @@ import type { DocumentKind } from '@pi-studio/core/documents/kinds';
 import { type Bump, bumpVersion, FIRST_VERSION, formatVersion } from '@pi-studio/core/documents/version';
 import type { Actor } from '../../http/actor.ts';
 import type { Deps } from '../../http/deps.ts';
-import { AppError, notFound } from '../../http/errors.ts';
+import { AppError, notFound, staleVersion } from '../../http/errors.ts';
 import { type AuditActor, writeAudit } from '../audit/writer.ts';
 import { presentTemplateDetail } from './presenters.ts';
 import {
@@ -67,14 +67,12 @@ export async function saveTemplateVersion(
     if (!t) throw notFound('template');
     const currentVersion = t.current ? formatVersion(t.current) : '0';
     if (expected !== undefined && expected !== currentVersion) {
-      throw new AppError(
-        409,
-        'stale_version',
+      throw staleVersion(
         `the template changed since version ${expected}: it is now at version ${currentVersion}; your text was not ` +
           'saved — reload, merge and save again',
-        [{ name: 'If-Match', reason: `stale: current version is ${currentVersion}` }],
-        { ETag: `"${currentVersion}"` },
-        { current: { version: currentVersion } },
+        `stale: current version is ${currentVersion}`,
+        `"${currentVersion}"`,
+        { version: currentVersion },
       );
     }
     const currentBody = t.current ? await templateVersionBody(tx, t.current.id) : null;

@@ -1,7 +1,7 @@
 // Overrides, waivers and conditions on a review. Each is validated against the stored review (its criteria,
 // its findings), written with its audit event in one transaction, and answered with the recomputed review.
 import type { Executor } from '../../db/client.ts';
-import { AppError, conflict, notFound, validationFailed } from '../../http/errors.ts';
+import { conflict, notFound, validationFailed } from '../../http/errors.ts';
 import type { RequestCtx } from '../../http/route.ts';
 import { writeAudit } from '../audit/writer.ts';
 import { onOpenReview, reviewLabel } from './decide.service.ts';
@@ -58,7 +58,8 @@ export async function overrideCriterion(ctx: RequestCtx, id: string, body: Overr
 export async function removeOverride(ctx: RequestCtx, id: string, criterion: string) {
   return onOpenReview(ctx, id, async (tx, review) => {
     const removed = await deleteOverride(tx, id, criterion);
-    if (!removed) throw nothingToRemove('path.criterion', `criterion ${criterion} has no override on this review`);
+    if (!removed)
+      throw notFound(`override of ${criterion}`, [{ name: 'path.criterion', reason: 'no override to remove' }]);
     const engineScore = review.report.criteria.find((c) => c.id === criterion)?.score ?? null;
     await writeAudit(
       tx,
@@ -77,7 +78,7 @@ export async function removeOverride(ctx: RequestCtx, id: string, criterion: str
 export async function removeWaiver(ctx: RequestCtx, id: string, findingId: string) {
   return onOpenReview(ctx, id, async (tx, review) => {
     const removed = await deleteWaiver(tx, id, findingId);
-    if (!removed) throw nothingToRemove('path.findingId', `finding ${findingId} has no waiver on this review`);
+    if (!removed) throw notFound(`waiver of ${findingId}`, [{ name: 'path.findingId', reason: 'no waiver to remove' }]);
     await writeAudit(
       tx,
       ctx.who(),
@@ -90,9 +91,6 @@ export async function removeWaiver(ctx: RequestCtx, id: string, findingId: strin
     );
   });
 }
-
-const nothingToRemove = (name: string, reason: string) =>
-  new AppError(404, 'not_found', reason, [{ name, reason: 'nothing to remove' }]);
 
 /** A date alone means "until the end of that day" (UTC). */
 const endOf = (value: string) => new Date(value.length === 10 ? `${value}T23:59:59.999Z` : value);

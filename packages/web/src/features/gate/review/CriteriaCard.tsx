@@ -1,7 +1,7 @@
 // Criterion scores (effective, with the engine's when overridden) and the reviewer's override button.
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { confirmAction } from '../../../lib/confirm.tsx';
+import { ConfirmButton } from '../../../lib/confirm.tsx';
 import { notifyError, notifySuccess } from '../../../lib/notify.ts';
 import { type PersonRef, personName } from '../../../lib/people.ts';
 import type { GateReview, ReviewCriterion } from '../api.ts';
@@ -13,19 +13,11 @@ export function CriteriaCard({ review, canOverride }: { review: GateReview; canO
   const [editing, setEditing] = useState<ReviewCriterion | null>(null);
   const overrides = review.criteria.filter((c) => c.override);
   const removeOverride = useRemoveOverride(review.id);
-  const remove = async (c: ReviewCriterion) => {
-    const ok = await confirmAction({
-      title: `Remove the override of ${c.name}?`,
-      message: "The engine's score for this criterion counts again. The audit trail keeps the override.",
-      confirmLabel: 'Remove override',
-      danger: true,
-    });
-    if (!ok) return;
+  const remove = (c: ReviewCriterion) =>
     removeOverride.mutate(c.id, {
       onSuccess: () => notifySuccess(`Override of ${c.name} removed.`),
       onError: (err) => notifyError(err, 'Override not removed'),
     });
-  };
   return (
     <Card withBorder radius="md" data-testid="criteria-card">
       <Title order={4} mb="sm">
@@ -60,15 +52,21 @@ export function CriteriaCard({ review, canOverride }: { review: GateReview; canO
                 {personName(c.override?.by as PersonRef, '—')}: {c.override?.reason}
               </Text>
               {canOverride ? (
-                <Button
+                <ConfirmButton
                   size="compact-xs"
                   variant="subtle"
                   color="red"
-                  onClick={() => void remove(c)}
+                  confirm={{
+                    title: `Remove the override of ${c.name}?`,
+                    message: "The engine's score for this criterion counts again. The audit trail keeps the override.",
+                    confirmLabel: 'Remove override',
+                    danger: true,
+                  }}
+                  onConfirm={() => remove(c)}
                   data-testid={`remove-override-${c.id}`}
                 >
                   Remove
-                </Button>
+                </ConfirmButton>
               ) : null}
             </Group>
           ))}

@@ -1,5 +1,6 @@
 // One finding: severity, where it is (jump to the line in the editor), what is wrong, the fix and any golden example.
 import { Badge, Blockquote, Button, Code, Group, Stack, Text } from '@mantine/core';
+import { ConfirmButton } from '../../../lib/confirm.tsx';
 import { formatDate } from '../../../lib/format.ts';
 import { AnchorLink } from '../../../lib/links.tsx';
 import { type PersonRef, personName } from '../../../lib/people.ts';
@@ -13,6 +14,7 @@ type Props = {
   /** The reviewed version: the finding's line number belongs to it. */
   version: string;
   onWaive?: () => void;
+  /** Called once the person has confirmed the removal. */
   onRemoveWaiver?: () => void;
 };
 
@@ -88,9 +90,21 @@ export function FindingItem({ finding, documentId, version, onWaive, onRemoveWai
             {finding.waiver.reason}
           </Badge>
           {onRemoveWaiver ? (
-            <Button size="compact-xs" variant="subtle" color="red" onClick={onRemoveWaiver} data-testid="remove-waiver">
+            <ConfirmButton
+              size="compact-xs"
+              variant="subtle"
+              color="red"
+              confirm={{
+                title: 'Remove this waiver?',
+                message: `${finding.rule} counts toward the suggested verdict again. The audit trail keeps the waiver.`,
+                confirmLabel: 'Remove waiver',
+                danger: true,
+              }}
+              onConfirm={onRemoveWaiver}
+              data-testid="remove-waiver"
+            >
               Remove waiver
-            </Button>
+            </ConfirmButton>
           ) : null}
         </Group>
       ) : null}

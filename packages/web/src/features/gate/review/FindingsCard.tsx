@@ -1,7 +1,6 @@
 // Findings grouped by criterion, worst first; reviewers can waive from here.
 import { Accordion, Badge, Card, Divider, Group, Text, Title } from '@mantine/core';
 import { Fragment, useState } from 'react';
-import { confirmAction } from '../../../lib/confirm.tsx';
 import { notifyError, notifySuccess } from '../../../lib/notify.ts';
 import { EmptyState } from '../../../lib/states.tsx';
 import type { GateReview, ReviewFinding } from '../api.ts';
@@ -14,19 +13,12 @@ import { WaiveModal } from './WaiveModal.tsx';
 export function FindingsCard({ review, canWaive }: { review: GateReview; canWaive: boolean }) {
   const [waiving, setWaiving] = useState<ReviewFinding | null>(null);
   const removeWaiver = useRemoveWaiver(review.id);
-  const remove = async (finding: ReviewFinding) => {
-    const ok = await confirmAction({
-      title: 'Remove this waiver?',
-      message: `${finding.rule} counts toward the suggested verdict again. The audit trail keeps the waiver.`,
-      confirmLabel: 'Remove waiver',
-      danger: true,
-    });
-    if (!ok) return;
+  const remove = (finding: ReviewFinding) =>
     removeWaiver.mutate(finding.id, {
       onSuccess: () => notifySuccess('Waiver removed.'),
       onError: (err) => notifyError(err, 'Waiver not removed'),
     });
-  };
+
   const groups = groupFindings(review.criteria, review.findings).filter((g) => g.findings.length > 0);
   const cited = new Set(review.goldenCitations.map((c) => c.criterion));
   return (
@@ -77,7 +69,7 @@ export function FindingsCard({ review, canWaive }: { review: GateReview; canWaiv
                       documentId={review.document.id}
                       version={review.version}
                       onWaive={canWaive ? () => setWaiving(f) : undefined}
-                      onRemoveWaiver={canWaive ? () => void remove(f) : undefined}
+                      onRemoveWaiver={canWaive ? () => remove(f) : undefined}
                     />
                   </Fragment>
                 ))}
