@@ -6,4 +6,5 @@ export * from './schema/accounts.ts';
 export * from './schema/audit.ts';
 export * from './schema/documents.ts';
 export * from './schema/gate.ts';
+export * from './schema/sign-in.ts';
 export * from './schema/workspace.ts';
