@@ -25,7 +25,7 @@ export type LegResult = {
   searchP50: number;
 };
 
-async function seedInProcess(env: Record<string, string>): Promise<string[]> {
+export async function seedInProcess(env: Record<string, string>): Promise<string[]> {
   const config = loadConfig({ ...baseEnv, ...env, PISTUDIO_LOG_LEVEL: 'silent' });
   const { handle, unlock } = await openConfigured(config, { followChanges: false });
   await bootstrap(createDeps(handle, config, pino({ level: 'silent' })));
@@ -35,9 +35,9 @@ async function seedInProcess(env: Record<string, string>): Promise<string[]> {
   return codes;
 }
 
-type Session = { headers: Record<string, string>; csrf: string };
+export type Session = { headers: Record<string, string>; csrf: string };
 
-async function login(url: string): Promise<Session> {
+export async function login(url: string): Promise<Session> {
   const res = await fetch(`${url}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -135,20 +135,27 @@ export async function pgliteLeg(seconds: number): Promise<LegResult> {
   return { ...leg, startEmptyMs };
 }
 
-export async function postgresLeg(adminUrl: string, seconds: number): Promise<LegResult> {
-  const name = `pis_bench_${process.pid}`;
+/** A fresh PostgreSQL database for one bench leg, dropped afterwards. */
+export async function withBenchDatabase<T>(adminUrl: string, use: (url: string) => Promise<T>): Promise<T> {
+  const name = `pis_bench_${process.pid}_${Date.now()}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   try {
-    const codes = await seedInProcess({ DATABASE_URL: url.toString() });
-    return await measureLeg('PostgreSQL', { DATABASE_URL: url.toString() }, codes, seconds);
+    return await use(url.toString());
   } finally {
     await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
   }
+}
+
+export async function postgresLeg(adminUrl: string, seconds: number): Promise<LegResult> {
+  return withBenchDatabase(adminUrl, async (url) => {
+    const codes = await seedInProcess({ DATABASE_URL: url });
+    return measureLeg('PostgreSQL', { DATABASE_URL: url }, codes, seconds);
+  });
 }
 
 export async function helloLeg(seconds: number): Promise<LoadResult> {
