@@ -29,6 +29,7 @@ export function buildOpenApi(routes: RouteDef[], prefix: string) {
     const success = String(r.successStatus ?? (r.method === 'post' ? 201 : 200));
     const op: Record<string, unknown> = {
       summary: r.summary,
+      ...(r.description ? { description: r.description } : {}),
       tags: [r.tag],
       operationId: `${r.method}${r.path.replace(/[/:]+(\w)/g, (_m, c: string) => c.toUpperCase())}`,
       parameters,

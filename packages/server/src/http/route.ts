@@ -51,6 +51,8 @@ export type RouteDef<P extends AnyZod = AnyZod, Q extends AnyZod = AnyZod, B ext
   /** Hono-style path below /api/v1, e.g. `/products/:code`. */
   path: string;
   summary: string;
+  /** Longer OpenAPI text: rules a client must know beyond the schema (who may ask for what). */
+  description?: string;
   tag: string;
   access: Access;
   params?: P;

@@ -14,6 +14,7 @@ import {
   revokeToken,
   SESSION_COOKIE,
 } from './service.ts';
+import { assertGrantable } from './token-policy.ts';
 
 function sessionCookie(value: string, maxAgeSeconds: number, secure: boolean): string {
   const parts = [`${SESSION_COOKIE}=${value}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${maxAgeSeconds}`];
@@ -109,13 +110,18 @@ export const authRoutes = [
   defineRoute({
     method: 'post',
     path: '/tokens',
-    summary: 'Create an API token; the secret is shown once in this response',
+    summary: 'Create an API token with at most your own scopes; the secret is shown once in this response',
+    description:
+      'The new token’s scopes must be a subset of the caller’s. A signed-in session may grant any scope its user ' +
+      'holds (admin only to administrators); an API token may grant only scopes it carries itself. A wider request ' +
+      'is refused with 403 `scope_exceeds_caller` naming `scopes`, never silently narrowed.',
     tag: 'auth',
     access: 'authenticated',
     body: ZTokenBody,
     handler: async (ctx, { body }) => {
       const actor = ctx.requireActor();
-      const scopes = actor.isAdmin ? body.scopes : body.scopes.filter((s) => s !== 'admin');
+      assertGrantable(actor, body.scopes);
+      const scopes = body.scopes;
       const expiresAt = body.expiresInDays
         ? new Date(ctx.deps.now().getTime() + body.expiresInDays * 86_400_000)
         : null;

@@ -1,20 +1,24 @@
 import { Checkbox, Modal, NumberInput, Stack, TextInput } from '@mantine/core';
+import { grantableScopes } from '@pi-studio/core/access/token-scopes';
 import { type FormEvent, useState } from 'react';
 import { fieldError } from '../admin/ui/errors.ts';
 import { FormActions } from '../admin/ui/FormActions.tsx';
 import { FormError } from '../admin/ui/FormError.tsx';
-import { TOKEN_SCOPES, type TokenScope } from './api.ts';
+import { useSession } from '../auth/session.tsx';
+import type { TokenScope } from './api.ts';
 import { TokenSecret } from './TokenSecret.tsx';
 import { useCreateToken } from './use-create-token.ts';
 
 const SCOPE_HELP: Record<TokenScope, string> = {
   read: 'read products, documents and reports',
   write: 'create and change what your roles allow',
-  admin: 'administration, if you are an administrator',
+  admin: 'administration: users, subsidiaries, settings',
 };
 
 export function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const create = useCreateToken();
+  // The server refuses anything wider than the session's user may grant; offer only what it would accept.
+  const offered = grantableScopes({ isAdmin: useSession().user.isAdmin, via: 'session', scopes: [] });
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<string[]>(['read']);
   const [days, setDays] = useState<string | number>(90);
@@ -73,7 +77,7 @@ export function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose
               error={fieldError(create.error, 'scopes') ?? (scopes.length === 0 ? 'Choose at least one' : undefined)}
             >
               <Stack gap={6} mt={6}>
-                {TOKEN_SCOPES.map((s) => (
+                {offered.map((s) => (
                   <Checkbox key={s} value={s} label={`${s} — ${SCOPE_HELP[s]}`} data-testid={`token-scope-${s}`} />
                 ))}
               </Stack>

@@ -1,8 +1,8 @@
 // Calls behind the account page: the signed-in person's password and API tokens.
+import type { TokenScope } from '@pi-studio/core/access/token-scopes';
 import { api } from '../../lib/api.ts';
 
-export const TOKEN_SCOPES = ['read', 'write', 'admin'] as const;
-export type TokenScope = (typeof TOKEN_SCOPES)[number];
+export type { TokenScope };
 
 export type ApiToken = {
   id: string;
