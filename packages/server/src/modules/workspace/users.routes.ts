@@ -6,7 +6,7 @@ export const userRoutes = [
   defineRoute({
     method: 'get',
     path: '/users',
-    summary: 'People: administrators see all; others the members of their subsidiaries',
+    summary: 'People: administrators see all; others the members of their subsidiaries, with roles there only',
     tag: 'users',
     access: 'authenticated',
     query: ZUserQuery,

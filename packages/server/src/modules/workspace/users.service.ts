@@ -2,7 +2,7 @@ import { and, asc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.ts';
 import { users } from '../../db/schema/accounts.ts';
 import { memberships, subsidiaries } from '../../db/schema/workspace.ts';
-import type { Actor } from '../../http/actor.ts';
+import { type Actor, visibleSubsidiaries } from '../../http/actor.ts';
 import { conflict, notFound, validationFailed } from '../../http/errors.ts';
 import { type AuditActor, writeAudit } from '../audit/writer.ts';
 import { clearActorCache } from '../auth/actor-cache.ts';
@@ -12,13 +12,17 @@ import type { UserBody } from './schemas.ts';
 
 type MembershipInput = { subsidiary: string; role: string };
 
-async function membershipsOf(db: Executor, userIds: string[]) {
+/**
+ * Memberships of `userIds`, limited to the subsidiaries in `visible` (null: all, for administrators). Whoever
+ * lists people learns their roles only where the caller can look: a role elsewhere reveals that subsidiary's staff.
+ */
+async function membershipsOf(db: Executor, userIds: string[], visible: string[] | null = null) {
   if (!userIds.length) return new Map<string, { subsidiary: string; role: string }[]>();
   const rows = await db
     .select({ userId: memberships.userId, subsidiary: subsidiaries.code, role: memberships.role })
     .from(memberships)
     .innerJoin(subsidiaries, eq(subsidiaries.id, memberships.subsidiaryId))
-    .where(inArray(memberships.userId, userIds))
+    .where(and(inArray(memberships.userId, userIds), visible ? inArray(memberships.subsidiaryId, visible) : undefined))
     .orderBy(asc(subsidiaries.code));
   const map = new Map<string, { subsidiary: string; role: string }[]>();
   for (const r of rows) map.set(r.userId, [...(map.get(r.userId) ?? []), { subsidiary: r.subsidiary, role: r.role }]);
@@ -38,7 +42,7 @@ const presentUser = (u: typeof users.$inferSelect, ms: { subsidiary: string; rol
 /** Admins see everyone; others see the members of the subsidiaries they belong to (people pickers). */
 export async function listUsers(db: Db, actor: Actor, filter: { subsidiary?: string; q?: string }) {
   const where: (SQL | undefined)[] = [];
-  const visible = actor.isAdmin ? null : [...actor.roles.keys()];
+  const visible = visibleSubsidiaries(actor);
   if (visible || filter.subsidiary) {
     const subIds = filter.subsidiary
       ? (
@@ -67,6 +71,7 @@ export async function listUsers(db: Db, actor: Actor, filter: { subsidiary?: str
   const ms = await membershipsOf(
     db,
     rows.map((r) => r.id),
+    visible,
   );
   return rows.map((u) => presentUser(u, ms.get(u.id) ?? []));
 }
