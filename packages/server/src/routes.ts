@@ -2,6 +2,8 @@
 import type { RouteDef } from './http/route.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { signInSettingsRoutes } from './modules/auth/sign-in.routes.ts';
+import { totpRoutes } from './modules/auth/totp.routes.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
 import { gateRoutes } from './modules/gate/routes.ts';
 import { searchRoutes } from './modules/search/routes.ts';
@@ -11,6 +13,8 @@ import { userRoutes } from './modules/workspace/users.routes.ts';
 
 export const routeTable: RouteDef[] = [
   ...authRoutes,
+  ...totpRoutes,
+  ...signInSettingsRoutes,
   ...subsidiaryRoutes,
   ...productRoutes,
   ...taxonomyRoutes,

@@ -5,10 +5,12 @@ import { authCases } from './auth.cases.ts';
 import { documentCases } from './documents.cases.ts';
 import { gateCases } from './gate.cases.ts';
 import type { Expectations } from './route-case.ts';
+import { totpCases } from './totp.cases.ts';
 import { workspaceCases } from './workspace.cases.ts';
 
 export const expectations: Expectations = {
   ...authCases,
+  ...totpCases,
   ...workspaceCases,
   ...documentCases,
   ...auditCases,

@@ -1,20 +1,21 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { inArray } from 'drizzle-orm';
 import { subsidiaries } from '../../db/schema/workspace.ts';
-import { defineRoute, type RequestCtx } from '../../http/route.ts';
+import { defineRoute, type HandlerResult, type RequestCtx } from '../../http/route.ts';
 import { presentMe, presentToken } from './presenters.ts';
 import { ZIdParams, ZLoginBody, ZPasswordBody, ZTokenBody } from './schemas.ts';
 import {
   changePassword,
   checkLoginRate,
   createToken,
+  type LoginResult,
   listTokens,
-  login,
   logout,
   revokeToken,
   SESSION_COOKIE,
 } from './service.ts';
 import { assertGrantable } from './token-policy.ts';
+import { passwordSignIn, totpStatus } from './totp.service.ts';
 
 function sessionCookie(value: string, maxAgeSeconds: number, secure: boolean): string {
   const parts = [`${SESSION_COOKIE}=${value}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${maxAgeSeconds}`];
@@ -38,6 +39,19 @@ function clientAddress(ctx: RequestCtx): string {
 const isTls = (url: string, forwardedProto: string | undefined, trustProxy: boolean) =>
   url.startsWith('https:') || (trustProxy && forwardedProto === 'https');
 
+/** The answer to a completed sign-in (password, second factor, SSO): the session cookie and the usual body. */
+export function sessionReply(ctx: RequestCtx, r: LoginResult, extra: Record<string, unknown> = {}): HandlerResult {
+  const secure = isTls(ctx.hono.req.url, ctx.header('x-forwarded-proto'), ctx.deps.config.trustProxy);
+  return {
+    status: 200,
+    body: { userId: r.userId, csrfToken: r.csrfToken, expiresAt: r.expiresAt.toISOString(), ...extra },
+    cookies: [sessionCookie(r.cookieValue, Math.floor(ctx.deps.config.sessionMaxMs / 1000), secure)],
+  };
+}
+
+/** Sign-in steps after the password share the per-client attempt limit of the password step. */
+export const checkSignInRate = (ctx: RequestCtx) => checkLoginRate(clientAddress(ctx), ctx.deps.now().getTime());
+
 export const authRoutes = [
   defineRoute({
     method: 'post',
@@ -49,13 +63,12 @@ export const authRoutes = [
     successStatus: 200,
     handler: async (ctx, { body }) => {
       checkLoginRate(clientAddress(ctx), ctx.deps.now().getTime());
-      const r = await login(ctx.deps, body.email, body.password, ctx.requestId);
-      const secure = isTls(ctx.hono.req.url, ctx.header('x-forwarded-proto'), ctx.deps.config.trustProxy);
-      return {
-        status: 200,
-        body: { userId: r.userId, csrfToken: r.csrfToken, expiresAt: r.expiresAt.toISOString() },
-        cookies: [sessionCookie(r.cookieValue, Math.floor(ctx.deps.config.sessionMaxMs / 1000), secure)],
-      };
+      const r = await passwordSignIn(ctx.deps, body.email, body.password, ctx.requestId);
+      // A second factor owed: no cookie yet, only the challenge for the next step (totp.routes.ts).
+      if (r.kind === 'step') {
+        return { status: 200, body: { next: r.next, challenge: r.challenge, expiresAt: r.expiresAt.toISOString() } };
+      }
+      return sessionReply(ctx, r.session);
     },
   }),
   defineRoute({
@@ -84,7 +97,8 @@ export const authRoutes = [
             .from(subsidiaries)
             .where(inArray(subsidiaries.id, ids))
         : [];
-      return { body: presentMe(actor, new Map(rows.map((r) => [r.id, r.code]))) };
+      const me = presentMe(actor, new Map(rows.map((r) => [r.id, r.code])));
+      return { body: { ...me, totp: await totpStatus(ctx.deps, actor) } };
     },
   }),
   defineRoute({

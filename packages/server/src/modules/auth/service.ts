@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import type { Db, Executor } from '../../db/client.ts';
 import { apiTokens, sessions, users } from '../../db/schema/accounts.ts';
 import type { Actor } from '../../http/actor.ts';
 import type { Deps } from '../../http/deps.ts';
@@ -7,7 +7,7 @@ import { AppError, badRequest, notFound, tooManyRequests, unauthenticated } from
 import { type AuditActor, writeAudit } from '../audit/writer.ts';
 import { cacheActor, clearActorCache, getCachedActor } from './actor-cache.ts';
 import { hashPassword, randomToken, sha256, verifyPassword } from './crypto.ts';
-import { findActiveToken, findSession, findUserByEmail, findUserById, rolesOf } from './repo.ts';
+import { findActiveToken, findSession, findUserByEmail, findUserById, rolesOf, type UserRow } from './repo.ts';
 
 export const SESSION_COOKIE = 'pis_session';
 const LOCK_AFTER_FAILURES = 5;
@@ -27,9 +27,64 @@ export function checkLoginRate(clientKey: string, now: number): void {
 }
 
 export type LoginResult = { cookieValue: string; csrfToken: string; userId: string; expiresAt: Date };
+export type SignInUser = Pick<UserRow, 'id' | 'email'>;
 
-export async function login(deps: Deps, email: string, password: string, requestId: string): Promise<LoginResult> {
+/**
+ * A wrong password or second-factor code: counts toward the account lockout (password and code failures share
+ * one counter, so a stolen password does not buy unlimited code guesses).
+ */
+export async function recordFailedSignIn(
+  deps: Deps,
+  user: UserRow,
+  requestId: string,
+  opts: { action?: string } = {},
+): Promise<void> {
   const now = deps.now();
+  const failures = user.failedLogins + 1;
+  const lockedUntil = failures >= LOCK_AFTER_FAILURES ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null;
+  await deps.db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ failedLogins: lockedUntil ? 0 : failures, lockedUntil })
+      .where(eq(users.id, user.id));
+    await writeAudit(
+      tx,
+      { actorId: user.id, actorLabel: user.email, requestId },
+      {
+        action: lockedUntil ? 'auth.locked' : (opts.action ?? 'auth.login_failed'),
+        targetType: 'user',
+        targetId: user.id,
+        targetLabel: user.email,
+      },
+    );
+  });
+}
+
+/** 429 while the account is locked out; every sign-in step checks it, not only the password. */
+export function assertNotLocked(user: UserRow, now: Date): void {
+  if (!user.lockedUntil || user.lockedUntil <= now) return;
+  const seconds = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000);
+  throw new AppError(
+    429,
+    'account_locked',
+    `too many failed sign-ins; try again in ${Math.ceil(seconds / 60)} min`,
+    [],
+    {
+      'Retry-After': String(seconds),
+    },
+  );
+}
+
+/**
+ * The password step of a local sign-in. It does not reset the failure count: that happens only when the whole
+ * sign-in completes (startSession), or a right password would wipe the count of wrong second-factor codes.
+ */
+export async function checkPasswordSignIn(
+  deps: Deps,
+  email: string,
+  password: string,
+  requestId: string,
+): Promise<UserRow> {
   const user = await findUserByEmail(deps.db, email);
   if (!user || user.disabled) {
     // Spend the same time as a real check so response times do not reveal which emails exist.
@@ -39,43 +94,29 @@ export async function login(deps: Deps, email: string, password: string, request
     );
     throw unauthenticated('wrong email or password');
   }
-  if (user.lockedUntil && user.lockedUntil > now) {
-    const seconds = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000);
-    throw new AppError(
-      429,
-      'account_locked',
-      `too many failed sign-ins; try again in ${Math.ceil(seconds / 60)} min`,
-      [],
-      {
-        'Retry-After': String(seconds),
-      },
-    );
-  }
+  assertNotLocked(user, deps.now());
   if (!(await verifyPassword(password, user.passwordHash))) {
-    const failures = user.failedLogins + 1;
-    const lockedUntil = failures >= LOCK_AFTER_FAILURES ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null;
-    await deps.db.transaction(async (tx) => {
-      await tx
-        .update(users)
-        .set({ failedLogins: lockedUntil ? 0 : failures, lockedUntil })
-        .where(eq(users.id, user.id));
-      await writeAudit(
-        tx,
-        { actorId: user.id, actorLabel: user.email, requestId },
-        {
-          action: lockedUntil ? 'auth.locked' : 'auth.login_failed',
-          targetType: 'user',
-          targetId: user.id,
-          targetLabel: user.email,
-        },
-      );
-    });
+    await recordFailedSignIn(deps, user, requestId);
     throw unauthenticated('wrong email or password');
   }
+  return user;
+}
+
+/**
+ * Completes a sign-in: resets the failure count, creates the session and audits `auth.login` with the method.
+ * Pass `tx` to commit the session together with the step that earned it (a consumed second-factor challenge).
+ */
+export async function startSession(
+  deps: Deps,
+  user: SignInUser,
+  requestId: string,
+  opts: { method?: string; tx?: Executor } = {},
+): Promise<LoginResult> {
+  const now = deps.now();
   const cookieValue = randomToken();
   const csrfToken = randomToken(18);
   const expiresAt = new Date(now.getTime() + deps.config.sessionMaxMs);
-  await deps.db.transaction(async (tx) => {
+  const write = async (tx: Executor) => {
     await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
     await tx
       .insert(sessions)
@@ -83,10 +124,24 @@ export async function login(deps: Deps, email: string, password: string, request
     await writeAudit(
       tx,
       { actorId: user.id, actorLabel: user.email, requestId },
-      { action: 'auth.login', targetType: 'user', targetId: user.id, targetLabel: user.email },
+      {
+        action: 'auth.login',
+        targetType: 'user',
+        targetId: user.id,
+        targetLabel: user.email,
+        after: { method: opts.method ?? 'password' },
+      },
     );
-  });
+  };
+  if (opts.tx) await write(opts.tx);
+  else await deps.db.transaction(write);
   return { cookieValue, csrfToken, userId: user.id, expiresAt };
+}
+
+/** Password-only sign-in (no second-factor step); the HTTP route goes through totp.service's passwordSignIn. */
+export async function login(deps: Deps, email: string, password: string, requestId: string): Promise<LoginResult> {
+  const user = await checkPasswordSignIn(deps, email, password, requestId);
+  return startSession(deps, user, requestId);
 }
 
 export async function logout(deps: Deps, actor: Actor, who: AuditActor): Promise<void> {

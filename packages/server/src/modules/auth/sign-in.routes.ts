@@ -1,0 +1,24 @@
+// Studio-wide sign-in settings for administrators. SSO adds its provider configuration beside these.
+import { defineRoute } from '../../http/route.ts';
+import { getSignInSettings, updateSignInSettings } from './sign-in.service.ts';
+import { ZSignInSettings } from './sign-in-settings.ts';
+
+export const signInSettingsRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/admin/sign-in',
+    summary: 'Sign-in settings: local password sign-in and who must use two-step sign-in',
+    tag: 'admin',
+    access: 'admin',
+    handler: async (ctx) => ({ body: await getSignInSettings(ctx.deps) }),
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/admin/sign-in',
+    summary: 'Change the sign-in settings (audited); applies from each person’s next sign-in',
+    tag: 'admin',
+    access: 'admin',
+    body: ZSignInSettings,
+    handler: async (ctx, { body }) => ({ body: await updateSignInSettings(ctx.deps, body, ctx.who()) }),
+  }),
+];

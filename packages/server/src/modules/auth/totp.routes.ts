@@ -1,0 +1,122 @@
+// Second factor (TOTP) routes: the sign-in steps after a right password (public: the challenge is the
+// credential), self-service enrolment for the signed-in person, and the administrator's reset.
+import { defineRoute } from '../../http/route.ts';
+import { checkSignInRate, sessionReply } from './routes.ts';
+import { ZIdParams } from './schemas.ts';
+import {
+  ZChallengeBody,
+  ZChallengeCodeBody,
+  ZCodeBody,
+  ZCurrentPasswordBody,
+  ZTotpSignInBody,
+} from './totp.schemas.ts';
+import {
+  completeTotpSignIn,
+  confirmEnrolment,
+  confirmSignInEnrolment,
+  disableTotp,
+  regenerateRecoveryCodes,
+  resetUserTotp,
+  startEnrolment,
+  startSignInEnrolment,
+} from './totp.service.ts';
+
+export const totpRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/auth/login/totp',
+    summary: 'Second sign-in step: a code from the authenticator app, or one recovery code; sets the session cookie',
+    tag: 'auth',
+    access: 'public',
+    body: ZTotpSignInBody,
+    successStatus: 200,
+    handler: async (ctx, { body }) => {
+      checkSignInRate(ctx);
+      return sessionReply(ctx, await completeTotpSignIn(ctx.deps, body, ctx.requestId));
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/auth/login/totp-enrolment',
+    summary: 'Sign-in when the studio requires a second factor you have not set up: the secret to scan',
+    tag: 'auth',
+    access: 'public',
+    body: ZChallengeBody,
+    successStatus: 200,
+    handler: async (ctx, { body }) => {
+      checkSignInRate(ctx);
+      return { body: await startSignInEnrolment(ctx.deps, body.challenge) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/auth/login/totp-enrolment/confirm',
+    summary:
+      'Confirm the new authenticator with its first code; sets the session cookie and returns recovery codes once',
+    tag: 'auth',
+    access: 'public',
+    body: ZChallengeCodeBody,
+    successStatus: 200,
+    handler: async (ctx, { body }) => {
+      checkSignInRate(ctx);
+      const r = await confirmSignInEnrolment(ctx.deps, body.challenge, body.code, ctx.requestId);
+      return sessionReply(ctx, r.session, { recoveryCodes: r.recoveryCodes });
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/auth/totp',
+    summary: 'Start setting up two-step sign-in: a new secret and otpauth URI (replaces an unconfirmed one)',
+    tag: 'auth',
+    access: 'authenticated',
+    handler: async (ctx) => ({ body: await startEnrolment(ctx.deps, ctx.requireActor()) }),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/auth/totp/confirm',
+    summary: 'Turn two-step sign-in on with the first code; returns 10 recovery codes, shown once',
+    tag: 'auth',
+    access: 'authenticated',
+    body: ZCodeBody,
+    successStatus: 200,
+    handler: async (ctx, { body }) => ({
+      body: await confirmEnrolment(ctx.deps, ctx.requireActor(), body.code, ctx.who()),
+    }),
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/auth/totp',
+    summary: 'Turn two-step sign-in off (current password needed; refused while the studio requires it for you)',
+    tag: 'auth',
+    access: 'authenticated',
+    body: ZCurrentPasswordBody,
+    handler: async (ctx, { body }) => {
+      await disableTotp(ctx.deps, ctx.requireActor(), body.currentPassword, ctx.who());
+      return { status: 204 };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/auth/totp/recovery-codes',
+    summary: 'A new set of 10 recovery codes (the old ones stop working); shown once',
+    tag: 'auth',
+    access: 'authenticated',
+    body: ZCurrentPasswordBody,
+    successStatus: 200,
+    handler: async (ctx, { body }) => ({
+      body: await regenerateRecoveryCodes(ctx.deps, ctx.requireActor(), body.currentPassword, ctx.who()),
+    }),
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/users/:id/totp',
+    summary: "Reset a user's second factor (lost phone); they set it up again at their next sign-in if required",
+    tag: 'users',
+    access: 'admin',
+    params: ZIdParams,
+    handler: async (ctx, { params }) => {
+      await resetUserTotp(ctx.deps, params.id, ctx.who());
+      return { status: 204 };
+    },
+  }),
+];
