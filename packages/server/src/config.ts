@@ -1,5 +1,6 @@
 // The one place that reads process.env. Everything else receives a Config.
 import path from 'node:path';
+import { issuerUrlProblem } from '@pi-studio/core/access/sso';
 import { z } from 'zod';
 
 const ZEnv = z.object({
@@ -23,6 +24,11 @@ const ZEnv = z.object({
     .default(24 * 7),
   PISTUDIO_WEB_DIST: z.string().optional(),
   PISTUDIO_READ_CACHE: z.enum(['0', '1']).default('1'),
+  PISTUDIO_PUBLIC_URL: z.url().optional(),
+  PISTUDIO_OIDC_ISSUER: z.url().optional(),
+  PISTUDIO_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  PISTUDIO_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  PISTUDIO_OIDC_LABEL: z.string().min(1).max(40).optional(),
 });
 
 export type Config = {
@@ -40,6 +46,10 @@ export type Config = {
   webDist: string;
   /** Serve hot reads (product detail) from memory until a committed change invalidates them. */
   readCache: boolean;
+  /** The address people use to reach PI Studio (behind a proxy); SSO builds its redirect URI from it. */
+  publicUrl: string | undefined;
+  /** Single sign-on provider from the environment; when set it wins over the one saved in the admin UI. */
+  oidc: { issuer: string; clientId: string; clientSecret: string | undefined; label: string } | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -51,6 +61,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`invalid environment: ${String(issue?.path.join('.'))} ${issue?.message ?? ''}`.trim());
   }
   const e = parsed.data;
+  if (Boolean(e.PISTUDIO_OIDC_ISSUER) !== Boolean(e.PISTUDIO_OIDC_CLIENT_ID)) {
+    throw new ConfigError('invalid environment: set PISTUDIO_OIDC_ISSUER and PISTUDIO_OIDC_CLIENT_ID together');
+  }
+  const issuerProblem = e.PISTUDIO_OIDC_ISSUER ? issuerUrlProblem(e.PISTUDIO_OIDC_ISSUER) : null;
+  if (issuerProblem) throw new ConfigError(`invalid environment: PISTUDIO_OIDC_ISSUER ${issuerProblem}`);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -64,6 +79,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionIdleMs: e.PISTUDIO_SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.PISTUDIO_SESSION_MAX_HOURS * 3_600_000,
     readCache: e.PISTUDIO_READ_CACHE === '1',
+    publicUrl: e.PISTUDIO_PUBLIC_URL?.replace(/\/+$/, ''),
+    oidc:
+      e.PISTUDIO_OIDC_ISSUER && e.PISTUDIO_OIDC_CLIENT_ID
+        ? {
+            issuer: e.PISTUDIO_OIDC_ISSUER,
+            clientId: e.PISTUDIO_OIDC_CLIENT_ID,
+            clientSecret: e.PISTUDIO_OIDC_CLIENT_SECRET,
+            label: e.PISTUDIO_OIDC_LABEL ?? 'single sign-on',
+          }
+        : undefined,
     webDist: path.resolve(e.PISTUDIO_WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
   };
 }

@@ -1,6 +1,7 @@
 // The route table: every API route of every module. The authorization matrix test walks this list.
 import type { RouteDef } from './http/route.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
+import { oidcRoutes } from './modules/auth/oidc.routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { signInSettingsRoutes } from './modules/auth/sign-in.routes.ts';
 import { totpRoutes } from './modules/auth/totp.routes.ts';
@@ -13,6 +14,7 @@ import { userRoutes } from './modules/workspace/users.routes.ts';
 
 export const routeTable: RouteDef[] = [
   ...authRoutes,
+  ...oidcRoutes,
   ...totpRoutes,
   ...signInSettingsRoutes,
   ...subsidiaryRoutes,

@@ -39,4 +39,32 @@ export const authCases: Expectations = {
       return { path: `/api/v1/tokens/${id}` };
     },
   },
+  // Single sign-on: the login page and the two browser redirects are public; without a provider set up the
+  // redirects lead to /login?error=… (302), which still proves access was not refused.
+  'GET /auth/providers': { policy: 'public', build: () => ({ path: '/api/v1/auth/providers' }) },
+  'GET /auth/oidc/start': { policy: 'public', build: () => ({ path: '/api/v1/auth/oidc/start?returnTo=/' }) },
+  'GET /auth/oidc/callback': {
+    policy: 'public',
+    build: () => ({ path: '/api/v1/auth/oidc/callback?code=x&state=y' }),
+  },
+  'GET /admin/sso': { policy: 'admin', build: () => ({ path: '/api/v1/admin/sso' }) },
+  'PUT /admin/sso': {
+    policy: 'admin',
+    build: () => ({
+      path: '/api/v1/admin/sso',
+      body: {
+        enabled: false,
+        issuer: '',
+        clientId: '',
+        label: 'Company account',
+        jit: false,
+        allowedDomains: [],
+        groupsClaim: 'groups',
+        rules: [],
+        localPasswordSignIn: true,
+      },
+    }),
+  },
+  // No issuer given and none saved: answers {ok:false} without any outbound request.
+  'POST /admin/sso/test': { policy: 'admin', build: () => ({ path: '/api/v1/admin/sso/test', body: {} }) },
 };

@@ -17,7 +17,7 @@ import {
 import { assertGrantable } from './token-policy.ts';
 import { passwordSignIn, totpStatus } from './totp.service.ts';
 
-function sessionCookie(value: string, maxAgeSeconds: number, secure: boolean): string {
+export function sessionCookie(value: string, maxAgeSeconds: number, secure: boolean): string {
   const parts = [`${SESSION_COOKIE}=${value}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${maxAgeSeconds}`];
   if (secure) parts.push('Secure');
   return parts.join('; ');
@@ -36,7 +36,7 @@ function clientAddress(ctx: RequestCtx): string {
   }
 }
 
-const isTls = (url: string, forwardedProto: string | undefined, trustProxy: boolean) =>
+export const isTls = (url: string, forwardedProto: string | undefined, trustProxy: boolean) =>
   url.startsWith('https:') || (trustProxy && forwardedProto === 'https');
 
 /** The answer to a completed sign-in (password, second factor, SSO): the session cookie and the usual body. */

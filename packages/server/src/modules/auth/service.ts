@@ -7,6 +7,7 @@ import { AppError, badRequest, notFound, tooManyRequests, unauthenticated } from
 import { type AuditActor, writeAudit } from '../audit/writer.ts';
 import { cacheActor, clearActorCache, getCachedActor } from './actor-cache.ts';
 import { hashPassword, randomToken, sha256, verifyPassword } from './crypto.ts';
+import { assertPasswordSignInAllowed } from './local-sign-in.ts';
 import { findActiveToken, findSession, findUserByEmail, findUserById, rolesOf, type UserRow } from './repo.ts';
 
 export const SESSION_COOKIE = 'pis_session';
@@ -99,6 +100,7 @@ export async function checkPasswordSignIn(
     await recordFailedSignIn(deps, user, requestId);
     throw unauthenticated('wrong email or password');
   }
+  await assertPasswordSignInAllowed(deps.db, user);
   return user;
 }
 
