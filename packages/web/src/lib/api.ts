@@ -90,7 +90,8 @@ export const api = {
   post: <T>(path: string, body?: unknown, opts?: Options) => request<T>('POST', path, body, opts),
   put: <T>(path: string, body?: unknown, opts?: Options) => request<T>('PUT', path, body, opts),
   patch: <T>(path: string, body?: unknown, opts?: Options) => request<T>('PATCH', path, body, opts),
-  delete: <T>(path: string, opts?: Options) => request<T>('DELETE', path, undefined, opts),
+  /** `body`: for removals that need proof, e.g. the current password. */
+  delete: <T>(path: string, opts?: Options & { body?: unknown }) => request<T>('DELETE', path, opts?.body, opts),
 };
 
 /** Builds a query string from defined values only. */

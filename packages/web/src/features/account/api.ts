@@ -26,3 +26,12 @@ export const changePassword = (body: { currentPassword: string; newPassword: str
 export const fetchTokens = () => api.get<{ items: ApiToken[] }>('/tokens');
 export const createToken = (body: CreateTokenBody) => api.post<CreatedToken>('/tokens', body);
 export const revokeToken = (id: string) => api.delete<ApiToken>(`/tokens/${id}`);
+
+// Two-step sign-in (TOTP) of the signed-in person; its status comes with /auth/me (features/auth).
+export type TotpEnrolment = { secret: string; otpauthUri: string };
+export const startTotp = () => api.post<TotpEnrolment>('/auth/totp');
+export const confirmTotp = (body: { code: string }) =>
+  api.post<{ recoveryCodes: string[] }>('/auth/totp/confirm', body);
+export const disableTotp = (body: { currentPassword: string }) => api.delete<void>('/auth/totp', { body });
+export const regenerateRecoveryCodes = (body: { currentPassword: string }) =>
+  api.post<{ recoveryCodes: string[] }>('/auth/totp/recovery-codes', body);

@@ -1,6 +1,7 @@
 import { Stack, Tabs, Title } from '@mantine/core';
 import { useState } from 'react';
 import { NamingTab } from './naming/NamingTab.tsx';
+import { SignInTab } from './sign-in/SignInTab.tsx';
 import { SubsidiariesTab } from './subsidiaries/SubsidiariesTab.tsx';
 import { TaxonomyTab } from './taxonomy/TaxonomyTab.tsx';
 import { TemplatesTab } from './templates/TemplatesTab.tsx';
@@ -12,6 +13,7 @@ const TABS = [
   { value: 'taxonomy', label: 'Taxonomy', Panel: TaxonomyTab },
   { value: 'naming', label: 'Naming convention', Panel: NamingTab },
   { value: 'templates', label: 'Templates', Panel: TemplatesTab },
+  { value: 'sign-in', label: 'Sign-in', Panel: SignInTab },
 ] as const;
 
 type Props = { tab?: string; onTabChange?: (tab: string) => void };

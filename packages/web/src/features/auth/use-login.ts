@@ -1,15 +1,12 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { login } from './api.ts';
-import { authKeys } from './queries.ts';
+import { useMutation } from '@tanstack/react-query';
+import { isSignInStep, login } from './api.ts';
+import { useEnterApp } from './use-enter-app.ts';
 
 export function useLogin() {
-  const qc = useQueryClient();
+  const enter = useEnterApp();
   return useMutation({
     mutationFn: login,
-    onSuccess: async () => {
-      // Drop anything cached for a previous user before the shell renders again.
-      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
-      await qc.invalidateQueries({ queryKey: authKeys.me });
-    },
+    // A second step owed: the login page moves on to it; nothing to refresh yet.
+    onSuccess: async (res) => (isSignInStep(res) ? undefined : enter()),
   });
 }

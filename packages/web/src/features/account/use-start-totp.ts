@@ -1,0 +1,4 @@
+import { useMutation } from '@tanstack/react-query';
+import { startTotp } from './api.ts';
+
+export const useStartTotp = () => useMutation({ mutationFn: startTotp });

@@ -1,0 +1,8 @@
+// Studio-wide sign-in settings (administrators). Single sign-on adds its provider settings beside these.
+import { api } from '../../../lib/api.ts';
+
+export type RequireTotp = 'off' | 'admins' | 'everyone';
+export type SignInSettings = { localPasswordSignIn: boolean; requireTotp: RequireTotp };
+
+export const fetchSignInSettings = () => api.get<SignInSettings>('/admin/sign-in');
+export const saveSignInSettings = (body: SignInSettings) => api.put<SignInSettings>('/admin/sign-in', body);

@@ -1,0 +1,4 @@
+import { useMutation } from '@tanstack/react-query';
+import { startLoginEnrolment } from './api.ts';
+
+export const useStartLoginEnrolment = () => useMutation({ mutationFn: startLoginEnrolment });
