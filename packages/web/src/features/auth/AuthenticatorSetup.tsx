@@ -15,8 +15,9 @@ export function AuthenticatorSetup({ enrolment }: { enrolment: Enrolment }) {
         <QRCodeSVG value={enrolment.otpauthUri} size={184} marginSize={2} title="QR code for your authenticator app" />
       </Group>
       <Text size="sm">Cannot scan it? Enter this key in the app instead:</Text>
-      <Group gap="xs" wrap="nowrap">
-        <Code data-testid="totp-secret" style={{ wordBreak: 'break-all' }}>
+      <Group gap="xs" align="center">
+        {/* Wraps only between groups of four, so a narrow phone screen never splits one. */}
+        <Code data-testid="totp-secret" style={{ whiteSpace: 'pre-wrap', wordBreak: 'normal', fontSize: 14 }}>
           {grouped}
         </Code>
         <CopyButton value={enrolment.secret}>
