@@ -13,7 +13,7 @@ import { type LoadResult, load, sample } from './load.ts';
 import { seedBench } from './seed.ts';
 import { spawnServer } from './spawn-server.ts';
 
-const ADMIN = { email: 'bench@pistudio.local', password: 'bench-password-1' };
+const ADMIN = { email: 'bench@pistudio.local', password: 'load-test-password-1' };
 const baseEnv = { PISTUDIO_ADMIN_EMAIL: ADMIN.email, PISTUDIO_ADMIN_PASSWORD: ADMIN.password, PISTUDIO_DEMO: '0' };
 
 export type LegResult = {

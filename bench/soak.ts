@@ -22,7 +22,7 @@ export type SoakResult = {
   rssGrowthPct: number;
 };
 
-const ADMIN_ENV = { PISTUDIO_ADMIN_EMAIL: 'bench@pistudio.local', PISTUDIO_ADMIN_PASSWORD: 'bench-password-1' };
+const ADMIN_ENV = { PISTUDIO_ADMIN_EMAIL: 'bench@pistudio.local', PISTUDIO_ADMIN_PASSWORD: 'load-test-password-1' };
 
 function rssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');

@@ -154,4 +154,21 @@ describe.runIf(chromiumAvailable())('journey: two-step sign-in', () => {
     expect(await page.getByTestId('two-step-disable').count()).toBe(0);
     await shotBoth('account-required');
   });
+  step(
+    "the administrator resets the product owner's lost authenticator; the password alone signs in again",
+    async () => {
+      if (!session) throw new Error('no server');
+      await page.goto(url('/admin/users'));
+      const row = page.getByTestId(`user-row-${PO.email}`);
+      await row.waitFor();
+      await shotBoth('admin-users');
+      await row.getByTestId('user-reset-totp').click();
+      await page.getByTestId('confirm-action').click();
+      await page.getByText(`Two-step sign-in reset for ${PO.name}`).waitFor();
+      await page.context().clearCookies();
+      await loginUi(page, session.url, PO);
+      await page.goto(url('/account'));
+      await expect.poll(() => page.getByTestId('two-step-status').textContent()).toBe('Off');
+    },
+  );
 });

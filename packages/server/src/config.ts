@@ -12,7 +12,8 @@ const ZEnv = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
     .optional(),
   PISTUDIO_ADMIN_EMAIL: z.email().optional(),
-  PISTUDIO_ADMIN_PASSWORD: z.string().min(10).optional(),
+  // Only the first start uses it, and checks it against the password policy then (bootstrap/admin.ts).
+  PISTUDIO_ADMIN_PASSWORD: z.string().optional(),
   PISTUDIO_DEMO: z.enum(['0', '1']).default('1'),
   PISTUDIO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   PISTUDIO_TRUST_PROXY: z.enum(['0', '1']).default('0'),

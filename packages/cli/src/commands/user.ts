@@ -20,7 +20,8 @@ Creates a person who can sign in. Without --password a password is generated and
 Options:
   --email E          sign-in email (unique)
   --name N           display name
-  --password P       at least 10 characters (default: generated)
+  --password P       12+ characters, not a common password, not the person's name or email
+                     (default: generated)
   --admin            studio administrator: sees and manages every subsidiary
   --role SUB:ROLE    membership, repeatable, e.g. --role FINTX:po --role EMX:viewer
                      roles: ${ROLES.join(', ')}
@@ -70,17 +71,23 @@ export async function runUser(argv: string[]): Promise<number> {
     memberships: roles.map((r) => ({ subsidiary: r.code, role: r.role })),
   };
   // The same schema and use case as POST /api/v1/users: one set of rules, one audit event.
-  const [{ ZUserBody }, { createUser }, { AppError }, { migrate }] = await Promise.all([
+  const [{ ZUserBody }, { createUser }, { AppError }, { migrate }, { checkPassword }] = await Promise.all([
     import('@pi-studio/server/modules/workspace/schemas'),
     import('@pi-studio/server/modules/workspace/users.service'),
     import('@pi-studio/server/http/errors'),
     import('@pi-studio/server/db/migrate'),
+    import('@pi-studio/server/modules/auth/password-policy'),
   ]);
   const parsed = ZUserBody.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new UsageError(`user create: --${String(issue?.path[0] ?? 'input')}: ${issue?.message ?? 'invalid'}`);
   }
+  // A weak password is a wrong command line (exit 2), refused before the data directory is touched; createUser
+  // checks again with the same policy.
+  const { password, email, name } = parsed.data;
+  const problems = password === undefined ? [] : checkPassword(password, { email, name });
+  if (problems.length) throw new UsageError(`user create: --password: ${problems.map((p) => p.reason).join('; ')}`);
   const created = await withDatabase(commandConfig(args.string('data-dir')), async (deps) => {
     await migrate(deps.handle);
     try {

@@ -1,3 +1,4 @@
+import { PASSWORD_INPUT_MAX, PASSWORD_RULE } from '@pi-studio/core/access/password-policy';
 import { z } from 'zod';
 
 export const ZLoginBody = z.strictObject({
@@ -7,7 +8,8 @@ export const ZLoginBody = z.strictObject({
 
 export const ZPasswordBody = z.strictObject({
   currentPassword: z.string().min(1).max(1024),
-  newPassword: z.string().min(10, 'use at least 10 characters').max(1024),
+  // The policy (password-policy.ts) decides, with reasons a person understands; the schema only bounds it.
+  newPassword: z.string().max(PASSWORD_INPUT_MAX).describe(PASSWORD_RULE),
 });
 
 export const ZTokenBody = z.strictObject({

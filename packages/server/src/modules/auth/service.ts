@@ -8,11 +8,11 @@ import { type AuditActor, writeAudit } from '../audit/writer.ts';
 import { cacheActor, clearActorCache, getCachedActor } from './actor-cache.ts';
 import { hashPassword, randomToken, sha256, verifyPassword } from './crypto.ts';
 import { assertPasswordSignInAllowed } from './local-sign-in.ts';
+import { accountLocked, clearFailedSignIns, countFailedSignIn, lockedUntilOf } from './lockout.ts';
+import { assertPasswordAcceptable } from './password-policy.ts';
 import { findActiveToken, findSession, findUserByEmail, findUserById, rolesOf, type UserRow } from './repo.ts';
 
 export const SESSION_COOKIE = 'pis_session';
-const LOCK_AFTER_FAILURES = 5;
-const LOCK_MINUTES = 15;
 const TOUCH_EVERY_MS = 60_000;
 
 // Per-client login attempts in a sliding minute: slows password spraying across accounts.
@@ -41,18 +41,14 @@ export async function recordFailedSignIn(
   opts: { action?: string } = {},
 ): Promise<void> {
   const now = deps.now();
-  const failures = user.failedLogins + 1;
-  const lockedUntil = failures >= LOCK_AFTER_FAILURES ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null;
   await deps.db.transaction(async (tx) => {
-    await tx
-      .update(users)
-      .set({ failedLogins: lockedUntil ? 0 : failures, lockedUntil })
-      .where(eq(users.id, user.id));
+    // Counted by the database (lockout.ts), never from `user.failedLogins`: concurrent failures read the same value.
+    const { locked } = await countFailedSignIn(tx, user.id, now);
     await writeAudit(
       tx,
       { actorId: user.id, actorLabel: user.email, requestId },
       {
-        action: lockedUntil ? 'auth.locked' : (opts.action ?? 'auth.login_failed'),
+        action: locked ? 'auth.locked' : (opts.action ?? 'auth.login_failed'),
         targetType: 'user',
         targetId: user.id,
         targetLabel: user.email,
@@ -64,16 +60,7 @@ export async function recordFailedSignIn(
 /** 429 while the account is locked out; every sign-in step checks it, not only the password. */
 export function assertNotLocked(user: UserRow, now: Date): void {
   if (!user.lockedUntil || user.lockedUntil <= now) return;
-  const seconds = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000);
-  throw new AppError(
-    429,
-    'account_locked',
-    `too many failed sign-ins; try again in ${Math.ceil(seconds / 60)} min`,
-    [],
-    {
-      'Retry-After': String(seconds),
-    },
-  );
+  throw accountLocked(user.lockedUntil, now);
 }
 
 /**
@@ -119,7 +106,13 @@ export async function startSession(
   const csrfToken = randomToken(18);
   const expiresAt = new Date(now.getTime() + deps.config.sessionMaxMs);
   const write = async (tx: Executor) => {
-    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
+    // Local credentials are refused while locked, even when this sign-in checked its password before racing
+    // failures locked the account. Single sign-on is not: wrong passwords typed here by someone else must not shut
+    // a person out of their identity provider's sign-in (which has its own lockout).
+    const evenIfLocked = opts.method === 'oidc';
+    if (!(await clearFailedSignIns(tx, user.id, now, { evenIfLocked }))) {
+      throw accountLocked((await lockedUntilOf(tx, user.id)) ?? now, now);
+    }
     await tx
       .insert(sessions)
       .values({ id: sha256(cookieValue), userId: user.id, csrfToken, expiresAt, lastSeenAt: now });
@@ -223,6 +216,9 @@ export async function changePassword(deps: Deps, actor: Actor, current: string, 
       { name: 'currentPassword', reason: 'does not match' },
     ]);
   }
+  // Checked after the current password, so the policy's answers (e.g. "is the current password") tell nothing
+  // to someone who does not know it.
+  assertPasswordAcceptable('newPassword', next, { email: user.email, name: user.name, current });
   const passwordHash = await hashPassword(next);
   await deps.db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));

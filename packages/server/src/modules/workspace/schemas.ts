@@ -1,3 +1,4 @@
+import { PASSWORD_INPUT_MAX, PASSWORD_RULE } from '@pi-studio/core/access/password-policy';
 import { ROLES } from '@pi-studio/core/access/roles';
 import { ZNamingConvention } from '@pi-studio/core/naming/convention';
 import { STAGES, TAXONOMY_KINDS } from '@pi-studio/core/workspace/stages';
@@ -77,7 +78,8 @@ export const ZUserQuery = z.strictObject({
 export const ZUserBody = z.strictObject({
   email: z.string().trim().toLowerCase().pipe(z.email()),
   name: z.string().trim().min(1).max(120),
-  password: z.string().min(10, 'use at least 10 characters').max(1024).optional(),
+  // The policy (auth/password-policy.ts) decides, with reasons a person understands; the schema only bounds it.
+  password: z.string().max(PASSWORD_INPUT_MAX).describe(PASSWORD_RULE).optional(),
   isAdmin: z.boolean().default(false),
   memberships: z.array(membership).max(50).default([]),
 });

@@ -6,7 +6,8 @@ import { type Actor, visibleSubsidiaries } from '../../http/actor.ts';
 import { conflict, notFound, validationFailed } from '../../http/errors.ts';
 import { type AuditActor, writeAudit } from '../audit/writer.ts';
 import { clearActorCache } from '../auth/actor-cache.ts';
-import { hashPassword, randomToken } from '../auth/crypto.ts';
+import { hashPassword } from '../auth/crypto.ts';
+import { assertPasswordAcceptable, generatePassword } from '../auth/password-policy.ts';
 import { escapeLike } from './repo.ts';
 import type { UserBody } from './schemas.ts';
 
@@ -88,7 +89,9 @@ async function resolveMemberships(db: Executor, input: MembershipInput[]) {
 }
 
 export async function createUser(db: Db, body: UserBody, who: AuditActor) {
-  const initialPassword = body.password ? null : randomToken(12);
+  const owner = { email: body.email, name: body.name };
+  if (body.password !== undefined) assertPasswordAcceptable('password', body.password, owner);
+  const initialPassword = body.password === undefined ? generatePassword(owner) : null;
   const passwordHash = await hashPassword(body.password ?? (initialPassword as string));
   const user = await db.transaction(async (tx) => {
     const ms = await resolveMemberships(tx, body.memberships);

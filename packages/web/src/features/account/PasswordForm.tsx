@@ -1,21 +1,27 @@
 import { Button, Card, Group, PasswordInput, Stack, Title } from '@mantine/core';
+import { PASSWORD_RULE } from '@pi-studio/core/access/password-policy';
 import { type FormEvent, useState } from 'react';
 import { notifySuccess } from '../../lib/notify.ts';
 import { fieldError } from '../admin/ui/errors.ts';
 import { FormError } from '../admin/ui/FormError.tsx';
+import { useSession } from '../auth/session.tsx';
+import { livePasswordError } from './password-feedback.ts';
 import { useChangePassword } from './use-change-password.ts';
 
 export function PasswordForm() {
   const change = useChangePassword();
+  const { user } = useSession();
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
   const [confirm, setConfirm] = useState('');
   // Checked here only because the server never sees the confirmation field.
   const mismatch = confirm !== '' && confirm !== newPassword ? 'Does not match the new password' : undefined;
+  // The policy as you type; the server's reasons (e.g. a common password) replace it after a submit.
+  const weak = livePasswordError(newPassword, { email: user.email, name: user.name, current: currentPassword });
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!currentPassword || !newPassword || newPassword !== confirm) return;
+    if (!currentPassword || !newPassword || weak || newPassword !== confirm) return;
     change.mutate(
       { currentPassword, newPassword },
       {
@@ -46,12 +52,12 @@ export function PasswordForm() {
           />
           <PasswordInput
             label="New password"
-            description="At least 10 characters"
+            description={`${PASSWORD_RULE.charAt(0).toUpperCase()}${PASSWORD_RULE.slice(1)}; not your current one`}
             required
             autoComplete="new-password"
             value={newPassword}
             onChange={(e) => setNew(e.currentTarget.value)}
-            error={fieldError(change.error, 'newPassword')}
+            error={weak ?? fieldError(change.error, 'newPassword')}
             data-testid="password-new"
           />
           <PasswordInput
@@ -67,7 +73,7 @@ export function PasswordForm() {
             <Button
               type="submit"
               loading={change.isPending}
-              disabled={!currentPassword || !newPassword || newPassword !== confirm}
+              disabled={!currentPassword || !newPassword || Boolean(weak) || newPassword !== confirm}
               data-testid="password-submit"
             >
               Change password

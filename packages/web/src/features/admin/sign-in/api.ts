@@ -6,3 +6,6 @@ export type SignInSettings = { localPasswordSignIn: boolean; requireTotp: Requir
 
 export const fetchSignInSettings = () => api.get<SignInSettings>('/admin/sign-in');
 export const saveSignInSettings = (body: SignInSettings) => api.put<SignInSettings>('/admin/sign-in', body);
+
+/** Lost phone: removes a person's authenticator and recovery codes (they set it up again when required). */
+export const resetUserTotp = (userId: string) => api.delete<void>(`/users/${userId}/totp`);

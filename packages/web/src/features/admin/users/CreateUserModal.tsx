@@ -1,6 +1,8 @@
 import { Button, Checkbox, Group, Modal, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { PASSWORD_RULE } from '@pi-studio/core/access/password-policy';
 import { type FormEvent, useState } from 'react';
 import { notifySuccess } from '../../../lib/notify.ts';
+import { livePasswordError } from '../../account/password-feedback.ts';
 import type { CreatedUser, Membership } from '../types.ts';
 import { fieldError } from '../ui/errors.ts';
 import { FormActions } from '../ui/FormActions.tsx';
@@ -21,6 +23,8 @@ export function CreateUserModal({ opened, onClose, subsidiaryCodes }: Props) {
   const [isAdmin, setIsAdmin] = useState(false);
   const [memberships, setMemberships] = useState<Membership[]>([]);
   const [created, setCreated] = useState<CreatedUser | null>(null);
+  // The same policy the server applies, as the administrator types; empty means "generate one".
+  const weak = livePasswordError(password, { email: email.trim(), name: name.trim() });
 
   const close = () => {
     setEmail('');
@@ -35,6 +39,7 @@ export function CreateUserModal({ opened, onClose, subsidiaryCodes }: Props) {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (weak) return;
     create.mutate(
       { email: email.trim(), name: name.trim(), password: password || undefined, isAdmin, memberships },
       {
@@ -81,10 +86,10 @@ export function CreateUserModal({ opened, onClose, subsidiaryCodes }: Props) {
             />
             <PasswordInput
               label="Password"
-              description="Leave empty to generate one (shown once after creation)"
+              description={`Leave empty to generate one (shown once after creation); otherwise ${PASSWORD_RULE}`}
               value={password}
               onChange={(e) => setPassword(e.currentTarget.value)}
-              error={fieldError(create.error, 'password')}
+              error={weak ?? fieldError(create.error, 'password')}
               data-testid="new-user-password"
             />
             <Checkbox
@@ -104,6 +109,7 @@ export function CreateUserModal({ opened, onClose, subsidiaryCodes }: Props) {
               onCancel={close}
               submitLabel="Create user"
               loading={create.isPending}
+              disabled={Boolean(weak)}
               testId="new-user-submit"
             />
           </Stack>

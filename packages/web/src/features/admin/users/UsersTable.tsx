@@ -1,4 +1,5 @@
 import { Badge, Button, Group, Table, Text } from '@mantine/core';
+import { ResetTwoStepButton } from '../sign-in/ResetTwoStepButton.tsx';
 import type { User } from '../types.ts';
 
 type Props = {
@@ -71,6 +72,7 @@ export function UsersTable({ users, busyUserId, onEditMemberships, onToggleAdmin
                   >
                     {u.disabled ? 'Enable' : 'Disable'}
                   </Button>
+                  <ResetTwoStepButton user={u} />
                 </Group>
               </Table.Td>
             </Table.Tr>
