@@ -1,6 +1,6 @@
 // Administration in a real browser: an admin opens a subsidiary, adds and archives a product type, creates a user
 // with a role there (initial password shown once); that user signs in, creates an API token (shown once), uses it,
-// and revokes it — every destructive step confirmed first.
+// and revokes it — every destructive step confirmed first — then changes their password under the password policy.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { chromiumAvailable, loginUi } from './support/browser.ts';
@@ -84,6 +84,9 @@ describe.runIf(chromiumAvailable())('journey: administration', () => {
   step('creates an API token that is shown once and works', async () => {
     await page.goto(url('/account'));
     await page.getByTestId('token-new').click();
+    // Not an administrator: the admin scope is not offered (the server would refuse it, issue #9 defect 1).
+    await page.getByTestId('token-scope-read').waitFor();
+    expect(await page.getByTestId('token-scope-admin').count()).toBe(0);
     await page.getByTestId('token-name').fill('ci pipeline');
     await page.getByTestId('token-submit').click();
     const secret = page.getByTestId('token-secret');
@@ -105,5 +108,30 @@ describe.runIf(chromiumAvailable())('journey: administration', () => {
       .poll(async () => (await fetch(url('/api/v1/auth/me'), { headers: { authorization: `Bearer ${token}` } })).status)
       .toBe(401);
     await expect.poll(() => page.getByTestId('token-row-ci pipeline').textContent()).toMatch(/revoked/i);
+  });
+
+  step('changes the password: the rule shows as they type, a common one is refused on submit', async () => {
+    const newPassword = page.getByTestId('password-new');
+    const setNew = async (value: string) => {
+      await newPassword.fill(value);
+      await page.getByTestId('password-confirm').fill(value);
+    };
+    await page.getByTestId('password-current').fill(initialPassword);
+    await setNew('vera-2026');
+    await page.getByText(/Use at least 12 characters \(now 9\); contains “vera”/).waitFor();
+    expect(await page.getByTestId('password-submit').isDisabled()).toBe(true);
+    await shot(page, 'password-live-reasons');
+    await setNew('qwertyuiop123');
+    await page.getByTestId('password-submit').click();
+    await page.getByText(/is on a list of common or breached passwords/).waitFor();
+    await setNew('lantern-orchard-tides');
+    await page.getByTestId('password-submit').click();
+    await page.getByText('Password changed').waitFor();
+    const signIn = await fetch(url('/api/v1/auth/login'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: NEW_USER.email, password: 'lantern-orchard-tides' }),
+    });
+    expect(signIn.status).toBe(200);
   });
 });

@@ -6,8 +6,10 @@
 export const PASSWORD_MIN_LENGTH = 12;
 /** ASVS asks for at least 64; the bound only keeps hashing cheap for absurd inputs. */
 export const PASSWORD_MAX_LENGTH = 1024;
-/** The rule in one sentence, for forms, help texts and the API reference. */
-export const PASSWORD_RULE = `${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters of any kind; not a common or breached password, nor containing the person's name or email`;
+/** The rule in one sentence, for forms, help texts and the API reference; `whose` names the account's owner. */
+export const passwordRule = (whose = "the person's") =>
+  `${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters of any kind; not a common or breached password, nor containing ${whose} name or email`;
+export const PASSWORD_RULE = passwordRule();
 /**
  * What request schemas accept before the policy runs: four UTF-16 units per character at most, so the policy,
  * not the schema, names a too-long password, and hashing never sees megabytes.

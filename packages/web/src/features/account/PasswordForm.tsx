@@ -1,5 +1,5 @@
 import { Button, Card, Group, PasswordInput, Stack, Title } from '@mantine/core';
-import { PASSWORD_RULE } from '@pi-studio/core/access/password-policy';
+import { passwordRule } from '@pi-studio/core/access/password-policy';
 import { type FormEvent, useState } from 'react';
 import { notifySuccess } from '../../lib/notify.ts';
 import { fieldError } from '../admin/ui/errors.ts';
@@ -52,7 +52,7 @@ export function PasswordForm() {
           />
           <PasswordInput
             label="New password"
-            description={`${PASSWORD_RULE.charAt(0).toUpperCase()}${PASSWORD_RULE.slice(1)}; not your current one`}
+            description={`${passwordRule('your')}; not your current one`}
             required
             autoComplete="new-password"
             value={newPassword}
