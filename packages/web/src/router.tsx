@@ -6,6 +6,7 @@ import {
   createRoute,
   createRouter,
   lazyRouteComponent,
+  Navigate,
   Outlet,
   type SearchSchemaInput,
   useNavigate,
@@ -154,8 +155,16 @@ const accountRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/account/AccountPage.tsx')),
 });
 
+// Single sign-on errors land on /login?error=… (shown by the login page while signed out); signed in, go home.
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  component: () => <Navigate to="/" replace />,
+});
+
 const routeTree = rootRoute.addChildren([
   boardRoute,
+  loginRoute,
   productRoute,
   documentRoute,
   editorRoute,

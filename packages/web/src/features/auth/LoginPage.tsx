@@ -2,6 +2,7 @@ import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Ti
 import { type FormEvent, useState } from 'react';
 import { errorMessage, isApiError } from '../../lib/errors.ts';
 import { isSignInStep, type SignInStep } from './api.ts';
+import { PasswordSignIn, SsoButton, SsoErrorAlert } from './SsoButton.tsx';
 import { TotpCodeStep } from './TotpCodeStep.tsx';
 import { TotpEnrolmentStep } from './TotpEnrolmentStep.tsx';
 import { useLogin } from './use-login.ts';
@@ -76,32 +77,36 @@ export function LoginPage() {
                 Sign in to the product-innovation studio
               </Text>
             </div>
+            <SsoErrorAlert />
+            <SsoButton />
             {login.error ? (
               <Alert color="red" role="alert" data-testid="login-error">
                 {loginError(login.error)}
               </Alert>
             ) : null}
-            <TextInput
-              label="Email"
-              type="email"
-              autoComplete="username"
-              required
-              autoFocus
-              value={email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
-              error={fieldError('email')}
-            />
-            <PasswordInput
-              label="Password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
-              error={fieldError('password')}
-            />
-            <Button type="submit" loading={login.isPending} fullWidth>
-              Sign in
-            </Button>
+            <PasswordSignIn>
+              <TextInput
+                label="Email"
+                type="email"
+                autoComplete="username"
+                required
+                autoFocus
+                value={email}
+                onChange={(e) => setEmail(e.currentTarget.value)}
+                error={fieldError('email')}
+              />
+              <PasswordInput
+                label="Password"
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(e) => setPassword(e.currentTarget.value)}
+                error={fieldError('password')}
+              />
+              <Button type="submit" loading={login.isPending} fullWidth>
+                Sign in
+              </Button>
+            </PasswordSignIn>
           </Stack>
         </form>
       </Paper>

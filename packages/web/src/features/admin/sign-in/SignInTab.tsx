@@ -3,6 +3,7 @@
 import { Stack } from '@mantine/core';
 import { QueryState } from '../ui/QueryState.tsx';
 import { useSignInSettings } from './queries.ts';
+import { SsoCard } from './SsoCard.tsx';
 import { TwoStepPolicyCard } from './TwoStepPolicyCard.tsx';
 
 export function SignInTab() {
@@ -12,6 +13,7 @@ export function SignInTab() {
       {(data) => (
         <Stack data-testid="sign-in-settings">
           <TwoStepPolicyCard settings={data} />
+          <SsoCard />
         </Stack>
       )}
     </QueryState>
