@@ -3,22 +3,21 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { swaggerUI } from '@hono/swagger-ui';
+import { SwaggerUI } from '@hono/swagger-ui';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
 import type { Actor, AppEnv } from './http/actor.ts';
+import { bodyLimits } from './http/body-limit.ts';
 import type { Deps } from './http/deps.ts';
 import { AppError } from './http/errors.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { problemResponse } from './http/problem.ts';
 import { mountRoutes, type RouteDef } from './http/route.ts';
+import { apiDocsCsp, inlineScriptHashes, securityHeaders } from './http/security-headers.ts';
 import { actorFromSession, actorFromToken, SESSION_COOKIE } from './modules/auth/service.ts';
 import { routeTable } from './routes.ts';
 
 export const API_PREFIX = '/api/v1';
-const JSON_LIMIT = 2 * 1024 * 1024;
-const UPLOAD_LIMIT = 12 * 1024 * 1024;
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export type AppState = { draining: boolean };
@@ -32,6 +31,7 @@ export function buildApp(deps: Deps, state: AppState = { draining: false }, rout
     await next();
     c.header('x-request-id', c.get('requestId'));
   });
+  app.use('*', securityHeaders({ trustProxy: deps.config.trustProxy, apiPaths: ['/api', '/healthz', '/readyz'] }));
 
   app.onError((err, c) => {
     const requestId = (c.get('requestId') as string | undefined) ?? randomUUID();
@@ -57,21 +57,6 @@ export function buildApp(deps: Deps, state: AppState = { draining: false }, rout
     }
   });
 
-  const limitTo = (maxSize: number) =>
-    bodyLimit({
-      maxSize,
-      onError: () => {
-        throw new AppError(413, 'payload_too_large', `the request body exceeds ${maxSize / 1024 / 1024} MB`);
-      },
-    });
-  const uploadLimit = limitTo(UPLOAD_LIMIT);
-  const jsonLimit = limitTo(JSON_LIMIT);
-  app.use(`${API_PREFIX}/*`, async (c, next) => {
-    if (READS.has(c.req.method)) return next();
-    const isUpload = (c.req.header('content-type') ?? '').includes('multipart/form-data');
-    return (isUpload ? uploadLimit : jsonLimit)(c, next);
-  });
-
   // Read-your-writes: after a write request, no cached read from before it is served, even before the database's
   // change notification has reached this process (PostgreSQL delivers it asynchronously; ADR 0004).
   app.use(`${API_PREFIX}/*`, async (c, next) => {
@@ -83,6 +68,7 @@ export function buildApp(deps: Deps, state: AppState = { draining: false }, rout
     }
   });
 
+  // Who is calling is decided before any body is read, so the body limit can leave unread what no route will read.
   app.use(`${API_PREFIX}/*`, async (c, next) => {
     const auth = c.req.header('authorization');
     let actor: Actor | null = null;
@@ -97,10 +83,16 @@ export function buildApp(deps: Deps, state: AppState = { draining: false }, rout
     c.set('actor', actor);
     await next();
   });
+  app.use(`${API_PREFIX}/*`, bodyLimits(routes, API_PREFIX));
 
   const openapi = buildOpenApi(routes, API_PREFIX);
   app.get(`${API_PREFIX}/openapi.json`, (c) => c.json(openapi));
-  app.get('/api/docs', swaggerUI({ url: `${API_PREFIX}/openapi.json` }));
+  const docsPage = `<!doctype html><html lang="en"><head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" /><title>PI Studio API</title></head><body>${SwaggerUI({ url: `${API_PREFIX}/openapi.json` })}</body></html>`;
+  const docsCsp = apiDocsCsp(inlineScriptHashes(docsPage));
+  app.get('/api/docs', (c) => {
+    c.header('content-security-policy', docsCsp);
+    return c.html(docsPage);
+  });
   mountRoutes(app, API_PREFIX, routes, deps);
   app.all(`${API_PREFIX}/*`, (c) =>
     problemResponse(

@@ -17,6 +17,7 @@ const ZEnv = z.object({
   PISTUDIO_DEMO: z.enum(['0', '1']).default('1'),
   PISTUDIO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   PISTUDIO_TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  PISTUDIO_TRUST_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   PISTUDIO_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(120),
   PISTUDIO_SESSION_MAX_HOURS: z.coerce
     .number()
@@ -42,6 +43,8 @@ export type Config = {
   loadDemo: boolean;
   logLevel: z.infer<typeof ZEnv>['PISTUDIO_LOG_LEVEL'];
   trustProxy: boolean;
+  /** How many trusted proxies append to X-Forwarded-For; the client is the entry this many from the right. */
+  trustProxyHops: number;
   sessionIdleMs: number;
   sessionMaxMs: number;
   webDist: string;
@@ -77,6 +80,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loadDemo: e.PISTUDIO_DEMO === '1',
     logLevel: e.PISTUDIO_LOG_LEVEL,
     trustProxy: e.PISTUDIO_TRUST_PROXY === '1',
+    trustProxyHops: e.PISTUDIO_TRUST_PROXY_HOPS,
     sessionIdleMs: e.PISTUDIO_SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.PISTUDIO_SESSION_MAX_HOURS * 3_600_000,
     readCache: e.PISTUDIO_READ_CACHE === '1',

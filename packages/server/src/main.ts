@@ -1,12 +1,12 @@
 // config → lock → db → bootstrap → app → listen; SIGTERM drains and closes the database cleanly.
 import path from 'node:path';
-import { serve } from '@hono/node-server';
 import { type AppState, buildApp } from './app.ts';
 import { bootstrap } from './bootstrap/index.ts';
 import type { Config } from './config.ts';
 import { openDb } from './db/client.ts';
 import { lockDataDir } from './db/lock.ts';
 import { createDeps, type Deps } from './http/deps.ts';
+import { type HttpServer, serveApp } from './http/node-server.ts';
 import { createLogger } from './logger.ts';
 
 export const pgliteDir = (dataDir: string) => path.join(dataDir, 'pg');
@@ -28,11 +28,9 @@ export async function openConfigured(config: Config, opts: { followChanges?: boo
 /** How long SIGTERM waits for in-flight requests before cutting the remaining connections. */
 const DRAIN_TIMEOUT_MS = 10_000;
 
-type HttpServer = ReturnType<typeof serve>;
-
 function listen(app: ReturnType<typeof buildApp>, config: Config): Promise<HttpServer> {
   return new Promise<HttpServer>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
+    const s = serveApp(app, { port: config.port, hostname: config.host }, () => {
       s.off('error', onError);
       resolve(s);
     });

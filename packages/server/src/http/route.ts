@@ -8,6 +8,8 @@ import type { AuditActor } from '../modules/audit/writer.ts';
 import type { Actor, AppEnv } from './actor.ts';
 import type { Deps } from './deps.ts';
 import { AppError, badRequest, forbidden, notFound, unauthenticated, validationFailed } from './errors.ts';
+import { findHostileText, hostileTextReason } from './hostile-text.ts';
+import { isJsonMediaType, isMultipartFormData } from './media-type.ts';
 
 export type Access = 'public' | 'authenticated' | 'admin' | { permission: Permission };
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -87,6 +89,12 @@ function zodIssues(error: z.ZodError, where: string) {
   });
 }
 
+/** Refuses text the database cannot store (NUL, unpaired surrogates) wherever it came from: see hostile-text.ts. */
+function refuseHostileText(value: unknown, where: string): void {
+  const issues = findHostileText(value, where);
+  if (issues.length) throw validationFailed(issues.map((i) => ({ ...i, name: fieldName(i.name) })));
+}
+
 function parseWith<T extends AnyZod>(schema: T | undefined, value: unknown, where: string): z.infer<T> {
   if (!schema) return undefined as z.infer<T>;
   const r = schema.safeParse(value);
@@ -95,8 +103,7 @@ function parseWith<T extends AnyZod>(schema: T | undefined, value: unknown, wher
 }
 
 async function readJson(c: Context<AppEnv>): Promise<unknown> {
-  const type = c.req.header('content-type') ?? '';
-  if (!type.includes('application/json')) {
+  if (!isJsonMediaType(c.req.header('content-type'))) {
     throw new AppError(415, 'unsupported_media_type', 'send the body as application/json');
   }
   const bytes = await c.req.arrayBuffer();
@@ -115,8 +122,7 @@ async function readJson(c: Context<AppEnv>): Promise<unknown> {
 }
 
 async function readMultipart(c: Context<AppEnv>): Promise<unknown> {
-  const type = c.req.header('content-type') ?? '';
-  if (!type.includes('multipart/form-data')) {
+  if (!isMultipartFormData(c.req.header('content-type'))) {
     throw new AppError(415, 'unsupported_media_type', 'send the file as multipart/form-data');
   }
   try {
@@ -154,7 +160,13 @@ function makeCtx(c: Context<AppEnv>, deps: Deps, actor: Actor | null, state: { d
     markAuthorized() {
       state.decided = true;
     },
-    header: (name) => c.req.header(name),
+    header: (name) => {
+      // Headers a route reads may reach the database (If-Match); Node refuses NUL on the wire, app.request may not.
+      const value = c.req.header(name);
+      const reason = value === undefined ? undefined : hostileTextReason(value);
+      if (reason) throw validationFailed([{ name, reason }]);
+      return value;
+    },
     who: () => ({ actorId: actor?.userId ?? null, actorLabel: actor?.email ?? 'anonymous', requestId }),
   };
 }
@@ -190,11 +202,16 @@ export function mountRoutes(app: Hono<AppEnv>, prefix: string, routes: RouteDef[
         }
         if (def.access === 'admin' && !actor.isAdmin) throw forbidden('administrators only');
       }
+      refuseHostileText(c.req.param(), 'path');
+      // Every value of a repeated parameter counts, not only the first one the schema sees.
+      const queries = Object.entries(c.req.queries()).map(([k, values]) => [k, values.join('\n')]);
+      refuseHostileText(Object.fromEntries(queries), 'query');
       const params = parseWith(def.params, c.req.param(), 'path');
       const query = parseWith(def.query, c.req.query(), 'query');
       let body: unknown;
       if (def.body) {
         const raw = def.bodyKind === 'multipart' ? await readMultipart(c) : await readJson(c);
+        refuseHostileText(raw, 'body');
         body = parseWith(def.body, raw, 'body');
       }
       const state = { decided: false };

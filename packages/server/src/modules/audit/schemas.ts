@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zLimit, zSerialCursor } from '../../http/paging.ts';
 
 export const ZAuditQuery = z.strictObject({
   actor: z.uuid().optional(),
@@ -8,7 +9,7 @@ export const ZAuditQuery = z.strictObject({
   subsidiary: z.string().max(20).optional(),
   from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
   to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-  cursor: z.string().regex(/^\d+$/, 'use the nextCursor of the previous page').optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: zSerialCursor().optional(),
+  limit: zLimit(200, 50),
 });
 export type AuditQuery = z.infer<typeof ZAuditQuery>;

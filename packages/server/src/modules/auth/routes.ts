@@ -1,6 +1,6 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { inArray } from 'drizzle-orm';
 import { subsidiaries } from '../../db/schema/workspace.ts';
+import { clientAddress as peerAddress, servedOverTls } from '../../http/client.ts';
 import { defineRoute, type HandlerResult, type RequestCtx } from '../../http/route.ts';
 import { presentMe, presentToken } from './presenters.ts';
 import { ZIdParams, ZLoginBody, ZPasswordBody, ZTokenBody } from './schemas.ts';
@@ -23,18 +23,8 @@ export function sessionCookie(value: string, maxAgeSeconds: number, secure: bool
   return parts.join('; ');
 }
 
-/** The peer address; X-Forwarded-For only counts behind a trusted proxy, or anyone could dodge the limit. */
-function clientAddress(ctx: RequestCtx): string {
-  if (ctx.deps.config.trustProxy) {
-    const forwarded = ctx.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  try {
-    return getConnInfo(ctx.hono).remote.address ?? 'local';
-  } catch {
-    return 'local'; // in-process requests (tests) have no socket
-  }
-}
+/** The address sign-in attempts are counted by; see http/client.ts for which X-Forwarded-For entry counts. */
+const clientAddress = (ctx: RequestCtx): string => peerAddress(ctx.hono, ctx.deps.config);
 
 export const isTls = (url: string, forwardedProto: string | undefined, trustProxy: boolean) =>
   url.startsWith('https:') || (trustProxy && forwardedProto === 'https');
@@ -79,7 +69,8 @@ export const authRoutes = [
     access: 'authenticated',
     handler: async (ctx) => {
       await logout(ctx.deps, ctx.requireActor(), ctx.who());
-      return { status: 204, cookies: [sessionCookie('', 0, false)] };
+      // The clearing cookie carries the same attributes as the one it replaces, Secure included behind TLS.
+      return { status: 204, cookies: [sessionCookie('', 0, servedOverTls(ctx.hono, ctx.deps.config))] };
     },
   }),
   defineRoute({

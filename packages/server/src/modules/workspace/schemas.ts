@@ -3,6 +3,7 @@ import { ROLES } from '@pi-studio/core/access/roles';
 import { ZNamingConvention } from '@pi-studio/core/naming/convention';
 import { STAGES, TAXONOMY_KINDS } from '@pi-studio/core/workspace/stages';
 import { z } from 'zod';
+import { zKeyCursor, zLimit } from '../../http/paging.ts';
 
 const code = z
   .string()
@@ -25,8 +26,8 @@ export const ZProductQuery = z.strictObject({
   owner: z.uuid().optional(),
   tag: z.string().max(60).optional(),
   q: z.string().trim().max(200).optional(),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: zKeyCursor().optional(),
+  limit: zLimit(200, 50),
 });
 
 export const ZProductBody = z.strictObject({
