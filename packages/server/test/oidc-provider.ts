@@ -26,6 +26,11 @@ export type TestProvider = {
 export async function startTestProvider(opts: {
   redirectUris: string[];
   accounts?: TestAccount[];
+  /**
+   * Publish someone else's keys at the JWKS endpoint while signing ID tokens with its own: every ID token it issues
+   * then has a signature the relying party cannot verify (a forged or tampered token).
+   */
+  publishForeignKeys?: boolean;
 }): Promise<TestProvider> {
   const accounts = new Map((opts.accounts ?? []).map((a) => [a.sub, a]));
   const server = http.createServer();
@@ -81,7 +86,13 @@ export async function startTestProvider(opts: {
   });
   // Silence the provider's own error logging of expected failures (bad codes in negative tests).
   provider.on('server_error', () => {});
-  server.on('request', provider.callback());
+  const handle = provider.callback();
+  const foreign = { keys: [publicJwk(), publicJwk()] };
+  server.on('request', (req, res) => {
+    if (!opts.publishForeignKeys || !req.url?.startsWith('/jwks')) return void handle(req, res);
+    res.setHeader('content-type', 'application/jwk-set+json');
+    res.end(JSON.stringify(foreign));
+  });
 
   return {
     issuer,
@@ -94,6 +105,11 @@ export async function startTestProvider(opts: {
         server.close(() => resolve());
       }),
   };
+}
+
+function publicJwk() {
+  const jwk = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ format: 'jwk' });
+  return { ...jwk, use: 'sig', alg: 'RS256', kid: `foreign-${Math.random().toString(36).slice(2)}` };
 }
 
 /** Cookies by name for one site; enough for the provider's interaction cookies. */

@@ -32,8 +32,12 @@ export async function discover(provider: SsoProvider, now: number = Date.now()):
   const hit = discovered.get(key);
   if (hit && now - hit.at < DISCOVERY_TTL_MS) return hit.config;
   const issuer = new URL(provider.issuer);
+  // openid-client trusts an ID token from the token endpoint on the strength of TLS alone (OIDC Core 3.1.3.7 allows
+  // it) and skips its signature; we check it against the provider's JWKS anyway: a proxy or a mis-issued
+  // certificate must not be enough to forge a sign-in, and loopback issuers have no TLS at all (oidc.test.ts).
+  const execute: ((c: oidc.Configuration) => void)[] = [oidc.enableNonRepudiationChecks];
   // Plain http passes only for loopback issuers (issuerUrlProblem); openid-client refuses it unless told.
-  const execute = issuer.protocol === 'http:' ? [oidc.allowInsecureRequests] : [];
+  if (issuer.protocol === 'http:') execute.push(oidc.allowInsecureRequests);
   let config: oidc.Configuration;
   try {
     config = await oidc.discovery(

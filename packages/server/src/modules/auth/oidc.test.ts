@@ -253,6 +253,22 @@ describe('the callback cannot be forged or replayed', () => {
     expectRefused(await visit(b.callback, b.handle), 'sso_failed');
   });
 
+  it('refuses an ID token whose signature does not match the keys the provider publishes', async () => {
+    const forged = await startTestProvider({
+      redirectUris: ['http://localhost/api/v1/auth/oidc/callback'],
+      accounts: [{ sub: 'mal-1', email: 'mal@studio.example', email_verified: true }],
+      publishForeignKeys: true,
+    });
+    try {
+      await configure({ issuer: forged.issuer, clientSecret: forged.clientSecret });
+      expectRefused(await ssoSignIn('mal-1'), 'sso_failed');
+      expect(await t.deps.db.select().from(users).where(eq(users.email, 'mal@studio.example'))).toEqual([]);
+    } finally {
+      await forged.close();
+      await configure();
+    }
+  });
+
   it('refuses an expired sign-in', async () => {
     const { callback, handle } = await toCallback('hal-1');
     await t.deps.db
