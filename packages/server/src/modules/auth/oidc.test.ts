@@ -319,21 +319,31 @@ describe('password sign-in switched off', () => {
   });
 
   it('cannot be switched off while single sign-on is off', async () => {
-    const res = await admin.put('/api/v1/admin/sso', {
-      enabled: false,
-      issuer: '',
-      clientId: '',
-      label: 'x',
-      jit: false,
-      allowedDomains: [],
-      groupsClaim: 'groups',
-      rules: [],
-      localPasswordSignIn: false,
-    });
+    const ssoOff = (localPasswordSignIn: boolean) =>
+      admin.put('/api/v1/admin/sso', {
+        enabled: false,
+        issuer: '',
+        clientId: '',
+        label: 'x',
+        jit: false,
+        allowedDomains: [],
+        groupsClaim: 'groups',
+        rules: [],
+        localPasswordSignIn,
+      });
+    expect((await ssoOff(true)).status).toBe(200);
+    const res = await ssoOff(false);
     expect(res.status).toBe(422);
     const body = (await res.json()) as { invalid_params: { name: string }[] };
     expect(body.invalid_params.map((p) => p.name)).toEqual(['localPasswordSignIn']);
+    // Nor through the sign-in settings of the two-step card.
+    const viaSignIn = await admin.put('/api/v1/admin/sign-in', { localPasswordSignIn: false, requireTotp: 'off' });
+    expect(viaSignIn.status).toBe(422);
+    expect((await t.app.request('/api/v1/auth/providers').then((r) => r.json())).localPasswordSignIn).toBe(true);
     await configure();
+    const withSso = await admin.put('/api/v1/admin/sign-in', { localPasswordSignIn: false, requireTotp: 'off' });
+    expect(withSso.status).toBe(200);
+    await configure({ localPasswordSignIn: true });
   });
 });
 

@@ -1,5 +1,7 @@
 import type { Deps } from '../../http/deps.ts';
+import { validationFailed } from '../../http/errors.ts';
 import { type AuditActor, writeAudit } from '../audit/writer.ts';
+import { readEffectiveSso } from './oidc.settings.ts';
 import { readSignInSettings, type SignInSettings, writeSignInSettings } from './sign-in-settings.ts';
 
 export const getSignInSettings = (deps: Deps): Promise<SignInSettings> => readSignInSettings(deps.db);
@@ -7,6 +9,12 @@ export const getSignInSettings = (deps: Deps): Promise<SignInSettings> => readSi
 export async function updateSignInSettings(deps: Deps, next: SignInSettings, who: AuditActor): Promise<SignInSettings> {
   return deps.db.transaction(async (tx) => {
     const before = await readSignInSettings(tx);
+    // The same rule as PUT /admin/sso: password sign-in off with no working SSO would leave only administrators.
+    if (before.localPasswordSignIn && !next.localPasswordSignIn && !(await readEffectiveSso(deps)).enabled) {
+      throw validationFailed([
+        { name: 'localPasswordSignIn', reason: 'turn single sign-on on before turning password sign-in off' },
+      ]);
+    }
     await writeSignInSettings(tx, next, who.actorId);
     await writeAudit(tx, who, {
       action: 'settings.sign_in_changed',
