@@ -60,8 +60,8 @@ export async function screenshot(page: Page, journeyName: string, name: string):
 }
 
 /**
- * Records (and blocks) every request that leaves the test server, and every uncaught page error, so a journey can
- * assert that the UI works offline against its own origin and without crashing.
+ * Records (and blocks) every request that leaves the test server, and every uncaught page error and CSP violation, so
+ * a journey can assert that the UI works offline against its own origin and without crashing.
  */
 export async function watchPage(browser: Browser, origin: string) {
   const outbound: string[] = [];
@@ -73,6 +73,11 @@ export async function watchPage(browser: Browser, origin: string) {
     return route.abort();
   });
   browser.page.on('pageerror', (err) => errors.push(err.message));
+  // The server sends a Content-Security-Policy (security-headers.ts): anything it blocks (a script, a style Mantine
+  // or CodeMirror writes) is a broken page, so a violation fails the journey like an uncaught error.
+  browser.page.on('console', (msg) => {
+    if (msg.type() === 'error' && /Content Security Policy/i.test(msg.text())) errors.push(`CSP: ${msg.text()}`);
+  });
   return { outbound, errors };
 }
 

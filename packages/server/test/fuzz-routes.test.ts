@@ -1,42 +1,35 @@
 // Property test: whatever arrives as a body on a mutating route (random JSON, valid bodies with wrong types or
 // unknown fields, malformed JSON, invalid UTF-8, random uploads, oversized bodies), the answer is never a 5xx,
 // every error is problem+json, and a rejected request leaves every stored row as it was.
-import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteDef } from '../src/http/route.ts';
 import { routeTable } from '../src/routes.ts';
-import { expectations } from './authz/expectations.ts';
-import { type Caller, Fixtures, TestClock } from './authz/fixtures.ts';
-import { OWN } from './authz/policy.ts';
+import type { Caller, Fixtures, TestClock } from './authz/fixtures.ts';
 import type { CaseRequest } from './authz/route-case.ts';
-import { createTestContext, type TestContext } from './harness.ts';
-import { type StoredDigest, storedDataDigester } from './stored-data.ts';
+import {
+  type Attempt,
+  target as aim,
+  expectCleanRejection as clean,
+  needsFreshCaller,
+  openFuzzStudio,
+  routeKey,
+  send,
+} from './fuzz-kit.ts';
+import type { TestContext } from './harness.ts';
+import type { StoredDigest } from './stored-data.ts';
 
 const RUNS = 25;
-const clock = new TestClock();
 let t: TestContext;
 let f: Fixtures;
+let clock: TestClock;
 let admin: Caller;
 let digest: () => Promise<StoredDigest>;
 
 beforeAll(async () => {
-  t = await createTestContext({ now: clock.now });
-  await t.subsidiary(OWN);
-  admin = await setupAdmin();
-  digest = await storedDataDigester(t.deps.handle);
+  ({ t, f, clock, admin, digest } = await openFuzzStudio());
 });
 afterAll(async () => t?.close());
-
-async function setupAdmin(): Promise<Caller> {
-  const user = await t.user({ isAdmin: true });
-  clock.beforeLogin();
-  const client = await t.client(user).login();
-  f = new Fixtures(t, client, clock);
-  return { user, client };
-}
-
-type Attempt = { body?: BodyInit; contentType?: string };
 
 const text = fc.string({ unit: 'binary', maxLength: 60 });
 const value = fc.jsonValue({ stringUnit: 'binary', maxDepth: 3 });
@@ -96,32 +89,13 @@ function attempts(route: RouteDef, valid: unknown): fc.Arbitrary<Attempt> {
   return route.bodyKind === 'multipart' ? fc.oneof(upload, upload, ...common) : fc.oneof(...common);
 }
 
-/** A request aimed at a real record (from the authorization fixtures), or at a random id when there is none. */
-async function target(key: string, route: RouteDef, caller: Caller): Promise<CaseRequest> {
-  const c = expectations[key];
-  if (c) return c.build(f, OWN, caller);
-  return { path: `/api/v1${route.path.replace(/:\w+/g, randomUUID())}` };
-}
+const target = (key: string, route: RouteDef, caller: Caller): Promise<CaseRequest> => aim(f, key, route, caller);
+const expectCleanRejection = async (res: Response, before: StoredDigest) => void (await clean(res, before, digest));
 
-async function send(caller: Caller, route: RouteDef, req: CaseRequest, a: Attempt): Promise<Response> {
-  const headers = { ...(req.headers ?? {}), ...(a.contentType ? { 'content-type': a.contentType } : {}) };
-  return caller.client.request(route.method.toUpperCase(), req.path, { headers, rawBody: a.body });
-}
-
-async function expectCleanRejection(res: Response, before: StoredDigest): Promise<void> {
-  const body = await res.text();
-  expect(res.status, body.slice(0, 300)).toBeLessThan(500);
-  if (res.status < 400) return;
-  expect(res.headers.get('content-type'), body.slice(0, 300)).toContain('application/problem+json');
-  expect(await digest()).toEqual(before);
-}
-
-const mutating = routeTable
-  .filter((r) => r.method !== 'get')
-  .map((route) => ({ key: `${route.method.toUpperCase()} ${route.path}`, route }));
+const mutating = routeTable.filter((r) => r.method !== 'get').map((route) => ({ key: routeKey(route), route }));
 
 describe.each(mutating)('$key', ({ key, route }) => {
-  const freshCaller = expectations[key]?.freshCaller === true;
+  const freshCaller = needsFreshCaller(key);
 
   it(`answers ${RUNS} random bodies with < 500, problem+json errors and nothing stored changed`, async () => {
     let caller = freshCaller ? await f.newCaller({ isAdmin: true }) : admin;
