@@ -21,14 +21,18 @@ import {
   send,
   target,
 } from './fuzz-kit.ts';
+// Imported here (not only through fuzz-kit.ts) so scripts/test.mjs counts this file in the PostgreSQL leg too.
+import type { TestContext } from './harness.ts';
 
 const RUNS = 8;
 let s: FuzzStudio;
+let t: TestContext | undefined;
 
 beforeAll(async () => {
   s = await openFuzzStudio();
+  t = s.t;
 });
-afterAll(async () => s?.t.close());
+afterAll(async () => t?.close());
 
 type Where = 'path' | 'query' | 'body';
 type Operation = { key: string; route: RouteDef; params: Record<Where, string[]> };

@@ -1,6 +1,7 @@
 // Request schemas of the gate routes; the same schemas document the API (OpenAPI).
 import { parseVersion } from '@pi-studio/core/documents/version';
 import { z } from 'zod';
+import { zLimit } from '../../http/paging.ts';
 import { MAX_PASSAGE_CHARS } from './passage.ts';
 
 const versionText = z
@@ -41,7 +42,7 @@ export const ZReviewsQuery = z.strictObject({
   product: z.string().trim().min(1).max(100).toUpperCase().optional(),
   document: z.uuid().optional(),
   status: z.enum(REVIEW_STATUSES).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: zLimit(500, 100),
 });
 export type ReviewsQuery = z.infer<typeof ZReviewsQuery>;
 
@@ -101,7 +102,7 @@ export const ZGoldenQuery = z.strictObject({
   subsidiary: subsidiaryCode.optional(),
   productType: productTypeCode.optional(),
   q: z.string().trim().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: zLimit(200, 50),
 });
 export type GoldenQuery = z.infer<typeof ZGoldenQuery>;
 
