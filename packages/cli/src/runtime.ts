@@ -36,6 +36,7 @@ export async function withDatabase<T>(config: Config, fn: (deps: Deps) => Promis
   try {
     return await fn(deps);
   } finally {
+    await deps.jobs.close();
     await handle.close();
     await unlock();
   }

@@ -92,6 +92,7 @@ export async function startServer(config: Config, print: (line: string) => void 
   } catch (err) {
     // A failed start must not leave the database open or the data directory locked.
     unwatch();
+    await deps.jobs.close();
     await handle.close();
     await unlock();
     throw err;
@@ -105,6 +106,8 @@ export async function startServer(config: Config, print: (line: string) => void 
     stopping ??= (async () => {
       state.draining = true;
       await drain(server);
+      // After the drain no request waits for a job; terminating the workers lets the process exit.
+      await deps.jobs.close();
       unwatch();
       await handle.close();
       await unlock();

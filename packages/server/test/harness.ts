@@ -145,6 +145,7 @@ export async function createTestContext(opts: { now?: () => Date } = {}) {
     user,
     client: (u?: TestUser) => new TestClient(app, u),
     close: async () => {
+      await deps.jobs.close();
       await handle.close();
       await drop();
     },

@@ -12,6 +12,7 @@ import { toText } from '@pi-studio/core/gate/format/text';
 import type { Rubric } from '@pi-studio/core/gate/rubric';
 import { scoreDocument } from '@pi-studio/core/gate/score';
 import type { GateReport } from '@pi-studio/core/gate/types';
+import { createJobPool } from '@pi-studio/server/lib/jobs/pool';
 import { GateInputError } from '../gate/errors.ts';
 import { collectFiles, readInput } from '../gate/inputs.ts';
 import { loadRubricFile } from '../gate/rubric-file.ts';
@@ -63,9 +64,15 @@ export async function runGate(argv: string[], io: GateIo = processIo): Promise<n
     const rubric = values.rubric ? await loadRubricFile(values.rubric) : DEFAULT_RUBRIC;
     const files = await collectFiles(positionals);
     const results: { file: string; report: GateReport }[] = [];
-    for (const file of files) {
-      const text = await readInput(file);
-      results.push({ file: file.replace(/\\/g, '/'), report: scoreDocument(text, rubric) });
+    // .docx files convert in one worker with the server's time and memory limits; it starts only for a .docx.
+    const jobs = createJobPool({ maxThreads: 1 });
+    try {
+      for (const file of files) {
+        const text = await readInput(file, jobs);
+        results.push({ file: file.replace(/\\/g, '/'), report: scoreDocument(text, rubric) });
+      }
+    } finally {
+      await jobs.close();
     }
     const run = gateRun(results);
     io.stdout(render(run, format, rubric, io.isTTY));

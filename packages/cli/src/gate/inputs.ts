@@ -4,6 +4,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type DocxRefusalCode, DocxRefusedError, looksLikeZip } from '@pi-studio/core/docx/zip-guard';
 import { docxToMarkdown } from '@pi-studio/server/lib/docx';
+import type { JobRunner } from '@pi-studio/server/lib/jobs/pool';
 import { GateInputError } from './errors.ts';
 
 export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
@@ -66,8 +67,11 @@ function supported(file: string): boolean {
   return TEXT_EXTENSIONS.has(ext) || ext === '.docx';
 }
 
-/** The file's text (Markdown for .docx), or a GateInputError naming what is wrong with it. */
-export async function readInput(file: string): Promise<string> {
+/**
+ * The file's text (Markdown for .docx, converted in a worker of `jobs` with its time and memory limits), or a
+ * GateInputError naming what is wrong with it.
+ */
+export async function readInput(file: string, jobs: JobRunner): Promise<string> {
   const unreadable = (err: Error): never => {
     throw new GateInputError(`cannot read ${file}: ${err.message}`);
   };
@@ -77,7 +81,7 @@ export async function readInput(file: string): Promise<string> {
   }
   const data = new Uint8Array(await readFile(file).catch(unreadable));
   if (data.length === 0) throw new GateInputError(`${file} is empty`);
-  if (path.extname(file).toLowerCase() === '.docx') return docxText(data, file);
+  if (path.extname(file).toLowerCase() === '.docx') return docxText(data, file, jobs);
   const text = decodeText(data, file);
   if (text.trim() === '') throw new GateInputError(`${file} is empty (only whitespace)`);
   return text;
@@ -104,10 +108,12 @@ const DOCX_REFUSAL: Record<DocxRefusalCode, (file: string, reason: string) => st
   not_word: (file, reason) => `${file} is not a Word document (${reason})`,
   unreadable: (file, reason) => `${file} is not a readable .docx (${reason})`,
   zip_bomb: (file, reason) => `${file} looks like a zip bomb (${reason}); refusing to open it`,
+  too_large: (file, reason) => `${file} is too large to convert (${reason})`,
+  too_complex: (file, reason) => `${file} is too complex to convert (${reason})`,
 };
 
-async function docxText(data: Uint8Array, file: string): Promise<string> {
-  const markdown = await docxToMarkdown(data).catch((err: unknown) => {
+async function docxText(data: Uint8Array, file: string, jobs: JobRunner): Promise<string> {
+  const markdown = await docxToMarkdown(data, jobs).catch((err: unknown) => {
     if (err instanceof DocxRefusedError) throw new GateInputError(DOCX_REFUSAL[err.code](file, err.reason));
     throw err;
   });

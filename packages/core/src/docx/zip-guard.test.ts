@@ -1,7 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { buildDocx } from './docx-fixture.ts';
-import { assertSafeDocx, DocxRefusedError, looksLikeZip } from './zip-guard.ts';
+import { assertDeclaredSafe, assertSafeDocx, DOCX_LIMITS, DocxRefusedError, looksLikeZip } from './zip-guard.ts';
 
 function refusal(bytes: Uint8Array): DocxRefusedError | null {
   try {
@@ -76,5 +76,30 @@ describe('assertSafeDocx', () => {
       code: 'zip_bomb',
       reason: 'word/document.xml expands beyond its declared size',
     });
+  });
+
+  it('refuses more XML than the body limit needs (issue #9: 50 MB of XML in an 8 MB file) from the directory', () => {
+    // 9 MB of XML that compresses like text, so no zip-bomb rule applies; the limit is what refuses it.
+    let seed = 1;
+    const letters = Array.from({ length: 9 * 1024 * 1024 }, () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return 97 + (seed % 26);
+    });
+    const docx = buildDocx([{ text: 'x' }], { 'word/document.xml': [new Uint8Array(letters), { level: 1 }] });
+    let refused: unknown = null;
+    try {
+      assertDeclaredSafe(docx);
+    } catch (err) {
+      refused = err;
+    }
+    expect(refused).toMatchObject({ code: 'too_large', reason: 'its XML parts would expand to 9.0 MB (limit 8 MB)' });
+    expect(DOCX_LIMITS.maxXmlBytes).toBe(8 * 1024 * 1024);
+  });
+
+  it('checks only the directory in assertDeclaredSafe; the inflating check catches a lying header', () => {
+    const docx = buildDocx([{ text: 'x'.repeat(5000) }]);
+    const liar = lieAboutSize(docx, 10, 'word/document.xml');
+    expect(() => assertDeclaredSafe(liar)).not.toThrow();
+    expect(refusal(liar)).toMatchObject({ code: 'zip_bomb' });
   });
 });

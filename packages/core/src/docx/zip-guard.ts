@@ -1,5 +1,8 @@
 // A .docx is a zip. Before mammoth opens one we read its central directory ourselves and inflate every entry
 // with a byte counter, so a zip bomb (declared or lying about its sizes) is refused, not expanded.
+// Two steps: `assertDeclaredSafe` reads only the directory (microseconds, fine on an event loop) and refuses what
+// the archive admits to; `assertSafeDocx` also inflates every entry and refuses one that produces more than it
+// declared, so a lying header cannot get past the limits. The server runs the second step in a worker.
 // Pure (fflate, no Node APIs): the server's import and the CLI's gate share it and map the refusal to their own
 // error style.
 import { Inflate } from 'fflate';
@@ -11,10 +14,22 @@ export const DOCX_LIMITS = {
   maxRatio: 100,
   /** Small archives cannot hurt us whatever their ratio; below this the ratio rule would only flag odd files. */
   ratioAppliesAbove: 1024 * 1024,
+  /**
+   * All XML parts together (`*.xml`, `*.rels`: what mammoth parses). Conversion costs ~0.4 s and ~50 MB of heap
+   * per MB of XML, so this is what a pool worker converts inside its 512 MB heap and 20 s. It is also about what
+   * the 5,000,000-character body limit allows: Word's leanest markup (one plain run per paragraph) needs ~1.45
+   * bytes of XML per character of Markdown, i.e. ~7 MB for a body at the limit. More XML could only be refused
+   * after an expensive conversion.
+   */
+  maxXmlBytes: 8 * 1024 * 1024,
 };
 
-/** `not_zip`, `not_word` and `unreadable` all mean "not a usable .docx"; `zip_bomb` is a suspected bomb. */
-export type DocxRefusalCode = 'not_zip' | 'not_word' | 'unreadable' | 'zip_bomb';
+/**
+ * `not_zip`, `not_word` and `unreadable` all mean "not a usable .docx"; `zip_bomb` is a suspected bomb;
+ * `too_large`: more XML than a document within the body limit needs; `too_complex`: the conversion ran past its
+ * time or memory limit (decided by the caller that runs it, not by this guard).
+ */
+export type DocxRefusalCode = 'not_zip' | 'not_word' | 'unreadable' | 'zip_bomb' | 'too_large' | 'too_complex';
 
 export class DocxRefusedError extends Error {
   constructor(
@@ -40,15 +55,39 @@ export function looksLikeZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
-/** Throws a DocxRefusedError unless `bytes` is a sane Word document archive. */
+/** Throws a DocxRefusedError unless `bytes` is a sane Word document archive (directory and contents). */
 export function assertSafeDocx(bytes: Uint8Array): void {
+  checkActualSizes(bytes, declaredEntries(bytes));
+}
+
+/** The directory-only half of assertSafeDocx: no inflation, cheap enough for an event loop. */
+export function assertDeclaredSafe(bytes: Uint8Array): void {
+  declaredEntries(bytes);
+}
+
+function declaredEntries(bytes: Uint8Array): Entry[] {
   if (!looksLikeZip(bytes)) throw new DocxRefusedError('not_zip', 'not a zip archive');
   const entries = readEntries(bytes);
   checkDeclaredSizes(entries, bytes.length);
   if (!entries.some((e) => e.name === 'word/document.xml')) {
     throw new DocxRefusedError('not_word', 'word/document.xml is missing');
   }
-  checkActualSizes(bytes, entries);
+  checkXmlSize(entries);
+  return entries;
+}
+
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
+/** Each entry is later held to its declared size (checkActualSizes), so this bounds the actual XML too. */
+function checkXmlSize(entries: Entry[]): void {
+  const xml = entries.filter((e) => /\.(xml|rels)$/i.test(e.name)).reduce((sum, e) => sum + e.size, 0);
+  const max = DOCX_LIMITS.maxXmlBytes;
+  if (xml > max) {
+    throw new DocxRefusedError(
+      'too_large',
+      `its XML parts would expand to ${mb(xml)} MB (limit ${max / 1024 / 1024} MB)`,
+    );
+  }
 }
 
 function findEnd(view: DataView): number {
@@ -96,7 +135,7 @@ function checkDeclaredSizes(entries: Entry[], fileSize: number): void {
   const { maxUncompressedBytes: max, maxRatio, ratioAppliesAbove } = DOCX_LIMITS;
   const total = entries.reduce((sum, e) => sum + e.size, 0);
   if (total > max) {
-    throw bomb(`it would expand to ${(total / 1024 / 1024).toFixed(1)} MB (limit ${max / 1024 / 1024} MB)`);
+    throw bomb(`it would expand to ${mb(total)} MB (limit ${max / 1024 / 1024} MB)`);
   }
   // One dense entry (a classic bomb hidden among honest parts) and a dense archive as a whole.
   for (const e of entries) {

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Db, DbHandle } from '../db/client.ts';
+import { createJobPool, type JobRunner } from '../lib/jobs/pool.ts';
 import { ReadCache } from '../lib/read-cache.ts';
 import type { ProductDetailRow } from '../modules/workspace/detail-query.ts';
 
@@ -19,6 +20,8 @@ export type Deps = {
   log: Logger;
   now: () => Date;
   caches: Caches;
+  /** CPU-heavy work off the event loop (lib/jobs); started on first use, closed on shutdown. */
+  jobs: JobRunner;
 };
 
 export function createDeps(handle: DbHandle, config: Config, log: Logger, now: () => Date = () => new Date()): Deps {
@@ -33,5 +36,6 @@ export function createDeps(handle: DbHandle, config: Config, log: Logger, now: (
       productDetail: new ReadCache<ProductDetailRow>(handle.changes, options),
       productList: new ReadCache<string>(handle.changes, { ...options, maxEntries: 200 }),
     },
+    jobs: createJobPool({ log }),
   };
 }

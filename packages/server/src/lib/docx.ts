@@ -1,25 +1,29 @@
-// .docx → Markdown for Node callers (the documents import and the CLI gate): the zip guard first, then mammoth,
-// then our HTML → Markdown writer. Lives server-side because mammoth's Node build reads a Buffer; the guard and the
-// writer are pure and sit in core. Every refusal is a DocxRefusedError; callers word it in their own error style.
+// .docx → Markdown for Node callers (the documents import and the CLI gate). The zip guard's directory check runs
+// here, on the caller's thread (it only reads the central directory); inflating, mammoth and our HTML → Markdown
+// writer run in a pool worker (lib/docx-convert.ts) with a time and a heap limit, so a heavy document can stall
+// neither the server nor the CLI. Every refusal is a DocxRefusedError; callers word it in their own error style.
+import { assertDeclaredSafe, DocxRefusedError } from '@pi-studio/core/docx/zip-guard';
+import type { DocxConversion } from './docx-convert.ts';
+import { JobError } from './jobs/errors.ts';
+import type { JobRunner } from './jobs/pool.ts';
 
-import { htmlToMarkdown } from '@pi-studio/core/docx/html-to-markdown';
-import { assertSafeDocx, DocxRefusedError } from '@pi-studio/core/docx/zip-guard';
-import mammoth from 'mammoth';
+const TOO_COMPLEX: Record<string, string> = {
+  timeout: 'converting it ran past the time limit',
+  out_of_memory: 'converting it needed more memory than allowed',
+  crashed: 'converting it crashed the converter',
+};
 
-export async function docxToMarkdown(bytes: Uint8Array): Promise<string> {
-  assertSafeDocx(bytes);
+export async function docxToMarkdown(bytes: Uint8Array, jobs: JobRunner): Promise<string> {
+  assertDeclaredSafe(bytes);
+  let result: DocxConversion;
   try {
-    const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
-      {
-        externalFileAccess: false,
-        // Images are not carried into Markdown (no data: URIs bloating the body); their alt text is.
-        convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
-      },
-    );
-    return htmlToMarkdown(result.value);
+    result = await jobs.run('docx.toMarkdown', bytes);
   } catch (err) {
-    // mammoth's messages can run to several lines; the first one says what is wrong.
-    throw new DocxRefusedError('unreadable', String((err as Error).message).split('\n')[0] || 'unreadable document');
+    if (err instanceof JobError && err.tooExpensive) {
+      throw new DocxRefusedError('too_complex', TOO_COMPLEX[err.code] ?? 'it is too complex to convert');
+    }
+    throw err;
   }
+  if (!result.ok) throw new DocxRefusedError(result.code, result.reason);
+  return result.markdown;
 }

@@ -1,8 +1,9 @@
 // Reading a document's history: versions and the line diff between two of them.
-import { lineDiff } from '@pi-studio/core/documents/diff';
 import { formatVersion, parseVersion, type Version } from '@pi-studio/core/documents/version';
 import type { Deps } from '../../http/deps.ts';
 import { AppError, validationFailed } from '../../http/errors.ts';
+import { jobProblem } from '../../lib/jobs/problems.ts';
+import { type DiffInput, diffFitsInline, diffResponseJson } from './diff-job.ts';
 import { type DocumentRecord, findVersion, findVersionBefore, findVersionById, type VersionWithBody } from './repo.ts';
 
 function parse(text: string, field: string): Version {
@@ -17,7 +18,10 @@ export async function getVersion(deps: Deps, doc: DocumentRecord, versionText: s
   return found;
 }
 
-/** Defaults: `to` = the current version, `from` = the version just before `to` (none for a first version). */
+/**
+ * The diff response as JSON text. Defaults: `to` = the current version, `from` = the version just before `to`
+ * (none for a first version).
+ */
 export async function diffVersions(deps: Deps, doc: DocumentRecord, fromText?: string, toText?: string) {
   const to = toText
     ? await findVersion(deps.db, doc.id, parse(toText, 'query.to'))
@@ -37,6 +41,16 @@ export async function diffVersions(deps: Deps, doc: DocumentRecord, fromText?: s
       { name: 'query.from', reason: 'no such version' },
     ]);
   }
-  const d = lineDiff(from?.body ?? '', to.body);
-  return { from: from ? formatVersion(from) : null, to: formatVersion(to), ...d };
+  const input: DiffInput = {
+    from: from ? formatVersion(from) : null,
+    to: formatVersion(to),
+    oldText: from?.body ?? '',
+    newText: to.body,
+  };
+  if (diffFitsInline(input)) return diffResponseJson(input);
+  try {
+    return await deps.jobs.run('documents.diff', input);
+  } catch (err) {
+    throw jobProblem(err, { code: 'diff_too_complex', field: 'query.to', what: 'this diff' });
+  }
 }

@@ -2,6 +2,8 @@ import { buildDocx } from '@pi-studio/core/docx/docx-fixture';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestClient, type TestContext } from '../../../test/harness.ts';
+import { plainDocx } from '../../../test/heavy-inputs.ts';
+import { createJobPool } from '../../lib/jobs/pool.ts';
 import { makeProduct, upload } from './test-fixtures.ts';
 
 type Doc = {
@@ -216,6 +218,57 @@ describe('importing Word documents', () => {
       'zip_bomb',
     );
     expect(await documentCount()).toBe(before);
+  });
+
+  it('refuses more XML than a document within the body limit needs with 413 before converting it', async () => {
+    const code = await makeProduct(t, 'EMX', 'XMLHEAVY', 'Heavy');
+    const docx = plainDocx(9 * 1024 * 1024);
+    const res = await importTo(code, upload({ kind: 'prd' }, { name: 'heavy.docx', bytes: docx }));
+    expect(res.status).toBe(413);
+    expect(await json<Problem>(res)).toMatchObject({
+      code: 'document_too_large',
+      invalid_params: [{ name: 'file', reason: 'its XML parts would expand to 9.0 MB (limit 8 MB)' }],
+    });
+  });
+});
+
+describe('importing .docx through the job pool', () => {
+  const docx = buildDocx([{ heading: 1, text: 'Payouts PRD' }, { text: 'Merchants wait.' }]);
+
+  it('answers 422 docx_too_complex naming file when the conversion runs past its time limit', async () => {
+    const code = await makeProduct(t, 'EMX', 'SLOWDOCX', 'Slow');
+    const jobs = t.deps.jobs;
+    // 1 ms: even a small document cannot convert in time (the worker has to load mammoth first).
+    t.deps.jobs = createJobPool({ maxThreads: 1, timeLimitMs: 1 });
+    try {
+      const res = await importTo(code, upload({ kind: 'prd' }, { name: 'slow.docx', bytes: docx }));
+      expect(res.status).toBe(422);
+      expect(await json<Problem>(res)).toMatchObject({
+        code: 'docx_too_complex',
+        invalid_params: [{ name: 'file', reason: 'converting it ran past the time limit' }],
+      });
+    } finally {
+      await t.deps.jobs.close();
+      t.deps.jobs = jobs;
+    }
+    // The server's own pool is unaffected and converts the same file.
+    await expectStatus(importTo(code, upload({ kind: 'prd' }, { name: 'ok.docx', bytes: docx })), 201);
+  });
+
+  it('answers 503 busy with Retry-After when the job queue is full', async () => {
+    const code = await makeProduct(t, 'EMX', 'BUSYDOCX', 'Busy');
+    const jobs = t.deps.jobs;
+    t.deps.jobs = createJobPool({ maxThreads: 1, maxQueue: 0 });
+    try {
+      const res = await importTo(code, upload({ kind: 'prd' }, { name: 'busy.docx', bytes: docx }));
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toBe('5');
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect((await json<Problem>(res)).code).toBe('busy');
+    } finally {
+      await t.deps.jobs.close();
+      t.deps.jobs = jobs;
+    }
   });
 });
 

@@ -1,10 +1,12 @@
-// Reading an uploaded file into Markdown: .md/.markdown/.txt as strict UTF-8, .docx through mammoth after
-// the zip guard. Every refusal is a 4xx naming the `file` field.
+// Reading an uploaded file into Markdown: .md/.markdown/.txt as strict UTF-8, .docx through the zip guard and
+// mammoth in the job pool (lib/docx.ts). Every refusal is a 4xx naming the `file` field; a busy pool is a 503.
 import { firstHeading } from '@pi-studio/core/documents/body';
 import { DocxRefusedError } from '@pi-studio/core/docx/zip-guard';
 import { frontMatterTitle } from '@pi-studio/core/markdown/front-matter';
 import { AppError, badRequest } from '../../http/errors.ts';
 import { docxToMarkdown } from '../../lib/docx.ts';
+import type { JobRunner } from '../../lib/jobs/pool.ts';
+import { jobProblem } from '../../lib/jobs/problems.ts';
 import { type PreparedContent, prepareContent } from './content.ts';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -21,22 +23,35 @@ function cleanFileName(name: string): string {
 
 const nameWithoutExtension = (name: string) => name.replace(/\.[^.]+$/, '').trim() || null;
 
-/** The .docx refusal as a 400 naming `file`: `zip_bomb` for a suspected bomb, `not_a_docx` for anything else. */
+/**
+ * The .docx refusal naming `file`: 400 `zip_bomb` for a suspected bomb, 413 `document_too_large` for more XML
+ * than a document within the body limit needs (the same answer as a too-long body), 422 `docx_too_complex` when
+ * the conversion ran past its time or memory limit, 400 `not_a_docx` for anything else.
+ */
 function docxProblem({ code, reason }: DocxRefusedError): AppError {
-  return code === 'zip_bomb'
-    ? badRequest('zip_bomb', `the .docx was refused as a possible zip bomb: ${reason}`, [{ name: 'file', reason }])
-    : badRequest('not_a_docx', `the file is not a readable .docx: ${reason}`, [{ name: 'file', reason }]);
-}
-
-async function readDocx(bytes: Uint8Array): Promise<string> {
-  try {
-    return await docxToMarkdown(bytes);
-  } catch (err) {
-    throw err instanceof DocxRefusedError ? docxProblem(err) : err;
+  const file = [{ name: 'file', reason }];
+  switch (code) {
+    case 'zip_bomb':
+      return badRequest('zip_bomb', `the .docx was refused as a possible zip bomb: ${reason}`, file);
+    case 'too_large':
+      return new AppError(413, 'document_too_large', `the .docx is too large to import: ${reason}`, file);
+    case 'too_complex':
+      return new AppError(422, 'docx_too_complex', `the .docx is too complex to import: ${reason}`, file);
+    default:
+      return badRequest('not_a_docx', `the file is not a readable .docx: ${reason}`, file);
   }
 }
 
-export async function readUpload(file: File): Promise<ImportedFile> {
+async function readDocx(bytes: Uint8Array, jobs: JobRunner): Promise<string> {
+  try {
+    return await docxToMarkdown(bytes, jobs);
+  } catch (err) {
+    if (err instanceof DocxRefusedError) throw docxProblem(err);
+    throw jobProblem(err, { code: 'docx_too_complex', field: 'file', what: 'the .docx' });
+  }
+}
+
+export async function readUpload(file: File, jobs: JobRunner): Promise<ImportedFile> {
   const sourceFile = cleanFileName(file.name);
   if (file.size > MAX_UPLOAD_BYTES) {
     throw new AppError(
@@ -58,7 +73,7 @@ export async function readUpload(file: File): Promise<ImportedFile> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let text: string;
   if (ext === 'docx') {
-    text = await readDocx(bytes);
+    text = await readDocx(bytes, jobs);
   } else {
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -65,7 +65,7 @@ export const documentRoutes = [
     handler: async (ctx, { params, body }) => {
       const product = await productFor(ctx, params.code, 'document.write');
       const actor = ctx.requireActor();
-      const imported = await readUpload(body.file);
+      const imported = await readUpload(body.file, ctx.deps.jobs);
       if (!body.documentId) {
         const view = await createDocument(ctx.deps, actor, ctx.who(), product, {
           kind: body.kind,
@@ -148,7 +148,7 @@ export const documentRoutes = [
     query: ZDiffQuery,
     handler: async (ctx, { params, query }) => {
       const doc = await documentFor(ctx, params.id, 'document.read');
-      return { body: await diffVersions(ctx.deps, doc, query.from, query.to) };
+      return { json: await diffVersions(ctx.deps, doc, query.from, query.to) };
     },
   }),
   ...templateRoutes,

@@ -19,8 +19,8 @@ import { insertCondition, updateCondition } from './items-repo.ts';
 import { sectionPassage } from './passage.ts';
 import { insertReview } from './reviews-repo.ts';
 import { findActiveRubricId, loadRubric } from './rubrics-repo.ts';
+import { scoreWithGolden } from './score-job.ts';
 import { setBaseline } from './stage-repo.ts';
-import { scoreWithGolden } from './submit.service.ts';
 
 type DemoPrd = Awaited<ReturnType<typeof demoPrds>>[number];
 type Event = { prd: DemoPrd; step: DemoStep; version: DemoPrd['versions'][number]; at: Date };

@@ -2,23 +2,21 @@
 // review (linked to the previous one with what changed), and move the product from intake to the gate.
 import { documentCode } from '@pi-studio/core/documents/kinds';
 import { formatVersion, parseVersion } from '@pi-studio/core/documents/version';
-import { bestGolden } from '@pi-studio/core/gate/golden';
-import type { Rubric } from '@pi-studio/core/gate/rubric';
-import { scoreDocument } from '@pi-studio/core/gate/score';
-import type { GoldenPassage } from '@pi-studio/core/gate/types';
 import { AppError, conflict, validationFailed } from '../../http/errors.ts';
 import type { RequestCtx } from '../../http/route.ts';
+import { jobProblem } from '../../lib/jobs/problems.ts';
 import { writeAudit } from '../audit/writer.ts';
 import { documentFor } from '../documents/policy.ts';
 import { type DocumentRecord, findVersion, findVersionById, type VersionWithBody } from '../documents/repo.ts';
 import { findProduct } from '../workspace/repo.ts';
-import { diffFindings, type StoredReport, withFindingIds } from './findings.ts';
+import { diffFindings } from './findings.ts';
 import { goldenForScoring } from './golden-repo.ts';
 import { carryWaivers } from './items-repo.ts';
 import { presentReviewById } from './reviews.service.ts';
-import { type GoldenCitation, insertReview, latestReviewOf, supersedeReview } from './reviews-repo.ts';
+import { insertReview, latestReviewOf, supersedeReview } from './reviews-repo.ts';
 import { findActiveRubricId, loadRubric } from './rubrics-repo.ts';
 import type { SubmitBody } from './schemas.ts';
+import { GATE_INLINE_MAX_CHARS, type Scored, type ScoreInput, scoreJob } from './score-job.ts';
 import { lockDocument, moveProductStage } from './stage-repo.ts';
 
 async function versionToGate(ctx: RequestCtx, doc: DocumentRecord, text?: string): Promise<VersionWithBody> {
@@ -34,25 +32,14 @@ async function versionToGate(ctx: RequestCtx, doc: DocumentRecord, text?: string
   return version;
 }
 
-export type Scored = { report: StoredReport; citations: GoldenCitation[] };
-
-/** Pure scoring with the library; citations name the passage each criterion's fixes quote. */
-export function scoreWithGolden(
-  body: string,
-  rubric: Rubric,
-  golden: (GoldenPassage & { id: string })[],
-  where: { subsidiary: string; productType: string },
-): Scored {
-  const options = { golden, subsidiary: where.subsidiary, productType: where.productType };
-  const report = withFindingIds(scoreDocument(body, rubric, options));
-  const withFindings = new Set(report.findings.map((f) => f.criterion));
-  const citations: GoldenCitation[] = [];
-  for (const c of report.criteria) {
-    if (!withFindings.has(c.id)) continue;
-    const best = bestGolden(c.id, options) as (GoldenPassage & { id: string }) | null;
-    if (best) citations.push({ criterion: c.id, source: best.source ?? null, goldenId: best.id });
+/** Ordinary PRDs are scored inline; large ones in the job pool so the event loop keeps answering. */
+async function score(ctx: RequestCtx, input: ScoreInput): Promise<Scored> {
+  if (input.body.length <= GATE_INLINE_MAX_CHARS) return scoreJob(input);
+  try {
+    return await ctx.deps.jobs.run('gate.score', input);
+  } catch (err) {
+    throw jobProblem(err, { code: 'document_too_complex', field: 'version', what: 'this version' });
   }
-  return { report, citations };
 }
 
 export async function submitToGate(ctx: RequestCtx, documentId: string, body: SubmitBody) {
@@ -72,9 +59,11 @@ export async function submitToGate(ctx: RequestCtx, documentId: string, body: Su
   const product = await findProduct(ctx.deps.db, doc.product.code);
   if (!product) throw new Error(`product of document ${doc.id} vanished`);
   const rubric = await loadRubric(ctx.deps.db, rubricRowId);
-  const { report, citations } = scoreWithGolden(version.body, rubric, await goldenForScoring(ctx.deps.db), {
-    subsidiary: doc.product.subsidiaryCode,
-    productType: product.product.productType,
+  const { report, citations } = await score(ctx, {
+    body: version.body,
+    rubric,
+    golden: await goldenForScoring(ctx.deps.db),
+    where: { subsidiary: doc.product.subsidiaryCode, productType: product.product.productType },
   });
   const now = ctx.deps.now();
   const label = `${documentCode(doc.product.code, doc.kind)} v${formatVersion(version)}`;

@@ -1,0 +1,13 @@
+// Every job the pool can run, by name. Adding one (the CSV, chat and pack imports are next): write a function
+// taking one structured-cloneable input and returning structured-cloneable data (refusals as data, not thrown
+// errors), and list it here. Lazy imports: a worker loads only what the jobs it runs need (mammoth stays out of a
+// worker that only diffs).
+import type { JobModules } from './pool.ts';
+
+export const jobs = {
+  'docx.toMarkdown': async () => (await import('../docx-convert.ts')).convertDocx,
+  'documents.diff': async () => (await import('../../modules/documents/diff-job.ts')).diffResponseJson,
+  'gate.score': async () => (await import('../../modules/gate/score-job.ts')).scoreJob,
+} satisfies JobModules;
+
+export type Jobs = typeof jobs;

@@ -1,0 +1,33 @@
+// The entry every pool worker runs. Plain JavaScript on purpose: a worker thread does not inherit the loader
+// hooks of the thread that started it, so it registers tsx itself (as packages/cli/bin/pistudio.js does for the
+// main thread) and only then imports the TypeScript job registry. That way the same file works under
+// `npm start`, under vitest and under `node --import tsx`, on Node 20, 22 and 24.
+import { parentPort, workerData } from 'node:worker_threads';
+import { register } from 'tsx/esm/api';
+
+register();
+
+/** @type {Record<string, () => Promise<(input: unknown) => unknown>> | undefined} */
+let registry;
+
+/**
+ * Runs one job. Expected outcomes are data the job returns; an exception here is a bug in the job, sent back as
+ * `{ error }` so the caller can tell it from the worker dying (time or memory limit), which piscina reports by
+ * rejecting the task.
+ * @param {{ id: number; name: string; input: unknown }} task
+ */
+export default async function runJob({ id, name, input }) {
+  // The caller's time limit starts now, not when the job was queued: waiting for a free worker is not the
+  // input's fault.
+  parentPort?.postMessage({ pistudioJobStarted: id });
+  try {
+    registry ??= (await import(workerData.registry)).jobs;
+    const load = registry?.[name];
+    if (!load) throw new Error(`unknown job ${name}`);
+    const job = await load();
+    return { value: await job(input) };
+  } catch (err) {
+    const e = err instanceof Error ? err : new Error(String(err));
+    return { error: { name: e.name, message: e.message, stack: e.stack } };
+  }
+}
