@@ -1,7 +1,7 @@
 import type { Deps } from '../../http/deps.ts';
 import { validationFailed } from '../../http/errors.ts';
 import { type AuditActor, writeAudit } from '../audit/writer.ts';
-import { readEffectiveSso } from './oidc.settings.ts';
+import { effectiveSso, readStoredSso } from './oidc.settings.ts';
 import { readSignInSettings, type SignInSettings, writeSignInSettings } from './sign-in-settings.ts';
 
 export const getSignInSettings = (deps: Deps): Promise<SignInSettings> => readSignInSettings(deps.db);
@@ -9,8 +9,13 @@ export const getSignInSettings = (deps: Deps): Promise<SignInSettings> => readSi
 export async function updateSignInSettings(deps: Deps, next: SignInSettings, who: AuditActor): Promise<SignInSettings> {
   return deps.db.transaction(async (tx) => {
     const before = await readSignInSettings(tx);
+    // Read through `tx`: on PGlite's one connection a read outside the open transaction would wait for it forever.
     // The same rule as PUT /admin/sso: password sign-in off with no working SSO would leave only administrators.
-    if (before.localPasswordSignIn && !next.localPasswordSignIn && !(await readEffectiveSso(deps)).enabled) {
+    if (
+      before.localPasswordSignIn &&
+      !next.localPasswordSignIn &&
+      !effectiveSso(deps, await readStoredSso(tx)).enabled
+    ) {
       throw validationFailed([
         { name: 'localPasswordSignIn', reason: 'turn single sign-on on before turning password sign-in off' },
       ]);

@@ -304,6 +304,15 @@ describe('studio policy', () => {
     expect(events.length).toBeGreaterThan(0);
   });
 
+  it('does not turn password sign-in off here while single sign-on is off', async () => {
+    const res = await admin.put('/api/v1/admin/sign-in', { localPasswordSignIn: false, requireTotp: 'off' });
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { invalid_params: { name: string }[] }).invalid_params[0]?.name).toBe(
+      'localPasswordSignIn',
+    );
+    expect(await (await admin.get('/api/v1/admin/sign-in')).json()).toMatchObject({ localPasswordSignIn: true });
+  });
+
   it('makes an administrator without a factor set one up before any session starts', async () => {
     await setPolicy('admins');
     const u = await t.user({ isAdmin: true });
