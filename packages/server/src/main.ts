@@ -15,10 +15,15 @@ export type RunningServer = { url: string; port: number; stop: () => Promise<voi
 
 /** Opens the configured database (taking the data-directory lock for PGlite). */
 export async function openConfigured(config: Config, opts: { followChanges?: boolean } = {}) {
-  const unlock = config.databaseUrl ? async () => {} : await lockDataDir(config.dataDir);
+  const lockStarted = performance.now();
+  const lock = config.databaseUrl ? null : await lockDataDir(config.dataDir);
+  const lockMs = performance.now() - lockStarted;
+  const unlock = async () => {
+    await lock?.release();
+  };
   try {
     const handle = await openDb({ databaseUrl: config.databaseUrl, dataDir: pgliteDir(config.dataDir), ...opts });
-    return { handle, unlock };
+    return { handle, unlock, lock, lockMs };
   } catch (err) {
     await unlock();
     throw err;
@@ -69,7 +74,14 @@ function drain(server: HttpServer): Promise<void> {
 export async function startServer(config: Config, print: (line: string) => void = console.log): Promise<RunningServer> {
   const log = createLogger(config);
   const t0 = performance.now();
-  const { handle, unlock } = await openConfigured(config);
+  const { handle, unlock, lock, lockMs } = await openConfigured(config);
+  if (lock) {
+    const took = lock.previousOwner;
+    log.info(
+      { lockFile: lock.file, lockMs: Math.round(lockMs * 10) / 10, previousOwner: took },
+      took ? `took over the data directory lock of pid ${took.pid}, which no longer runs` : 'data directory locked',
+    );
+  }
   const deps = createDeps(handle, config, log);
   const unwatch = handle.changes.onLiveChange((live) =>
     live

@@ -32,7 +32,7 @@ function template(): TestDbTemplate | undefined {
   }
 }
 
-async function createDatabase(serverUrl: string, name: string, from?: string): Promise<string> {
+export async function createDatabase(serverUrl: string, name: string, from?: string): Promise<string> {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
@@ -45,7 +45,7 @@ async function createDatabase(serverUrl: string, name: string, from?: string): P
   return dbUrl.toString();
 }
 
-async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
   const c = new pg.Client({ connectionString: serverUrl });
   await c.connect();
   try {
