@@ -20,7 +20,7 @@ export type DataDirLock = {
   owner: LockOwner;
   /** The crashed process whose lock this one replaced, if any. */
   previousOwner: LockOwner | null;
-  /** Removes the lock file if it is still ours; false when it was gone or replaced by someone else. */
+  /** Removes the lock file if it is still ours; false when it was gone, replaced by someone else, or not removable. */
   release: () => Promise<boolean>;
 };
 
@@ -246,10 +246,15 @@ function held(dir: string, file: string, owner: LockOwner, previousOwner: LockOw
     owner,
     previousOwner,
     release: async () => {
-      const current = await readOwner(dir, file).catch(() => null);
-      if (current?.id !== owner.id) return false;
-      removeQuietly(file);
-      return true;
+      // Never throws: it runs after the database is closed, and a lock file left behind is harmless (the next
+      // start sees its owner gone and takes it over).
+      try {
+        if ((await readOwner(dir, file))?.id !== owner.id) return false;
+        removeQuietly(file);
+        return true;
+      } catch {
+        return false;
+      }
     },
   };
 }
