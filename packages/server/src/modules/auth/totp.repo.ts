@@ -104,10 +104,6 @@ export async function countWrongCode(db: Executor, id: string): Promise<number> 
   return rows[0]?.attempts ?? 0;
 }
 
-export async function updateChallengeData(tx: Executor, id: string, data: Record<string, unknown>): Promise<void> {
-  await tx.update(signInChallenges).set({ data }).where(eq(signInChallenges.id, id));
-}
-
 /** Deletes the challenge; false when another request consumed it first. */
 export async function consumeChallenge(tx: Executor, id: string): Promise<boolean> {
   const rows = await tx
