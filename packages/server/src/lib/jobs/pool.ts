@@ -87,6 +87,9 @@ export function createJobPool<R = Jobs>(options: JobPoolOptions = {}): JobRunner
       idleTimeout: options.idleTimeoutMs ?? JOB_POOL_DEFAULTS.idleTimeoutMs,
       // Plain message passing: a worker waiting in Atomics.wait between tasks would gain nothing here.
       atomics: 'disabled',
+      // Workers run at a lower CPU priority (Linux, through piscina's optional @napi-rs/nice; ignored elsewhere):
+      // when cores are short, the event loop wins and requests keep their latency.
+      niceIncrement: 10,
       resourceLimits: {
         maxOldGenerationSizeMb: options.maxOldGenerationSizeMb ?? JOB_POOL_DEFAULTS.maxOldGenerationSizeMb,
       },
