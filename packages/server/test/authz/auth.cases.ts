@@ -42,7 +42,14 @@ export const authCases: Expectations = {
   // Single sign-on: the login page and the two browser redirects are public; without a provider set up the
   // redirects lead to /login?error=… (302), which still proves access was not refused.
   'GET /auth/providers': { policy: 'public', build: () => ({ path: '/api/v1/auth/providers' }) },
-  'GET /auth/oidc/start': { policy: 'public', build: () => ({ path: '/api/v1/auth/oidc/start?returnTo=/' }) },
+  'GET /auth/oidc/start': {
+    policy: 'public',
+    // A start counts toward the per-client sign-in limit, like a password attempt.
+    build: (f) => {
+      f.clock.beforeLogin();
+      return { path: '/api/v1/auth/oidc/start?returnTo=/' };
+    },
+  },
   'GET /auth/oidc/callback': {
     policy: 'public',
     build: () => ({ path: '/api/v1/auth/oidc/callback?code=x&state=y' }),

@@ -1,11 +1,12 @@
 // Single sign-on over OpenID Connect: what the login page offers, the two browser redirects, and the admin settings.
 import { safeReturnTo } from '@pi-studio/core/access/sso';
 import { getCookie } from 'hono/cookie';
+import { AppError } from '../../http/errors.ts';
 import { defineRoute, type RequestCtx } from '../../http/route.ts';
 import { ZSsoBody, ZSsoTestBody, ZStartQuery } from './oidc.schemas.ts';
 import { finishSsoSignIn, SSO_CHALLENGE_TTL_MS, SsoSignInError, startSsoSignIn } from './oidc.service.ts';
 import { getSsoSettings, loginProviders, testSsoConnection, updateSsoSettings } from './oidc.settings.service.ts';
-import { isTls, sessionCookie } from './routes.ts';
+import { checkSignInRate, isTls, sessionCookie } from './routes.ts';
 
 export const CALLBACK_PATH = '/api/v1/auth/oidc/callback';
 const SSO_COOKIE = 'pis_sso';
@@ -41,11 +42,20 @@ function redirect(ctx: RequestCtx, location: string, cookies: string[]): Respons
   return new Response(null, { status: 302, headers });
 }
 
+function failureCode(err: unknown): string | null {
+  if (err instanceof SsoSignInError) return err.code;
+  // Refusals shared with password sign-in: the per-client attempt limit and the account lockout.
+  if (err instanceof AppError && err.status === 429) {
+    return err.code === 'account_locked' ? 'sso_account_locked' : 'sso_rate_limited';
+  }
+  return null;
+}
+
 function failure(ctx: RequestCtx, err: unknown): Response {
-  const code = err instanceof SsoSignInError ? err.code : 'sso_failed';
-  if (!(err instanceof SsoSignInError)) ctx.deps.log.error({ err, requestId: ctx.requestId }, 'sso: sign-in crashed');
-  else ctx.deps.log.info({ code, reason: err.message, requestId: ctx.requestId }, 'sso: sign-in refused');
-  return redirect(ctx, `/login?error=${code}`, [ssoCookie(ctx, '', 0)]);
+  const code = failureCode(err);
+  if (code) ctx.deps.log.info({ code, reason: (err as Error).message, requestId: ctx.requestId }, 'sso: refused');
+  else ctx.deps.log.error({ err, requestId: ctx.requestId }, 'sso: sign-in crashed');
+  return redirect(ctx, `/login?error=${code ?? 'sso_failed'}`, [ssoCookie(ctx, '', 0)]);
 }
 
 export const oidcRoutes = [
@@ -66,6 +76,8 @@ export const oidcRoutes = [
     query: ZStartQuery,
     handler: async (ctx, { query }) => {
       try {
+        // Each start stores a challenge row: the sign-in attempt limit keeps a client from piling them up.
+        checkSignInRate(ctx);
         const returnTo = safeReturnTo(query.returnTo ?? '/') ?? '/';
         const { location, handle } = await startSsoSignIn(ctx.deps, redirectUriFor(ctx), returnTo);
         return redirect(ctx, location, [ssoCookie(ctx, handle, SSO_CHALLENGE_TTL_MS / 1000)]);

@@ -27,7 +27,12 @@ beforeAll(async () => {
   await t.subsidiary('FINTX');
   idp = await startTestProvider({ redirectUris: ['http://localhost/api/v1/auth/oidc/callback'] });
   admin = await t.client(await t.user({ isAdmin: true })).login();
+  // Each SSO start counts toward the per-client sign-in limit (20 a minute): every start here comes from its own
+  // address, through a trusted proxy, except in the test of that limit.
+  t.deps.config = { ...t.deps.config, trustProxy: true };
 });
+let clientNo = 0;
+const nextClient = () => ({ 'x-forwarded-for': `10.9.${Math.floor(++clientNo / 250)}.${clientNo % 250}` });
 afterAll(async () => {
   await idp?.close();
   await t?.close();
@@ -69,7 +74,9 @@ const cookieOf = (res: Response, name: string) =>
 
 /** Start → provider login → the callback URL the provider sent the browser to (not yet visited). */
 async function toCallback(login: string, returnTo = '/') {
-  const start = await t.app.request(`/api/v1/auth/oidc/start?returnTo=${encodeURIComponent(returnTo)}`);
+  const start = await t.app.request(`/api/v1/auth/oidc/start?returnTo=${encodeURIComponent(returnTo)}`, {
+    headers: nextClient(),
+  });
   expect(start.status, await start.clone().text()).toBe(302);
   const handle = cookieOf(start, 'pis_sso');
   expect(handle).toBeTruthy();
@@ -288,7 +295,9 @@ describe('the callback cannot be forged or replayed', () => {
 
   it('refuses a returnTo outside PI Studio (open redirect)', async () => {
     for (const bad of ['//evil.example/', 'https://evil.example/', '/\\evil.example', 'javascript:alert(1)']) {
-      const res = await t.app.request(`/api/v1/auth/oidc/start?returnTo=${encodeURIComponent(bad)}`);
+      const res = await t.app.request(`/api/v1/auth/oidc/start?returnTo=${encodeURIComponent(bad)}`, {
+        headers: nextClient(),
+      });
       expect(res.status, bad).toBe(422);
       const body = (await res.json()) as { invalid_params: { name: string }[] };
       expect(body.invalid_params[0]?.name).toBe('query.returnTo');
@@ -339,7 +348,10 @@ describe('password sign-in switched off', () => {
     // Nor through the sign-in settings of the two-step card.
     const viaSignIn = await admin.put('/api/v1/admin/sign-in', { localPasswordSignIn: false, requireTotp: 'off' });
     expect(viaSignIn.status).toBe(422);
-    expect((await t.app.request('/api/v1/auth/providers').then((r) => r.json())).localPasswordSignIn).toBe(true);
+    const providers = (await (await t.app.request('/api/v1/auth/providers')).json()) as {
+      localPasswordSignIn: boolean;
+    };
+    expect(providers.localPasswordSignIn).toBe(true);
     await configure();
     const withSso = await admin.put('/api/v1/admin/sign-in', { localPasswordSignIn: false, requireTotp: 'off' });
     expect(withSso.status).toBe(200);
@@ -450,6 +462,18 @@ describe('administering single sign-on', () => {
     expect(view).toMatchObject({ source: 'settings', issuer: idp.issuer, label: 'Studio IdP' });
   });
 
+  it('limits sign-in starts per client like password attempts, answering with a redirect', async () => {
+    await configure();
+    const from = { 'x-forwarded-for': '10.99.0.1' };
+    const codes: (string | null)[] = [];
+    for (let i = 0; i < 21; i++) {
+      const res = await t.app.request('/api/v1/auth/oidc/start', { headers: from });
+      codes.push(res.headers.get('location'));
+    }
+    expect(codes.slice(0, 20).every((l) => l?.startsWith(idp.issuer))).toBe(true);
+    expect(codes[20]).toBe('/login?error=sso_rate_limited');
+  });
+
   it('sends people to the login page when single sign-on is not set up', async () => {
     await configure();
     await admin.put('/api/v1/admin/sso', {
@@ -463,7 +487,7 @@ describe('administering single sign-on', () => {
       rules: [],
       localPasswordSignIn: true,
     });
-    expectRefused(await t.app.request('/api/v1/auth/oidc/start'), 'sso_not_configured');
+    expectRefused(await t.app.request('/api/v1/auth/oidc/start', { headers: nextClient() }), 'sso_not_configured');
     expect(await (await t.app.request('/api/v1/auth/providers')).json()).toEqual({
       localPasswordSignIn: true,
       sso: { enabled: false, label: 'Studio IdP' },

@@ -9,6 +9,8 @@ const MESSAGES: Record<string, string> = {
     'Your identity provider did not confirm your email address, so PI Studio cannot match your account.',
   sso_domain_not_allowed: 'Accounts with this email domain cannot sign in to this studio.',
   sso_no_account: 'There is no PI Studio account for your email address yet. Ask an administrator to add you.',
+  sso_rate_limited: 'Too many sign-in attempts from here. Wait a minute and try again.',
+  sso_account_locked: 'Your account is locked for a few minutes after too many failed sign-ins. Try again later.',
   sso_account_disabled: 'Your PI Studio account is disabled. Ask an administrator.',
   sso_identity_conflict:
     'Your email address is already linked to another account at the identity provider. Ask an administrator.',
