@@ -89,17 +89,26 @@ function zodIssues(error: z.ZodError, where: string) {
   });
 }
 
-/** Refuses text the database cannot store (NUL, unpaired surrogates) wherever it came from: see hostile-text.ts. */
-function refuseHostileText(value: unknown, where: string): void {
-  const issues = findHostileText(value, where);
-  if (issues.length) throw validationFailed(issues.map((i) => ({ ...i, name: fieldName(i.name) })));
-}
-
-function parseWith<T extends AnyZod>(schema: T | undefined, value: unknown, where: string): z.infer<T> {
-  if (!schema) return undefined as z.infer<T>;
-  const r = schema.safeParse(value);
-  if (!r.success) throw validationFailed(zodIssues(r.error, where));
-  return r.data as z.infer<T>;
+/**
+ * Validates one part of the request. Text the database cannot store (NUL, unpaired surrogates: hostile-text.ts) is
+ * refused here for every route, whether or not its schema looks at the field (`scanned` may hold more than the schema
+ * sees, e.g. every value of a repeated query parameter); the schema's own complaints about other fields come in the
+ * same 422, so a client learns everything wrong at once.
+ */
+function parseWith<T extends AnyZod>(
+  schema: T | undefined,
+  value: unknown,
+  where: string,
+  scanned: unknown = value,
+): z.infer<T> {
+  const issues = findHostileText(scanned, where).map((i) => ({ ...i, name: fieldName(i.name) }));
+  const r = schema?.safeParse(value);
+  if (r && !r.success) {
+    const named = new Set(issues.map((i) => i.name));
+    issues.push(...zodIssues(r.error, where).filter((i) => !named.has(i.name)));
+  }
+  if (issues.length) throw validationFailed(issues);
+  return r?.data as z.infer<T>;
 }
 
 async function readJson(c: Context<AppEnv>): Promise<unknown> {
@@ -202,16 +211,13 @@ export function mountRoutes(app: Hono<AppEnv>, prefix: string, routes: RouteDef[
         }
         if (def.access === 'admin' && !actor.isAdmin) throw forbidden('administrators only');
       }
-      refuseHostileText(c.req.param(), 'path');
-      // Every value of a repeated parameter counts, not only the first one the schema sees.
-      const queries = Object.entries(c.req.queries()).map(([k, values]) => [k, values.join('\n')]);
-      refuseHostileText(Object.fromEntries(queries), 'query');
       const params = parseWith(def.params, c.req.param(), 'path');
-      const query = parseWith(def.query, c.req.query(), 'query');
+      // Every value of a repeated parameter is scanned, not only the first one the schema sees.
+      const queries = Object.entries(c.req.queries()).map(([k, values]) => [k, values.join('\n')]);
+      const query = parseWith(def.query, c.req.query(), 'query', Object.fromEntries(queries));
       let body: unknown;
       if (def.body) {
         const raw = def.bodyKind === 'multipart' ? await readMultipart(c) : await readJson(c);
-        refuseHostileText(raw, 'body');
         body = parseWith(def.body, raw, 'body');
       }
       const state = { decided: false };
