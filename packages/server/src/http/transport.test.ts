@@ -25,7 +25,7 @@ afterAll(async () => {
 type Answer = { status: number; type: string | undefined; body: string };
 
 /** Streams `size` bytes of body in 64 KB chunks, the way a big upload arrives, and resolves with the answer. */
-function upload(path: string, size: number): Promise<Answer> {
+function upload(path: string, size: number, extra: Record<string, string> = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
@@ -34,7 +34,7 @@ function upload(path: string, size: number): Promise<Answer> {
         path,
         method: 'POST',
         agent: false,
-        headers: { 'content-type': 'application/json', 'content-length': String(size) },
+        headers: { 'content-type': 'application/json', 'content-length': String(size), ...extra },
       },
       (res) => {
         let body = '';
@@ -95,6 +95,14 @@ describe('an anonymous large body', () => {
       const res = await upload('/api/v1/products', size);
       expect(res.status, res.body).toBe(401);
       expect(res.type).toContain('application/problem+json');
+    }
+  });
+
+  it('with an unknown API token also gets 401 (invalid_token)', async () => {
+    for (const size of [3, 30].map((mb) => mb * 1024 * 1024)) {
+      const res = await upload('/api/v1/products', size, { authorization: 'Bearer pis_nope_nope' });
+      expect(res.status, res.body).toBe(401);
+      expect(res.body).toContain('invalid_token');
     }
   });
 
