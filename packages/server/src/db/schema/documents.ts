@@ -45,7 +45,9 @@ export const documentVersions = pgTable(
     note: text('note').notNull().default(''),
     authorId: uuid('author_id').references(() => users.id),
     createdAt: createdAt(),
-    search: tsvector('search').generatedAlwaysAs(sql`to_tsvector('english', body)`),
+    // Bounded: a tsvector holds at most 1 MB of terms, so indexing a whole body with ~120,000 distinct words failed
+    // the insert. 100,000 characters (~15,000 words, longer than any PRD we have seen) can never reach that limit.
+    search: tsvector('search').generatedAlwaysAs(sql`to_tsvector('english', left(body, 100000))`),
   },
   (t) => [
     uniqueIndex('document_versions_doc_ver_uq').on(t.documentId, t.major, t.minor),
