@@ -6,7 +6,7 @@ import { defineRoute, type RequestCtx } from '../../http/route.ts';
 import { ZSsoBody, ZSsoTestBody, ZStartQuery } from './oidc.schemas.ts';
 import { finishSsoSignIn, SSO_CHALLENGE_TTL_MS, SsoSignInError, startSsoSignIn } from './oidc.service.ts';
 import { getSsoSettings, loginProviders, testSsoConnection, updateSsoSettings } from './oidc.settings.service.ts';
-import { checkSignInRate, isTls, sessionCookie } from './routes.ts';
+import { checkSignInRate, secureRequest, sessionCookie } from './routes.ts';
 
 export const CALLBACK_PATH = '/api/v1/auth/oidc/callback';
 const SSO_COOKIE = 'pis_sso';
@@ -23,9 +23,6 @@ export function redirectUriFor(ctx: RequestCtx): string {
   const host = trustProxy ? ctx.header('x-forwarded-host')?.split(',')[0]?.trim() : undefined;
   return `${proto ?? url.protocol.replace(':', '')}://${host ?? url.host}${CALLBACK_PATH}`;
 }
-
-const secureRequest = (ctx: RequestCtx) =>
-  isTls(ctx.hono.req.url, ctx.header('x-forwarded-proto'), ctx.deps.config.trustProxy);
 
 // The handle only needs to reach the callback; SameSite=Lax still sends it on the provider's top-level redirect.
 function ssoCookie(ctx: RequestCtx, value: string, maxAgeSeconds: number): string {

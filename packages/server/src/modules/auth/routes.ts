@@ -26,12 +26,12 @@ export function sessionCookie(value: string, maxAgeSeconds: number, secure: bool
 /** The address sign-in attempts are counted by; see http/client.ts for which X-Forwarded-For entry counts. */
 const clientAddress = (ctx: RequestCtx): string => peerAddress(ctx.hono, ctx.deps.config);
 
-export const isTls = (url: string, forwardedProto: string | undefined, trustProxy: boolean) =>
-  url.startsWith('https:') || (trustProxy && forwardedProto === 'https');
+/** Whether cookies get `Secure`: the one TLS rule (http/client.ts) that HSTS also follows. */
+export const secureRequest = (ctx: RequestCtx): boolean => servedOverTls(ctx.hono, ctx.deps.config);
 
 /** The answer to a completed sign-in (password, second factor, SSO): the session cookie and the usual body. */
 export function sessionReply(ctx: RequestCtx, r: LoginResult, extra: Record<string, unknown> = {}): HandlerResult {
-  const secure = isTls(ctx.hono.req.url, ctx.header('x-forwarded-proto'), ctx.deps.config.trustProxy);
+  const secure = secureRequest(ctx);
   return {
     status: 200,
     body: { userId: r.userId, csrfToken: r.csrfToken, expiresAt: r.expiresAt.toISOString(), ...extra },
@@ -70,7 +70,7 @@ export const authRoutes = [
     handler: async (ctx) => {
       await logout(ctx.deps, ctx.requireActor(), ctx.who());
       // The clearing cookie carries the same attributes as the one it replaces, Secure included behind TLS.
-      return { status: 204, cookies: [sessionCookie('', 0, servedOverTls(ctx.hono, ctx.deps.config))] };
+      return { status: 204, cookies: [sessionCookie('', 0, secureRequest(ctx))] };
     },
   }),
   defineRoute({
