@@ -10,6 +10,7 @@ import {
   machineBusy,
   RESTART_BUDGET_MS,
   type Running,
+  reportedStartMs,
   sleep,
   startCli,
   startServer,
@@ -95,9 +96,12 @@ describe('data-directory lock', { timeout: 120_000 }, () => {
     const locked = logLines(server.output().stdout).find((l) => 'lockFile' in l);
     expect(locked?.msg).toBe(`took over the data directory lock of pid ${first.child.pid}, which no longer runs`);
     const lockMs = Number(locked?.lockMs);
-    console.log(`restart after kill -9: ready in ${Math.round(readyMs)} ms (lock ${lockMs} ms)`);
+    const startMs = reportedStartMs(server);
+    console.log(
+      `restart after kill -9: started in ${startMs} ms, spawn → ready ${Math.round(readyMs)} ms (lock ${lockMs} ms)`,
+    );
     expect(lockMs).toBeLessThan(100);
-    if (!machineBusy()) expect(readyMs).toBeLessThan(RESTART_BUDGET_MS);
+    if (!machineBusy()) expect(startMs).toBeLessThan(RESTART_BUDGET_MS);
 
     // Killed again, then three servers start at once on the directory: one serves, two exit 1.
     server.child.kill('SIGKILL');
