@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { apiTestFiles } from './api-test-files.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
@@ -100,30 +101,6 @@ function skipLeg(name, reason) {
     console.log(line);
     legs.push({ name, passed: 0, failed: 0, skipped: 0, ms: 0, note: `skipped (${reason})` });
   }
-}
-
-const USES_HARNESS = /from\s+['"][^'"]*\/harness(\.ts)?['"]/;
-
-/** The API suite = test files that run against a database through the shared harness. */
-function apiTestFiles() {
-  const found = [];
-  const walk = (dir) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name === 'node_modules' || entry.name === 'dist') continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.test.ts') && USES_HARNESS.test(fs.readFileSync(full, 'utf8'))) {
-        found.push(path.relative(root, full));
-      }
-    }
-  };
-  for (const pkg of fs.readdirSync(path.join(root, 'packages'))) {
-    for (const sub of ['src', 'test']) {
-      const dir = path.join(root, 'packages', pkg, sub);
-      if (fs.existsSync(dir)) walk(dir);
-    }
-  }
-  return found.sort();
 }
 
 function chromiumPath() {
