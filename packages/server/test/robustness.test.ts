@@ -2,10 +2,11 @@
 // surrogates, huge and odd numbers, 1 MB strings, wrong types, RTL / emoji / combining marks — in path parameters,
 // query parameters and body fields. The answer is never a 5xx, every error is problem+json, a rejected change leaves
 // every stored row as it was, and text the database cannot store is refused with 422 wherever it is put.
+
+import { hostileTextReason } from '@pi-studio/core/contract/text';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_PREFIX } from '../src/app.ts';
-import { hostileTextReason } from '../src/http/hostile-text.ts';
 import { buildOpenApi } from '../src/http/openapi.ts';
 import type { RouteDef } from '../src/http/route.ts';
 import { routeTable } from '../src/routes.ts';

@@ -2,17 +2,8 @@
 // cannot hold NUL (U+0000), and `jsonb` (the audit trail) refuses unpaired UTF-16 surrogates; both used to surface as
 // 500s deep inside a use case. Refusing them at the boundary, for every route at once, turns them into a 422 naming
 // the field, and no module has to remember.
+import { hostileTextReason } from '@pi-studio/core/contract/text';
 import type { InvalidParam } from './errors.ts';
-
-// Without the `u` flag the regex sees UTF-16 code units, which is what lets it spot a half of a surrogate pair.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** Why `s` cannot be stored, or undefined when it can. */
-export function hostileTextReason(s: string): string | undefined {
-  if (s.includes('\u0000')) return 'must not contain NUL characters';
-  if (LONE_SURROGATE.test(s)) return 'must not contain unpaired surrogate characters (invalid Unicode)';
-  return undefined;
-}
 
 /** A report names a handful of fields; a body with a thousand bad strings does not need a thousand lines. */
 const MAX_ISSUES = 10;

@@ -6,6 +6,45 @@ const toSchema = (s: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(s, { i
 
 const problemRef = { $ref: '#/components/schemas/Problem' };
 
+const MUTATING = new Set(['post', 'put', 'patch', 'delete']);
+
+/** What every route of its kind can answer, from how it is declared (access, inputs, body). */
+export function commonProblems(r: RouteDef): Record<number, string[]> {
+  const out: Record<number, string[]> = {};
+  const add = (status: number, ...codes: string[]) => {
+    out[status] = [...new Set([...(out[status] ?? []), ...codes])];
+  };
+  if (r.access !== 'public') {
+    add(401, 'unauthenticated');
+    add(403, 'forbidden');
+    if (MUTATING.has(r.method)) add(403, 'csrf_failed');
+  }
+  if (typeof r.access === 'object') add(404, 'not_found');
+  if (r.params || r.query || r.body) add(422, 'validation_failed');
+  if (r.body) {
+    add(415, 'unsupported_media_type');
+    add(413, 'payload_too_large');
+    if (r.bodyKind === 'multipart') add(400, 'malformed_multipart');
+    else add(400, 'malformed_json', 'empty_body', 'invalid_utf8');
+  }
+  return out;
+}
+
+/** One response per status a route can answer with a problem, listing its codes. */
+function problemResponses(r: RouteDef): Record<string, unknown> {
+  const byStatus = commonProblems(r);
+  for (const [status, codes] of Object.entries(r.problems ?? {})) {
+    const n = Number(status);
+    byStatus[n] = [...new Set([...(byStatus[n] ?? []), ...(codes ?? [])])];
+  }
+  const out: Record<string, unknown> = {};
+  for (const [status, codes] of Object.entries(byStatus).sort(([a], [b]) => Number(a) - Number(b))) {
+    const schema = { allOf: [problemRef, { properties: { code: { enum: codes } } }] };
+    out[status] = { description: codes.join(', '), content: { 'application/problem+json': { schema } } };
+  }
+  return out;
+}
+
 export function buildOpenApi(routes: RouteDef[], prefix: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
@@ -39,6 +78,7 @@ export function buildOpenApi(routes: RouteDef[], prefix: string) {
           description: 'OK',
           ...(r.response ? { content: { 'application/json': { schema: toSchema(r.response, 'output') } } } : {}),
         },
+        ...problemResponses(r),
         default: { description: 'Problem', content: { 'application/problem+json': { schema: problemRef } } },
       },
     };

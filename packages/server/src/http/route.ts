@@ -2,13 +2,14 @@
 // so a route file only declares what it needs and calls one service function.
 import type { ActorScope, Permission } from '@pi-studio/core/access/roles';
 import { decide } from '@pi-studio/core/access/roles';
+import { hostileTextReason } from '@pi-studio/core/contract/text';
 import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
 import type { AuditActor } from '../modules/audit/writer.ts';
 import type { Actor, AppEnv } from './actor.ts';
 import type { Deps } from './deps.ts';
 import { AppError, badRequest, forbidden, notFound, unauthenticated, validationFailed } from './errors.ts';
-import { findHostileText, hostileTextReason } from './hostile-text.ts';
+import { findHostileText } from './hostile-text.ts';
 import { isJsonMediaType, isMultipartFormData } from './media-type.ts';
 
 export type Access = 'public' | 'authenticated' | 'admin' | { permission: Permission };
@@ -62,7 +63,16 @@ export type RouteDef<P extends AnyZod = AnyZod, Q extends AnyZod = AnyZod, B ext
   body?: B;
   /** `multipart` routes receive the parsed form as body (file uploads). */
   bodyKind?: 'json' | 'multipart';
+  /**
+   * The success body's schema (from `@pi-studio/core/contract/*`). The OpenAPI document publishes it, the contract
+   * test holds real answers to it, and the web and the CLI take their types from the same schema.
+   */
   response?: AnyZod;
+  /**
+   * Problem codes this route answers beyond those every route of its kind can (see `commonProblems` in openapi.ts),
+   * by status: `{ 409: ['stale_version'], 428: ['precondition_required'] }`.
+   */
+  problems?: Partial<Record<number, readonly string[]>>;
   successStatus?: number;
   handler: (ctx: RequestCtx, input: RouteInput<P, Q, B>) => Promise<HandlerResult>;
 };

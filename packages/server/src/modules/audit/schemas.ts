@@ -1,5 +1,5 @@
+import { zLimit, zSerialCursor } from '@pi-studio/core/contract/common';
 import { z } from 'zod';
-import { zLimit, zSerialCursor } from '../../http/paging.ts';
 
 export const ZAuditQuery = z.strictObject({
   actor: z.uuid().optional(),

@@ -1,7 +1,8 @@
 // Request schemas of the gate routes; the same schemas document the API (OpenAPI).
+
+import { zLimit } from '@pi-studio/core/contract/common';
 import { parseVersion } from '@pi-studio/core/documents/version';
 import { z } from 'zod';
-import { zLimit } from '../../http/paging.ts';
 import { MAX_PASSAGE_CHARS } from './passage.ts';
 
 const versionText = z

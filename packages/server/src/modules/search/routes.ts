@@ -1,5 +1,5 @@
 import { defineRoute } from '../../http/route.ts';
-import { ZSearchQuery } from './schemas.ts';
+import { ZSearchQuery, ZSearchResponse } from '@pi-studio/core/contract/search';
 import { search } from './service.ts';
 
 export const searchRoutes = [
@@ -10,6 +10,7 @@ export const searchRoutes = [
     tag: 'search',
     access: 'authenticated',
     query: ZSearchQuery,
+    response: ZSearchResponse,
     handler: async (ctx, { query }) => {
       // Visibility is applied inside the query (the subsidiaries the actor has a role in; admins all).
       ctx.markAuthorized();

@@ -1,22 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import type { SearchHit, SearchQuery } from '@pi-studio/core/contract/search';
 import { documentCode } from '@pi-studio/core/documents/kinds';
 import { markersToHtml } from '@pi-studio/core/documents/snippet';
 import { formatVersion } from '@pi-studio/core/documents/version';
 import { type Actor, visibleSubsidiaries } from '../../http/actor.ts';
 import type { Deps } from '../../http/deps.ts';
 import { searchDocuments } from './repo.ts';
-import type { SearchQuery } from './schemas.ts';
-
-export type SearchHit = {
-  documentId: string;
-  documentCode: string;
-  title: string;
-  kind: string;
-  product: { code: string; name: string };
-  subsidiary: string;
-  version: string;
-  snippet: string;
-};
 
 export async function search(deps: Deps, actor: Actor, query: SearchQuery): Promise<SearchHit[]> {
   const visible = visibleSubsidiaries(actor);

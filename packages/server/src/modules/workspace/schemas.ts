@@ -1,9 +1,9 @@
 import { PASSWORD_INPUT_MAX, PASSWORD_RULE } from '@pi-studio/core/access/password-policy';
 import { ROLES } from '@pi-studio/core/access/roles';
+import { zKeyCursor, zLimit } from '@pi-studio/core/contract/common';
 import { ZNamingConvention } from '@pi-studio/core/naming/convention';
 import { STAGES, TAXONOMY_KINDS } from '@pi-studio/core/workspace/stages';
 import { z } from 'zod';
-import { zKeyCursor, zLimit } from '../../http/paging.ts';
 
 const code = z
   .string()
