@@ -59,6 +59,11 @@ export const zPage = <T extends z.ZodType>(item: T) =>
 /** An ISO-8601 timestamp as the API writes it (`Date.toISOString()`). */
 export const zTimestamp = () => z.iso.datetime();
 
+/** A person as the API names one (authors, owners, deciders); null when the account is gone or none was set. */
+export const ZPerson = z.strictObject({ id: z.uuid(), name: z.string(), email: z.string() });
+export type Person = z.infer<typeof ZPerson>;
+export const zPersonOrNull = () => ZPerson.nullable();
+
 export const ZInvalidParam = z.strictObject({ name: z.string(), reason: z.string() });
 export type InvalidParam = z.infer<typeof ZInvalidParam>;
 
