@@ -64,6 +64,9 @@ export const ZPerson = z.strictObject({ id: z.uuid(), name: z.string(), email: z
 export type Person = z.infer<typeof ZPerson>;
 export const zPersonOrNull = () => ZPerson.nullable();
 
+/** `/:id` path parameters: a record's uuid. */
+export const ZIdParams = z.strictObject({ id: z.uuid() });
+
 export const ZInvalidParam = z.strictObject({ name: z.string(), reason: z.string() });
 export type InvalidParam = z.infer<typeof ZInvalidParam>;
 
