@@ -1,8 +1,8 @@
 // Line diff between two versions, in the shape the API and the web diff view share.
 import { diffLines } from 'diff';
+import type { Diff, DiffLine } from '../contract/documents.ts';
 
-export type DiffLine = { type: 'add' | 'del' | 'same'; text: string; oldLine?: number; newLine?: number };
-export type LineDiff = { stats: { added: number; removed: number }; lines: DiffLine[] };
+export type LineDiff = Omit<Diff, 'from' | 'to'>;
 
 // Myers' diff is O(N·D): on two huge, unrelated texts it could run for seconds. Past this budget we
 // fall back to "everything removed, everything added", which is correct, only less precise.
