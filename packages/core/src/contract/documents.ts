@@ -3,15 +3,15 @@
 import { z } from 'zod';
 import { MAX_BODY_CHARS } from '../documents/body.ts';
 import { CREATABLE_KINDS, DOCUMENT_KINDS } from '../documents/kinds.ts';
-import { parseVersion } from '../documents/version.ts';
+import { BUMPS, parseVersion } from '../documents/version.ts';
 import { ZPerson, zItems, zTimestamp } from './common.ts';
 
 // ---- Pieces the request schemas share (templates too) ----
 
 export const zMarkdown = () =>
   z.string().max(MAX_BODY_CHARS, `at most ${MAX_BODY_CHARS.toLocaleString('en')} characters`);
-export const zBump = () => z.enum(['minor', 'major']);
-export type Bump = z.infer<ReturnType<typeof zBump>>;
+export const zBump = () => z.enum(BUMPS);
+export type { Bump } from '../documents/version.ts';
 /** A version as people write it: `1.3`. */
 export const zVersionText = () =>
   z
@@ -25,7 +25,6 @@ const note = z.string().trim().max(500);
 // ---- Requests ----
 
 export const ZProductParams = z.strictObject({ code: z.string().trim().min(1).max(100).toUpperCase() });
-export const ZDocumentParams = z.strictObject({ id: z.uuid() });
 export const ZVersionParams = z.strictObject({ id: z.uuid(), version: zVersionText() });
 
 export const ZCreateDocumentBody = z.strictObject({

@@ -195,7 +195,9 @@ export const ZGateReview = ZGateReviewSummary.extend({
   changes: ZFindingChanges.nullable(),
   /** The author of the reviewed version. */
   author: ZPerson.nullable(),
-  goldenCitations: z.array(z.strictObject({ criterion: z.string(), source: z.string().nullable(), goldenId: z.uuid() })),
+  goldenCitations: z.array(
+    z.strictObject({ criterion: z.string(), source: z.string().nullable(), goldenId: z.uuid() }),
+  ),
 });
 export type GateReview = z.infer<typeof ZGateReview>;
 

@@ -1,13 +1,11 @@
 // The PRD Quality Gate: rubrics, the Golden PRD library and metrics (docs/api-contract.md, "PRD Quality Gate").
 // Reviews, their report and the queue are in gate-reviews.ts.
 import { z } from 'zod';
-import { zVersionText } from './documents.ts';
+import { VERDICTS } from '../gate/types.ts';
 import { ZPerson, zItems, zLimit, zTimestamp } from './common.ts';
+import { zVersionText } from './documents.ts';
 
-export const VERDICTS = ['pass', 'conditional', 'fail'] as const;
 export const zVerdict = () => z.enum(VERDICTS);
-
-export const ZIdParams = z.strictObject({ id: z.uuid() });
 
 /** An ISO date (a whole day, UTC) or date-time. */
 export const zDateOrTime = () =>

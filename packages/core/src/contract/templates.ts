@@ -5,7 +5,6 @@ import { DOCUMENT_KINDS } from '../documents/kinds.ts';
 import { ZPerson, zItems, zTimestamp } from './common.ts';
 import { zBump, zMarkdown } from './documents.ts';
 
-export const ZTemplateParams = z.strictObject({ id: z.uuid() });
 export const ZTemplatesQuery = z.strictObject({ kind: z.enum(DOCUMENT_KINDS).optional() });
 
 export const ZTemplateVersionBody = z.strictObject({

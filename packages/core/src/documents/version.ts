@@ -1,7 +1,8 @@
 // Document and template versions are `major.minor` ("1.3"); the first version is 1.0.
 
 export type Version = { major: number; minor: number };
-export type Bump = 'minor' | 'major';
+export const BUMPS = ['minor', 'major'] as const;
+export type Bump = (typeof BUMPS)[number];
 
 export const FIRST_VERSION: Version = { major: 1, minor: 0 };
 

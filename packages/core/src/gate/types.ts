@@ -3,7 +3,8 @@
 export const SEVERITIES = ['blocker', 'major', 'minor', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-export type Verdict = 'pass' | 'conditional' | 'fail';
+export const VERDICTS = ['pass', 'conditional', 'fail'] as const;
+export type Verdict = (typeof VERDICTS)[number];
 
 export type Finding = {
   criterion: string;

@@ -1,5 +1,6 @@
 // Turning submitted Markdown into what a version stores: normalised body, front-matter metadata, hash.
 import { createHash } from 'node:crypto';
+import { hostileTextReason } from '@pi-studio/core/contract/text';
 import { MAX_BODY_CHARS, normalizeBody } from '@pi-studio/core/documents/body';
 import { parseFrontMatter } from '@pi-studio/core/markdown/front-matter';
 import { AppError, validationFailed } from '../../http/errors.ts';
@@ -26,7 +27,9 @@ export function prepareContent(
       [{ name: field, reason: `at most ${MAX_BODY_CHARS.toLocaleString('en')} characters` }],
     );
   }
-  if (body.includes('\u0000')) throw validationFailed([{ name: field, reason: 'must not contain NUL characters' }]);
+  // JSON fields were checked at the door; converted uploads (.docx) and rendered templates are checked here.
+  const unstorable = hostileTextReason(body);
+  if (unstorable) throw validationFailed([{ name: field, reason: unstorable }]);
   const fm = parseFrontMatter(body);
   if (!fm.ok) {
     // Template output is the administrator's text, not the author's: never block creating a document on it.

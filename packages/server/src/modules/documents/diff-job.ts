@@ -1,6 +1,7 @@
 // The diff response, computed and serialised in one place: inline for short documents, in a pool worker (job
 // `documents.diff`) for long ones, where both the diff (up to ~2 s: Myers is O(N·D)) and the JSON of a
 // 100,000-line answer stay off the event loop.
+import type { Diff } from '@pi-studio/core/contract/documents';
 import { lineDiff } from '@pi-studio/core/documents/diff';
 
 export type DiffInput = { from: string | null; to: string; oldText: string; newText: string };
@@ -15,7 +16,8 @@ export const DIFF_INLINE_MAX_LINES = 500;
 export const DIFF_INLINE_MAX_CHARS = 100_000;
 
 export function diffResponseJson({ from, to, oldText, newText }: DiffInput): string {
-  return JSON.stringify({ from, to, ...lineDiff(oldText, newText) });
+  const diff: Diff = { from, to, ...lineDiff(oldText, newText) };
+  return JSON.stringify(diff);
 }
 
 function lineCount(text: string, stopAfter: number): number {

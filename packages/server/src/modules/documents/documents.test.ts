@@ -1,31 +1,18 @@
+import type { Problem } from '@pi-studio/core/contract/common';
+import {
+  type DocumentDetail,
+  ZDiff,
+  ZDocument,
+  ZDocumentList,
+  ZStaleDocument,
+  ZVersion,
+  ZVersionList,
+  ZVersionWithBody,
+} from '@pi-studio/core/contract/documents';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answer } from '../../../test/answer.ts';
 import { createTestContext, type TestClient, type TestContext } from '../../../test/harness.ts';
 import { makeProduct } from './test-fixtures.ts';
-
-type Version = {
-  id: string;
-  version: string;
-  major: number;
-  minor: number;
-  contentHash: string;
-  note: string;
-  metadata: Record<string, unknown>;
-  author: { id: string } | null;
-};
-type Doc = {
-  id: string;
-  code: string;
-  title: string;
-  revision: number;
-  kind: string;
-  currentVersion: Version & { body: string };
-};
-type Problem = {
-  status: number;
-  code: string;
-  invalid_params?: { name: string; reason: string }[];
-  current?: { revision: number; version: string; body: string };
-};
 
 let t: TestContext;
 let po: TestClient;
@@ -43,10 +30,10 @@ afterAll(async () => t?.close());
 
 const json = async <T>(res: Response) => (await res.json()) as T;
 
-async function createPrd(code: string, body?: Record<string, unknown>): Promise<Doc> {
+async function createPrd(code: string, body?: Record<string, unknown>): Promise<DocumentDetail> {
   const res = await po.post(`/api/v1/products/${code}/documents`, { kind: 'prd', ...body });
   expect(res.status, await res.clone().text()).toBe(201);
-  return json<Doc>(res);
+  return answer(res, ZDocument);
 }
 
 async function save(id: string, revision: number | null, body: Record<string, unknown>) {
@@ -59,15 +46,15 @@ describe('creating documents', () => {
     const res = await po.post(`/api/v1/products/${product.toLowerCase()}/documents`, { kind: 'prd' });
     expect(res.status).toBe(201);
     expect(res.headers.get('etag')).toBe('"1"');
-    const doc = await json<Doc>(res);
+    const doc = await answer(res, ZDocument);
     expect(doc).toMatchObject({ code: 'EMX-PAY-PRD', kind: 'prd', title: 'Payouts PRD', revision: 1 });
     expect(doc.currentVersion).toMatchObject({ version: '1.0', major: 1, minor: 0, author: { id: poId } });
-    expect(doc.currentVersion.body).toMatch(/^## Problem$/m);
-    expect(doc.currentVersion.body).toMatch(/^## Acceptance criteria$/m);
-    expect(doc.currentVersion.body).toContain('| Document | EMX-PAY-PRD |');
-    expect(doc.currentVersion.body).not.toContain('{{product.name}}');
-    expect(doc.currentVersion.metadata).toMatchObject({ product: 'EMX-PAY', subsidiary: 'EMX', title: 'Payouts PRD' });
-    expect(doc.currentVersion.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(doc.currentVersion?.body).toMatch(/^## Problem$/m);
+    expect(doc.currentVersion?.body).toMatch(/^## Acceptance criteria$/m);
+    expect(doc.currentVersion?.body).toContain('| Document | EMX-PAY-PRD |');
+    expect(doc.currentVersion?.body).not.toContain('{{product.name}}');
+    expect(doc.currentVersion?.metadata).toMatchObject({ product: 'EMX-PAY', subsidiary: 'EMX', title: 'Payouts PRD' });
+    expect(doc.currentVersion?.contentHash).toMatch(/^[0-9a-f]{64}$/);
 
     const audit = await t.deps.handle.raw(`select action, target_label from audit_events where target_id = $1`, [
       doc.id,
@@ -89,18 +76,16 @@ describe('creating documents', () => {
       body: '---\ntitle: Why merchants churn\n---\n# Context\r\n\r\nText\r\n',
     });
     expect(res.status).toBe(201);
-    const doc = await json<Doc>(res);
+    const doc = await answer(res, ZDocument);
     expect(doc).toMatchObject({ title: 'Why merchants churn', code: 'EMX-CTXA-CONTEXT' });
-    expect(doc.currentVersion.body).toBe('---\ntitle: Why merchants churn\n---\n# Context\n\nText\n');
-    expect(doc.currentVersion.metadata).toEqual({ title: 'Why merchants churn' });
+    expect(doc.currentVersion?.body).toBe('---\ntitle: Why merchants churn\n---\n# Context\n\nText\n');
+    expect(doc.currentVersion?.metadata).toEqual({ title: 'Why merchants churn' });
   });
 
   it('lists a product’s documents with their current version', async () => {
     const res = await po.get(`/api/v1/products/${product}/documents`);
     expect(res.status).toBe(200);
-    const { items } = await json<{
-      items: { code: string; versionCount: number; currentVersion: { version: string } }[];
-    }>(res);
+    const { items } = await answer(res, ZDocumentList);
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ code: 'EMX-PAY-PRD', versionCount: 1, currentVersion: { version: '1.0' } });
   });
@@ -118,7 +103,7 @@ describe('creating documents', () => {
     expect(wrongTemplate.status).toBe(422);
     expect((await json<Problem>(wrongTemplate)).invalid_params?.[0]?.name).toBe('templateId');
     const none = await po.get(`/api/v1/products/${code}/documents`);
-    expect((await json<{ items: unknown[] }>(none)).items).toEqual([]);
+    expect((await answer(none, ZDocumentList)).items).toEqual([]);
   });
 
   it('hides other subsidiaries (404) and refuses roles without document.write (403)', async () => {
@@ -132,7 +117,7 @@ describe('creating documents', () => {
 });
 
 describe('saving versions', () => {
-  let doc: Doc;
+  let doc: DocumentDetail;
   beforeAll(async () => {
     doc = await createPrd(await makeProduct(t, 'EMX', 'EDIT', 'Editing'), {
       body: '# Editing\n\nline one\nline two\n',
@@ -143,17 +128,17 @@ describe('saving versions', () => {
     const r1 = await save(doc.id, 1, { body: '# Editing\n\nline one\nline 2\nline three\n', note: 'tighten' });
     expect(r1.status).toBe(201);
     expect(r1.headers.get('etag')).toBe('"2"');
-    expect(await json<Version>(r1)).toMatchObject({ version: '1.1', note: 'tighten', author: { id: poId } });
+    expect(await answer(r1, ZVersion)).toMatchObject({ version: '1.1', note: 'tighten', author: { id: poId } });
     const r2 = await save(doc.id, 2, {
       body: '# Editing v2\n\nline one\nline 2\nline three\n',
       bump: 'major',
       title: 'Editing v2',
     });
     expect(r2.status).toBe(201);
-    expect(await json<Version>(r2)).toMatchObject({ version: '2.0' });
+    expect(await answer(r2, ZVersion)).toMatchObject({ version: '2.0' });
     const current = await po.get(`/api/v1/documents/${doc.id}`);
     expect(current.headers.get('etag')).toBe('"3"');
-    expect(await json<Doc>(current)).toMatchObject({
+    expect(await answer(current, ZDocument)).toMatchObject({
       title: 'Editing v2',
       revision: 3,
       currentVersion: { version: '2.0' },
@@ -161,16 +146,16 @@ describe('saving versions', () => {
   });
 
   it('answers a stale If-Match with 409 and the current version, and changes nothing', async () => {
-    const before = await json<{ items: Version[] }>(await po.get(`/api/v1/documents/${doc.id}/versions`));
+    const before = await answer(await po.get(`/api/v1/documents/${doc.id}/versions`), ZVersionList);
     const res = await save(doc.id, 1, { body: '# lost update?\n' });
     expect(res.status).toBe(409);
     expect(res.headers.get('etag')).toBe('"3"');
     const problem = await json<Problem>(res);
     expect(problem).toMatchObject({ code: 'stale_version', current: { revision: 3, version: '2.0' } });
-    expect(problem.current?.body).toContain('# Editing v2');
-    const after = await json<{ items: Version[] }>(await po.get(`/api/v1/documents/${doc.id}/versions`));
+    expect(ZStaleDocument.parse(problem.current).body).toContain('# Editing v2');
+    const after = await answer(await po.get(`/api/v1/documents/${doc.id}/versions`), ZVersionList);
     expect(after.items).toEqual(before.items);
-    expect(await json<Doc>(await po.get(`/api/v1/documents/${doc.id}`))).toMatchObject({ revision: 3 });
+    expect(await answer(await po.get(`/api/v1/documents/${doc.id}`), ZDocument)).toMatchObject({ revision: 3 });
   });
 
   it('lets exactly one of two concurrent saves on the same revision win', async () => {
@@ -180,7 +165,7 @@ describe('saving versions', () => {
       save(racer.id, 1, { body: '# Race B\n' }),
     ]);
     expect([a.status, b.status].sort()).toEqual([201, 409]);
-    const { items } = await json<{ items: Version[] }>(await po.get(`/api/v1/documents/${racer.id}/versions`));
+    const { items } = await answer(await po.get(`/api/v1/documents/${racer.id}/versions`), ZVersionList);
     expect(items.map((v) => v.version)).toEqual(['1.1', '1.0']);
   });
 
@@ -206,11 +191,11 @@ describe('saving versions', () => {
   });
 
   it('lists versions newest first and returns one version with its body', async () => {
-    const { items } = await json<{ items: Version[] }>(await po.get(`/api/v1/documents/${doc.id}/versions`));
+    const { items } = await answer(await po.get(`/api/v1/documents/${doc.id}/versions`), ZVersionList);
     expect(items.map((v) => v.version)).toEqual(['2.0', '1.1', '1.0']);
     const v10 = await po.get(`/api/v1/documents/${doc.id}/versions/1.0`);
     expect(v10.status).toBe(200);
-    expect(await json<{ body: string }>(v10)).toMatchObject({
+    expect(await answer(v10, ZVersionWithBody)).toMatchObject({
       version: '1.0',
       body: '# Editing\n\nline one\nline two\n',
     });
@@ -219,20 +204,14 @@ describe('saving versions', () => {
   });
 
   it('diffs the previous version against the current one by default, or any two versions', async () => {
-    type Diff = {
-      from: string | null;
-      to: string;
-      stats: { added: number; removed: number };
-      lines: { type: string; text: string; oldLine?: number; newLine?: number }[];
-    };
-    const d = await json<Diff>(await po.get(`/api/v1/documents/${doc.id}/diff`));
+    const d = await answer(await po.get(`/api/v1/documents/${doc.id}/diff`), ZDiff);
     expect(d).toMatchObject({ from: '1.1', to: '2.0', stats: { added: 1, removed: 1 } });
     expect(d.lines[0]).toEqual({ type: 'del', text: '# Editing', oldLine: 1 });
     expect(d.lines[1]).toEqual({ type: 'add', text: '# Editing v2', newLine: 1 });
-    const d2 = await json<Diff>(await po.get(`/api/v1/documents/${doc.id}/diff?from=1.0&to=1.1`));
+    const d2 = await answer(await po.get(`/api/v1/documents/${doc.id}/diff?from=1.0&to=1.1`), ZDiff);
     expect(d2).toMatchObject({ from: '1.0', to: '1.1', stats: { added: 2, removed: 1 } });
     expect(d2.lines.filter((l) => l.type === 'add').map((l) => l.text)).toEqual(['line 2', 'line three']);
-    const first = await json<Diff>(await po.get(`/api/v1/documents/${doc.id}/diff?to=1.0`));
+    const first = await answer(await po.get(`/api/v1/documents/${doc.id}/diff?to=1.0`), ZDiff);
     expect(first).toMatchObject({ from: null, to: '1.0', stats: { added: 4, removed: 0 } });
     const missing = await po.get(`/api/v1/documents/${doc.id}/diff?from=7.0`);
     expect(missing.status).toBe(404);

@@ -1,25 +1,13 @@
+import type { Problem } from '@pi-studio/core/contract/common';
+import { ZDocument } from '@pi-studio/core/contract/documents';
 import { buildDocx } from '@pi-studio/core/docx/docx-fixture';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answer } from '../../../test/answer.ts';
 import { createTestContext, type TestClient, type TestContext } from '../../../test/harness.ts';
 import { plainDocx } from '../../../test/heavy-inputs.ts';
 import { createJobPool } from '../../lib/jobs/pool.ts';
 import { makeProduct, upload } from './test-fixtures.ts';
-
-type Doc = {
-  id: string;
-  title: string;
-  code: string;
-  revision: number;
-  currentVersion: {
-    version: string;
-    body: string;
-    sourceFile: string | null;
-    metadata: Record<string, unknown>;
-    note: string;
-  };
-};
-type Problem = { status: number; code: string; invalid_params?: { name: string; reason: string }[] };
 
 let t: TestContext;
 let po: TestClient;
@@ -50,7 +38,7 @@ describe('importing Markdown and text', () => {
       '---\ntitle: Instant payouts\nowner: Ana\nstatus: draft\n---\n# Heading that is not the title\n\nBody é ✓\n';
     const res = await importTo(code, upload({ kind: 'prd' }, { name: 'payouts-prd.md', bytes: md }));
     expect(res.status, await res.clone().text()).toBe(201);
-    const doc = await json<Doc>(res);
+    const doc = await answer(res, ZDocument);
     expect(doc).toMatchObject({ title: 'Instant payouts', code: `${code}-PRD`, revision: 1 });
     expect(doc.currentVersion).toMatchObject({
       version: '1.0',
@@ -69,7 +57,7 @@ describe('importing Markdown and text', () => {
       a,
       upload({ kind: 'context' }, { name: 'notes.markdown', bytes: '\uFEFFintro\r\n# Market context\r\n' }),
     );
-    expect(await json<Doc>(withH1)).toMatchObject({
+    expect(await answer(withH1, ZDocument)).toMatchObject({
       title: 'Market context',
       currentVersion: { body: 'intro\n# Market context\n' },
     });
@@ -78,13 +66,17 @@ describe('importing Markdown and text', () => {
       upload({ kind: 'prd' }, { name: 'Payout requirements.txt', bytes: '---\nnot: yaml [\n---\nplain text\n' }),
     );
     expect(plain.status).toBe(201);
-    expect(await json<Doc>(plain)).toMatchObject({ title: 'Payout requirements', currentVersion: { metadata: {} } });
+    expect(await answer(plain, ZDocument)).toMatchObject({
+      title: 'Payout requirements',
+      currentVersion: { metadata: {} },
+    });
   });
 
   it('imports a new version of an existing document with If-Match', async () => {
     const code = await makeProduct(t, 'EMX', 'IMPC', 'Import C');
-    const first = await json<Doc>(
+    const first = await answer(
       await importTo(code, upload({ kind: 'prd' }, { name: 'v1.md', bytes: '# PRD\n\nv1\n' })),
+      ZDocument,
     );
     const form = () =>
       upload(
@@ -96,7 +88,7 @@ describe('importing Markdown and text', () => {
     const res = await importTo(code, form(), { 'if-match': '"1"' });
     expect(res.status).toBe(201);
     expect(res.headers.get('etag')).toBe('"2"');
-    expect(await json<Doc>(res)).toMatchObject({
+    expect(await answer(res, ZDocument)).toMatchObject({
       id: first.id,
       currentVersion: { version: '2.0', note: 'from Word', sourceFile: 'v2.md' },
     });
@@ -169,10 +161,10 @@ describe('importing Word documents', () => {
     ]);
     const res = await importTo(code, upload({ kind: 'prd' }, { name: 'C:\\Users\\ana\\Payouts.docx', bytes: docx }));
     expect(res.status, await res.clone().text()).toBe(201);
-    const doc = await json<Doc>(res);
+    const doc = await answer(res, ZDocument);
     expect(doc.title).toBe('Instant Payouts PRD');
-    expect(doc.currentVersion.sourceFile).toBe('Payouts.docx');
-    expect(doc.currentVersion.body).toBe(
+    expect(doc.currentVersion?.sourceFile).toBe('Payouts.docx');
+    expect(doc.currentVersion?.body).toBe(
       [
         '# Instant Payouts PRD',
         '',

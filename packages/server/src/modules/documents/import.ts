@@ -1,5 +1,6 @@
 // Reading an uploaded file into Markdown: .md/.markdown/.txt as strict UTF-8, .docx through the zip guard and
 // mammoth in the job pool (lib/docx.ts). Every refusal is a 4xx naming the `file` field; a busy pool is a 503.
+import type { UploadedFile } from '@pi-studio/core/contract/documents';
 import { firstHeading } from '@pi-studio/core/documents/body';
 import { DocxRefusedError } from '@pi-studio/core/docx/zip-guard';
 import { frontMatterTitle } from '@pi-studio/core/markdown/front-matter';
@@ -51,7 +52,7 @@ async function readDocx(bytes: Uint8Array, jobs: JobRunner): Promise<string> {
   }
 }
 
-export async function readUpload(file: File, jobs: JobRunner): Promise<ImportedFile> {
+export async function readUpload(file: UploadedFile, jobs: JobRunner): Promise<ImportedFile> {
   const sourceFile = cleanFileName(file.name);
   if (file.size > MAX_UPLOAD_BYTES) {
     throw new AppError(

@@ -1,10 +1,19 @@
-// What goes out over the API: ISO dates, version strings, people as {id, name, email}.
+// What goes out over the API: ISO dates, version strings, people as {id, name, email}. The return types are the
+// contract's (core/contract/documents.ts, templates.ts), so the compiler holds every answer to it.
+import type {
+  DocumentDetail,
+  DocumentSummary,
+  StaleDocument,
+  Version,
+  VersionWithBody as VersionWithBodyOut,
+} from '@pi-studio/core/contract/documents';
+import type { TemplateDetail, TemplateSummary, TemplateVersion } from '@pi-studio/core/contract/templates';
 import { documentCode } from '@pi-studio/core/documents/kinds';
 import { formatVersion } from '@pi-studio/core/documents/version';
 import type { DocumentRecord, DocumentSummaryRecord, VersionRecord, VersionWithBody } from './repo.ts';
 import type { TemplateRecord, TemplateVersionRecord } from './templates-repo.ts';
 
-export function presentVersion(v: VersionRecord) {
+export function presentVersion(v: VersionRecord): Version {
   return {
     id: v.id,
     version: formatVersion(v),
@@ -19,11 +28,11 @@ export function presentVersion(v: VersionRecord) {
   };
 }
 
-export function presentVersionWithBody(v: VersionWithBody) {
+export function presentVersionWithBody(v: VersionWithBody): VersionWithBodyOut {
   return { ...presentVersion(v), body: v.body };
 }
 
-export function presentDocument(d: DocumentRecord, current: VersionWithBody | null) {
+export function presentDocument(d: DocumentRecord, current: VersionWithBody | null): DocumentDetail {
   return {
     id: d.id,
     kind: d.kind,
@@ -41,7 +50,7 @@ export function presentDocument(d: DocumentRecord, current: VersionWithBody | nu
   };
 }
 
-export function presentDocumentSummary(d: DocumentSummaryRecord, productCode: string) {
+export function presentDocumentSummary(d: DocumentSummaryRecord, productCode: string): DocumentSummary {
   return {
     id: d.id,
     kind: d.kind,
@@ -62,18 +71,18 @@ export function presentDocumentSummary(d: DocumentSummaryRecord, productCode: st
 }
 
 /** The `current` member of a 409 stale_version problem: enough to show and merge what changed meanwhile. */
-export function presentStaleCurrent(revision: number, v: VersionWithBody | null) {
+export function presentStaleCurrent(revision: number, v: VersionWithBody | null): StaleDocument {
   return { revision, ...(v ? presentVersionWithBody(v) : {}) };
 }
 
-const presentTemplateVersion = (v: TemplateVersionRecord) => ({
+export const presentTemplateVersion = (v: TemplateVersionRecord): TemplateVersion => ({
   id: v.id,
   version: formatVersion(v),
   createdAt: v.createdAt.toISOString(),
   author: v.author,
 });
 
-export function presentTemplate(t: TemplateRecord) {
+export function presentTemplate(t: TemplateRecord): TemplateSummary {
   return {
     id: t.id,
     kind: t.kind,
@@ -84,8 +93,10 @@ export function presentTemplate(t: TemplateRecord) {
   };
 }
 
-export function presentTemplateDetail(t: TemplateRecord, versions: TemplateVersionRecord[], body: string) {
+export function presentTemplateDetail(
+  t: TemplateRecord,
+  versions: TemplateVersionRecord[],
+  body: string,
+): TemplateDetail {
   return { ...presentTemplate(t), versions: versions.map(presentTemplateVersion), body };
 }
-
-export { presentTemplateVersion };

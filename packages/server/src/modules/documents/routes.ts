@@ -1,3 +1,18 @@
+import { ZIdParams } from '@pi-studio/core/contract/common';
+import {
+  ZCreateDocumentBody,
+  ZDiff,
+  ZDiffQuery,
+  ZDocument,
+  ZDocumentList,
+  ZImportBody,
+  ZProductParams,
+  ZSaveVersionBody,
+  ZVersion,
+  ZVersionList,
+  ZVersionParams,
+  ZVersionWithBody,
+} from '@pi-studio/core/contract/documents';
 import { validationFailed } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
 import { etag } from './content.ts';
@@ -6,15 +21,6 @@ import { readUpload } from './import.ts';
 import { documentFor, productFor } from './policy.ts';
 import { presentDocument, presentDocumentSummary, presentVersion, presentVersionWithBody } from './presenters.ts';
 import { listDocumentSummaries, listVersions } from './repo.ts';
-import {
-  ZCreateDocumentBody,
-  ZDiffQuery,
-  ZDocumentParams,
-  ZImportBody,
-  ZProductParams,
-  ZSaveVersionBody,
-  ZVersionParams,
-} from './schemas.ts';
 import { createDocument, loadDocumentView, saveVersion } from './service.ts';
 import { templateRoutes } from './templates-routes.ts';
 
@@ -33,6 +39,7 @@ export const documentRoutes = [
     tag,
     access: { permission: 'document.read' },
     params: ZProductParams,
+    response: ZDocumentList,
     handler: async (ctx, { params }) => {
       const product = await productFor(ctx, params.code, 'document.read');
       const items = await listDocumentSummaries(ctx.deps.db, product.id);
@@ -47,6 +54,8 @@ export const documentRoutes = [
     access: { permission: 'document.write' },
     params: ZProductParams,
     body: ZCreateDocumentBody,
+    response: ZDocument,
+    problems: { 409: ['document_exists'], 413: ['document_too_large'] },
     handler: async (ctx, { params, body }) => {
       const product = await productFor(ctx, params.code, 'document.write');
       return documentResponse(await createDocument(ctx.deps, ctx.requireActor(), ctx.who(), product, body));
@@ -62,6 +71,17 @@ export const documentRoutes = [
     params: ZProductParams,
     body: ZImportBody,
     bodyKind: 'multipart',
+    response: ZDocument,
+    // As a new version (documentId), the save's problems too: If-Match is required.
+    problems: {
+      400: ['not_a_docx', 'zip_bomb', 'invalid_utf8', 'invalid_text', 'empty_file'],
+      409: ['document_exists', 'stale_version'],
+      413: ['file_too_large', 'document_too_large'],
+      415: ['unsupported_file_type'],
+      422: ['docx_too_complex', 'no_change'],
+      428: ['precondition_required'],
+      503: ['busy'],
+    },
     handler: async (ctx, { params, body }) => {
       const product = await productFor(ctx, params.code, 'document.write');
       const actor = ctx.requireActor();
@@ -94,7 +114,8 @@ export const documentRoutes = [
     summary: 'A document with its current version; the ETag is its revision, for If-Match on the next save',
     tag,
     access: { permission: 'document.read' },
-    params: ZDocumentParams,
+    params: ZIdParams,
+    response: ZDocument,
     handler: async (ctx, { params }) => {
       await documentFor(ctx, params.id, 'document.read');
       return documentResponse(await loadDocumentView(ctx.deps, params.id));
@@ -106,8 +127,15 @@ export const documentRoutes = [
     summary: 'Save a new immutable version (needs If-Match with the ETag; a stale one gets 409 stale_version)',
     tag,
     access: { permission: 'document.write' },
-    params: ZDocumentParams,
+    params: ZIdParams,
     body: ZSaveVersionBody,
+    response: ZVersion,
+    problems: {
+      409: ['stale_version'],
+      413: ['document_too_large'],
+      422: ['no_change'],
+      428: ['precondition_required'],
+    },
     handler: async (ctx, { params, body }) => {
       await documentFor(ctx, params.id, 'document.write');
       const r = await saveVersion(ctx.deps, ctx.requireActor(), ctx.who(), params.id, ctx.header('if-match'), body);
@@ -120,7 +148,8 @@ export const documentRoutes = [
     summary: "A document's versions, newest first",
     tag,
     access: { permission: 'document.read' },
-    params: ZDocumentParams,
+    params: ZIdParams,
+    response: ZVersionList,
     handler: async (ctx, { params }) => {
       const doc = await documentFor(ctx, params.id, 'document.read');
       return { body: { items: (await listVersions(ctx.deps.db, doc.id)).map(presentVersion) } };
@@ -133,6 +162,8 @@ export const documentRoutes = [
     tag,
     access: { permission: 'document.read' },
     params: ZVersionParams,
+    response: ZVersionWithBody,
+    problems: { 404: ['version_not_found'] },
     handler: async (ctx, { params }) => {
       const doc = await documentFor(ctx, params.id, 'document.read');
       return { body: presentVersionWithBody(await getVersion(ctx.deps, doc, params.version)) };
@@ -144,8 +175,11 @@ export const documentRoutes = [
     summary: 'Line diff between two versions (default: the previous version → the current one)',
     tag,
     access: { permission: 'document.read' },
-    params: ZDocumentParams,
+    params: ZIdParams,
     query: ZDiffQuery,
+    response: ZDiff,
+    // Large diffs run in the job pool.
+    problems: { 404: ['version_not_found'], 422: ['diff_too_complex'], 503: ['busy'] },
     handler: async (ctx, { params, query }) => {
       const doc = await documentFor(ctx, params.id, 'document.read');
       return { json: await diffVersions(ctx.deps, doc, query.from, query.to) };

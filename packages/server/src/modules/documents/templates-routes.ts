@@ -1,7 +1,13 @@
+import { ZIdParams } from '@pi-studio/core/contract/common';
+import {
+  ZTemplateDetail,
+  ZTemplateList,
+  ZTemplatesQuery,
+  ZTemplateVersionBody,
+} from '@pi-studio/core/contract/templates';
 import { defineRoute } from '../../http/route.ts';
 import { requireTemplateEditor } from './policy.ts';
 import { presentTemplate } from './presenters.ts';
-import { ZTemplateParams, ZTemplatesQuery, ZTemplateVersionBody } from './schemas.ts';
 import { saveTemplateVersion, templateDetail, templateEtag, templatesOfKind } from './templates-service.ts';
 
 const tag = 'templates';
@@ -15,6 +21,7 @@ export const templateRoutes = [
     tag,
     access: 'authenticated',
     query: ZTemplatesQuery,
+    response: ZTemplateList,
     handler: async (ctx, { query }) => {
       ctx.markAuthorized();
       return { body: { items: (await templatesOfKind(ctx.deps, query.kind)).map(presentTemplate) } };
@@ -26,7 +33,9 @@ export const templateRoutes = [
     summary: 'A template, its versions and the body of its current version',
     tag,
     access: 'authenticated',
-    params: ZTemplateParams,
+    params: ZIdParams,
+    response: ZTemplateDetail,
+    problems: { 404: ['not_found'] },
     handler: async (ctx, { params }) => {
       ctx.markAuthorized();
       const detail = await templateDetail(ctx.deps, params.id);
@@ -39,8 +48,15 @@ export const templateRoutes = [
     summary: 'Save a new template version (administrators and product ops); If-Match: "1.3" refuses a stale save',
     tag,
     access: 'authenticated',
-    params: ZTemplateParams,
+    params: ZIdParams,
     body: ZTemplateVersionBody,
+    response: ZTemplateDetail,
+    problems: {
+      404: ['not_found'],
+      409: ['stale_version'],
+      422: ['no_change'],
+      428: ['precondition_required'],
+    },
     handler: async (ctx, { params, body }) => {
       requireTemplateEditor(ctx);
       const saved = await saveTemplateVersion(

@@ -1,10 +1,11 @@
+import type { Problem } from '@pi-studio/core/contract/common';
+import { ZDocument } from '@pi-studio/core/contract/documents';
+import { ZStaleTemplate, ZTemplateDetail, ZTemplateList } from '@pi-studio/core/contract/templates';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answer } from '../../../test/answer.ts';
 import { createTestContext, type TestContext } from '../../../test/harness.ts';
 import { seedTemplates } from './templates-seed.ts';
 import { makeProduct } from './test-fixtures.ts';
-
-type Template = { id: string; kind: string; name: string; subsidiary: unknown; currentVersion: { version: string } };
-type Detail = Template & { body: string; versions: { version: string; author: { id: string } | null }[] };
 
 let t: TestContext;
 beforeAll(async () => {
@@ -18,22 +19,22 @@ describe('templates', () => {
   it('are seeded once as v1.0 for context, PRD, user story and handover', async () => {
     await seedTemplates(t.deps); // a second run (the harness already seeded) must add nothing
     const viewer = await t.client(await t.user({ roles: { EMX: 'viewer' } })).login();
-    const { items } = await json<{ items: Template[] }>(await viewer.get('/api/v1/templates'));
-    expect(items.map((i) => [i.kind, i.name, i.currentVersion.version])).toEqual([
+    const { items } = await answer(await viewer.get('/api/v1/templates'), ZTemplateList);
+    expect(items.map((i) => [i.kind, i.name, i.currentVersion?.version])).toEqual([
       ['context', 'Context', '1.0'],
       ['handover', 'Handover', '1.0'],
       ['prd', 'PRD', '1.0'],
       ['story', 'User Story', '1.0'],
     ]);
-    const prds = await json<{ items: Template[] }>(await viewer.get('/api/v1/templates?kind=prd'));
+    const prds = await answer(await viewer.get('/api/v1/templates?kind=prd'), ZTemplateList);
     expect(prds.items.map((i) => i.name)).toEqual(['PRD']);
     expect((await viewer.get('/api/v1/templates?kind=poem')).status).toBe(422);
   });
 
   it('shows a template with its versions and current body', async () => {
     const viewer = await t.client(await t.user({ roles: { NXN: 'viewer' } })).login();
-    const { items } = await json<{ items: Template[] }>(await viewer.get('/api/v1/templates?kind=handover'));
-    const detail = await json<Detail>(await viewer.get(`/api/v1/templates/${items[0]?.id}`));
+    const { items } = await answer(await viewer.get('/api/v1/templates?kind=handover'), ZTemplateList);
+    const detail = await answer(await viewer.get(`/api/v1/templates/${items[0]?.id}`), ZTemplateDetail);
     expect(detail.versions.map((v) => v.version)).toEqual(['1.0']);
     expect(detail.body).toMatch(/^## 5\. Escalation matrix$/m);
     expect(detail.body).toContain('| OPS-3 |');
@@ -43,24 +44,24 @@ describe('templates', () => {
   it('product ops save new versions (audited); new documents start from the newest one', async () => {
     const ops = await t.user({ roles: { NXN: 'productops' } });
     const c = await t.client(ops).login();
-    const { items } = await json<{ items: Template[] }>(await c.get('/api/v1/templates?kind=context'));
+    const { items } = await answer(await c.get('/api/v1/templates?kind=context'), ZTemplateList);
     const id = items[0]?.id ?? '';
     const res = await c.post(`/api/v1/templates/${id}/versions`, {
       body: '# {{product.name}} context\n\n## Problem\n\nTBD\n',
     });
     expect(res.status).toBe(201);
-    const detail = await json<Detail>(res);
-    expect(detail.currentVersion.version).toBe('1.1');
+    const detail = await answer(res, ZTemplateDetail);
+    expect(detail.currentVersion?.version).toBe('1.1');
     expect(detail.versions.map((v) => v.version)).toEqual(['1.1', '1.0']);
     expect(detail.versions[0]?.author?.id).toBe(ops.id);
     const major = await c.post(`/api/v1/templates/${id}/versions`, {
       body: '# {{product.name}} context v2\n',
       bump: 'major',
     });
-    expect((await json<Detail>(major)).currentVersion.version).toBe('2.0');
+    expect((await answer(major, ZTemplateDetail)).currentVersion?.version).toBe('2.0');
     const same = await c.post(`/api/v1/templates/${id}/versions`, { body: '# {{product.name}} context v2\n' });
     expect(same.status).toBe(422);
-    expect((await json<{ code: string }>(same)).code).toBe('no_change');
+    expect((await json<Problem>(same)).code).toBe('no_change');
 
     const audit = await t.deps.handle.raw(`select action from audit_events where target_id = $1 order by id`, [id]);
     expect(audit.map((a) => a.action)).toEqual([
@@ -72,14 +73,12 @@ describe('templates', () => {
     const code = await makeProduct(t, 'NXN', 'TPL', 'Templated');
     const po = await t.client(await t.user({ roles: { NXN: 'po' } })).login();
     const doc = await po.post(`/api/v1/products/${code}/documents`, { kind: 'context' });
-    expect((await json<{ currentVersion: { body: string } }>(doc)).currentVersion.body).toBe(
-      '# Templated context v2\n',
-    );
+    expect((await answer(doc, ZDocument)).currentVersion?.body).toBe('# Templated context v2\n');
   });
 
   it('refuses template edits from other roles and empty bodies', async () => {
     const po = await t.client(await t.user({ roles: { EMX: 'po', NXN: 'vb' } })).login();
-    const { items } = await json<{ items: Template[] }>(await po.get('/api/v1/templates?kind=prd'));
+    const { items } = await answer(await po.get('/api/v1/templates?kind=prd'), ZTemplateList);
     const id = items[0]?.id ?? '';
     const builder = await t.client(await t.user({ roles: { EMX: 'builder' } })).login();
     expect((await builder.post(`/api/v1/templates/${id}/versions`, { body: '# x\n' })).status).toBe(403);
@@ -88,18 +87,18 @@ describe('templates', () => {
     const admin = await t.client(await t.user({ roles: { EMX: 'admin' } })).login();
     const empty = await admin.post(`/api/v1/templates/${id}/versions`, { body: '   \n' });
     expect(empty.status).toBe(422);
-    expect((await json<{ invalid_params: { name: string }[] }>(empty)).invalid_params[0]?.name).toBe('body');
-    const detail = await json<Detail>(await admin.get(`/api/v1/templates/${id}`));
-    expect(detail.currentVersion.version).toBe('1.0');
+    expect((await json<Problem>(empty)).invalid_params?.[0]?.name).toBe('body');
+    const detail = await answer(await admin.get(`/api/v1/templates/${id}`), ZTemplateDetail);
+    expect(detail.currentVersion?.version).toBe('1.0');
   });
 
   it('refuses a save based on an older version (If-Match) and keeps what is stored', async () => {
     const admin = await t.client(await t.user({ isAdmin: true })).login();
-    const { items } = await json<{ items: Template[] }>(await admin.get('/api/v1/templates?kind=story'));
+    const { items } = await answer(await admin.get('/api/v1/templates?kind=story'), ZTemplateList);
     const id = items[0]?.id ?? '';
     const loaded = await admin.get(`/api/v1/templates/${id}`);
     const etag = loaded.headers.get('etag') ?? '';
-    expect(etag).toBe(`"${(await json<Detail>(loaded)).currentVersion.version}"`);
+    expect(etag).toBe(`"${(await answer(loaded, ZTemplateDetail)).currentVersion?.version}"`);
 
     const first = await admin.post(
       `/api/v1/templates/${id}/versions`,
@@ -116,12 +115,10 @@ describe('templates', () => {
       { headers: { 'if-match': etag } },
     );
     expect(stale.status).toBe(409);
-    const problem = await json<{ code: string; current: { version: string }; invalid_params: { name: string }[] }>(
-      stale,
-    );
+    const problem = await json<Problem>(stale);
     expect(problem.code).toBe('stale_version');
-    expect(`"${problem.current.version}"`).toBe(newEtag);
-    expect(problem.invalid_params[0]?.name).toBe('If-Match');
+    expect(`"${ZStaleTemplate.parse(problem.current).version}"`).toBe(newEtag);
+    expect(problem.invalid_params?.[0]?.name).toBe('If-Match');
 
     const bad = await admin.post(
       `/api/v1/templates/${id}/versions`,
@@ -130,8 +127,8 @@ describe('templates', () => {
     );
     expect(bad.status).toBe(428);
 
-    const detail = await json<Detail>(await admin.get(`/api/v1/templates/${id}`));
+    const detail = await answer(await admin.get(`/api/v1/templates/${id}`), ZTemplateDetail);
     expect(detail.body).toBe('# Story A\n');
-    expect(`"${detail.currentVersion.version}"`).toBe(newEtag);
+    expect(`"${detail.currentVersion?.version}"`).toBe(newEtag);
   });
 });

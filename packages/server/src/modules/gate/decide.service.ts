@@ -1,5 +1,6 @@
 // ProductOps at the gate: overrides, waivers, conditions and the verdict. Each change is one transaction
 // with its audit event, taken under a lock on the review so a decision cannot race an edit.
+import type { DecisionBody } from '@pi-studio/core/contract/gate-reviews';
 import type { Verdict } from '@pi-studio/core/gate/types';
 import type { Tx } from '../../db/client.ts';
 import { conflict, notFound, validationFailed } from '../../http/errors.ts';
@@ -8,7 +9,6 @@ import { writeAudit } from '../audit/writer.ts';
 import { reviewFor } from './policy.ts';
 import { presentReviewById, reviewView } from './reviews.service.ts';
 import { findReview, lockReviewStatus, type ReviewRecord, recordDecision } from './reviews-repo.ts';
-import type { DecisionBody } from './schemas.ts';
 import { moveProductStage, setBaseline } from './stage-repo.ts';
 
 export type OpenReviewStep = (tx: Tx, review: ReviewRecord) => Promise<void>;

@@ -1,18 +1,11 @@
 // The Golden PRD library: passages of passed versions, searched by criterion, subsidiary and product type,
 // and cited by the fixes of later reviews (same subsidiary first).
+import { type GoldenExample, ZGoldenExample, ZGoldenList } from '@pi-studio/core/contract/gate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answer } from '../../../test/answer.ts';
 import { createTestContext, type TestClient, type TestContext } from '../../../test/harness.ts';
 import { testPrd } from './test-fixtures.ts';
 import { act, count, createPrd, expectStatus, json, makeTypedProduct, type Problem, submit } from './test-kit.ts';
-
-type Golden = {
-  id: string;
-  criterion: string;
-  text: string;
-  source: string;
-  subsidiary: string | null;
-  productType: string | null;
-};
 
 let t: TestContext;
 let ops: TestClient;
@@ -39,7 +32,7 @@ const addGolden = (c: TestClient, body: Record<string, unknown>) => c.post('/api
 
 describe('the Golden library', () => {
   let fintxDoc: string;
-  let golden: Golden;
+  let golden: GoldenExample;
 
   it('marks the section a criterion is about in a passed version as golden', async () => {
     const nxnDoc = await passedPrd('NXN', 'OTHER');
@@ -47,7 +40,7 @@ describe('the Golden library', () => {
     fintxDoc = await passedPrd('FINTX', 'GOOD');
     const res = await addGolden(ops, { documentId: fintxDoc, version: '1.0', criterion: 'metrics' });
     await expectStatus(res, 201);
-    golden = await json<Golden>(res);
+    golden = await answer(res, ZGoldenExample);
     expect(golden).toMatchObject({
       criterion: 'metrics',
       source: 'FINTX-GOOD-PRD v1.0',
@@ -85,14 +78,14 @@ describe('the Golden library', () => {
   });
 
   it('browses and searches the library', async () => {
-    const all = await json<{ items: Golden[] }>(await po.get('/api/v1/golden?criterion=metrics'));
+    const all = await answer(await po.get('/api/v1/golden?criterion=metrics'), ZGoldenList);
     expect(all.items.map((g) => g.source).sort()).toEqual(['FINTX-GOOD-PRD v1.0', 'NXN-OTHER-PRD v1.0']);
-    const nxn = await json<{ items: Golden[] }>(await po.get('/api/v1/golden?subsidiary=NXN'));
+    const nxn = await answer(await po.get('/api/v1/golden?subsidiary=NXN'), ZGoldenList);
     expect(nxn.items.map((g) => g.source)).toEqual(['NXN-OTHER-PRD v1.0']);
     const word = golden.text.match(/[A-Za-z]{6,}/)?.[0] ?? 'metric';
-    const found = await json<{ items: Golden[] }>(await po.get(`/api/v1/golden?q=${encodeURIComponent(word)}`));
+    const found = await answer(await po.get(`/api/v1/golden?q=${encodeURIComponent(word)}`), ZGoldenList);
     expect(found.items.map((g) => g.id)).toContain(golden.id);
-    const none = await json<{ items: Golden[] }>(await po.get('/api/v1/golden?q=zzzqqq%25'));
+    const none = await answer(await po.get('/api/v1/golden?q=zzzqqq%25'), ZGoldenList);
     expect(none.items).toEqual([]);
   });
 
@@ -113,7 +106,7 @@ describe('the Golden library', () => {
     await expectStatus(await nxnPo.delete(`/api/v1/golden/${golden.id}`), 404);
     await expectStatus(await po.delete(`/api/v1/golden/${golden.id}`), 403);
     await expectStatus(await ops.delete(`/api/v1/golden/${golden.id}`), 204);
-    const left = await json<{ items: Golden[] }>(await po.get('/api/v1/golden?criterion=metrics'));
+    const left = await answer(await po.get('/api/v1/golden?criterion=metrics'), ZGoldenList);
     expect(left.items.map((g) => g.source)).toEqual(['NXN-OTHER-PRD v1.0']);
     await expectStatus(await ops.delete(`/api/v1/golden/${golden.id}`), 404);
   });

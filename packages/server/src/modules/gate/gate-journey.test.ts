@@ -1,6 +1,9 @@
 // The studio journey: submit → conditional pass with conditions → resubmit (what changed) → pass; the product's
 // stage, the baseline and the metrics follow, and every step leaves its audit event.
+import { ZGateMetrics } from '@pi-studio/core/contract/gate';
+import { ZGateReview, ZQueue, ZReviewList } from '@pi-studio/core/contract/gate-reviews';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answer } from '../../../test/answer.ts';
 import { createTestContext, type TestClient, type TestContext } from '../../../test/harness.ts';
 import { testPrd } from './test-fixtures.ts';
 import {
@@ -29,19 +32,6 @@ beforeAll(async () => {
   ops = await t.client(await t.user({ roles: { FINTX: 'productops' } })).login();
 });
 afterAll(async () => t?.close());
-
-type Metrics = {
-  firstTimePassRate: number | null;
-  reviews: number;
-  decided: number;
-  passed: number;
-  conditional: number;
-  failed: number;
-  byWeek: { week: string; submitted: number }[];
-  topReasons: { criterion: string; rule: string; count: number }[];
-  bySubsidiary: { subsidiary: string; firstTimePassRate: number | null; failed: number }[];
-  byAuthor: { author: { id: string } | null; submitted: number }[];
-};
 
 const baselineOf = async (documentId: string) =>
   (await t.deps.handle.raw('select baseline_version_id as b from documents where id = $1', [documentId]))[0]?.b;
@@ -79,7 +69,7 @@ describe('the gate journey', () => {
     expect(await stageOf(po, code)).toBe('gate');
     const again = await po.post(`/api/v1/documents/${docId}/gate`, {});
     expect((await json<Problem>(again)).code).toBe('already_submitted');
-    const queue = await json<{ items: { reviewId: string; ageHours: number }[] }>(await ops.get('/api/v1/gate/queue'));
+    const queue = await answer(await ops.get('/api/v1/gate/queue'), ZQueue);
     expect(queue.items.map((i) => i.reviewId)).toEqual([first.id]);
   });
 
@@ -108,7 +98,7 @@ describe('the gate journey', () => {
       done: true,
     });
     await expectStatus(ticked, 200);
-    expect((await json<Review>(ticked)).conditions[0]?.done).toBe(true);
+    expect((await answer(ticked, ZGateReview)).conditions[0]?.done).toBe(true);
   });
 
   it('a resubmission shows the fixed, new and remaining findings; a pass moves the baseline', async () => {
@@ -158,7 +148,7 @@ describe('the gate journey', () => {
   });
 
   it('metrics: first-time pass rate and the top rejection reasons', async () => {
-    const m = await json<Metrics>(await ops.get('/api/v1/gate/metrics'));
+    const m = await answer(await ops.get('/api/v1/gate/metrics'), ZGateMetrics);
     expect(m).toMatchObject({ reviews: 3, decided: 3, passed: 1, conditional: 1, failed: 1 });
     // PAY passed (conditionally) at its first attempt, WEAK did not.
     expect(m.firstTimePassRate).toBe(50);
@@ -170,13 +160,13 @@ describe('the gate journey', () => {
     ]);
     expect(m.byWeek.reduce((n, w) => n + w.submitted, 0)).toBe(3);
     // Expected reasons, computed from the two rejected reviews: blocker/major rules, once per review.
-    const rejected = (
-      await json<{ items: { id: string; verdict: string }[] }>(await ops.get('/api/v1/gate/reviews'))
-    ).items.filter((r) => r.verdict === 'fail' || r.verdict === 'conditional');
+    const rejected = (await answer(await ops.get('/api/v1/gate/reviews'), ZReviewList)).items.filter(
+      (r) => r.verdict === 'fail' || r.verdict === 'conditional',
+    );
     expect(rejected).toHaveLength(2);
     const expected = new Map<string, number>();
     for (const r of rejected) {
-      const full = await json<Review>(await ops.get(`/api/v1/gate/reviews/${r.id}`));
+      const full = await answer(await ops.get(`/api/v1/gate/reviews/${r.id}`), ZGateReview);
       const rules = new Set(full.findings.filter((f) => ['blocker', 'major'].includes(f.severity)).map((f) => f.rule));
       for (const rule of rules) expected.set(rule, (expected.get(rule) ?? 0) + 1);
     }

@@ -1,5 +1,7 @@
 // ProductOps' tools on a review (overrides, waivers with expiry, conditions) and who may use them.
+import { ZGateReview, ZQueue } from '@pi-studio/core/contract/gate-reviews';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answer } from '../../../test/answer.ts';
 import type { TestClient, TestContext } from '../../../test/harness.ts';
 import { prdWithBlocker, testPrd } from './test-fixtures.ts';
 import {
@@ -86,7 +88,7 @@ describe('overrides and waivers', () => {
     expect(waived.suggestedVerdict).toBe('pass');
     // (Sessions idle out after an hour, so the test's clock moves less than that.)
     clock.now += 31 * MINUTE;
-    const expired = await json<Review>(await ops.get(`/api/v1/gate/reviews/${review.id}`));
+    const expired = await answer(await ops.get(`/api/v1/gate/reviews/${review.id}`), ZGateReview);
     expect(expired.suggestedVerdict).toBe('conditional');
     const past = await ops.post(`/api/v1/gate/reviews/${review.id}/waivers`, {
       findingId: blocker.id,
@@ -182,18 +184,18 @@ describe('permissions and stale reviews', () => {
     await saveVersion(po, docId, testPrd('strong'));
     const next = await submit(po, docId);
     expect(next).toMatchObject({ attempt: 2, previousReviewId: review.id });
-    const old = await json<Review>(await ops.get(`/api/v1/gate/reviews/${review.id}`));
+    const old = await answer(await ops.get(`/api/v1/gate/reviews/${review.id}`), ZGateReview);
     expect(old.status).toBe('superseded');
     const late = await ops.post(`/api/v1/gate/reviews/${review.id}/decision`, { verdict: 'fail' });
     await expectStatus(late, 409);
     expect((await problem(late)).code).toBe('review_superseded');
-    const queue = await json<{ items: { reviewId: string }[] }>(await ops.get('/api/v1/gate/queue?subsidiary=FINTX'));
+    const queue = await answer(await ops.get('/api/v1/gate/queue?subsidiary=FINTX'), ZQueue);
     expect(queue.items.map((i) => i.reviewId)).toContain(next.id);
     expect(queue.items.map((i) => i.reviewId)).not.toContain(review.id);
   });
 
   it('only ProductOps change what a condition asks; editors may tick it off', async () => {
-    const queue = await json<{ items: { reviewId: string }[] }>(await ops.get('/api/v1/gate/queue?subsidiary=FINTX'));
+    const queue = await answer(await ops.get('/api/v1/gate/queue?subsidiary=FINTX'), ZQueue);
     const id = queue.items.at(-1)?.reviewId;
     const withOne = await act(ops, `/api/v1/gate/reviews/${id}/conditions`, {
       text: 'Add a rollback plan',
@@ -204,6 +206,6 @@ describe('permissions and stale reviews', () => {
     await expectStatus(edit, 403);
     await expectStatus(await po.patch(`/api/v1/gate/reviews/${id}/conditions/${conditionId}`, { done: true }), 200);
     const moved = await ops.patch(`/api/v1/gate/reviews/${id}/conditions/${conditionId}`, { dueDate: '2099-03-01' });
-    expect((await json<Review>(moved)).conditions[0]).toMatchObject({ dueDate: '2099-03-01', done: true });
+    expect((await answer(moved, ZGateReview)).conditions[0]).toMatchObject({ dueDate: '2099-03-01', done: true });
   });
 });

@@ -1,7 +1,10 @@
 // Rubric administration: validated versions, one active rubric, and reviews that keep the version they were
 // scored with (the verdict suggestion of an old review follows its own rubric's rules).
+import { ZRubricDetail, ZRubricList } from '@pi-studio/core/contract/gate';
+import { ZGateReview } from '@pi-studio/core/contract/gate-reviews';
 import { DEFAULT_RUBRIC } from '@pi-studio/core/gate/default-rubric';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answer } from '../../../test/answer.ts';
 import { createTestContext, type TestClient, type TestContext } from '../../../test/harness.ts';
 import { testPrd } from './test-fixtures.ts';
 import {
@@ -11,12 +14,9 @@ import {
   json,
   makeTypedProduct,
   type Problem,
-  type Review,
   saveVersion,
   submit,
 } from './test-kit.ts';
-
-type Rubric = { id: string; rubricId: string; version: number; active: boolean; definition?: typeof DEFAULT_RUBRIC };
 
 let t: TestContext;
 let admin: TestClient;
@@ -29,7 +29,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const rubrics = async () => (await json<{ items: Rubric[] }>(await po.get('/api/v1/rubrics'))).items;
+const rubrics = async () => (await answer(await po.get('/api/v1/rubrics'), ZRubricList)).items;
 const withCriterion = (i: number, patch: Record<string, unknown>) => ({
   ...DEFAULT_RUBRIC,
   criteria: DEFAULT_RUBRIC.criteria.map((c, j) => (j === i ? { ...c, ...patch } : c)),
@@ -39,7 +39,7 @@ describe('rubric versions', () => {
   it('seeds the default rubric v1 as the active one', async () => {
     const items = await rubrics();
     expect(items).toEqual([expect.objectContaining({ rubricId: 'pistudio-prd', version: 1, active: true })]);
-    const detail = await json<Rubric>(await po.get(`/api/v1/rubrics/${items[0]?.id}`));
+    const detail = await answer(await po.get(`/api/v1/rubrics/${items[0]?.id}`), ZRubricDetail);
     expect(detail.definition).toEqual(DEFAULT_RUBRIC);
   });
 
@@ -58,7 +58,7 @@ describe('rubric versions', () => {
     for (const [definition, field] of cases) {
       const res = await admin.post('/api/v1/rubrics', { definition });
       await expectStatus(res, 422);
-      const body = await json<Problem & { detail: string }>(res);
+      const body = await json<Problem>(res);
       expect(
         body.invalid_params?.map((p) => p.name),
         field,
@@ -85,9 +85,11 @@ describe('rubric versions', () => {
     const strict = { ...DEFAULT_RUBRIC, version: 77, verdict: { ...DEFAULT_RUBRIC.verdict, passScore: 100 } };
     const created = await admin.post('/api/v1/rubrics', { definition: strict });
     await expectStatus(created, 201);
-    const v2 = await json<Rubric>(created);
+    const v2 = await answer(created, ZRubricDetail);
     expect(v2).toMatchObject({ version: 2, active: false, definition: { version: 2 } });
-    await expectStatus(await admin.post(`/api/v1/rubrics/${v2.id}/activate`), 200);
+    const activated = await admin.post(`/api/v1/rubrics/${v2.id}/activate`);
+    await expectStatus(activated, 200);
+    expect(await answer(activated, ZRubricDetail)).toMatchObject({ id: v2.id, active: true });
     expect((await rubrics()).map((r) => [r.version, r.active])).toEqual([
       [2, true],
       [1, false],
@@ -97,7 +99,7 @@ describe('rubric versions', () => {
     const fresh = await submit(po, doc.id);
     expect(fresh.rubric).toMatchObject({ id: 'pistudio-prd', version: 2, rowId: v2.id });
     expect(fresh.suggestedVerdict).toBe('conditional');
-    const kept = await json<Review>(await po.get(`/api/v1/gate/reviews/${old.id}`));
+    const kept = await answer(await po.get(`/api/v1/gate/reviews/${old.id}`), ZGateReview);
     expect(kept.rubric.version).toBe(1);
     expect(kept.suggestedVerdict).toBe('pass');
     const audit = await t.deps.handle.raw("select action from audit_events where target_type = 'rubric' order by id");

@@ -1,5 +1,7 @@
 // Taking back what ProductOps added (overrides, waivers) and waivers following a finding to the next attempt.
+import { ZGateReview } from '@pi-studio/core/contract/gate-reviews';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answer } from '../../../test/answer.ts';
 import type { TestClient, TestContext } from '../../../test/harness.ts';
 import { prdWithBlocker, testPrd } from './test-fixtures.ts';
 import {
@@ -54,7 +56,7 @@ describe('removing overrides and waivers', () => {
     expect(overridden.score).toBeLessThan(review.score);
     const res = await ops.delete(`/api/v1/gate/reviews/${review.id}/overrides/${criterion.id}`);
     await expectStatus(res, 200);
-    const back = await json<Review>(res);
+    const back = await answer(res, ZGateReview);
     expect(back.criteria.find((c) => c.id === criterion.id)).toMatchObject({
       override: null,
       score: criterion.engineScore,
@@ -73,7 +75,7 @@ describe('removing overrides and waivers', () => {
     expect((await act(ops, `/api/v1/gate/reviews/${review.id}/waivers`, body)).suggestedVerdict).toBe('pass');
     const res = await ops.delete(`/api/v1/gate/reviews/${review.id}/waivers/${blocker.id}`);
     await expectStatus(res, 200);
-    const back = await json<Review>(res);
+    const back = await answer(res, ZGateReview);
     expect(back.findings.find((f) => f.id === blocker.id)?.waiver).toBeNull();
     expect(back.suggestedVerdict).toBe('conditional');
     expect((await auditActions(review.id)).map((e) => e.action)).toContain('gate.waiver_removed');
@@ -92,7 +94,7 @@ describe('removing overrides and waivers', () => {
     const late = await ops.delete(`/api/v1/gate/reviews/${review.id}/waivers/${blocker.id}`);
     await expectStatus(late, 409);
     expect((await json<Problem>(late)).code).toBe('review_decided');
-    const kept = await json<Review>(await ops.get(`/api/v1/gate/reviews/${review.id}`));
+    const kept = await answer(await ops.get(`/api/v1/gate/reviews/${review.id}`), ZGateReview);
     expect(kept.findings.find((f) => f.id === blocker.id)?.waiver).toMatchObject({ reason: 'Pilot only' });
   });
 });

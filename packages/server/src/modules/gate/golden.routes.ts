@@ -1,7 +1,15 @@
+import { ZIdParams } from '@pi-studio/core/contract/common';
+import {
+  ZGateMetrics,
+  ZGoldenBody,
+  ZGoldenExample,
+  ZGoldenList,
+  ZGoldenQuery,
+  ZMetricsQuery,
+} from '@pi-studio/core/contract/gate';
 import { defineRoute } from '../../http/route.ts';
 import { addGolden, goldenList, removeGolden } from './golden.service.ts';
 import { metrics } from './metrics.service.ts';
-import { ZGoldenBody, ZGoldenQuery, ZIdParams, ZMetricsQuery } from './schemas.ts';
 
 const tag = 'gate';
 
@@ -13,6 +21,7 @@ export const goldenRoutes = [
     tag,
     access: 'authenticated',
     query: ZMetricsQuery,
+    response: ZGateMetrics,
     handler: async (ctx, { query }) => {
       const actor = ctx.requireActor();
       ctx.markAuthorized();
@@ -26,6 +35,7 @@ export const goldenRoutes = [
     tag,
     access: 'authenticated',
     query: ZGoldenQuery,
+    response: ZGoldenList,
     handler: async (ctx, { query }) => {
       ctx.requireActor();
       ctx.markAuthorized();
@@ -39,6 +49,7 @@ export const goldenRoutes = [
     tag,
     access: { permission: 'gate.review' },
     body: ZGoldenBody,
+    response: ZGoldenExample,
     handler: async (ctx, { body }) => ({ body: await addGolden(ctx, body) }),
   }),
   defineRoute({

@@ -1,5 +1,6 @@
 // The Golden PRD library: ProductOps mark a passed PRD version (or a passage of it) as the example fixes cite.
 import { decide } from '@pi-studio/core/access/roles';
+import type { GoldenBody, GoldenExample, GoldenQuery } from '@pi-studio/core/contract/gate';
 import { documentCode } from '@pi-studio/core/documents/kinds';
 import { formatVersion, parseVersion } from '@pi-studio/core/documents/version';
 import type { Deps } from '../../http/deps.ts';
@@ -14,7 +15,6 @@ import { isPassageOf, sectionPassage } from './passage.ts';
 import { presentGolden } from './presenters.ts';
 import { passedReviewOfVersion } from './reviews-repo.ts';
 import { loadRubric } from './rubrics-repo.ts';
-import type { GoldenBody, GoldenQuery } from './schemas.ts';
 
 /** The library is studio-wide on purpose: fixes in any subsidiary may cite any approved example. */
 export async function goldenList(deps: Deps, q: GoldenQuery) {
@@ -38,7 +38,7 @@ async function targetProductType(ctx: RequestCtx, value: string | null | undefin
   return value;
 }
 
-export async function addGolden(ctx: RequestCtx, body: GoldenBody) {
+export async function addGolden(ctx: RequestCtx, body: GoldenBody): Promise<GoldenExample> {
   const actor = ctx.requireActor();
   const doc = await documentFor(ctx, body.documentId, 'gate.review');
   if (doc.kind !== 'prd') throw validationFailed([{ name: 'documentId', reason: 'is not a PRD' }]);

@@ -1,5 +1,6 @@
 // Overrides, waivers and conditions on a review. Each is validated against the stored review (its criteria,
 // its findings), written with its audit event in one transaction, and answered with the recomputed review.
+import type { ConditionBody, ConditionPatch, OverrideBody, WaiverBody } from '@pi-studio/core/contract/gate-reviews';
 import type { Executor } from '../../db/client.ts';
 import { conflict, notFound, validationFailed } from '../../http/errors.ts';
 import type { RequestCtx } from '../../http/route.ts';
@@ -18,7 +19,6 @@ import {
 import { requireGateReviewer, reviewFor } from './policy.ts';
 import { presentReviewById } from './reviews.service.ts';
 import { lockReviewStatus, type ReviewRecord } from './reviews-repo.ts';
-import type { ConditionBody, ConditionPatch, OverrideBody, WaiverBody } from './schemas.ts';
 import { activeUser } from './stage-repo.ts';
 
 const audit = (r: ReviewRecord, action: string, before: unknown, after: unknown) => ({

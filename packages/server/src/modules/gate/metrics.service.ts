@@ -1,11 +1,11 @@
 // Gate metrics over a window of submission weeks, limited to the subsidiaries the caller can see.
+import type { GateMetrics, MetricsQuery } from '@pi-studio/core/contract/gate';
 import type { Actor } from '../../http/actor.ts';
 import { visibleSubsidiaries } from '../../http/actor.ts';
 import type { Deps } from '../../http/deps.ts';
 import { validationFailed } from '../../http/errors.ts';
 import { gateMetrics } from './metrics.ts';
 import { reasonFacts, reviewFacts } from './metrics-repo.ts';
-import type { MetricsQuery } from './schemas.ts';
 
 const WEEK_MS = 7 * 86_400_000;
 export const DEFAULT_WINDOW_WEEKS = 26;
@@ -14,7 +14,7 @@ const MAX_WINDOW_WEEKS = 3 * 53;
 /** A date alone as `to` includes that whole day. */
 const endOf = (value: string) => new Date(value.length === 10 ? `${value}T23:59:59.999Z` : value);
 
-export async function metrics(deps: Deps, actor: Actor, q: MetricsQuery) {
+export async function metrics(deps: Deps, actor: Actor, q: MetricsQuery): Promise<GateMetrics> {
   const to = q.to ? endOf(q.to) : deps.now();
   const from = q.from ? new Date(q.from) : new Date(to.getTime() - DEFAULT_WINDOW_WEEKS * WEEK_MS);
   if (from.getTime() >= to.getTime()) throw validationFailed([{ name: 'query.from', reason: 'must be before to' }]);

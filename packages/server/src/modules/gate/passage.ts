@@ -1,11 +1,10 @@
 // Golden passages come from a passed PRD: by default the section the criterion is about (found by the rubric's
 // heading synonyms, as the engine finds it); a hand-picked passage must really be part of that version.
+import { MAX_PASSAGE_CHARS } from '@pi-studio/core/contract/gate';
 import { compileRubric } from '@pi-studio/core/gate/compile';
 import { TOPICS, type Topic } from '@pi-studio/core/gate/lexicon';
 import type { Rubric } from '@pi-studio/core/gate/rubric';
 import { parseDocument } from '@pi-studio/core/markdown/parse';
-
-export const MAX_PASSAGE_CHARS = 4000;
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 

@@ -1,4 +1,7 @@
-// What the gate API sends: ISO dates, version strings, document codes, people as {id, name, email}.
+// What the gate API sends: ISO dates, version strings, document codes, people as {id, name, email}. The return
+// types are the contract's (core/contract/gate.ts, gate-reviews.ts), so the compiler holds every answer to it.
+import type { GoldenExample, RubricSummary } from '@pi-studio/core/contract/gate';
+import type { Condition, GateReview, GateReviewSummary, QueueItem } from '@pi-studio/core/contract/gate-reviews';
 import { type DocumentKind, documentCode } from '@pi-studio/core/documents/kinds';
 import { formatVersion } from '@pi-studio/core/documents/version';
 import type { EffectiveReview } from './effective.ts';
@@ -9,7 +12,7 @@ import type { RubricRecord } from './rubrics-repo.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function presentRubric(r: RubricRecord) {
+export function presentRubric(r: RubricRecord): RubricSummary {
   return {
     id: r.id,
     rubricId: r.rubricId,
@@ -35,7 +38,7 @@ const documentOf = (r: ReviewSummary) => ({
   title: r.document.title,
 });
 
-export function presentReviewSummary(r: ReviewSummary) {
+export function presentReviewSummary(r: ReviewSummary): GateReviewSummary {
   return {
     id: r.id,
     status: r.status,
@@ -56,7 +59,7 @@ export function presentReviewSummary(r: ReviewSummary) {
   };
 }
 
-export function presentQueueItem(r: ReviewSummary, now: Date) {
+export function presentQueueItem(r: ReviewSummary, now: Date): QueueItem {
   return {
     reviewId: r.id,
     product: productOf(r),
@@ -71,7 +74,7 @@ export function presentQueueItem(r: ReviewSummary, now: Date) {
   };
 }
 
-export function presentCondition(c: ConditionRecord) {
+export function presentCondition(c: ConditionRecord): Condition {
   return {
     id: c.id,
     text: c.text,
@@ -88,7 +91,7 @@ export function presentReview(
   view: EffectiveReview,
   conditions: ConditionRecord[],
   rubricName: string,
-) {
+): GateReview {
   return {
     ...presentReviewSummary(r),
     contentHash: r.version.contentHash,
@@ -122,7 +125,7 @@ export function presentReview(
   };
 }
 
-export function presentGolden(g: GoldenRow) {
+export function presentGolden(g: GoldenRow): GoldenExample {
   return {
     id: g.id,
     criterion: g.criterion,

@@ -1,5 +1,7 @@
 // Gate review rows: one query shape for a review with its product, document, version and people.
+import type { ReviewStatus } from '@pi-studio/core/contract/gate-reviews';
 import type { Verdict } from '@pi-studio/core/gate/types';
+import type { Stage } from '@pi-studio/core/workspace/stages';
 import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
@@ -10,7 +12,6 @@ import { products, subsidiaries } from '../../db/schema/workspace.ts';
 import type { FindingChanges, StoredReport } from './findings.ts';
 
 export type Person = { id: string; name: string; email: string } | null;
-export type ReviewStatus = 'submitted' | 'decided' | 'superseded';
 export type GoldenCitation = { criterion: string; source: string | null; goldenId: string };
 
 const submitter = alias(users, 'submitter');
@@ -121,7 +122,7 @@ function toSummary(r: SummaryRow) {
       code: r.productCode,
       name: r.productName,
       productType: r.productType,
-      stage: r.stage,
+      stage: r.stage as Stage,
       subsidiaryId: r.subsidiaryId,
       subsidiaryCode: r.subsidiaryCode,
       subsidiaryName: r.subsidiaryName,

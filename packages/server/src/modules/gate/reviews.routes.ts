@@ -1,3 +1,20 @@
+import { ZIdParams } from '@pi-studio/core/contract/common';
+import {
+  ZConditionBody,
+  ZConditionParams,
+  ZConditionPatch,
+  ZDecisionBody,
+  ZGateReview,
+  ZOverrideBody,
+  ZOverrideParams,
+  ZQueue,
+  ZQueueQuery,
+  ZReviewList,
+  ZReviewsQuery,
+  ZSubmitBody,
+  ZWaiverBody,
+  ZWaiverParams,
+} from '@pi-studio/core/contract/gate-reviews';
 import { defineRoute } from '../../http/route.ts';
 import { decide } from './decide.service.ts';
 import {
@@ -10,20 +27,6 @@ import {
 } from './items.service.ts';
 import { reviewFor } from './policy.ts';
 import { gateQueue, presentReviewRecord, reviewList } from './reviews.service.ts';
-import {
-  ZConditionBody,
-  ZConditionParams,
-  ZConditionPatch,
-  ZDecisionBody,
-  ZIdParams,
-  ZOverrideBody,
-  ZOverrideParams,
-  ZQueueQuery,
-  ZReviewsQuery,
-  ZSubmitBody,
-  ZWaiverBody,
-  ZWaiverParams,
-} from './schemas.ts';
 import { submitToGate } from './submit.service.ts';
 
 const tag = 'gate';
@@ -37,6 +40,13 @@ export const reviewRoutes = [
     access: { permission: 'document.write' },
     params: ZIdParams,
     body: ZSubmitBody,
+    response: ZGateReview,
+    // Versions over 32,000 characters are scored in the job pool.
+    problems: {
+      409: ['already_submitted', 'no_active_rubric'],
+      422: ['not_a_prd', 'document_too_complex'],
+      503: ['busy'],
+    },
     handler: async (ctx, { params, body }) => ({ body: await submitToGate(ctx, params.id, body) }),
   }),
   defineRoute({
@@ -46,6 +56,7 @@ export const reviewRoutes = [
     tag,
     access: 'authenticated',
     query: ZQueueQuery,
+    response: ZQueue,
     handler: async (ctx, { query }) => {
       const actor = ctx.requireActor();
       ctx.markAuthorized();
@@ -59,6 +70,7 @@ export const reviewRoutes = [
     tag,
     access: 'authenticated',
     query: ZReviewsQuery,
+    response: ZReviewList,
     handler: async (ctx, { query }) => {
       const actor = ctx.requireActor();
       ctx.markAuthorized();
@@ -72,6 +84,7 @@ export const reviewRoutes = [
     tag,
     access: { permission: 'document.read' },
     params: ZIdParams,
+    response: ZGateReview,
     handler: async (ctx, { params }) => {
       const review = await reviewFor(ctx, params.id, 'document.read');
       return { body: await presentReviewRecord(ctx.deps, review) };
@@ -85,6 +98,8 @@ export const reviewRoutes = [
     access: { permission: 'gate.review' },
     params: ZIdParams,
     body: ZOverrideBody,
+    response: ZGateReview,
+    problems: { 409: ['review_decided', 'review_superseded'] },
     successStatus: 200,
     handler: async (ctx, { params, body }) => ({ body: await overrideCriterion(ctx, params.id, body) }),
   }),
@@ -96,6 +111,8 @@ export const reviewRoutes = [
     access: { permission: 'gate.review' },
     params: ZIdParams,
     body: ZWaiverBody,
+    response: ZGateReview,
+    problems: { 409: ['review_decided', 'review_superseded'] },
     successStatus: 200,
     handler: async (ctx, { params, body }) => ({ body: await waiveFinding(ctx, params.id, body) }),
   }),
@@ -106,6 +123,8 @@ export const reviewRoutes = [
     tag,
     access: { permission: 'gate.review' },
     params: ZOverrideParams,
+    response: ZGateReview,
+    problems: { 409: ['review_decided', 'review_superseded'] },
     handler: async (ctx, { params }) => ({ body: await removeOverride(ctx, params.id, params.criterion) }),
   }),
   defineRoute({
@@ -115,6 +134,8 @@ export const reviewRoutes = [
     tag,
     access: { permission: 'gate.review' },
     params: ZWaiverParams,
+    response: ZGateReview,
+    problems: { 409: ['review_decided', 'review_superseded'] },
     handler: async (ctx, { params }) => ({ body: await removeWaiver(ctx, params.id, params.findingId) }),
   }),
   defineRoute({
@@ -125,6 +146,8 @@ export const reviewRoutes = [
     access: { permission: 'gate.review' },
     params: ZIdParams,
     body: ZConditionBody,
+    response: ZGateReview,
+    problems: { 409: ['review_decided', 'review_superseded'] },
     successStatus: 200,
     handler: async (ctx, { params, body }) => ({ body: await addCondition(ctx, params.id, body) }),
   }),
@@ -136,6 +159,9 @@ export const reviewRoutes = [
     access: { permission: 'document.write' },
     params: ZConditionParams,
     body: ZConditionPatch,
+    response: ZGateReview,
+    // Ticking a condition off stays possible after the verdict.
+    problems: { 409: ['review_superseded'] },
     handler: async (ctx, { params, body }) => ({
       body: await patchCondition(ctx, params.id, params.conditionId, body),
     }),
@@ -148,6 +174,8 @@ export const reviewRoutes = [
     access: { permission: 'gate.review' },
     params: ZIdParams,
     body: ZDecisionBody,
+    response: ZGateReview,
+    problems: { 409: ['review_decided', 'review_superseded'] },
     successStatus: 200,
     handler: async (ctx, { params, body }) => ({ body: await decide(ctx, params.id, body) }),
   }),

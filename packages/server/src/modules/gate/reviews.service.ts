@@ -1,5 +1,5 @@
 // Reading reviews: the full reviewer view (effective scores, waivers, conditions), lists and the queue.
-
+import type { GateReview, ReviewsQuery } from '@pi-studio/core/contract/gate-reviews';
 import type { Executor } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { visibleSubsidiaries } from '../../http/actor.ts';
@@ -9,7 +9,6 @@ import { listConditions, listOverrides, listWaivers } from './items-repo.ts';
 import { presentQueueItem, presentReview, presentReviewSummary } from './presenters.ts';
 import { findReview, listReviews, type ReviewRecord } from './reviews-repo.ts';
 import { loadRubric } from './rubrics-repo.ts';
-import type { ReviewsQuery } from './schemas.ts';
 
 /** The reviewer's view; verdict rules come from the rubric version the review was scored with. */
 export async function reviewView(db: Executor, now: Date, review: ReviewRecord) {
@@ -22,13 +21,13 @@ export async function reviewView(db: Executor, now: Date, review: ReviewRecord) 
   return { view, conditions, rubric };
 }
 
-export async function presentReviewRecord(deps: Deps, review: ReviewRecord) {
+export async function presentReviewRecord(deps: Deps, review: ReviewRecord): Promise<GateReview> {
   const { view, conditions, rubric } = await reviewView(deps.db, deps.now(), review);
   return presentReview(review, view, conditions, rubric.name);
 }
 
 /** After a change: reads the review again, so the answer shows what was committed. */
-export async function presentReviewById(deps: Deps, id: string) {
+export async function presentReviewById(deps: Deps, id: string): Promise<GateReview> {
   const review = await findReview(deps.db, id);
   if (!review) throw new Error(`review ${id} vanished`);
   return presentReviewRecord(deps, review);

@@ -47,7 +47,11 @@ export async function listRubrics(db: Executor): Promise<RubricRecord[]> {
   return rows.map(toRecord);
 }
 
-export async function findRubric(db: Executor, id: string): Promise<(RubricRecord & { definition: unknown }) | null> {
+/** A rubric row with its definition: the JSON object it was validated as when stored (never changed since). */
+export async function findRubric(
+  db: Executor,
+  id: string,
+): Promise<(RubricRecord & { definition: Record<string, unknown> }) | null> {
   const [row] = await db
     .select({ ...columns, definition: rubrics.definition })
     .from(rubrics)
@@ -55,7 +59,7 @@ export async function findRubric(db: Executor, id: string): Promise<(RubricRecor
     .where(eq(rubrics.id, id));
   if (!row) return null;
   const { definition, ...rest } = row;
-  return { ...toRecord(rest), definition };
+  return { ...toRecord(rest), definition: definition as Record<string, unknown> };
 }
 
 export async function findActiveRubricId(db: Executor): Promise<string | null> {

@@ -1,7 +1,8 @@
+import { ZIdParams } from '@pi-studio/core/contract/common';
+import { ZRubricBody, ZRubricDetail, ZRubricList } from '@pi-studio/core/contract/gate';
 import { requireStudioRole } from '../../http/policy.ts';
 import { defineRoute } from '../../http/route.ts';
 import { activate, createRubric, rubricDetail, rubricList } from './rubrics.service.ts';
-import { ZIdParams, ZRubricBody } from './schemas.ts';
 
 const tag = 'gate';
 const RUBRIC_EDITORS = ['admin', 'productops'] as const;
@@ -15,6 +16,7 @@ export const rubricRoutes = [
     summary: 'Rubric versions, newest first per rubric; `active` marks the one new submissions use',
     tag,
     access: 'authenticated',
+    response: ZRubricList,
     handler: async (ctx) => {
       ctx.markAuthorized();
       return { body: await rubricList(ctx.deps) };
@@ -27,6 +29,8 @@ export const rubricRoutes = [
     tag,
     access: 'authenticated',
     params: ZIdParams,
+    response: ZRubricDetail,
+    problems: { 404: ['not_found'] },
     handler: async (ctx, { params }) => {
       ctx.markAuthorized();
       return { body: await rubricDetail(ctx.deps, params.id) };
@@ -39,6 +43,8 @@ export const rubricRoutes = [
     tag,
     access: 'authenticated',
     body: ZRubricBody,
+    response: ZRubricDetail,
+    problems: { 409: ['rubric_version_taken'], 422: ['invalid_rubric'] },
     handler: async (ctx, { body }) => {
       requireStudioRole(ctx, RUBRIC_EDITORS);
       return { body: await createRubric(ctx, body) };
@@ -51,6 +57,8 @@ export const rubricRoutes = [
     tag,
     access: 'authenticated',
     params: ZIdParams,
+    response: ZRubricDetail,
+    problems: { 404: ['not_found'] },
     successStatus: 200,
     handler: async (ctx, { params }) => {
       requireStudioRole(ctx, RUBRIC_EDITORS);

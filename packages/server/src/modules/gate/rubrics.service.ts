@@ -1,4 +1,5 @@
 // Rubric administration: versions are added, never edited; one version is active for new submissions.
+import type { RubricBody, RubricDetail } from '@pi-studio/core/contract/gate';
 import { DEFAULT_RUBRIC } from '@pi-studio/core/gate/default-rubric';
 import { RubricSchema } from '@pi-studio/core/gate/rubric';
 import type { Deps } from '../../http/deps.ts';
@@ -15,7 +16,6 @@ import {
   listRubrics,
   nextRubricVersion,
 } from './rubrics-repo.ts';
-import type { RubricBody } from './schemas.ts';
 
 const SYSTEM = { actorId: null, actorLabel: 'system', requestId: 'bootstrap' };
 
@@ -23,7 +23,7 @@ export async function rubricList(deps: Deps) {
   return { items: (await listRubrics(deps.db)).map(presentRubric) };
 }
 
-export async function rubricDetail(deps: Deps, id: string) {
+export async function rubricDetail(deps: Deps, id: string): Promise<RubricDetail> {
   const found = await findRubric(deps.db, id);
   if (!found) throw notFound('rubric');
   return { ...presentRubric(found), definition: found.definition };

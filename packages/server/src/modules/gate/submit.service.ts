@@ -1,5 +1,6 @@
 // Submitting a PRD version to the gate: score it with the active rubric and the Golden library, store the
 // review (linked to the previous one with what changed), and move the product from intake to the gate.
+import type { SubmitBody } from '@pi-studio/core/contract/gate-reviews';
 import { documentCode } from '@pi-studio/core/documents/kinds';
 import { formatVersion, parseVersion } from '@pi-studio/core/documents/version';
 import { AppError, conflict, validationFailed } from '../../http/errors.ts';
@@ -15,7 +16,6 @@ import { carryWaivers } from './items-repo.ts';
 import { presentReviewById } from './reviews.service.ts';
 import { insertReview, latestReviewOf, supersedeReview } from './reviews-repo.ts';
 import { findActiveRubricId, loadRubric } from './rubrics-repo.ts';
-import type { SubmitBody } from './schemas.ts';
 import { GATE_INLINE_MAX_CHARS, type Scored, type ScoreInput, scoreJob } from './score-job.ts';
 import { lockDocument, moveProductStage } from './stage-repo.ts';
 

@@ -1,38 +1,13 @@
-// Test-only helpers for the gate's API tests: the response shapes they read and a few one-line actions.
+// Test-only helpers for the gate's API tests: a few one-line actions. Answers are read through the contract's
+// schemas (test/answer.ts), so every action's answer is held to it.
+import { type GateReview, ZGateReview } from '@pi-studio/core/contract/gate-reviews';
 import { expect } from 'vitest';
+import { answer } from '../../../test/answer.ts';
 import { createTestContext, type TestClient, type TestContext } from '../../../test/harness.ts';
 import { products } from '../../db/schema/workspace.ts';
 
-export type Finding = {
-  id: string;
-  criterion: string;
-  rule: string;
-  severity: string;
-  fix: string;
-  excerpt: string;
-  waiver: { reason: string; expiresAt: string; carriedFromReviewId: string | null } | null;
-};
-export type Review = {
-  id: string;
-  status: string;
-  attempt: number;
-  firstTime: boolean;
-  version: string;
-  product: { code: string; stage: string; subsidiary: string };
-  document: { id: string; code: string };
-  rubric: { id: string; version: number; rowId: string };
-  engine: { score: number; verdict: string };
-  criteria: { id: string; weight: number; score: number; engineScore: number; override: { reason: string } | null }[];
-  score: number;
-  suggestedVerdict: string;
-  verdict: string | null;
-  findings: Finding[];
-  conditions: { id: string; text: string; owner: { id: string } | null; dueDate: string; done: boolean }[];
-  previousReviewId: string | null;
-  changes: { fixed: Finding[]; new: Finding[]; remaining: Finding[] } | null;
-  goldenCitations: { criterion: string; source: string | null }[];
-};
-export type Problem = { status: number; code: string; invalid_params?: { name: string; reason: string }[] };
+export type { Problem } from '@pi-studio/core/contract/common';
+export type { GateReview as Review, ReviewFinding as Finding } from '@pi-studio/core/contract/gate-reviews';
 
 export const json = async <T>(res: Response): Promise<T> => (await res.json()) as T;
 
@@ -65,16 +40,17 @@ export async function saveVersion(c: TestClient, documentId: string, body: strin
   return (await json<{ version: string }>(res)).version;
 }
 
-export async function submit(c: TestClient, documentId: string, version?: string): Promise<Review> {
+export async function submit(c: TestClient, documentId: string, version?: string): Promise<GateReview> {
   const res = await c.post(`/api/v1/documents/${documentId}/gate`, version ? { version } : {});
   await expectStatus(res, 201);
-  return json<Review>(res);
+  return answer(res, ZGateReview);
 }
 
-export async function act(c: TestClient, path: string, body: unknown, status = 200): Promise<Review> {
+/** A ProductOps action on a review (POST): answers the recomputed review. */
+export async function act(c: TestClient, path: string, body: unknown, status = 200): Promise<GateReview> {
   const res = await c.post(path, body);
   await expectStatus(res, status);
-  return json<Review>(res);
+  return answer(res, ZGateReview);
 }
 
 export async function stageOf(c: TestClient, productCode: string): Promise<string> {

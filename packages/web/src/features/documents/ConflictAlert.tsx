@@ -1,9 +1,11 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import type { StaleDocument } from '@pi-studio/core/contract/documents';
 import { formatDateTime } from '../../lib/format.ts';
 import { AnchorLink } from '../../lib/links.tsx';
-import { type PersonRef, personName } from '../../lib/people.ts';
+import { personName } from '../../lib/people.ts';
 
-export type ConflictInfo = { version?: string; author?: PersonRef; createdAt?: string; body?: string };
+/** The 409 stale_version problem's `current` (the contract's), or nothing when the problem carried none. */
+export type ConflictInfo = Partial<StaleDocument>;
 
 type Props = {
   documentId: string;

@@ -14,8 +14,7 @@ import { VersionTimeline } from './VersionTimeline.tsx';
 
 const route = getRouteApi('/documents/$id');
 
-export const subsidiaryCode = (doc: DocumentDetail) =>
-  typeof doc.product.subsidiary === 'string' ? doc.product.subsidiary : doc.product.subsidiary.code;
+export const subsidiaryCode = (doc: DocumentDetail) => doc.product.subsidiary.code;
 
 export function DocumentPage() {
   const { id } = route.useParams();

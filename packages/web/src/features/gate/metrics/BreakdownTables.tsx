@@ -1,7 +1,7 @@
 // The same outcomes by subsidiary, author and product type: who needs coaching, which templates need work.
 import { Card, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { type PersonRef, personName } from '../../../lib/people.ts';
+import { personName } from '../../../lib/people.ts';
 import { useTaxonomyLabels } from '../../workspace/queries.ts';
 import type { GateMetrics } from '../api.ts';
 import { percent } from '../format.ts';
@@ -70,11 +70,7 @@ export function BreakdownTables({ metrics }: { metrics: GateMetrics }) {
         title="By author"
         testId="metrics-by-author"
         head={['Author', 'Submitted', 'First-time pass']}
-        rows={metrics.byAuthor.map((a) => [
-          personName(a.author as PersonRef, '—'),
-          a.submitted,
-          percent(a.firstTimePassRate),
-        ])}
+        rows={metrics.byAuthor.map((a) => [personName(a.author, '—'), a.submitted, percent(a.firstTimePassRate)])}
       />
       <Breakdown
         title="By product type"

@@ -5,8 +5,8 @@ describe('metrics chart data', () => {
   it('turns weekly rates into percentages and keeps unknown weeks as gaps', () => {
     expect(
       weeklyPassRate([
-        { week: '2026-W46', submitted: 3, passed: 1, conditional: 1, failed: 1, firstTimePassRate: 66.7 },
-        { week: '2026-W47', submitted: 0, passed: 0, conditional: 0, failed: 0, firstTimePassRate: null },
+        { week: '2026-W46', submitted: 3, decided: 3, passed: 1, conditional: 1, failed: 1, firstTimePassRate: 66.7 },
+        { week: '2026-W47', submitted: 0, decided: 0, passed: 0, conditional: 0, failed: 0, firstTimePassRate: null },
       ]),
     ).toEqual([
       { week: '2026-W46', 'First-time pass %': 66.7, Submitted: 3 },

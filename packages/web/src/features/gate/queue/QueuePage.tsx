@@ -1,7 +1,7 @@
 // /gate: PRDs waiting for a ProductOps review, oldest first, in the subsidiary chosen in the header.
 import { Badge, Stack, Table, Text } from '@mantine/core';
 import { AnchorLink } from '../../../lib/links.tsx';
-import { type PersonRef, personName } from '../../../lib/people.ts';
+import { personName } from '../../../lib/people.ts';
 import { EmptyState, ErrorState, LoadingState } from '../../../lib/states.tsx';
 import { useCurrentSubsidiary } from '../../workspace/use-current-subsidiary.ts';
 import { subsidiaryOf } from '../access.ts';
@@ -82,7 +82,7 @@ function QueueTable({ items }: { items: QueueItem[] }) {
                 ) : null}
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{personName(q.submittedBy as PersonRef, '—')}</Text>
+                <Text size="sm">{personName(q.submittedBy, '—')}</Text>
               </Table.Td>
               <Table.Td>
                 <Badge color={ageColor(q.ageHours)} variant="light" data-testid="queue-age">

@@ -3,7 +3,7 @@ import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { ConfirmButton } from '../../../lib/confirm.tsx';
 import { notifyError, notifySuccess } from '../../../lib/notify.ts';
-import { type PersonRef, personName } from '../../../lib/people.ts';
+import { personName } from '../../../lib/people.ts';
 import type { GateReview, ReviewCriterion } from '../api.ts';
 import { CriterionBars } from '../ui/CriterionBars.tsx';
 import { useRemoveOverride } from '../use-remove-override.ts';
@@ -49,7 +49,7 @@ export function CriteriaCard({ review, canOverride }: { review: GateReview; canO
                   {c.name}
                 </Text>{' '}
                 {Math.round(c.engineScore * 100)}% → {Math.round((c.override?.score ?? 0) * 100)}% by{' '}
-                {personName(c.override?.by as PersonRef, '—')}: {c.override?.reason}
+                {personName(c.override?.by, '—')}: {c.override?.reason}
               </Text>
               {canOverride ? (
                 <ConfirmButton

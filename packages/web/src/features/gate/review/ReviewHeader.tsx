@@ -15,7 +15,7 @@ const STATUS = {
   superseded: { label: 'Superseded by a newer version', color: 'orange' },
 } as const;
 
-const who = (p: unknown) => personName(p as PersonRef, '—');
+const who = (p: PersonRef) => personName(p, '—');
 
 function Stat({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (

@@ -37,7 +37,16 @@ describe('groupFindings', () => {
         finding('a', 'clarity', 'minor', 3),
         finding('b', 'metrics', 'minor', 9),
         finding('c', 'metrics', 'blocker', 20),
-        { ...finding('d', 'metrics', 'major', 1), waiver: { reason: 'ok', expiresAt: '2030-01-01', by: null } },
+        {
+          ...finding('d', 'metrics', 'major', 1),
+          waiver: {
+            reason: 'ok',
+            expiresAt: '2030-01-01T00:00:00.000Z',
+            by: null,
+            at: '2026-01-01T00:00:00.000Z',
+            carriedFromReviewId: null,
+          },
+        },
       ],
     );
     expect(groups.map((g) => g.criterion.id)).toEqual(['metrics', 'clarity']);
