@@ -7,19 +7,29 @@ import type { products } from '../db/schema/workspace.ts';
 import { sha256 } from '../modules/auth/crypto.ts';
 import { renderContext } from './context.ts';
 import type { PersonKey, ProductFacts, Stage, VersionSpec } from './facts.ts';
+import { demoEmail } from './people.ts';
 import { renderPrd } from './prd.ts';
 
 const STAGES: Stage[] = ['intake', 'gate', 'build', 'uat', 'handover', 'live', 'archived'];
 export const HOUR = 3_600_000;
 export const WEEK = 7 * 24 * HOUR;
-const DEMO_ACTOR = { actorId: null, actorLabel: 'demo', requestId: 'demo' } as const;
+/** The loader itself: for setting the studio up (subsidiaries, people), which no demo person did. */
+export const DEMO_LOADER = { actorId: null, actorLabel: 'demo', requestId: 'demo' } as const;
 
 export type AuditRow = typeof auditEvents.$inferInsert;
-export const audit = (at: Date, row: Omit<AuditRow, 'at' | 'actorId' | 'actorLabel' | 'requestId'>): AuditRow => ({
-  ...DEMO_ACTOR,
-  at,
-  ...row,
-});
+export type DemoActor = Pick<AuditRow, 'actorId' | 'actorLabel' | 'requestId'>;
+
+/** The demo person who did it, named as real events name their actor (user id and email). */
+export function demoActor(people: ReadonlyMap<PersonKey, string>, key: PersonKey | undefined): DemoActor {
+  const id = key ? people.get(key) : undefined;
+  return key && id ? { actorId: id, actorLabel: demoEmail(key), requestId: 'demo' } : DEMO_LOADER;
+}
+
+export const audit = (
+  at: Date,
+  by: DemoActor,
+  row: Omit<AuditRow, 'at' | 'actorId' | 'actorLabel' | 'requestId'>,
+): AuditRow => ({ ...by, at, ...row });
 
 /** Spreads timestamps over the past weeks; a few hours per step keeps same-week versions in order. */
 const versionTime = (now: Date, spec: VersionSpec, step: number) =>
@@ -44,11 +54,11 @@ export function buildProduct(
     if (specs.length === 0) continue;
     const documentId = randomUUID();
     const docCode = `${code}-${kind.toUpperCase()}`;
+    const authors = specs.map((spec) => spec.author ?? (kind === 'prd' ? facts.po : (facts.vb ?? facts.po)));
     const rows = specs.map((spec, step) => {
       const at = versionTime(now, spec, step);
       const [major, minor] = spec.version.split('.').map(Number) as [number, number];
       const body = kind === 'prd' ? renderPrd({ facts, spec, at }) : renderContext({ facts, spec, at });
-      const author = spec.author ?? (kind === 'prd' ? facts.po : (facts.vb ?? facts.po));
       return {
         id: randomUUID(),
         documentId,
@@ -57,7 +67,7 @@ export function buildProduct(
         body,
         contentHash: sha256(body),
         note: spec.note,
-        authorId: personId(author),
+        authorId: personId(authors[step]),
         createdAt: at,
       };
     });
@@ -77,7 +87,7 @@ export function buildProduct(
       updatedAt: last.createdAt,
     });
     log.push(
-      audit(first.createdAt, {
+      audit(first.createdAt, demoActor(people, authors[0]), {
         action: 'document.created',
         targetType: 'document',
         targetId: documentId,
@@ -86,10 +96,11 @@ export function buildProduct(
         after: { kind, title, version: `${first.major}.${first.minor}` },
       }),
     );
-    for (const r of rows.slice(1)) {
+    for (const [i, r] of rows.entries()) {
+      if (i === 0) continue;
       log.push(
-        audit(r.createdAt, {
-          action: 'document.version_created',
+        audit(r.createdAt, demoActor(people, authors[i]), {
+          action: 'document.version_saved',
           targetType: 'document',
           targetId: documentId,
           targetLabel: `${docCode} v${r.major}.${r.minor}`,
@@ -106,8 +117,9 @@ export function buildProduct(
   const steps = STAGES.indexOf(facts.stage);
   const span = now.getTime() - 24 * HOUR - createdAt.getTime();
   let updatedAt = createdAt;
+  // A venture builder brings the idea in; the product owner then moves it through the stages.
   log.push(
-    audit(createdAt, {
+    audit(createdAt, demoActor(people, facts.vb ?? facts.po), {
       action: 'product.created',
       targetType: 'product',
       targetId: productId,
@@ -120,7 +132,7 @@ export function buildProduct(
     updatedAt = new Date(createdAt.getTime() + (span * i) / (steps + 1));
     const [before, after] = [STAGES[i - 1], STAGES[i]];
     log.push(
-      audit(updatedAt, {
+      audit(updatedAt, demoActor(people, facts.po), {
         action: 'product.stage_changed',
         targetType: 'product',
         targetId: productId,

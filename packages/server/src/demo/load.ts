@@ -11,7 +11,7 @@ import { memberships, products, subsidiaries, taxonomyTerms } from '../db/schema
 import type { Deps } from '../http/deps.ts';
 import { hashPassword } from '../modules/auth/crypto.ts';
 import { seedDemoGate } from '../modules/gate/demo.ts';
-import { type AuditRow, audit, buildProduct, WEEK } from './build.ts';
+import { type AuditRow, audit, buildProduct, DEMO_LOADER, WEEK } from './build.ts';
 import { DEMO_PRODUCTS, DEMO_TAXONOMY } from './catalog/all.ts';
 import type { PersonKey } from './facts.ts';
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_SUBSIDIARIES, demoEmail } from './people.ts';
@@ -32,7 +32,7 @@ async function ensureSubsidiaries(tx: Tx, at: Date, log: AuditRow[]) {
     .returning();
   for (const s of inserted) {
     log.push(
-      audit(at, {
+      audit(at, DEMO_LOADER, {
         action: 'subsidiary.created',
         targetType: 'subsidiary',
         targetId: s.id,
@@ -79,7 +79,7 @@ async function ensurePeople(tx: Tx, at: Date, subsidiaryIds: Map<string, string>
       if (subsidiaryId && role) member.push({ userId: row.id, subsidiaryId, role });
     }
     log.push(
-      audit(at, {
+      audit(at, DEMO_LOADER, {
         action: 'user.created',
         targetType: 'user',
         targetId: row.id,

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, ilike, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, ilike, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { auditEvents } from '../../db/schema/audit.ts';
 import { subsidiaries } from '../../db/schema/workspace.ts';
@@ -28,12 +28,20 @@ export async function listAudit(
   if (q.subsidiary) where.push(eq(subsidiaries.code, q.subsidiary));
   if (q.from) where.push(gte(auditEvents.at, new Date(q.from)));
   if (q.to) where.push(lte(auditEvents.at, new Date(endOfDay(q.to))));
-  if (q.cursor) where.push(lt(auditEvents.id, Number(q.cursor)));
+  // Newest first by the time the event happened, id breaking ties. Ids follow insertion, not time: the demo and
+  // imports record past events after newer ones. The cursor stays the last event's id; its time is looked up.
+  if (q.cursor) {
+    const last = db
+      .select({ at: auditEvents.at, id: auditEvents.id })
+      .from(auditEvents)
+      .where(eq(auditEvents.id, Number(q.cursor)));
+    where.push(sql`(${auditEvents.at}, ${auditEvents.id}) < (${last})`);
+  }
   return db
     .select({ event: auditEvents, subsidiary: subsidiaries.code })
     .from(auditEvents)
     .leftJoin(subsidiaries, eq(subsidiaries.id, auditEvents.subsidiaryId))
     .where(and(...where))
-    .orderBy(desc(auditEvents.id))
+    .orderBy(desc(auditEvents.at), desc(auditEvents.id))
     .limit(q.limit + 1);
 }

@@ -9,7 +9,7 @@ import { auditEvents } from '../../db/schema/audit.ts';
 import { documents, documentVersions } from '../../db/schema/documents.ts';
 import { gateReviews } from '../../db/schema/gate.ts';
 import { products, subsidiaries } from '../../db/schema/workspace.ts';
-import { type AuditRow, audit, HOUR } from '../../demo/build.ts';
+import { type AuditRow, audit, demoActor, HOUR } from '../../demo/build.ts';
 import type { PersonKey } from '../../demo/facts.ts';
 import { DEMO_PEOPLE, demoEmail } from '../../demo/people.ts';
 import { DEMO_GATE_PLAN, DEMO_GOLDEN, type DemoStep } from './demo-plan.ts';
@@ -54,7 +54,7 @@ async function demoPrds(tx: Tx, codes: string[]) {
     .map((d) => ({ ...d, versions: versions.filter((v) => v.documentId === d.documentId) }));
 }
 
-async function peopleIds(tx: Tx): Promise<Map<string, string>> {
+async function peopleIds(tx: Tx): Promise<Map<PersonKey, string>> {
   const keys = Object.keys(DEMO_PEOPLE) as PersonKey[];
   const rows = await tx
     .select({ id: users.id, email: users.email })
@@ -82,6 +82,9 @@ export async function seedDemoGate(tx: Tx): Promise<{ reviews: number; golden: n
   const rubric = await loadRubric(tx, rubricRowId);
   const people = await peopleIds(tx);
   const reviewer = people.get('omar') ?? null;
+  // Events name the demo person who acted: the author submits, ProductOps (Omar) decides and curates.
+  const keyOfUser = new Map([...people].map(([key, id]) => [id, key]));
+  const byReviewer = demoActor(people, 'omar');
   const log: AuditRow[] = [];
   const library: (GoldenPassage & { id: string; at: Date })[] = [];
   const previous = new Map<string, { id: string; attempt: number; report: StoredReport }>();
@@ -123,7 +126,8 @@ export async function seedDemoGate(tx: Tx): Promise<{ reviews: number; golden: n
     });
     previous.set(prd.documentId, { id, attempt, report });
     const target = { targetType: 'gate_review', targetId: id, targetLabel: label, ...scope };
-    log.push(audit(at, { action: 'gate.submitted', ...target, after: { score: report.score, attempt } }));
+    const bySubmitter = demoActor(people, submitter ? keyOfUser.get(submitter) : undefined);
+    log.push(audit(at, bySubmitter, { action: 'gate.submitted', ...target, after: { score: report.score, attempt } }));
     if (!verdict) continue;
 
     for (const [i, c] of (step.conditions ?? []).entries()) {
@@ -140,9 +144,11 @@ export async function seedDemoGate(tx: Tx): Promise<{ reviews: number; golden: n
         const doneAt = new Date(decidedAt.getTime() + (c.dueInDays - 3) * 24 * HOUR);
         await updateCondition(tx, conditionId, { done: true, doneAt });
       }
-      log.push(audit(conditionAt, { action: 'gate.condition_added', ...target, after: { conditionId, text: c.text } }));
+      const added = { action: 'gate.condition_added', ...target, after: { conditionId, text: c.text } };
+      log.push(audit(conditionAt, byReviewer, added));
     }
-    log.push(audit(decidedAt, { action: 'gate.decided', ...target, after: { verdict, score: report.score, attempt } }));
+    const decision = { verdict, score: report.score, attempt };
+    log.push(audit(decidedAt, byReviewer, { action: 'gate.decided', ...target, after: decision }));
     if (verdict === 'fail') continue;
     await setBaseline(tx, prd.documentId, version.id);
 
@@ -166,7 +172,7 @@ export async function seedDemoGate(tx: Tx): Promise<{ reviews: number; golden: n
       const passage = { criterion, text, source: label, subsidiary: prd.subsidiaryCode, productType: prd.productType };
       library.push({ ...passage, id: goldenId, at: goldenAt });
       log.push(
-        audit(goldenAt, {
+        audit(goldenAt, byReviewer, {
           action: 'golden.added',
           targetType: 'golden_example',
           targetId: goldenId,
