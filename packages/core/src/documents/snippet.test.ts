@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseFrontMatter } from '../markdown/front-matter.ts';
 import { defaultTitle, documentCode, isDocumentKind } from './kinds.ts';
-import { escapeHtml, markersToHtml } from './snippet.ts';
+import { escapeHtml, markdownToPlainText, markersToHtml } from './snippet.ts';
 import { renderTemplate } from './template-render.ts';
 
 describe('snippets', () => {
@@ -13,6 +13,31 @@ describe('snippets', () => {
   it('does not let a document smuggle in <mark> or other tags', () => {
     expect(markersToHtml('<mark>fake</mark>', 'S1', 'E1')).toBe('&lt;mark&gt;fake&lt;/mark&gt;');
     expect(escapeHtml(`'`)).toBe('&#39;');
+  });
+
+  it('shows a table as plain text: cells apart, no pipes and no delimiter row', () => {
+    const window = '| Field | Value |\n|---|:---:|\n| Product | S1FINTXE1-PAYOUTS |\n| Owner | Leila |\n';
+    expect(markersToHtml(window, 'S1', 'E1')).toBe('Field · Value Product · <mark>FINTX</mark>-PAYOUTS Owner · Leila');
+    // A window cut in the middle of a row or of the delimiter row.
+    expect(markdownToPlainText('ield | Value |\n| --- | ---')).toBe('ield · Value\n ');
+    expect(markersToHtml('alue |\n|---|---|\n| S1refundE1 | tracked |', 'S1', 'E1')).toBe(
+      'alue <mark>refund</mark> · tracked',
+    );
+  });
+
+  it('drops heading, list, task and quote markers, emphasis, code ticks and link targets', () => {
+    const source = [
+      '## Goals',
+      '- [x] **Cut** payout time to *1 day*',
+      '1. See [the runbook](https://wiki.test/run) and `payouts.sync`',
+      '> Quoted',
+      '---',
+      'Plain | prose with a pipe',
+    ].join('\n');
+    expect(markersToHtml(source, 'S1', 'E1')).toBe(
+      'Goals Cut payout time to 1 day See the runbook and payouts.sync Quoted Plain · prose with a pipe',
+    );
+    expect(markdownToPlainText('snake_case and 2*3*4 and 2026-01-05')).toBe('snake_case and 2*3*4 and 2026-01-05');
   });
 });
 

@@ -2,8 +2,9 @@
 // imports), so the output MUST go through DOMPurify before it reaches the DOM.
 import DOMPurify from 'dompurify';
 import MarkdownIt from 'markdown-it';
+import { taskLists } from './task-lists.ts';
 
-const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
+const md = new MarkdownIt({ html: true, linkify: true, typographer: false }).use(taskLists);
 
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 

@@ -1,10 +1,11 @@
 import { Badge, Code, Group, SimpleGrid, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { formatDateTime } from '../../lib/format.ts';
+import { actionLabel } from '../../lib/labels.ts';
 import type { AuditEvent } from './api.ts';
 
 const COLUMNS = 6;
 
-const subsidiaryCode = (s: AuditEvent['subsidiary']) => (s === null ? '—' : typeof s === 'string' ? s : s.code);
+const subsidiaryCode = (s: AuditEvent['subsidiary']) => s ?? '—';
 
 function Snapshot({ label, value }: { label: string; value: unknown }) {
   return (
@@ -41,7 +42,9 @@ export function AuditRow({ event, expanded, onToggle }: Props) {
         </Table.Td>
         <Table.Td>{event.actor?.label ?? <Text c="dimmed">system</Text>}</Table.Td>
         <Table.Td>
-          <Code>{event.action}</Code>
+          <Text size="sm" title={event.action} data-testid="audit-action" data-action={event.action}>
+            {actionLabel(event.action)}
+          </Text>
         </Table.Td>
         <Table.Td>
           <Group gap={6} wrap="nowrap">
@@ -60,6 +63,9 @@ export function AuditRow({ event, expanded, onToggle }: Props) {
               <Group gap="lg">
                 <Text size="xs">
                   Request id <Code data-testid="audit-request-id">{event.requestId}</Code>
+                </Text>
+                <Text size="xs">
+                  Action <Code>{event.action}</Code>
                 </Text>
                 <Text size="xs">
                   Target id <Code>{event.targetId}</Code>

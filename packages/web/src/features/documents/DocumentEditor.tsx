@@ -16,6 +16,7 @@ import { ConflictAlert, type ConflictInfo } from './ConflictAlert.tsx';
 import { LineFromOtherVersion } from './LineFromOtherVersion.tsx';
 import { useSaveVersion } from './use-save-version.ts';
 import { useUnsavedChanges } from './use-unsaved-changes.ts';
+import { type EditorMode, ModeToggle, WritePreview } from './WritePreview.tsx';
 
 type Loaded = { document: DocumentDetail; etag: string };
 type Props = {
@@ -59,8 +60,13 @@ export function DocumentEditor({ initial, refetch, line, lineFrom }: Props) {
   const gate = useLiveGate({ enabled: isPrd, subsidiary: subsidiaryOf(document.product) });
   const allExtensions = useMemo(() => [...extensions, ...gate.extensions], [gate.extensions]);
   const view = useRef<EditorView | null>(null);
+  const [mode, setMode] = useState<EditorMode>('write');
   const jump = (n: number) => {
-    if (view.current) scrollToLine(view.current, n);
+    setMode('write');
+    // After React has shown the editor again: a hidden editor cannot measure where the line is.
+    requestAnimationFrame(() => {
+      if (view.current) scrollToLine(view.current, n);
+    });
   };
 
   const submit = () => {
@@ -155,21 +161,32 @@ export function DocumentEditor({ initial, refetch, line, lineFrom }: Props) {
           onTakeTheirs={() => void takeTheirs()}
         />
       ) : null}
-      <TextInput label="Title" value={title} onChange={(e) => setTitle(e.currentTarget.value)} maw={600} />
+      <Group justify="space-between" align="flex-end">
+        <TextInput
+          label="Title"
+          value={title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+          maw={600}
+          style={{ flex: 1 }}
+        />
+        <ModeToggle value={mode} onChange={setMode} />
+      </Group>
       <LiveGateLayout gate={gate} enabled={isPrd} onJump={jump}>
-        <Card withBorder radius="md" p={0} style={{ overflow: 'hidden' }}>
-          <CodeMirror
-            value={text}
-            onChange={setText}
-            extensions={allExtensions}
-            height="60vh"
-            basicSetup={{ foldGutter: false }}
-            onCreateEditor={(created) => {
-              view.current = created;
-              if (line) scrollToLine(created, line);
-            }}
-          />
-        </Card>
+        <WritePreview mode={mode} source={text}>
+          <Card withBorder radius="md" p={0} style={{ overflow: 'hidden' }}>
+            <CodeMirror
+              value={text}
+              onChange={setText}
+              extensions={allExtensions}
+              height="60vh"
+              basicSetup={{ foldGutter: false }}
+              onCreateEditor={(created) => {
+                view.current = created;
+                if (line) scrollToLine(created, line);
+              }}
+            />
+          </Card>
+        </WritePreview>
       </LiveGateLayout>
       <Group align="flex-end" gap="md">
         <TextInput

@@ -1,4 +1,4 @@
-import { AppShell, Burger, Button, Group, Kbd, NavLink, Text } from '@mantine/core';
+import { ActionIcon, AppShell, Box, Burger, Button, Group, Kbd, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { spotlight } from '@mantine/spotlight';
 import { Link, useRouterState } from '@tanstack/react-router';
@@ -38,13 +38,24 @@ export function AppLayout({ children }: { children: ReactNode }) {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={navOpen} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
-            <Text component={Link} to="/" fw={800} size="lg" c="indigo" style={{ textDecoration: 'none' }}>
+            <Text
+              component={Link}
+              to="/"
+              fw={800}
+              size="lg"
+              c="indigo"
+              style={{ textDecoration: 'none', whiteSpace: 'nowrap' }}
+            >
               PI Studio
             </Text>
-            <SubsidiarySwitcher />
+            {/* On a phone the switcher moves into the navigation drawer: the header keeps one line. */}
+            <Box visibleFrom="sm">
+              <SubsidiarySwitcher />
+            </Box>
           </Group>
           <Group gap="sm" wrap="nowrap">
             <Button
+              visibleFrom="sm"
               variant="default"
               size="sm"
               onClick={() => spotlight.open()}
@@ -54,11 +65,24 @@ export function AppLayout({ children }: { children: ReactNode }) {
             >
               Search
             </Button>
+            <ActionIcon
+              hiddenFrom="sm"
+              variant="default"
+              size="lg"
+              onClick={() => spotlight.open()}
+              aria-label="Search documents"
+              data-testid="open-search-compact"
+            >
+              <SearchGlyph />
+            </ActionIcon>
             <UserMenu />
           </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main navigation">
+        <Box hiddenFrom="sm" mb="xs">
+          <SubsidiarySwitcher w="100%" />
+        </Box>
         {nav.map((item) => (
           <NavLink
             key={item.to}
@@ -74,5 +98,15 @@ export function AppLayout({ children }: { children: ReactNode }) {
       <AppShell.Main>{children}</AppShell.Main>
       <SearchPalette />
     </AppShell>
+  );
+}
+
+/** A magnifying glass, drawn inline: the app ships no icon set. */
+function SearchGlyph() {
+  return (
+    <svg width={18} height={18} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} aria-hidden>
+      <circle cx={11} cy={11} r={7} />
+      <path d="m20 20-3.5-3.5" strokeLinecap="round" />
+    </svg>
   );
 }

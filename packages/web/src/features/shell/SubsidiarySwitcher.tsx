@@ -6,7 +6,7 @@ import { useCurrentSubsidiary } from '../workspace/use-current-subsidiary.ts';
 const ALL = '__all__';
 
 /** All + the subsidiaries the server says this person can see (admins: every one). */
-export function SubsidiarySwitcher() {
+export function SubsidiarySwitcher({ w = 200 }: { w?: number | string }) {
   const [current, setCurrent] = useCurrentSubsidiary();
   const subsidiaries = useSubsidiaries();
   const items = subsidiaries.data ?? [];
@@ -21,7 +21,7 @@ export function SubsidiarySwitcher() {
       aria-label="Subsidiary"
       data-testid="subsidiary-switcher"
       size="sm"
-      w={200}
+      w={w}
       value={current || ALL}
       onChange={(v) => setCurrent(!v || v === ALL ? '' : v)}
       allowDeselect={false}

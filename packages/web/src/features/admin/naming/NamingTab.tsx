@@ -2,7 +2,6 @@ import { Badge, Card, Grid, Group, Stack, Title } from '@mantine/core';
 import { useMe, useNaming } from '../queries.ts';
 import { QueryState } from '../ui/QueryState.tsx';
 import { ConventionEditor } from './ConventionEditor.tsx';
-import { ConventionFields } from './ConventionFields.tsx';
 import { IdTester } from './IdTester.tsx';
 
 export function NamingTab() {
@@ -23,7 +22,6 @@ export function NamingTab() {
                     version {String(data.version)}
                   </Badge>
                 </Group>
-                <ConventionFields convention={data.convention} />
                 <ConventionEditor key={String(data.version)} convention={data.convention} canEdit={canEdit} />
               </Stack>
             </Card>

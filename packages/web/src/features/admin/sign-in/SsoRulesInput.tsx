@@ -1,6 +1,6 @@
 import { Button, CloseButton, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import type { Role } from '@pi-studio/core/access/roles';
-import { ROLE_OPTIONS } from '../users/roles.ts';
+import { ROLE_OPTIONS } from '../../../lib/labels.ts';
 import type { SsoRule } from './sso-api.ts';
 
 type Props = {

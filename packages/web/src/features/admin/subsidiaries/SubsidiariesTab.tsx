@@ -1,5 +1,6 @@
 import { Badge, Button, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
+import { roleLabel } from '../../../lib/labels.ts';
 import { useSubsidiaries } from '../queries.ts';
 import type { Subsidiary } from '../types.ts';
 import { QueryState } from '../ui/QueryState.tsx';
@@ -42,7 +43,13 @@ export function SubsidiariesTab() {
                   <Table.Td>{s.name}</Table.Td>
                   <Table.Td>{s.productCount}</Table.Td>
                   <Table.Td>
-                    {s.myRole ? <Badge variant="light">{s.myRole}</Badge> : <Text c="dimmed">—</Text>}
+                    {s.myRole ? (
+                      <Badge variant="light" tt="none">
+                        {roleLabel(s.myRole)}
+                      </Badge>
+                    ) : (
+                      <Text c="dimmed">—</Text>
+                    )}
                   </Table.Td>
                   <Table.Td ta="right">
                     <Button

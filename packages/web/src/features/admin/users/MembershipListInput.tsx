@@ -1,8 +1,8 @@
 import { Button, CloseButton, Group, Select, Stack, Text } from '@mantine/core';
 import type { Role } from '@pi-studio/core/access/roles';
 import { useState } from 'react';
+import { ROLE_OPTIONS, roleLabel } from '../../../lib/labels.ts';
 import type { Membership } from '../types.ts';
-import { ROLE_OPTIONS } from './roles.ts';
 
 type Props = {
   value: Membership[];
@@ -33,7 +33,7 @@ export function MembershipListInput({ value, onChange, subsidiaryCodes, error }:
           <Text size="sm" w={80}>
             {m.subsidiary}
           </Text>
-          <Text size="sm">{m.role}</Text>
+          <Text size="sm">{roleLabel(m.role)}</Text>
           <CloseButton
             size="sm"
             aria-label={`Remove ${m.subsidiary}`}

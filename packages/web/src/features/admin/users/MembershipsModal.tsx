@@ -1,12 +1,12 @@
 import { Button, Group, Modal, Select, Stack, Table, Text } from '@mantine/core';
 import type { Role } from '@pi-studio/core/access/roles';
 import { useState } from 'react';
+import { ROLE_OPTIONS, roleLabel } from '../../../lib/labels.ts';
 import { notifySuccess } from '../../../lib/notify.ts';
 import type { Membership, User } from '../types.ts';
 import { confirmThen } from '../ui/confirm.ts';
 import { FormError } from '../ui/FormError.tsx';
 import { useSetMemberships } from '../use-set-memberships.ts';
-import { ROLE_OPTIONS } from './roles.ts';
 
 type Props = { user: User | null; onClose: () => void; subsidiaryCodes: string[] };
 
@@ -34,14 +34,14 @@ export function MembershipsModal({ user, onClose, subsidiaryCodes }: Props) {
   const changeRole = (subsidiary: string, role: string | null) => {
     if (!role) return;
     const next = memberships.map((m) => (m.subsidiary === subsidiary ? { ...m, role: role as Role } : m));
-    put(next, `${subsidiary} role set to ${role}`);
+    put(next, `${subsidiary} role set to ${roleLabel(role)}`);
   };
 
   const remove = (m: Membership) =>
     confirmThen(
       {
         title: 'Remove membership',
-        message: `Remove ${user?.email} from ${m.subsidiary} (${m.role})? They lose access to its products.`,
+        message: `Remove ${user?.email} from ${m.subsidiary} (${roleLabel(m.role)})? They lose access to its products.`,
         confirmLabel: 'Remove',
         danger: true,
       },

@@ -1,4 +1,5 @@
 import { Badge, Button, Group, Table, Text } from '@mantine/core';
+import { membershipLabel } from '../../../lib/labels.ts';
 import { ResetTwoStepButton } from '../sign-in/ResetTwoStepButton.tsx';
 import type { User } from '../types.ts';
 
@@ -38,7 +39,7 @@ export function UsersTable({ users, busyUserId, onEditMemberships, onToggleAdmin
                   {u.memberships.length === 0 && <Text c="dimmed">none</Text>}
                   {u.memberships.map((m) => (
                     <Badge key={m.subsidiary} variant="light" tt="none">
-                      {m.subsidiary}:{m.role}
+                      {membershipLabel(m.subsidiary, m.role)}
                     </Badge>
                   ))}
                 </Group>

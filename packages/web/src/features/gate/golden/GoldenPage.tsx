@@ -6,6 +6,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { confirmAction } from '../../../lib/confirm.tsx';
 import { formatDate } from '../../../lib/format.ts';
+import { criterionLabel } from '../../../lib/labels.ts';
 import { notifyError, notifySuccess } from '../../../lib/notify.ts';
 import { type PersonRef, personName } from '../../../lib/people.ts';
 import { EmptyState, ErrorState, LoadingState } from '../../../lib/states.tsx';
@@ -21,7 +22,6 @@ import { useDeleteGolden } from '../use-delete-golden.ts';
 
 const route = getRouteApi('/gate/golden');
 const CRITERIA = DEFAULT_RUBRIC.criteria.map((c) => ({ value: c.id, label: c.name }));
-const criterionName = (id: string) => CRITERIA.find((c) => c.value === id)?.label ?? id;
 
 export function GoldenPage() {
   const search = route.useSearch();
@@ -117,7 +117,7 @@ function GoldenCard({ example, canDelete }: { example: GoldenExample; canDelete:
       <Group justify="space-between" mb={6} wrap="nowrap">
         <Group gap={6}>
           <Badge color="yellow" variant="light">
-            {criterionName(example.criterion)}
+            {criterionLabel(example.criterion)}
           </Badge>
           {example.subsidiary ? <Badge variant="outline">{example.subsidiary}</Badge> : null}
           {example.productType ? (

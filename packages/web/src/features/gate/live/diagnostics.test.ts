@@ -69,6 +69,6 @@ describe('findingsToDiagnostics', () => {
   it('puts message and fix into the diagnostic text', () => {
     const [d] = findingsToDiagnostics(index('x'), [finding({})]);
     expect(d?.message).toBe('Vague word\nFix: Say how fast');
-    expect(d?.source).toBe('clarity · clarity.vague');
+    expect(d?.source).toBe('Unambiguous language · Vague or subjective term');
   });
 });

@@ -1,6 +1,7 @@
 // Gate findings as CodeMirror diagnostics. Pure (no view), so the mapping is tested in Node.
 import type { Diagnostic } from '@codemirror/lint';
 import type { Finding, Severity } from '@pi-studio/core/gate/types';
+import { criterionLabel, ruleLabel } from '../../../lib/labels.ts';
 
 /** The part of CodeMirror's Text the mapping needs (1-based lines, like the engine's findings). */
 export type LineIndex = { lines: number; line(n: number): { from: number; to: number; text: string } };
@@ -29,7 +30,7 @@ export function findingsToDiagnostics(doc: LineIndex, findings: readonly Finding
   return findings.map((f) => ({
     ...findingRange(doc, f),
     severity: LINT_SEVERITY[f.severity],
-    source: `${f.criterion} · ${f.rule}`,
+    source: `${criterionLabel(f.criterion)} · ${ruleLabel(f.rule)}`,
     message: f.fix ? `${f.message}\nFix: ${f.fix}` : f.message,
     renderMessage: () => renderFinding(f),
   }));

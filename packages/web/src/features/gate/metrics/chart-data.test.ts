@@ -26,6 +26,7 @@ describe('metrics chart data', () => {
       2,
     );
     expect(series.map((s) => s.name)).toEqual(['metrics', 'acceptance', 'other']);
+    expect(series.map((s) => s.label)).toEqual(['Goals and success metrics', 'Acceptance criteria', 'Other']);
     expect(data).toEqual([
       { week: '2026-W45', metrics: 0, acceptance: 0, other: 0 },
       { week: '2026-W46', metrics: 1, acceptance: 3, other: 0 },
@@ -33,11 +34,12 @@ describe('metrics chart data', () => {
     ]);
   });
 
-  it('orders top reasons by count', () => {
+  it('orders top reasons by count and names each by its rule summary', () => {
     const bars = topReasonBars([
       { criterion: 'ux', rule: 'ux.missing', count: 1 },
       { criterion: 'metrics', rule: 'metrics.no-timeframe', count: 5 },
     ]);
-    expect(bars.map((b) => b.reason)).toEqual(['metrics.no-timeframe', 'ux.missing']);
+    expect(bars.map((b) => b.rule)).toEqual(['metrics.no-timeframe', 'ux.missing']);
+    expect(bars.map((b) => b.reason)).toEqual(['A metric has no timeframe', 'No experience or design section']);
   });
 });

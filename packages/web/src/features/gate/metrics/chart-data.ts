@@ -1,4 +1,5 @@
 // Shapes the metrics API's rows into what the charts draw. Pure, so it is tested without a browser.
+import { criterionLabel, ruleLabel } from '../../../lib/labels.ts';
 import type { GateMetrics } from '../api.ts';
 
 const PALETTE = [
@@ -49,15 +50,16 @@ export function reasonsByWeek(rows: GateMetrics['reasonsByWeek'], allWeeks: read
   const names = hasOther ? [...kept, 'other'] : kept;
   const series = names.map((name, i) => ({
     name,
+    label: name === 'other' ? 'Other' : criterionLabel(name),
     color: name === 'other' ? 'gray.5' : (PALETTE[i % PALETTE.length] ?? 'gray.6'),
   }));
   return { data, series };
 }
 
-/** Top rejection reasons as labelled bars, largest first. */
+/** Top rejection reasons as bars labelled with the rule's summary, largest first. */
 export function topReasonBars(rows: GateMetrics['topReasons'], limit = 10) {
   return [...rows]
     .sort((a, b) => b.count - a.count || a.rule.localeCompare(b.rule))
     .slice(0, limit)
-    .map((r) => ({ reason: r.rule, criterion: r.criterion, Findings: r.count }));
+    .map((r) => ({ reason: ruleLabel(r.rule), rule: r.rule, criterion: r.criterion, Findings: r.count }));
 }

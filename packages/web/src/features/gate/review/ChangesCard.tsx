@@ -1,5 +1,6 @@
 // On a resubmission: which findings the author fixed, which are new and which remain since the last review.
 import { Badge, Card, Group, ScrollArea, Stack, Tabs, Text, Title } from '@mantine/core';
+import { ruleLabel } from '../../../lib/labels.ts';
 import { AnchorLink } from '../../../lib/links.tsx';
 import type { Finding, ReviewChanges } from '../api.ts';
 import { SeverityBadge } from '../ui/VerdictBadge.tsx';
@@ -68,8 +69,8 @@ function ChangeList({ findings }: { findings: Finding[] }) {
           <Group key={`${f.rule}:${f.line}:${f.excerpt}`} gap="xs" wrap="nowrap" align="flex-start">
             <SeverityBadge severity={f.severity} />
             <Text size="sm" style={{ flex: 1 }}>
-              <Text span size="xs" ff="monospace" c="dimmed">
-                {f.rule}
+              <Text span size="xs" c="dimmed" title={f.rule}>
+                {ruleLabel(f.rule)}:
               </Text>{' '}
               {f.message}
             </Text>

@@ -2,6 +2,7 @@
 import { Badge, Blockquote, Button, Code, Group, Stack, Text } from '@mantine/core';
 import { ConfirmButton } from '../../../lib/confirm.tsx';
 import { formatDate } from '../../../lib/format.ts';
+import { ruleLabel } from '../../../lib/labels.ts';
 import { AnchorLink } from '../../../lib/links.tsx';
 import { type PersonRef, personName } from '../../../lib/people.ts';
 import type { ReviewFinding } from '../api.ts';
@@ -32,8 +33,8 @@ export function FindingItem({ finding, documentId, version, onWaive, onRemoveWai
       <Group gap="xs" wrap="nowrap" justify="space-between">
         <Group gap="xs" wrap="nowrap">
           <SeverityBadge severity={finding.severity} />
-          <Text size="xs" ff="monospace" c="dimmed">
-            {finding.rule}
+          <Text size="xs" c="dimmed" title={finding.rule} data-testid="finding-rule">
+            {ruleLabel(finding.rule)}
           </Text>
           <AnchorLink
             to="/documents/$id/edit"
@@ -96,7 +97,7 @@ export function FindingItem({ finding, documentId, version, onWaive, onRemoveWai
               color="red"
               confirm={{
                 title: 'Remove this waiver?',
-                message: `${finding.rule} counts toward the suggested verdict again. The audit trail keeps the waiver.`,
+                message: `${ruleLabel(finding.rule)} counts toward the suggested verdict again. The audit trail keeps the waiver.`,
                 confirmLabel: 'Remove waiver',
                 danger: true,
               }}

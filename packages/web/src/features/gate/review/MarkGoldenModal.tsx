@@ -1,6 +1,7 @@
 // Marks a passed version (or a passage of it) as the golden example for one criterion; fixes then cite it.
 import { Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useRef, useState } from 'react';
+import { criterionLabel } from '../../../lib/labels.ts';
 import { notifySuccess } from '../../../lib/notify.ts';
 import { fieldError } from '../../admin/ui/errors.ts';
 import { FormError } from '../../admin/ui/FormError.tsx';
@@ -46,7 +47,9 @@ function MarkGoldenForm({ review, onDone }: { review: GateReview; onDone: () => 
       },
       {
         onSuccess: () => {
-          notifySuccess(`${review.document.code} v${review.version} is now a golden example for ${criterion}.`);
+          notifySuccess(
+            `${review.document.code} v${review.version} is now a golden example for ${criterionLabel(criterion, review.criteria)}.`,
+          );
           onDone();
         },
       },

@@ -1,6 +1,7 @@
 // Waiving a finding needs a reason and an expiry: a waiver is a time-boxed exception, not a silent delete.
 import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
+import { ruleLabel } from '../../../lib/labels.ts';
 import { notifySuccess } from '../../../lib/notify.ts';
 import { fieldError } from '../../admin/ui/errors.ts';
 import { FormError } from '../../admin/ui/FormError.tsx';
@@ -27,7 +28,7 @@ function WaiveForm({ reviewId, finding, onDone }: { reviewId: string; finding: R
       { findingId: finding.id, reason: reason.trim(), expiresAt },
       {
         onSuccess: () => {
-          notifySuccess(`${finding.rule} waived until ${expiresAt}.`);
+          notifySuccess(`${ruleLabel(finding.rule)} waived until ${expiresAt}.`);
           onDone();
         },
       },
@@ -35,8 +36,8 @@ function WaiveForm({ reviewId, finding, onDone }: { reviewId: string; finding: R
   return (
     <Stack data-testid="waive-form">
       <Text size="sm">
-        <Text span ff="monospace" size="sm">
-          {finding.rule}
+        <Text span fw={600} size="sm" title={finding.rule}>
+          {ruleLabel(finding.rule)}
         </Text>{' '}
         (line {finding.line}): {finding.message}
       </Text>

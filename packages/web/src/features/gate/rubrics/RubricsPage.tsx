@@ -1,4 +1,4 @@
-// /gate/rubrics: rubric versions, their definitions, new versions from JSON, and which one is active.
+// /gate/rubrics: rubric versions, their definitions, new versions from a form (or JSON), and which one is active.
 import { Badge, Button, Card, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { confirmAction } from '../../../lib/confirm.tsx';
@@ -12,6 +12,7 @@ import type { RubricSummary } from '../api.ts';
 import { useRubric, useRubrics } from '../queries.ts';
 import { GateNav } from '../ui/GateNav.tsx';
 import { useActivateRubric } from '../use-activate-rubric.ts';
+import { RubricDefinitionView } from './RubricDefinitionView.tsx';
 import { RubricEditor } from './RubricEditor.tsx';
 
 export function RubricsPage() {
@@ -163,15 +164,7 @@ function RubricDefinition({ rubric, canEdit }: { rubric: RubricSummary; canEdit:
       ) : detail.isError ? (
         <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />
       ) : (
-        <Text
-          component="pre"
-          size="xs"
-          ff="monospace"
-          mah="65vh"
-          style={{ overflow: 'auto', background: 'var(--mantine-color-gray-0)', padding: 12, borderRadius: 6 }}
-        >
-          {JSON.stringify(detail.data.definition, null, 2)}
-        </Text>
+        <RubricDefinitionView definition={detail.data.definition} />
       )}
     </Card>
   );

@@ -1,0 +1,102 @@
+// Human words for the ids the API speaks: audit actions, roles, gate rules and rubric criteria. The API, filters,
+// URLs and test ids keep the ids; only what a person reads goes through here, so every page says it the same way.
+import { isRole, type Role } from '@pi-studio/core/access/roles';
+import { RULES } from '@pi-studio/core/gate/checks/registry';
+import { DEFAULT_RUBRIC } from '@pi-studio/core/gate/default-rubric';
+
+export const ROLE_LABEL: Record<Role, string> = {
+  admin: 'Subsidiary admin',
+  productops: 'ProductOps',
+  po: 'Product owner',
+  vb: 'Venture builder',
+  builder: 'Builder',
+  it: 'IT owner',
+  viewer: 'Viewer',
+};
+
+/** `vb` → "Venture builder"; an unknown role is shown as it came. */
+export const roleLabel = (role: string): string => (isRole(role) ? ROLE_LABEL[role] : role);
+
+/** A role in a subsidiary, `EDC:vb` → "EDC · Venture builder". */
+export const membershipLabel = (subsidiary: string, role: string): string => `${subsidiary} · ${roleLabel(role)}`;
+
+/** Options for role pickers: the role id as value, its label shown. */
+export const ROLE_OPTIONS = (Object.keys(ROLE_LABEL) as Role[]).map((r) => ({ value: r, label: ROLE_LABEL[r] }));
+
+const ACTION_LABEL: Record<string, string> = {
+  'auth.login': 'Signed in',
+  'auth.login_failed': 'Failed to sign in',
+  'auth.locked': 'Account locked',
+  'auth.logout': 'Signed out',
+  'auth.password_changed': 'Changed password',
+  'auth.recovery_code_used': 'Used a recovery code',
+  'auth.recovery_codes_regenerated': 'Regenerated recovery codes',
+  'auth.totp_enabled': 'Turned on two-step sign-in',
+  'auth.totp_disabled': 'Turned off two-step sign-in',
+  'auth.totp_failed': 'Entered a wrong two-step code',
+  'auth.totp_reset': 'Reset two-step sign-in',
+  'document.created': 'Created document',
+  'document.imported': 'Imported document',
+  'document.version_saved': 'Saved document version',
+  'document.baseline_set': 'Set document baseline',
+  'gate.submitted': 'Submitted to the gate',
+  'gate.decided': 'Decided gate review',
+  'gate.condition_added': 'Added gate condition',
+  'gate.condition_updated': 'Updated gate condition',
+  'gate.criterion_overridden': 'Overrode criterion score',
+  'gate.override_removed': 'Removed score override',
+  'gate.finding_waived': 'Waived finding',
+  'gate.waiver_removed': 'Removed waiver',
+  'golden.added': 'Added golden example',
+  'golden.removed': 'Removed golden example',
+  'naming.updated': 'Changed naming convention',
+  'product.created': 'Created product',
+  'product.updated': 'Updated product',
+  'product.stage_changed': 'Changed product stage',
+  'rubric.created': 'Created rubric version',
+  'rubric.activated': 'Activated rubric version',
+  'settings.sign_in_changed': 'Changed sign-in settings',
+  'settings.sso_changed': 'Changed single sign-on',
+  'subsidiary.created': 'Created subsidiary',
+  'subsidiary.renamed': 'Renamed subsidiary',
+  'taxonomy.created': 'Added taxonomy term',
+  'taxonomy.updated': 'Updated taxonomy term',
+  'taxonomy.archived': 'Archived taxonomy term',
+  'template.created': 'Created template',
+  'template.version_saved': 'Saved template version',
+  'token.created': 'Created API token',
+  'token.revoked': 'Revoked API token',
+  'user.created': 'Created user',
+  'user.updated': 'Updated user',
+  'user.disabled': 'Disabled user',
+  'user.enabled': 'Enabled user',
+  'user.memberships_set': 'Changed roles',
+  'user.memberships_synced': 'Roles set by single sign-on',
+};
+
+const sentence = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
+
+/**
+ * `product.stage_changed` → "Changed product stage". An action this list does not know yet still reads as words:
+ * `thing.verb_rest` → "Verb rest thing" (`product.renamed` → "Renamed product").
+ */
+export function actionLabel(action: string): string {
+  const known = ACTION_LABEL[action];
+  if (known) return known;
+  const dot = action.indexOf('.');
+  if (dot < 1) return action;
+  const thing = action.slice(0, dot).replace(/_/g, ' ');
+  const verb = action.slice(dot + 1).replace(/[_.]/g, ' ');
+  return sentence(`${verb} ${thing}`);
+}
+
+/** A gate rule's summary, `metrics.no-timeframe` → "A metric has no timeframe"; unknown ids stay as they are. */
+export const ruleLabel = (rule: string): string => RULES.get(rule)?.summary ?? rule;
+
+/**
+ * A rubric criterion's title, from the criteria at hand (a review's or a rubric's) or else the built-in rubric:
+ * `metrics` → "Goals and success metrics".
+ */
+export function criterionLabel(id: string, criteria: readonly { id: string; name: string }[] = []): string {
+  return criteria.find((c) => c.id === id)?.name ?? DEFAULT_RUBRIC.criteria.find((c) => c.id === id)?.name ?? id;
+}
