@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every leg of the suite, one summary line at the end.
-//   1. static checks: Biome, TypeScript
+//   1. static checks: Biome, TypeScript (each package with its own tsconfig), layering (scripts/check-layers.ts)
 //   2. unit + API tests on PGlite (Vitest, root config)
 //   3. the API suite again on PostgreSQL (when DATABASE_URL is set)
 //   4. browser journeys in Chromium (when Chromium is installed)
@@ -130,7 +130,8 @@ function seconds(ms) {
 async function main() {
   const started = Date.now();
   await staticCheck('biome', bin('biome'), ['check', '.']);
-  await staticCheck('typescript', bin('tsc'), ['-p', 'tsconfig.json']);
+  await staticCheck('typescript', process.execPath, ['scripts/typecheck.mjs']);
+  await staticCheck('layers', process.execPath, ['--import', 'tsx', 'scripts/check-layers.ts']);
   await vitestLeg('pglite', [], cleanEnv());
 
   const databaseUrl = process.env.DATABASE_URL;

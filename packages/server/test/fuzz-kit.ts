@@ -11,7 +11,7 @@ import type { CaseRequest } from './authz/route-case.ts';
 import { createTestContext, type TestContext } from './harness.ts';
 import { type StoredDigest, storedDataDigester } from './stored-data.ts';
 
-export type Attempt = { body?: BodyInit; contentType?: string };
+export type Attempt = { body?: RequestInit['body']; contentType?: string };
 
 export type FuzzStudio = {
   t: TestContext;

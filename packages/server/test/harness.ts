@@ -153,7 +153,7 @@ export async function createTestContext(opts: { now?: () => Date } = {}) {
 }
 
 type App = ReturnType<typeof buildApp>;
-type Init = { body?: unknown; headers?: Record<string, string>; rawBody?: BodyInit };
+type Init = { body?: unknown; headers?: Record<string, string>; rawBody?: RequestInit['body'] };
 
 /** Talks to the app like a browser would: session cookie plus the CSRF header on changes. */
 export class TestClient {
@@ -181,7 +181,7 @@ export class TestClient {
     const headers: Record<string, string> = { ...(init.headers ?? {}) };
     if (this.cookie) headers.cookie = this.cookie;
     if (this.csrf && method !== 'GET') headers['x-csrf-token'] ??= this.csrf;
-    let body: BodyInit | undefined = init.rawBody;
+    let body: RequestInit['body'] = init.rawBody;
     if (init.body !== undefined) {
       body = JSON.stringify(init.body);
       headers['content-type'] ??= 'application/json';

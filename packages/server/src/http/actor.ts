@@ -11,6 +11,9 @@ export type Actor = ActorScope & {
   csrfToken?: string;
 };
 
+/** Who an audit event names: the route wrapper builds it per request (`ctx.who()`), services pass it to writeAudit. */
+export type AuditActor = { actorId: string | null; actorLabel: string; requestId: string };
+
 /** Subsidiary ids the actor can see, or null for "all" (admins). */
 export function visibleSubsidiaries(actor: Actor): string[] | null {
   return actor.isAdmin ? null : [...actor.roles.keys()];

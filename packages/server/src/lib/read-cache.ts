@@ -33,3 +33,36 @@ export class ReadCache<V> {
     return value;
   }
 }
+
+/** A cache a module declares once (`readCacheSlot<Row>()`): the slot's identity is its key, the type its values. */
+export type ReadCacheSlot<V> = {
+  readonly maxEntries?: number;
+  /** Never set: carries the value type from the declaration to `ReadCaches.of`. */
+  readonly valueType?: V;
+};
+
+export function readCacheSlot<V>(options: { maxEntries?: number } = {}): ReadCacheSlot<V> {
+  return { maxEntries: options.maxEntries };
+}
+
+/**
+ * The read caches of one opened database. Modules keep their slots to themselves and get their cache with `of(slot)`,
+ * so `Deps` (http/) needs to know no module's row types.
+ */
+export class ReadCaches {
+  readonly #bySlot = new Map<ReadCacheSlot<unknown>, ReadCache<unknown>>();
+
+  constructor(
+    private readonly feed: ChangeFeed,
+    private readonly options: { enabled: boolean },
+  ) {}
+
+  of<V>(slot: ReadCacheSlot<V>): ReadCache<V> {
+    let cache = this.#bySlot.get(slot);
+    if (!cache) {
+      cache = new ReadCache<unknown>(this.feed, { ...this.options, maxEntries: slot.maxEntries });
+      this.#bySlot.set(slot, cache);
+    }
+    return cache as ReadCache<V>;
+  }
+}

@@ -1,7 +1,12 @@
 import type { Caller, Fixtures } from './fixtures.ts';
 import type { Policy } from './policy.ts';
 
-export type CaseRequest = { path: string; body?: unknown; headers?: Record<string, string>; rawBody?: BodyInit };
+export type CaseRequest = {
+  path: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  rawBody?: RequestInit['body'];
+};
 
 /** One route's entry in the expectations: its policy and how to aim a valid request at a record in `sub`. */
 export type RouteCase = {

@@ -235,5 +235,5 @@ export class DocFacts {
 function documentTitle(doc: DocModel): Section | null {
   const h1 = doc.sections.filter((s) => s.level === 1 && !s.fromDetails);
   const first = doc.sections[1];
-  return h1.length === 1 && first === h1[0] ? first : null;
+  return first !== undefined && h1.length === 1 && first === h1[0] ? first : null;
 }

@@ -1,7 +1,9 @@
 import type { Executor } from '../../db/client.ts';
 import { auditEvents } from '../../db/schema/audit.ts';
+import type { AuditActor } from '../../http/actor.ts';
 
-export type AuditActor = { actorId: string | null; actorLabel: string; requestId: string };
+// Defined in http/ (which builds it per request and may not import modules); named here too for writeAudit's callers.
+export type { AuditActor };
 
 export type AuditEntry = {
   action: string;

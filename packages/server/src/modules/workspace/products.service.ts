@@ -9,6 +9,7 @@ import { writeAudit } from '../audit/writer.ts';
 import { productDetail } from './detail-query.ts';
 import { getConvention } from './naming.service.ts';
 import { presentProduct } from './presenters.ts';
+import { productDetailCache, productListCache } from './read-caches.ts';
 import { activeTermCodes, findProduct, findSubsidiaryByCode, findUsers, listProducts } from './repo.ts';
 import type { ProductBody, ProductPatch, ProductQuery } from './schemas.ts';
 
@@ -25,7 +26,8 @@ export async function listVisibleProducts(ctx: RequestCtx, q: ProductQuery): Pro
   ctx.markAuthorized();
   const visible = visibleSubsidiaries(actor);
   const key = JSON.stringify([visible ? [...visible].sort() : null, q]);
-  return ctx.deps.caches.productList.get(key, async () => JSON.stringify(await productPage(ctx.deps.db, visible, q)));
+  const pages = ctx.deps.caches.of(productListCache);
+  return pages.get(key, async () => JSON.stringify(await productPage(ctx.deps.db, visible, q)));
 }
 
 async function productPage(db: Db, visible: string[] | null, q: ProductQuery) {
@@ -58,7 +60,7 @@ export async function loadProduct(ctx: RequestCtx, code: string, permission: 'pr
 
 /** Answered from the read cache while no committed change could have altered it (lib/read-cache.ts). */
 export async function getProductDetail(ctx: RequestCtx, code: string) {
-  const found = await ctx.deps.caches.productDetail.get(code, () => productDetail(ctx.deps.handle, code));
+  const found = await ctx.deps.caches.of(productDetailCache).get(code, () => productDetail(ctx.deps.handle, code));
   if (!found) {
     ctx.markAuthorized();
     throw notFound(`product ${code}`);
