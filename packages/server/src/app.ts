@@ -3,17 +3,17 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { SwaggerUI } from '@hono/swagger-ui';
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Actor, AppEnv } from './http/actor.ts';
+import { API_DOCS_ASSETS, mountApiDocs } from './http/api-docs.ts';
 import { bodyLimits } from './http/body-limit.ts';
 import type { Deps } from './http/deps.ts';
 import { AppError } from './http/errors.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { problemResponse } from './http/problem.ts';
 import { mountRoutes, type RouteDef } from './http/route.ts';
-import { apiDocsCsp, inlineScriptHashes, securityHeaders } from './http/security-headers.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { actorFromSession, actorFromToken, SESSION_COOKIE } from './modules/auth/service.ts';
 import { routeTable } from './routes.ts';
 
@@ -31,7 +31,14 @@ export function buildApp(deps: Deps, state: AppState = { draining: false }, rout
     await next();
     c.header('x-request-id', c.get('requestId'));
   });
-  app.use('*', securityHeaders({ trustProxy: deps.config.trustProxy, apiPaths: ['/api', '/healthz', '/readyz'] }));
+  app.use(
+    '*',
+    securityHeaders({
+      trustProxy: deps.config.trustProxy,
+      apiPaths: ['/api', '/healthz', '/readyz'],
+      cacheablePrefixes: [API_DOCS_ASSETS],
+    }),
+  );
 
   app.onError((err, c) => {
     const requestId = (c.get('requestId') as string | undefined) ?? randomUUID();
@@ -87,12 +94,7 @@ export function buildApp(deps: Deps, state: AppState = { draining: false }, rout
 
   const openapi = buildOpenApi(routes, API_PREFIX);
   app.get(`${API_PREFIX}/openapi.json`, (c) => c.json(openapi));
-  const docsPage = `<!doctype html><html lang="en"><head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" /><title>PI Studio API</title></head><body>${SwaggerUI({ url: `${API_PREFIX}/openapi.json` })}</body></html>`;
-  const docsCsp = apiDocsCsp(inlineScriptHashes(docsPage));
-  app.get('/api/docs', (c) => {
-    c.header('content-security-policy', docsCsp);
-    return c.html(docsPage);
-  });
+  mountApiDocs(app, `${API_PREFIX}/openapi.json`);
   mountRoutes(app, API_PREFIX, routes, deps);
   app.all(`${API_PREFIX}/*`, (c) =>
     problemResponse(

@@ -1,7 +1,6 @@
 // Security headers on every response (issue #9, defect 9; OWASP ASVS 5.0 V3 web frontend security). One middleware,
 // so a new route cannot forget them. The SPA's index.html has no inline script, so scripts are 'self' only; styles
 // need 'unsafe-inline' because Mantine and CodeMirror write style attributes and <style> elements at run time.
-import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './actor.ts';
 import { servedOverTls } from './client.ts';
@@ -19,25 +18,26 @@ export const APP_CSP = [
 ].join('; ');
 
 /**
- * The API reference page (/api/docs) loads Swagger UI from jsDelivr and starts it with one inline script; that script
- * is allowed by its hash, not by 'unsafe-inline'. Issue #10 serves Swagger UI locally, after which this goes.
+ * The API reference page (/api/docs, api-docs.ts): Swagger UI's script, stylesheet and initialiser come from this
+ * server, so no CDN, no inline script and no inline style (React sets styles through the DOM, which CSP allows).
  */
-export function apiDocsCsp(inlineScriptHashes: string[]): string {
-  const cdn = 'https://cdn.jsdelivr.net';
-  return [
-    "default-src 'none'",
-    `script-src ${cdn} ${inlineScriptHashes.map((h) => `'${h}'`).join(' ')}`.trim(),
-    `style-src ${cdn} 'unsafe-inline'`,
-    `img-src 'self' data: ${cdn}`,
-    `font-src ${cdn} data:`,
-    "connect-src 'self'",
-    ...SHARED,
-  ].join('; ');
-}
+export const API_DOCS_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  ...SHARED,
+].join('; ');
 
 const ONE_YEAR = 365 * 24 * 3600;
 
-export function securityHeaders(opts: { trustProxy: boolean; apiPaths: string[] }): MiddlewareHandler<AppEnv> {
+export function securityHeaders(opts: {
+  trustProxy: boolean;
+  apiPaths: string[];
+  /** Prefixes under `apiPaths` whose answers may set their own caching (the API reference's versioned files). */
+  cacheablePrefixes?: string[];
+}): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next();
     const h = c.res.headers;
@@ -52,21 +52,12 @@ export function securityHeaders(opts: { trustProxy: boolean; apiPaths: string[] 
     // only mislead whoever reads the headers.
     if (servedOverTls(c, opts)) h.set('strict-transport-security', `max-age=${ONE_YEAR}`);
     // API answers are per user and often confidential: no browser or proxy cache keeps them.
-    if (opts.apiPaths.some((p) => c.req.path === p || c.req.path.startsWith(`${p}/`))) {
+    // Under `cacheablePrefixes` a route may set its own Cache-Control (an error there is no-store as well).
+    const path = c.req.path;
+    const isApi = opts.apiPaths.some((p) => path === p || path.startsWith(`${p}/`));
+    const ownCaching = h.has('cache-control') && opts.cacheablePrefixes?.some((p) => path.startsWith(p));
+    if (isApi && !ownCaching) {
       h.set('cache-control', 'no-store');
     }
   };
-}
-
-/** CSP source expressions (`sha256-…`) for the inline <script> elements of a page. */
-export function inlineScriptHashes(html: string): string[] {
-  const hashes: string[] = [];
-  for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)) {
-    hashes.push(
-      `sha256-${createHash('sha256')
-        .update(m[1] ?? '')
-        .digest('base64')}`,
-    );
-  }
-  return hashes;
 }

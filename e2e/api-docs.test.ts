@@ -1,0 +1,71 @@
+// The API reference (/api/docs) in a real browser with every request outside the server blocked (issue #10): it must
+// render every operation of the OpenAPI document from this server alone, with no Content-Security-Policy violation
+// (the session fails on outbound requests, page errors and CSP reports). Captured at 1440 and 390 px wide.
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { chromiumAvailable, SHOTS_DIR } from './support/browser.ts';
+import { closeJourney, type JourneySession, openJourney } from './support/session.ts';
+import { journey } from './support/steps.ts';
+
+const PRODUCT = '/api/v1/products/{code}';
+
+describe.runIf(chromiumAvailable())('journey: the API reference works offline', () => {
+  let session: JourneySession | undefined;
+  let page: Page;
+  const { step, shot } = journey('api-docs', () => page);
+
+  beforeAll(async () => {
+    session = await openJourney(async () => undefined);
+    page = session.page;
+  });
+
+  afterAll(() => closeJourney(session));
+
+  step('lists every operation of the OpenAPI document', async () => {
+    if (!session) throw new Error('no server');
+    const doc = (await (await fetch(`${session.url}/api/v1/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const operations = Object.values(doc.paths).reduce((n, methods) => n + Object.keys(methods).length, 0);
+    expect(operations).toBeGreaterThan(50);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`${session.url}/api/docs`);
+    // Parsing 1.8 MB of Swagger UI takes a while on a busy machine.
+    await page.locator('.opblock').first().waitFor({ timeout: 60_000 });
+    await expect.poll(() => page.locator('.opblock').count()).toBe(operations);
+    expect(await page.locator('.info .title').textContent()).toContain('PI Studio');
+  });
+
+  step('opens an operation with its parameters and response schema', async () => {
+    const operation = page.locator('.opblock-get').filter({ has: page.locator(`[data-path="${PRODUCT}"]`) });
+    await operation.locator('.opblock-summary-control').click();
+    await operation.locator('.parameters').waitFor();
+    expect(await operation.locator('.parameter__name').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('code')]),
+    );
+    await operation.locator('.responses-wrapper').waitFor();
+    await shot(page, 'operation-1440');
+  });
+
+  step('tries it out against this server', async () => {
+    const operation = page.locator('.opblock-get').filter({ has: page.locator(`[data-path="${PRODUCT}"]`) });
+    await operation.getByRole('button', { name: 'Try it out' }).click();
+    await operation.locator('input[placeholder="code"]').fill('NOPE-X');
+    await operation.getByRole('button', { name: 'Execute' }).click();
+    // Not signed in: the server's own answer (401 problem+json) is shown, so the page reached the API and nothing else.
+    await expect
+      .poll(() => operation.locator('.live-responses-table tbody .response-col_status').first().textContent())
+      .toContain('401');
+    await operation.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'api-docs-try-it-out-1440-viewport.png') });
+  });
+
+  step('reads at 390 px wide', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator('.opblock').first().waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'api-docs-390-viewport.png') });
+    await shot(page, 'reference-390');
+  });
+});
