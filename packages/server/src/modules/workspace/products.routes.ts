@@ -42,11 +42,12 @@ export const productRoutes = [
   defineRoute({
     method: 'patch',
     path: '/products/:code',
-    summary: 'Change a product (name, type, tags, stage, people); If-Match optional',
+    summary: 'Change a product (name, type, tags, stage, people); If-Match optional (stale: 409 stale_version)',
     tag: 'products',
     access: { permission: 'product.update' },
     params: ZCodeParams,
     body: ZProductPatch,
+    problems: { 409: ['stale_version'] },
     handler: async (ctx, { params, body }) => {
       const product = await updateProduct(ctx, params.code, body, ctx.header('if-match'));
       return { body: product, headers: { etag: `"${product.revision}"` } };

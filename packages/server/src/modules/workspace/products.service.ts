@@ -1,16 +1,23 @@
 import { isValidProductKey, productCode, suggestKey } from '@pi-studio/core/naming/convention';
-import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { products } from '../../db/schema/workspace.ts';
+import type { Db, Executor } from '../../db/client.ts';
 import { visibleSubsidiaries } from '../../http/actor.ts';
-import { conflict, type InvalidParam, notFound, validationFailed } from '../../http/errors.ts';
+import { conflict, type InvalidParam, notFound, staleVersion, validationFailed } from '../../http/errors.ts';
 import type { RequestCtx } from '../../http/route.ts';
 import { writeAudit } from '../audit/writer.ts';
 import { productDetail } from './detail-query.ts';
 import { getConvention } from './naming.service.ts';
 import { presentProduct } from './presenters.ts';
 import { productDetailCache, productListCache } from './read-caches.ts';
-import { activeTermCodes, findProduct, findSubsidiaryByCode, findUsers, listProducts } from './repo.ts';
+import {
+  activeTermCodes,
+  findProduct,
+  findSubsidiaryByCode,
+  findUsers,
+  insertProduct,
+  listProducts,
+  type ProductRow,
+  updateProductAtRevision,
+} from './repo.ts';
 import type { ProductBody, ProductPatch, ProductQuery } from './schemas.ts';
 
 export const decodeCursor = (cursor?: string) =>
@@ -69,7 +76,7 @@ export async function getProductDetail(ctx: RequestCtx, code: string) {
   return found;
 }
 
-async function checkReferences(db: Db, body: Partial<ProductBody>): Promise<InvalidParam[]> {
+async function checkReferences(db: Executor, body: Partial<ProductBody>): Promise<InvalidParam[]> {
   const problems: InvalidParam[] = [];
   if (body.productType !== undefined && !(await activeTermCodes(db, 'product_type')).has(body.productType)) {
     problems.push({
@@ -114,21 +121,17 @@ export async function createProduct(ctx: RequestCtx, body: ProductBody) {
   if (problems.length) throw validationFailed(problems);
   const code = productCode(convention, sub.code, key);
   const created = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(products)
-      .values({
-        code,
-        name: body.name,
-        subsidiaryId: sub.id,
-        productType: body.productType,
-        tags: body.tags,
-        summary: body.summary,
-        poId: body.poId ?? null,
-        builderId: body.builderId ?? null,
-        itOwnerId: body.itOwnerId ?? null,
-      })
-      .onConflictDoNothing()
-      .returning();
+    const row = await insertProduct(tx, {
+      code,
+      name: body.name,
+      subsidiaryId: sub.id,
+      productType: body.productType,
+      tags: body.tags,
+      summary: body.summary,
+      poId: body.poId ?? null,
+      builderId: body.builderId ?? null,
+      itOwnerId: body.itOwnerId ?? null,
+    });
     if (!row) throw conflict('product_exists', `product ${code} already exists; choose another key`);
     await writeAudit(tx, ctx.who(), {
       action: 'product.created',
@@ -145,32 +148,33 @@ export async function createProduct(ctx: RequestCtx, body: ProductBody) {
   return presentProduct(row);
 }
 
+/**
+ * Changes a product. With `If-Match` (its ETag, `"<revision>"`) the change lands only on that revision: the check and
+ * the UPDATE's revision condition run in one transaction, so of saves based on the same revision exactly one wins
+ * and the others get 409 stale_version. Without If-Match the last save wins, as before.
+ */
 export async function updateProduct(ctx: RequestCtx, code: string, patch: ProductPatch, ifMatch?: string) {
-  const row = await loadProduct(ctx, code, 'product.update');
+  const { product } = await loadProduct(ctx, code, 'product.update');
   const db = ctx.deps.db;
-  if (ifMatch && ifMatch !== `"${row.product.revision}"`) {
-    throw conflict(
-      'stale_revision',
-      `product ${code} changed since you loaded it (now revision ${row.product.revision}); reload`,
-    );
-  }
-  const problems = await checkReferences(db, patch);
-  if (problems.length) throw validationFailed(problems);
-  const before = Object.fromEntries(Object.keys(patch).map((k) => [k, row.product[k as keyof typeof row.product]]));
   await db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(products)
-      .set({ ...patch, revision: row.product.revision + 1, updatedAt: ctx.deps.now() })
-      .where(eq(products.id, row.product.id))
-      .returning({ id: products.id });
-    if (!updated) throw notFound(`product ${code}`);
+    // The row lock makes a concurrent save of this product wait for this one, so `current` is what we change.
+    const current = await findProduct(tx, code, { lock: true });
+    if (!current || current.product.id !== product.id) throw notFound(`product ${code}`);
+    const revision = current.product.revision;
+    if (ifMatch && ifMatch !== productEtag(revision)) throw staleProduct(current);
+    const problems = await checkReferences(tx, patch);
+    if (problems.length) throw validationFailed(problems);
+    const saved = await updateProductAtRevision(tx, product.id, revision, { ...patch, updatedAt: ctx.deps.now() });
+    if (saved === null) throw staleProduct(current);
     await writeAudit(tx, ctx.who(), {
-      action: patch.stage && patch.stage !== row.product.stage ? 'product.stage_changed' : 'product.updated',
+      action: patch.stage && patch.stage !== current.product.stage ? 'product.stage_changed' : 'product.updated',
       targetType: 'product',
-      targetId: row.product.id,
+      targetId: product.id,
       targetLabel: code,
-      subsidiaryId: row.product.subsidiaryId,
-      before,
+      subsidiaryId: current.product.subsidiaryId,
+      before: Object.fromEntries(
+        Object.keys(patch).map((k) => [k, current.product[k as keyof typeof current.product]]),
+      ),
       after: patch,
     });
   });
@@ -178,3 +182,15 @@ export async function updateProduct(ctx: RequestCtx, code: string, patch: Produc
   if (!fresh) throw notFound(`product ${code}`);
   return presentProduct(fresh);
 }
+
+/** The ETag of a product: its revision, quoted (the only If-Match form accepted, as before). */
+export const productEtag = (revision: number) => `"${revision}"`;
+
+/** 409 stale_version with the current ETag, and the product as it is now in `current`. */
+const staleProduct = (current: ProductRow) =>
+  staleVersion(
+    `product ${current.product.code} changed since you loaded it (now revision ${current.product.revision}); reload`,
+    `stale: current revision is ${current.product.revision}`,
+    productEtag(current.product.revision),
+    presentProduct(current),
+  );

@@ -32,8 +32,40 @@ function productQuery(db: Executor) {
 }
 export type ProductRow = Awaited<ReturnType<ReturnType<typeof productQuery>['execute']>>[number];
 
-export async function findProduct(db: Executor, code: string): Promise<ProductRow | undefined> {
-  return (await productQuery(db).where(eq(products.code, code)).limit(1))[0];
+/** `lock` (inside a transaction) holds the product row until commit, so a concurrent change of it waits. */
+export async function findProduct(
+  db: Executor,
+  code: string,
+  opts: { lock?: boolean } = {},
+): Promise<ProductRow | undefined> {
+  const q = productQuery(db).where(eq(products.code, code)).limit(1);
+  return (opts.lock ? await q.for('update', { of: products }) : await q)[0];
+}
+
+/** Inserts a product; undefined when its code is taken. */
+export async function insertProduct(tx: Executor, values: typeof products.$inferInsert) {
+  const [row] = await tx.insert(products).values(values).onConflictDoNothing().returning();
+  return row;
+}
+
+export type ProductChanges = Partial<Omit<typeof products.$inferInsert, 'id' | 'code' | 'revision' | 'createdAt'>>;
+
+/**
+ * Applies `changes` only while the product is still at revision `expected`, and bumps the revision (its ETag).
+ * Returns the new revision, or null when another save got there first.
+ */
+export async function updateProductAtRevision(
+  tx: Executor,
+  id: string,
+  expected: number,
+  changes: ProductChanges,
+): Promise<number | null> {
+  const [row] = await tx
+    .update(products)
+    .set({ ...changes, revision: sql`${products.revision} + 1` })
+    .where(and(eq(products.id, id), eq(products.revision, expected)))
+    .returning({ revision: products.revision });
+  return row?.revision ?? null;
 }
 
 export type ProductFilter = {
