@@ -5,6 +5,7 @@ import { type CreatableKind, defaultTitle, documentCode } from '@pi-studio/core/
 import { renderTemplate } from '@pi-studio/core/documents/template-render';
 import { type Bump, bumpVersion, FIRST_VERSION, formatVersion } from '@pi-studio/core/documents/version';
 import { frontMatterTitle } from '@pi-studio/core/markdown/front-matter';
+import { isUniqueViolation } from '../../db/errors.ts';
 import type { Actor } from '../../http/actor.ts';
 import type { Deps } from '../../http/deps.ts';
 import { AppError, conflict, staleVersion, validationFailed } from '../../http/errors.ts';
@@ -30,11 +31,6 @@ export async function loadDocumentView(deps: Deps, id: string): Promise<Document
   if (!doc) throw new Error(`document ${id} vanished`);
   return { doc, current: doc.currentVersionId ? await findVersionById(deps.db, doc.currentVersionId) : null };
 }
-
-const isUniqueViolation = (err: unknown): boolean => {
-  const e = err as { code?: string; cause?: { code?: string } };
-  return e.code === '23505' || e.cause?.code === '23505';
-};
 
 async function templateBody(
   deps: Deps,

@@ -2,6 +2,7 @@
 import type { RubricBody, RubricDetail } from '@pi-studio/core/contract/gate';
 import { DEFAULT_RUBRIC } from '@pi-studio/core/gate/default-rubric';
 import { RubricSchema } from '@pi-studio/core/gate/rubric';
+import { isUniqueViolation } from '../../db/errors.ts';
 import type { Deps } from '../../http/deps.ts';
 import { AppError, conflict, notFound } from '../../http/errors.ts';
 import type { RequestCtx } from '../../http/route.ts';
@@ -84,11 +85,6 @@ export async function createRubric(ctx: RequestCtx, body: RubricBody) {
     });
   return rubricDetail(ctx.deps, id);
 }
-
-const isUniqueViolation = (err: unknown): boolean => {
-  const e = err as { code?: string; cause?: { code?: string } };
-  return e.code === '23505' || e.cause?.code === '23505';
-};
 
 export async function activate(ctx: RequestCtx, id: string) {
   const found = await findRubric(ctx.deps.db, id);
