@@ -62,7 +62,7 @@ describe.runIf(chromiumAvailable())('journey: administration', () => {
     await page.getByTestId('new-user-email').fill(NEW_USER.email);
     await page.getByTestId('new-user-name').fill(NEW_USER.name);
     await choose('new-user-membership-subsidiary', 'ADM');
-    await choose('new-user-membership-role', 'builder');
+    await choose('new-user-membership-role', 'Builder');
     await page.getByTestId('new-user-form').getByRole('button', { name: 'Add', exact: true }).click();
     await page.getByTestId('new-user-submit').click();
     const shown = page.getByTestId('initial-password');
@@ -71,7 +71,39 @@ describe.runIf(chromiumAvailable())('journey: administration', () => {
     expect(initialPassword.length).toBeGreaterThanOrEqual(10);
     await page.getByTestId('new-user-done').click();
     await page.getByTestId(`user-row-${NEW_USER.email}`).waitFor();
-    expect(await page.getByTestId(`user-row-${NEW_USER.email}`).textContent()).toContain('ADM');
+    expect(await page.getByTestId(`user-row-${NEW_USER.email}`).textContent()).toContain('ADM · Builder');
+  });
+
+  step('edits the naming convention in its form; a refused code is named at its field', async () => {
+    await page.getByTestId('admin-tab-naming').click();
+    await page.getByTestId('naming-form').waitFor();
+    const version = await page.getByTestId('naming-version').textContent();
+    const codes = page.getByTestId('naming-documentCodes');
+    const rows = await codes.getByRole('textbox', { name: 'Document kind' }).count();
+    await codes.getByRole('button', { name: 'Add' }).click();
+    await page.getByTestId(`naming-documentCodes-key-${rows}`).fill('memo');
+    await page.getByTestId(`naming-documentCodes-value-${rows}`).fill('memo');
+    // Sent anyway: the server refuses it and names the field, which shows the reason under the input.
+    await page.getByTestId('naming-save').click();
+    await page.getByTestId('naming-save-error').waitFor();
+    expect(await page.getByTestId('naming-save-error').textContent()).toContain('convention.documentCodes.memo');
+    const field = page.getByTestId(`naming-documentCodes-value-${rows}`);
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    await shot(page, 'naming-field-error');
+    await field.fill('MEMO');
+    await page.getByTestId('naming-save').click();
+    await expect.poll(() => page.getByTestId('naming-version').textContent()).not.toBe(version);
+    await page.getByTestId('naming-editor-mode').getByText('Advanced (JSON)').click();
+    expect(await page.getByTestId('naming-json').inputValue()).toContain('"memo": "MEMO"');
+  });
+
+  step('the audit log lists the newest change first, in words', async () => {
+    await page.goto(url('/audit'));
+    const first = page.getByTestId('audit-row').first();
+    await first.waitFor();
+    expect(await first.getByTestId('audit-action').textContent()).toBe('Changed naming convention');
+    expect(await first.getByTestId('audit-action').getAttribute('data-action')).toBe('naming.updated');
+    expect(await first.textContent()).toContain(ADMIN.email);
   });
 
   step('the new user signs in with it and sees the studio', async () => {

@@ -1,6 +1,7 @@
 // The PRD quality gate in a real browser: a PO watches the live score while writing, submits; ProductOps adds a
 // condition, waives a finding and takes the waiver back, and records a conditional pass (the product moves to
 // build); the PO fixes and resubmits; ProductOps passes it; the metrics page counts a first-time pass.
+import { RULES } from '@pi-studio/core/gate/checks/registry';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { type Browser, chromiumAvailable, launchBrowser, loginUi, watchPage } from './support/browser.ts';
@@ -131,6 +132,8 @@ describe.runIf(chromiumAvailable())('journey: the PRD quality gate', () => {
   step('ProductOps waives a finding, then takes the waiver back', async () => {
     const open = page.getByTestId('finding').filter({ has: page.getByTestId('waive-finding') });
     const rule = await open.first().getAttribute('data-rule');
+    // The rule is named in words; its id stays in the API (and in data-rule).
+    expect(await open.first().getByTestId('finding-rule').textContent()).toBe(RULES.get(rule ?? '')?.summary);
     await open.first().getByTestId('waive-finding').click();
     await page.getByTestId('waive-reason').fill('Agreed with the bank for the pilot');
     await page.getByTestId('waive-save').click();
@@ -203,5 +206,37 @@ describe.runIf(chromiumAvailable())('journey: the PRD quality gate', () => {
     await expect.poll(() => page.getByTestId('first-time-pass-rate').textContent()).toBe('100%');
     expect(await page.getByTestId('metrics-counts').textContent()).toBe('2 reviews · 2 decided');
     expect(await page.getByTestId('metrics-by-author').textContent()).toContain(PO.name);
+  });
+
+  step('ProductOps drafts a rubric version in the form; problems show at their fields', async () => {
+    await page.getByTestId('gate-tab-rubrics').click();
+    await page.getByTestId('new-rubric-version').click();
+    await page.getByTestId('rubric-form').waitFor();
+    const weight = page.getByTestId('rubric-weight-0');
+    await weight.fill('10');
+    await expect.poll(() => page.getByTestId('rubric-weight-total').textContent()).toContain('102');
+    // Sent anyway: the server's reason shows above the criteria, and its list names the field.
+    await page.getByTestId('save-rubric').click();
+    await page.getByTestId('rubric-server-error').waitFor();
+    expect(await page.getByTestId('rubric-server-error').textContent()).toContain('definition.criteria');
+    expect(await page.getByTestId('rubric-criteria-error').textContent()).toContain('sum to 102');
+    await page.getByTestId('rubric-pass-score').fill('50');
+    await page.getByTestId('rubric-conditional-score').fill('70');
+    await page.getByText('conditionalScore must not exceed passScore').waitFor();
+    await shot(page, 'rubric-form-errors');
+    await page.getByTestId('rubric-conditional-score').fill('40');
+    await weight.fill('6');
+    await page.getByTestId('rubric-weight-1').fill('8');
+    await expect.poll(() => page.getByTestId('rubric-local-check').textContent()).toBe('Valid rubric.');
+    await page.getByLabel('Criterion title').first().fill('Problem, evidence and urgency');
+    // The Advanced view holds the same draft (its first lines: the editor draws only what is on screen).
+    await page.getByTestId('rubric-editor-mode').getByText('Advanced (JSON)').click();
+    await expect
+      .poll(() => page.getByTestId('rubric-json').textContent())
+      .toContain('"name": "Problem, evidence and urgency"');
+    await page.getByTestId('rubric-editor-mode').getByText('Form').click();
+    await page.getByTestId('save-rubric').click();
+    await page.getByTestId('rubric-editor').waitFor({ state: 'detached' });
+    await page.getByText(/v\d+ created/).waitFor();
   });
 });

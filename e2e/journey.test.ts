@@ -67,9 +67,26 @@ describe.runIf(enabled)('journey: from login to a searchable PRD version', () =>
     const editor = page.locator('.cm-content');
     await editor.click();
     await page.keyboard.press('Control+End');
-    await page.keyboard.insertText(`\n\n## Refund tracking\n\nEvery refund is tracked until settled (${MARKER}).\n`);
+    await page.keyboard.insertText(
+      `\n\n## Refund tracking\n\nEvery refund is tracked until settled (${MARKER}).\n\n` +
+        `| Step | Owner |\n|---|---|\n| ${MARKER} settlement | Finance |\n\n` +
+        '- [ ] Confirm the payout window\n- [x] Agree the refund states\n',
+    );
     await page.getByTestId('version-note').fill('Added refund tracking');
     expect(await editor.textContent()).toContain(MARKER);
+  });
+
+  step('preview the edit: task items are read-only checkboxes', async () => {
+    await page.getByTestId('editor-mode').getByText('Preview').click();
+    const boxes = page.getByTestId('editor-preview').locator('input[type="checkbox"]');
+    await expect.poll(() => boxes.count()).toBe(2);
+    expect(await boxes.nth(0).isChecked()).toBe(false);
+    expect(await boxes.nth(1).isChecked()).toBe(true);
+    expect(await boxes.nth(0).isDisabled()).toBe(true);
+    expect(await page.locator('.cm-content').isVisible()).toBe(false);
+    await page.getByTestId('editor-mode').getByText('Write').click();
+    await page.locator('.cm-content').waitFor();
+    expect(await page.locator('.cm-content').textContent()).toContain('Agree the refund states');
   });
 
   step('save a new version', async () => {
@@ -78,6 +95,7 @@ describe.runIf(enabled)('journey: from login to a searchable PRD version', () =>
     await expect.poll(() => page.getByTestId('document-code').textContent()).toBe('E2E-REFUNDTRACKER-PRD v1.1');
     await expect.poll(() => page.getByTestId('version-item').count()).toBe(2);
     expect(await page.getByTestId('markdown-view').textContent()).toContain(MARKER);
+    expect(await page.getByTestId('markdown-view').locator('input[type="checkbox"][disabled]').count()).toBe(2);
   });
 
   step('view the diff', async () => {
@@ -98,10 +116,38 @@ describe.runIf(enabled)('journey: from login to a searchable PRD version', () =>
     await hit.waitFor();
     expect(await hit.textContent()).toContain('E2E-REFUNDTRACKER-PRD');
     expect(await hit.locator('mark').first().textContent()).toMatch(new RegExp(MARKER, 'i'));
+    // The snippet is plain text: the table row around the hit reads as words, without Markdown pipes.
+    const snippet = (await hit.getByTestId('search-snippet').textContent()) ?? '';
+    expect(snippet).toContain('settlement · Finance');
+    expect(snippet).not.toMatch(/[|]|---/);
     await shot(page, 'search-palette');
     await hit.click();
     await page.waitForURL((url) => url.href === documentUrl);
     await page.getByTestId('document-page').waitFor();
+  });
+
+  step('on a phone the header stays on one line and search is one tap away', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId('document-page').waitFor();
+    const header = page.locator('header');
+    const box = await header.boundingBox();
+    expect(box?.height).toBeLessThanOrEqual(60);
+    expect(await header.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    const logo = await page.getByRole('link', { name: 'PI Studio' }).boundingBox();
+    expect(logo?.height).toBeLessThan(32);
+    const search = page.getByTestId('open-search-compact');
+    const searchBox = await search.boundingBox();
+    expect((searchBox?.x ?? 999) + (searchBox?.width ?? 0)).toBeLessThanOrEqual(390);
+    await shot(page, 'phone-header');
+    await search.click();
+    await page.getByTestId('search-palette-input').waitFor();
+    await page.keyboard.press('Escape');
+    // The subsidiary switcher moved into the navigation drawer.
+    await page.getByRole('button', { name: 'Toggle navigation' }).click();
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByTestId('subsidiary-switcher').waitFor();
+    await shot(page, 'phone-navigation');
+    await page.getByRole('button', { name: 'Toggle navigation' }).click();
+    await page.setViewportSize({ width: 1400, height: 900 });
   });
 
   step('sign out', async () => {

@@ -82,7 +82,7 @@ describe.runIf(chromiumAvailable())('journey: single sign-on', () => {
     await page.getByTestId('sso-add-rule').click();
     await page.getByTestId('sso-rule-value-0').fill('pi-builders');
     await choose('sso-rule-subsidiary-0', SUBSIDIARY);
-    await choose('sso-rule-role-0', 'builder');
+    await choose('sso-rule-role-0', 'Builder');
     await page.getByTestId('sso-save').click();
     await page.getByText('Single sign-on settings saved').waitFor();
     await page.getByTestId('sso-client-secret').waitFor();

@@ -30,8 +30,9 @@ export function FindingItem({ finding, documentId, version, onWaive, onRemoveWai
       data-severity={finding.severity}
       style={{ opacity: finding.waiver ? 0.65 : 1 }}
     >
-      <Group gap="xs" wrap="nowrap" justify="space-between">
-        <Group gap="xs" wrap="nowrap">
+      <Group gap="xs" wrap="nowrap" justify="space-between" align="flex-start">
+        {/* Wraps on a phone: the rule is named in words now, longer than its id. */}
+        <Group gap="xs" wrap="wrap">
           <SeverityBadge severity={finding.severity} />
           <Text size="xs" c="dimmed" title={finding.rule} data-testid="finding-rule">
             {ruleLabel(finding.rule)}
