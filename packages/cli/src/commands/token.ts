@@ -1,4 +1,4 @@
-import type { TokenScope } from '@pi-studio/server/modules/auth/service';
+import { TOKEN_SCOPES } from '@pi-studio/core/access/token-scopes';
 import {
   CommandFailed,
   type CommandSpec,
@@ -9,8 +9,6 @@ import {
   UsageError,
 } from '../args.ts';
 import { cliActor, commandConfig, DATA_DIR_HELP, DATA_DIR_OPTION, withDatabase } from '../runtime.ts';
-
-const SCOPES: readonly TokenScope[] = ['read', 'write', 'admin'];
 
 export const tokenCreateSpec: CommandSpec = {
   name: 'token create',
@@ -57,8 +55,8 @@ export async function runToken(argv: string[]): Promise<number> {
   const name = required(tokenCreateSpec, 'name', args.string('name'));
   if (name.length > 100) throw new UsageError('token create: --name is longer than 100 characters');
   const scopes = args.strings('scope').map((s) => {
-    const scope = SCOPES.find((x) => x === s);
-    if (!scope) throw new UsageError(`token create: --scope must be one of ${SCOPES.join('|')}, got '${s}'`);
+    const scope = TOKEN_SCOPES.find((x) => x === s);
+    if (!scope) throw new UsageError(`token create: --scope must be one of ${TOKEN_SCOPES.join('|')}, got '${s}'`);
     return scope;
   });
   const days = positiveInt(tokenCreateSpec, 'expires-days', args.string('expires-days'));

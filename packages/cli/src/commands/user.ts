@@ -72,7 +72,7 @@ export async function runUser(argv: string[]): Promise<number> {
   };
   // The same schema and use case as POST /api/v1/users: one set of rules, one audit event.
   const [{ ZUserBody }, { createUser }, { AppError }, { migrate }, { checkPassword }] = await Promise.all([
-    import('@pi-studio/server/modules/workspace/schemas'),
+    import('@pi-studio/core/contract/workspace'),
     import('@pi-studio/server/modules/workspace/users.service'),
     import('@pi-studio/server/http/errors'),
     import('@pi-studio/server/db/migrate'),

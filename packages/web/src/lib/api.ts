@@ -1,16 +1,7 @@
 // The one HTTP client of the SPA: JSON in/out, CSRF header on changes, problems as ApiError.
+import type { Problem } from '@pi-studio/core/contract/common';
 
-export type InvalidParam = { name: string; reason: string };
-export type Problem = {
-  type: string;
-  title: string;
-  status: number;
-  code: string;
-  detail: string;
-  requestId?: string;
-  invalid_params?: InvalidParam[];
-  [extra: string]: unknown;
-};
+export type { InvalidParam, Problem } from '@pi-studio/core/contract/common';
 
 export class ApiError extends Error {
   constructor(readonly problem: Problem) {

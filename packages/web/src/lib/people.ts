@@ -1,7 +1,6 @@
-import type { Person } from '../features/workspace/api.ts';
+import type { Person } from '@pi-studio/core/contract/common';
 
-/** Some summaries carry the author as a plain name; accept both shapes. */
-export type PersonRef = Person | string | null | undefined;
+/** A person the API names ({id, name, email}), or nobody: null when the account is gone or none was set. */
+export type PersonRef = Person | null | undefined;
 
-export const personName = (p: PersonRef, fallback = 'Unknown'): string =>
-  typeof p === 'string' ? p || fallback : (p?.name ?? fallback);
+export const personName = (p: PersonRef, fallback = 'Unknown'): string => p?.name || fallback;

@@ -1,8 +1,8 @@
+import type { AuditQuery } from '@pi-studio/core/contract/audit';
 import { and, desc, eq, gte, ilike, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { auditEvents } from '../../db/schema/audit.ts';
 import { subsidiaries } from '../../db/schema/workspace.ts';
-import type { AuditQuery } from './schemas.ts';
 
 const endOfDay = (d: string) => (d.length === 10 ? `${d}T23:59:59.999Z` : d);
 

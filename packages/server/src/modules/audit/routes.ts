@@ -1,8 +1,8 @@
 import { ROLE_PERMISSIONS } from '@pi-studio/core/access/roles';
+import { type AuditPage, ZAuditPage, ZAuditQuery } from '@pi-studio/core/contract/audit';
 import { forbidden } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
 import { listAudit } from './repo.ts';
-import { ZAuditQuery } from './schemas.ts';
 
 export const auditRoutes = [
   defineRoute({
@@ -12,6 +12,7 @@ export const auditRoutes = [
     tag: 'audit',
     access: 'authenticated',
     query: ZAuditQuery,
+    response: ZAuditPage,
     handler: async (ctx, { query }) => {
       const actor = ctx.requireActor();
       ctx.markAuthorized();
@@ -22,24 +23,23 @@ export const auditRoutes = [
         throw forbidden('the audit trail is for administrators and ProductOps');
       const rows = await listAudit(ctx.deps.db, query, actor.isAdmin ? null : { subsidiaryIds, actorId: actor.userId });
       const page = rows.slice(0, query.limit);
-      return {
-        body: {
-          items: page.map(({ event: e, subsidiary }) => ({
-            id: String(e.id),
-            at: e.at.toISOString(),
-            actor: { id: e.actorId, label: e.actorLabel },
-            action: e.action,
-            targetType: e.targetType,
-            targetId: e.targetId,
-            targetLabel: e.targetLabel,
-            subsidiary,
-            before: e.before,
-            after: e.after,
-            requestId: e.requestId,
-          })),
-          nextCursor: rows.length > query.limit ? String(page.at(-1)?.event.id) : null,
-        },
+      const body: AuditPage = {
+        items: page.map(({ event: e, subsidiary }) => ({
+          id: String(e.id),
+          at: e.at.toISOString(),
+          actor: { id: e.actorId, label: e.actorLabel },
+          action: e.action,
+          targetType: e.targetType,
+          targetId: e.targetId,
+          targetLabel: e.targetLabel,
+          subsidiary,
+          before: e.before,
+          after: e.after,
+          requestId: e.requestId,
+        })),
+        nextCursor: rows.length > query.limit ? String(page.at(-1)?.event.id) : null,
       };
+      return { body };
     },
   }),
 ];

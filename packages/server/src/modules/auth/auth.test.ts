@@ -1,3 +1,4 @@
+import { ZApiToken, ZCreatedToken, ZLoginResponse, ZMe, ZTokenList } from '@pi-studio/core/contract/auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/harness.ts';
 
@@ -13,7 +14,7 @@ describe('auth', () => {
     const c = await t.client(u).login();
     const me = await c.get('/api/v1/auth/me');
     expect(me.status).toBe(200);
-    const body = (await me.json()) as { user: { email: string }; memberships: { subsidiary: string; role: string }[] };
+    const body = ZMe.parse(await me.json());
     expect(body.user.email).toBe(u.email);
     expect(body.memberships).toEqual([expect.objectContaining({ subsidiary: 'EMX', role: 'po' })]);
     expect((await c.post('/api/v1/auth/logout')).status).toBe(204);
@@ -46,14 +47,16 @@ describe('auth', () => {
     const c = await t.client(u).login();
     const created = await c.post('/api/v1/tokens', { name: 'ci', scopes: ['read'] });
     expect(created.status).toBe(201);
-    const { token, id } = (await created.json()) as { token: string; id: string };
+    const { token, id } = ZCreatedToken.parse(await created.json());
     const bearer = { authorization: `Bearer ${token}` };
     expect((await t.client().get('/api/v1/auth/me', { headers: bearer })).status).toBe(200);
-    const list = (await (await c.get('/api/v1/tokens')).json()) as { items: Record<string, unknown>[] };
+    const list = ZTokenList.parse(await (await c.get('/api/v1/tokens')).json());
     expect(list.items[0]).not.toHaveProperty('token');
     const write = await t.client().post('/api/v1/tokens', { name: 'y' }, { headers: bearer });
     expect(write.status).toBe(403);
-    expect((await c.delete(`/api/v1/tokens/${id}`)).status).toBe(200);
+    const revoked = await c.delete(`/api/v1/tokens/${id}`);
+    expect(revoked.status).toBe(200);
+    expect(ZApiToken.parse(await revoked.json()).revokedAt).not.toBeNull();
     expect((await t.client().get('/api/v1/auth/me', { headers: bearer })).status).toBe(401);
   });
 
@@ -66,8 +69,8 @@ describe('auth', () => {
       (await c.post('/api/v1/auth/password', { currentPassword: u.password, newPassword: 'a-new-password-1' })).status,
     ).toBe(204);
     expect((await t.client().post('/api/v1/auth/login', { email: u.email, password: u.password })).status).toBe(401);
-    expect((await t.client().post('/api/v1/auth/login', { email: u.email, password: 'a-new-password-1' })).status).toBe(
-      200,
-    );
+    const again = await t.client().post('/api/v1/auth/login', { email: u.email, password: 'a-new-password-1' });
+    expect(again.status).toBe(200);
+    expect(ZLoginResponse.parse(await again.json())).toMatchObject({ userId: u.id });
   });
 });

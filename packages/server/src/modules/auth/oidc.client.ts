@@ -1,5 +1,6 @@
 // The relying party: openid-client (certified, docs/decisions) does discovery, PKCE, the code exchange and every
 // ID-token check (signature against the provider's JWKS, iss, aud, exp, iat, nonce). This file only adapts it.
+import type { DiscoveryReport } from '@pi-studio/core/contract/sign-in';
 import * as oidc from 'openid-client';
 import type { SsoProvider } from './oidc.settings.ts';
 
@@ -122,17 +123,6 @@ export async function exchangeCode(
     throw new ProviderError('exchange', `userinfo failed: ${describe(err)}`);
   }
 }
-
-export type DiscoveryReport = {
-  issuer: string;
-  authorizationEndpoint: string | null;
-  tokenEndpoint: string | null;
-  userinfoEndpoint: string | null;
-  jwksUri: string | null;
-  pkceS256: boolean;
-  scopesSupported: string[];
-  claimsSupported: string[];
-};
 
 export function reportOf(config: oidc.Configuration): DiscoveryReport {
   const m = config.serverMetadata();

@@ -1,9 +1,16 @@
 // Single sign-on over OpenID Connect: what the login page offers, the two browser redirects, and the admin settings.
 import { safeReturnTo } from '@pi-studio/core/access/sso';
+import {
+  ZLoginProviders,
+  ZSsoBody,
+  ZSsoSettings,
+  ZSsoStartQuery,
+  ZSsoTestBody,
+  ZSsoTestResult,
+} from '@pi-studio/core/contract/sign-in';
 import { getCookie } from 'hono/cookie';
 import { AppError } from '../../http/errors.ts';
 import { defineRoute, type RequestCtx } from '../../http/route.ts';
-import { ZSsoBody, ZSsoTestBody, ZStartQuery } from './oidc.schemas.ts';
 import { finishSsoSignIn, SSO_CHALLENGE_TTL_MS, SsoSignInError, startSsoSignIn } from './oidc.service.ts';
 import { getSsoSettings, loginProviders, testSsoConnection, updateSsoSettings } from './oidc.settings.service.ts';
 import { checkSignInRate, secureRequest, sessionCookie } from './routes.ts';
@@ -62,6 +69,7 @@ export const oidcRoutes = [
     summary: 'How people can sign in here: password sign-in on or off, and the single sign-on button if any',
     tag: 'auth',
     access: 'public',
+    response: ZLoginProviders,
     handler: async (ctx) => ({ body: await loginProviders(ctx.deps) }),
   }),
   defineRoute({
@@ -70,7 +78,9 @@ export const oidcRoutes = [
     summary: 'Start single sign-on: redirects (302) to the identity provider; returnTo must be a path in PI Studio',
     tag: 'auth',
     access: 'public',
-    query: ZStartQuery,
+    query: ZSsoStartQuery,
+    // A browser navigation: refusals are redirects to /login?error=<code> too (only a bad returnTo is a 422).
+    successStatus: 302,
     handler: async (ctx, { query }) => {
       try {
         // Each start stores a challenge row: the sign-in attempt limit keeps a client from piling them up.
@@ -89,6 +99,7 @@ export const oidcRoutes = [
     summary: 'Where the identity provider sends the browser back; signs in and redirects to returnTo or /login?error=',
     tag: 'auth',
     access: 'public',
+    successStatus: 302,
     handler: async (ctx) => {
       try {
         // The URL the provider redirected to, as registered (not as a proxy rewrote it), with its answer.
@@ -112,6 +123,7 @@ export const oidcRoutes = [
     summary: 'Single sign-on settings (the client secret is never returned: clientSecretSet says whether one is saved)',
     tag: 'admin',
     access: 'admin',
+    response: ZSsoSettings,
     handler: async (ctx) => ({ body: await getSsoSettings(ctx.deps, redirectUriFor(ctx)) }),
   }),
   defineRoute({
@@ -121,6 +133,7 @@ export const oidcRoutes = [
     tag: 'admin',
     access: 'admin',
     body: ZSsoBody,
+    response: ZSsoSettings,
     handler: async (ctx, { body }) => ({
       body: await updateSsoSettings(ctx.deps, body, ctx.who(), redirectUriFor(ctx)),
     }),
@@ -132,6 +145,7 @@ export const oidcRoutes = [
     tag: 'admin',
     access: 'admin',
     body: ZSsoTestBody,
+    response: ZSsoTestResult,
     successStatus: 200,
     handler: async (ctx, { body }) => ({ body: await testSsoConnection(ctx.deps, body.issuer) }),
   }),

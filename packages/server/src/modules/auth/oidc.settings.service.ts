@@ -1,34 +1,16 @@
 // Administering single sign-on: read and change the provider, the mapping rules and the password sign-in switch,
 // test a provider before relying on it, and tell the login page what to offer.
+import type { LoginProviders, SsoBody, SsoSettings, SsoTestResult } from '@pi-studio/core/contract/sign-in';
 import { inArray } from 'drizzle-orm';
 import { subsidiaries } from '../../db/schema/workspace.ts';
 import type { Deps } from '../../http/deps.ts';
 import { type InvalidParam, validationFailed } from '../../http/errors.ts';
 import { type AuditActor, writeAudit } from '../audit/writer.ts';
-import { type DiscoveryReport, discover, reportOf, SSO_SCOPES } from './oidc.client.ts';
-import type { SsoBody, StoredSso } from './oidc.schemas.ts';
-import { effectiveSso, readEffectiveSso, readStoredSso, writeStoredSso } from './oidc.settings.ts';
+import { discover, reportOf, SSO_SCOPES } from './oidc.client.ts';
+import { effectiveSso, readEffectiveSso, readStoredSso, type StoredSso, writeStoredSso } from './oidc.settings.ts';
 import { readSignInSettings, writeSignInSettings } from './sign-in-settings.ts';
 
-export type SsoSettingsView = {
-  /** `environment`: the provider fields come from PISTUDIO_OIDC_* and cannot be changed here. */
-  source: 'environment' | 'settings' | null;
-  enabled: boolean;
-  issuer: string;
-  clientId: string;
-  clientSecretSet: boolean;
-  label: string;
-  jit: boolean;
-  allowedDomains: string[];
-  groupsClaim: string;
-  rules: StoredSso['rules'];
-  localPasswordSignIn: boolean;
-  /** What to register at the provider as the redirect (callback) URI. */
-  redirectUri: string;
-  scopes: string;
-};
-
-async function view(deps: Deps, stored: StoredSso, redirectUri: string): Promise<SsoSettingsView> {
+async function view(deps: Deps, stored: StoredSso, redirectUri: string): Promise<SsoSettings> {
   const sso = effectiveSso(deps, stored);
   const provider = sso.source === 'environment' ? sso.provider : null;
   return {
@@ -48,7 +30,7 @@ async function view(deps: Deps, stored: StoredSso, redirectUri: string): Promise
   };
 }
 
-export async function getSsoSettings(deps: Deps, redirectUri: string): Promise<SsoSettingsView> {
+export async function getSsoSettings(deps: Deps, redirectUri: string): Promise<SsoSettings> {
   return view(deps, await readStoredSso(deps.db), redirectUri);
 }
 
@@ -63,7 +45,7 @@ export async function updateSsoSettings(
   body: SsoBody,
   who: AuditActor,
   redirectUri: string,
-): Promise<SsoSettingsView> {
+): Promise<SsoSettings> {
   const fromEnv = Boolean(deps.config.oidc);
   const problems: InvalidParam[] = [];
   if (body.enabled && !fromEnv) {
@@ -122,8 +104,6 @@ export async function updateSsoSettings(
     .then(async (next) => view(deps, next, redirectUri));
 }
 
-export type SsoTestResult = { ok: true; provider: DiscoveryReport } | { ok: false; error: string };
-
 /** Discovery only: proves the issuer answers and shows what it supports, without signing anyone in. */
 export async function testSsoConnection(deps: Deps, issuer?: string): Promise<SsoTestResult> {
   const sso = await readEffectiveSso(deps);
@@ -141,8 +121,6 @@ export async function testSsoConnection(deps: Deps, issuer?: string): Promise<Ss
     return { ok: false, error: (err as Error).message };
   }
 }
-
-export type LoginProviders = { localPasswordSignIn: boolean; sso: { enabled: boolean; label: string } | null };
 
 export async function loginProviders(deps: Deps): Promise<LoginProviders> {
   const sso = await readEffectiveSso(deps);

@@ -2,13 +2,28 @@
 // saved in the admin UI, so an operator can pin the provider in deployment and the UI shows it read-only.
 // Mapping rules, just-in-time users and allowed domains are always the admin UI's.
 import type { SsoRule } from '@pi-studio/core/access/sso';
+import { ZSsoRule } from '@pi-studio/core/contract/sign-in';
 import { eq } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Executor } from '../../db/client.ts';
 import { studioSettings } from '../../db/schema/sign-in.ts';
 import type { Deps } from '../../http/deps.ts';
-import { type StoredSso, ZStoredSso } from './oidc.schemas.ts';
 
 export const SSO_SETTINGS_KEY = 'oidc';
+
+/** What the admin UI saves under studio_settings key `oidc` (server-only: the client secret never leaves it). */
+export const ZStoredSso = z.object({
+  enabled: z.boolean().default(false),
+  issuer: z.string().default(''),
+  clientId: z.string().default(''),
+  clientSecret: z.string().default(''),
+  label: z.string().default('single sign-on'),
+  jit: z.boolean().default(false),
+  allowedDomains: z.array(z.string()).default([]),
+  groupsClaim: z.string().default('groups'),
+  rules: z.array(ZSsoRule).default([]),
+});
+export type StoredSso = z.infer<typeof ZStoredSso>;
 
 export type SsoProvider = { issuer: string; clientId: string; clientSecret: string | undefined; label: string };
 

@@ -1,5 +1,7 @@
 // Single sign-on against a real OpenID Connect provider (oidc-provider on 127.0.0.1), driven with plain HTTP like a
 // browser: PI Studio's start redirect → the provider's login form → PI Studio's callback.
+import { ZMe } from '@pi-studio/core/contract/auth';
+import { ZSsoSettings, ZSsoTestResult } from '@pi-studio/core/contract/sign-in';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestClient, type TestContext } from '../../../test/harness.ts';
@@ -62,7 +64,7 @@ async function configure(over: SsoOverrides = {}) {
     ...over,
   });
   expect(res.status, await res.clone().text()).toBe(200);
-  return res.json() as Promise<Record<string, unknown>>;
+  return ZSsoSettings.parse(await res.json());
 }
 
 const cookieOf = (res: Response, name: string) =>
@@ -98,10 +100,7 @@ async function me(res: Response) {
   expect(session, `no session cookie; redirected to ${res.headers.get('location')}`).toBeTruthy();
   const r = await t.app.request('/api/v1/auth/me', { headers: { cookie: `pis_session=${session}` } });
   expect(r.status).toBe(200);
-  return (await r.json()) as {
-    user: { id: string; email: string; name: string };
-    memberships: { subsidiary: string; role: string }[];
-  };
+  return ZMe.parse(await r.json());
 }
 
 const roles = (m: { memberships: { subsidiary: string; role: string }[] }) =>
@@ -362,7 +361,7 @@ describe('password sign-in switched off', () => {
 describe('administering single sign-on', () => {
   it('never returns the client secret and audits changes without it', async () => {
     await configure({ clientSecret: 'super-secret-value-1234' });
-    const view = (await (await admin.get('/api/v1/admin/sso')).json()) as Record<string, unknown>;
+    const view = ZSsoSettings.parse(await (await admin.get('/api/v1/admin/sso')).json());
     expect(view).toMatchObject({
       source: 'settings',
       enabled: true,
@@ -416,7 +415,7 @@ describe('administering single sign-on', () => {
   it('tests a connection by discovery and reports a dead issuer without failing', async () => {
     const ok = await admin.post('/api/v1/admin/sso/test', { issuer: idp.issuer });
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toMatchObject({
+    expect(ZSsoTestResult.parse(await ok.json())).toMatchObject({
       ok: true,
       provider: {
         issuer: idp.issuer,
@@ -427,7 +426,10 @@ describe('administering single sign-on', () => {
     });
     const dead = await admin.post('/api/v1/admin/sso/test', { issuer: 'http://127.0.0.1:9/' });
     expect(dead.status).toBe(200);
-    expect(await dead.json()).toMatchObject({ ok: false, error: expect.stringContaining('discovery') });
+    expect(ZSsoTestResult.parse(await dead.json())).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('discovery'),
+    });
   });
 
   it('lets the environment win: the provider comes from PISTUDIO_OIDC_* and the view says so', async () => {

@@ -1,9 +1,24 @@
+import {
+  type CreatedToken,
+  type Me,
+  type Session,
+  type SignInStep,
+  type TokenList,
+  ZApiToken,
+  ZCreatedToken,
+  ZLoginBody,
+  ZLoginResponse,
+  ZMe,
+  ZPasswordBody,
+  ZTokenBody,
+  ZTokenList,
+} from '@pi-studio/core/contract/auth';
+import { ZIdParams } from '@pi-studio/core/contract/common';
 import { inArray } from 'drizzle-orm';
 import { subsidiaries } from '../../db/schema/workspace.ts';
 import { clientAddress as peerAddress, servedOverTls } from '../../http/client.ts';
 import { defineRoute, type HandlerResult, type RequestCtx } from '../../http/route.ts';
 import { presentMe, presentToken } from './presenters.ts';
-import { ZIdParams, ZLoginBody, ZPasswordBody, ZTokenBody } from './schemas.ts';
 import {
   changePassword,
   checkLoginRate,
@@ -30,11 +45,17 @@ const clientAddress = (ctx: RequestCtx): string => peerAddress(ctx.hono, ctx.dep
 export const secureRequest = (ctx: RequestCtx): boolean => servedOverTls(ctx.hono, ctx.deps.config);
 
 /** The answer to a completed sign-in (password, second factor, SSO): the session cookie and the usual body. */
-export function sessionReply(ctx: RequestCtx, r: LoginResult, extra: Record<string, unknown> = {}): HandlerResult {
+export function sessionReply<E extends object = object>(ctx: RequestCtx, r: LoginResult, extra?: E): HandlerResult {
   const secure = secureRequest(ctx);
+  const body: Session & E = {
+    userId: r.userId,
+    csrfToken: r.csrfToken,
+    expiresAt: r.expiresAt.toISOString(),
+    ...(extra as E),
+  };
   return {
     status: 200,
-    body: { userId: r.userId, csrfToken: r.csrfToken, expiresAt: r.expiresAt.toISOString(), ...extra },
+    body,
     cookies: [sessionCookie(r.cookieValue, Math.floor(ctx.deps.config.sessionMaxMs / 1000), secure)],
   };
 }
@@ -50,13 +71,20 @@ export const authRoutes = [
     tag: 'auth',
     access: 'public',
     body: ZLoginBody,
+    response: ZLoginResponse,
+    problems: {
+      401: ['unauthenticated'],
+      403: ['password_sign_in_disabled'],
+      429: ['rate_limited', 'account_locked'],
+    },
     successStatus: 200,
     handler: async (ctx, { body }) => {
       checkLoginRate(clientAddress(ctx), ctx.deps.now().getTime());
       const r = await passwordSignIn(ctx.deps, body.email, body.password, ctx.requestId);
       // A second factor owed: no cookie yet, only the challenge for the next step (totp.routes.ts).
       if (r.kind === 'step') {
-        return { status: 200, body: { next: r.next, challenge: r.challenge, expiresAt: r.expiresAt.toISOString() } };
+        const step: SignInStep = { next: r.next, challenge: r.challenge, expiresAt: r.expiresAt.toISOString() };
+        return { status: 200, body: step };
       }
       return sessionReply(ctx, r.session);
     },
@@ -67,6 +95,7 @@ export const authRoutes = [
     summary: 'End this session',
     tag: 'auth',
     access: 'authenticated',
+    problems: { 400: ['not_a_session'] },
     handler: async (ctx) => {
       await logout(ctx.deps, ctx.requireActor(), ctx.who());
       // The clearing cookie carries the same attributes as the one it replaces, Secure included behind TLS.
@@ -79,6 +108,7 @@ export const authRoutes = [
     summary: 'The signed-in user, their memberships and the CSRF token for changes',
     tag: 'auth',
     access: 'authenticated',
+    response: ZMe,
     handler: async (ctx) => {
       const actor = ctx.requireActor();
       const ids = [...actor.roles.keys()];
@@ -88,8 +118,11 @@ export const authRoutes = [
             .from(subsidiaries)
             .where(inArray(subsidiaries.id, ids))
         : [];
-      const me = presentMe(actor, new Map(rows.map((r) => [r.id, r.code])));
-      return { body: { ...me, totp: await totpStatus(ctx.deps, actor) } };
+      const me: Me = {
+        ...presentMe(actor, new Map(rows.map((r) => [r.id, r.code]))),
+        totp: await totpStatus(ctx.deps, actor),
+      };
+      return { body: me };
     },
   }),
   defineRoute({
@@ -110,7 +143,11 @@ export const authRoutes = [
     summary: 'Your API tokens (never their secrets)',
     tag: 'auth',
     access: 'authenticated',
-    handler: async (ctx) => ({ body: { items: (await listTokens(ctx.deps, ctx.requireActor())).map(presentToken) } }),
+    response: ZTokenList,
+    handler: async (ctx) => {
+      const list: TokenList = { items: (await listTokens(ctx.deps, ctx.requireActor())).map(presentToken) };
+      return { body: list };
+    },
   }),
   defineRoute({
     method: 'post',
@@ -123,6 +160,8 @@ export const authRoutes = [
     tag: 'auth',
     access: 'authenticated',
     body: ZTokenBody,
+    response: ZCreatedToken,
+    problems: { 403: ['scope_exceeds_caller'] },
     handler: async (ctx, { body }) => {
       const actor = ctx.requireActor();
       assertGrantable(actor, body.scopes);
@@ -131,7 +170,8 @@ export const authRoutes = [
         ? new Date(ctx.deps.now().getTime() + body.expiresInDays * 86_400_000)
         : null;
       const { token, row } = await createToken(ctx.deps.db, actor.userId, body.name, scopes, expiresAt, ctx.who());
-      return { body: { ...presentToken(row), token } };
+      const created: CreatedToken = { ...presentToken(row), token };
+      return { body: created };
     },
   }),
   defineRoute({
@@ -141,6 +181,8 @@ export const authRoutes = [
     tag: 'auth',
     access: 'authenticated',
     params: ZIdParams,
+    response: ZApiToken,
+    problems: { 404: ['not_found'] },
     handler: async (ctx, { params }) => ({
       body: presentToken(await revokeToken(ctx.deps, ctx.requireActor(), params.id, ctx.who())),
     }),

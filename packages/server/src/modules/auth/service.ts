@@ -1,3 +1,4 @@
+import type { TokenScope } from '@pi-studio/core/access/token-scopes';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.ts';
 import { apiTokens, sessions, users } from '../../db/schema/accounts.ts';
@@ -233,8 +234,6 @@ export async function changePassword(deps: Deps, actor: Actor, current: string, 
   });
   clearActorCache();
 }
-
-export type TokenScope = 'read' | 'write' | 'admin';
 
 export async function createToken(
   db: Db,

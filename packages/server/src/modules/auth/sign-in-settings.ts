@@ -1,19 +1,11 @@
 // Studio-wide sign-in policy, edited by administrators and stored in studio_settings under one key. The shape is the
 // seam between password sign-in, the second factor (TOTP) and single sign-on (OIDC): each reads what it needs here.
+import { type SignInSettings, ZSignInSettings } from '@pi-studio/core/contract/sign-in';
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Executor } from '../../db/client.ts';
 import { studioSettings } from '../../db/schema/sign-in.ts';
 
 export const SIGN_IN_SETTINGS_KEY = 'sign_in';
-
-export const ZSignInSettings = z.strictObject({
-  /** false: only SSO signs people in, except emergency administrators (docs/security.md). */
-  localPasswordSignIn: z.boolean(),
-  /** Who must have a second factor (TOTP) on local password sign-in. */
-  requireTotp: z.enum(['off', 'admins', 'everyone']),
-});
-export type SignInSettings = z.infer<typeof ZSignInSettings>;
 
 export const DEFAULT_SIGN_IN_SETTINGS: SignInSettings = { localPasswordSignIn: true, requireTotp: 'off' };
 

@@ -1,7 +1,7 @@
 // Studio-wide sign-in settings for administrators. SSO adds its provider configuration beside these.
+import { ZSignInSettings } from '@pi-studio/core/contract/sign-in';
 import { defineRoute } from '../../http/route.ts';
 import { getSignInSettings, updateSignInSettings } from './sign-in.service.ts';
-import { ZSignInSettings } from './sign-in-settings.ts';
 
 export const signInSettingsRoutes = [
   defineRoute({
@@ -10,6 +10,7 @@ export const signInSettingsRoutes = [
     summary: 'Sign-in settings: local password sign-in and who must use two-step sign-in',
     tag: 'admin',
     access: 'admin',
+    response: ZSignInSettings,
     handler: async (ctx) => ({ body: await getSignInSettings(ctx.deps) }),
   }),
   defineRoute({
@@ -19,6 +20,7 @@ export const signInSettingsRoutes = [
     tag: 'admin',
     access: 'admin',
     body: ZSignInSettings,
+    response: ZSignInSettings,
     handler: async (ctx, { body }) => ({ body: await updateSignInSettings(ctx.deps, body, ctx.who()) }),
   }),
 ];

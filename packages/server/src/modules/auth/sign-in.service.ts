@@ -1,8 +1,9 @@
+import type { SignInSettings } from '@pi-studio/core/contract/sign-in';
 import type { Deps } from '../../http/deps.ts';
 import { validationFailed } from '../../http/errors.ts';
 import { type AuditActor, writeAudit } from '../audit/writer.ts';
 import { effectiveSso, readStoredSso } from './oidc.settings.ts';
-import { readSignInSettings, type SignInSettings, writeSignInSettings } from './sign-in-settings.ts';
+import { readSignInSettings, writeSignInSettings } from './sign-in-settings.ts';
 
 export const getSignInSettings = (deps: Deps): Promise<SignInSettings> => readSignInSettings(deps.db);
 

@@ -1,4 +1,5 @@
 // Defect 1 of issue #9: a token could mint a wider token (admin from read,write; read+write from write).
+import { ZCreatedToken } from '@pi-studio/core/contract/auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext, type TestUser } from '../../../test/harness.ts';
 
@@ -15,7 +16,7 @@ async function tokenFor(u: TestUser, scopes: string[]): Promise<Record<string, s
   const c = await t.client(u).login();
   const res = await c.post('/api/v1/tokens', { name: `t-${scopes.join('-')}`, scopes });
   expect(res.status).toBe(201);
-  return { authorization: `Bearer ${((await res.json()) as { token: string }).token}` };
+  return { authorization: `Bearer ${ZCreatedToken.parse(await res.json()).token}` };
 }
 
 const mint = (headers: Record<string, string>, scopes: string[]) =>

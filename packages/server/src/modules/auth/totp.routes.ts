@@ -1,15 +1,19 @@
 // Second factor (TOTP) routes: the sign-in steps after a right password (public: the challenge is the
 // credential), self-service enrolment for the signed-in person, and the administrator's reset.
-import { defineRoute } from '../../http/route.ts';
-import { checkSignInRate, sessionReply } from './routes.ts';
-import { ZIdParams } from './schemas.ts';
 import {
   ZChallengeBody,
   ZChallengeCodeBody,
   ZCodeBody,
   ZCurrentPasswordBody,
+  ZEnrolledSession,
+  ZEnrolment,
+  ZRecoveryCodes,
+  ZSession,
   ZTotpSignInBody,
-} from './totp.schemas.ts';
+} from '@pi-studio/core/contract/auth';
+import { ZIdParams } from '@pi-studio/core/contract/common';
+import { defineRoute } from '../../http/route.ts';
+import { checkSignInRate, sessionReply } from './routes.ts';
 import {
   completeTotpSignIn,
   confirmEnrolment,
@@ -21,6 +25,12 @@ import {
   startSignInEnrolment,
 } from './totp.service.ts';
 
+// A code step counts toward the lockout like a wrong password, and shares the per-client sign-in limit.
+const SIGN_IN_STEP_PROBLEMS = {
+  401: ['wrong_code', 'challenge_expired'],
+  429: ['rate_limited', 'account_locked'],
+} as const;
+
 export const totpRoutes = [
   defineRoute({
     method: 'post',
@@ -29,6 +39,8 @@ export const totpRoutes = [
     tag: 'auth',
     access: 'public',
     body: ZTotpSignInBody,
+    response: ZSession,
+    problems: SIGN_IN_STEP_PROBLEMS,
     successStatus: 200,
     handler: async (ctx, { body }) => {
       checkSignInRate(ctx);
@@ -42,6 +54,8 @@ export const totpRoutes = [
     tag: 'auth',
     access: 'public',
     body: ZChallengeBody,
+    response: ZEnrolment,
+    problems: { 401: ['challenge_expired'], 429: ['rate_limited'] },
     successStatus: 200,
     handler: async (ctx, { body }) => {
       checkSignInRate(ctx);
@@ -56,6 +70,8 @@ export const totpRoutes = [
     tag: 'auth',
     access: 'public',
     body: ZChallengeCodeBody,
+    response: ZEnrolledSession,
+    problems: SIGN_IN_STEP_PROBLEMS,
     successStatus: 200,
     handler: async (ctx, { body }) => {
       checkSignInRate(ctx);
@@ -69,6 +85,8 @@ export const totpRoutes = [
     summary: 'Start setting up two-step sign-in: a new secret and otpauth URI (replaces an unconfirmed one)',
     tag: 'auth',
     access: 'authenticated',
+    response: ZEnrolment,
+    problems: { 409: ['totp_already_enabled'] },
     handler: async (ctx) => ({ body: await startEnrolment(ctx.deps, ctx.requireActor()) }),
   }),
   defineRoute({
@@ -78,6 +96,8 @@ export const totpRoutes = [
     tag: 'auth',
     access: 'authenticated',
     body: ZCodeBody,
+    response: ZRecoveryCodes,
+    problems: { 409: ['totp_not_started', 'totp_already_enabled'] },
     successStatus: 200,
     handler: async (ctx, { body }) => ({
       body: await confirmEnrolment(ctx.deps, ctx.requireActor(), body.code, ctx.who()),
@@ -90,6 +110,7 @@ export const totpRoutes = [
     tag: 'auth',
     access: 'authenticated',
     body: ZCurrentPasswordBody,
+    problems: { 409: ['totp_required', 'totp_not_enabled'] },
     handler: async (ctx, { body }) => {
       await disableTotp(ctx.deps, ctx.requireActor(), body.currentPassword, ctx.who());
       return { status: 204 };
@@ -102,6 +123,8 @@ export const totpRoutes = [
     tag: 'auth',
     access: 'authenticated',
     body: ZCurrentPasswordBody,
+    response: ZRecoveryCodes,
+    problems: { 409: ['totp_not_enabled'] },
     successStatus: 200,
     handler: async (ctx, { body }) => ({
       body: await regenerateRecoveryCodes(ctx.deps, ctx.requireActor(), body.currentPassword, ctx.who()),
@@ -114,6 +137,7 @@ export const totpRoutes = [
     tag: 'users',
     access: 'admin',
     params: ZIdParams,
+    problems: { 404: ['not_found'] },
     handler: async (ctx, { params }) => {
       await resetUserTotp(ctx.deps, params.id, ctx.who());
       return { status: 204 };

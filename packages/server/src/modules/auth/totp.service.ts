@@ -3,6 +3,13 @@
 // a session before that factor is proven: the password step hands out a short-lived challenge instead.
 import { randomBytes } from 'node:crypto';
 import { formatRecoveryCode, normaliseRecoveryCode, secondFactorRequired } from '@pi-studio/core/access/second-factor';
+import type {
+  Enrolment,
+  RecoveryCodes,
+  SignInStep as SignInStepAnswer,
+  TotpSignInBody,
+  TotpStatus,
+} from '@pi-studio/core/contract/auth';
 import { generateSecret, generateURI, verify } from 'otplib';
 import type { Actor } from '../../http/actor.ts';
 import type { Deps } from '../../http/deps.ts';
@@ -26,7 +33,6 @@ import {
   useRecoveryCode,
   useTimeStep,
 } from './totp.repo.ts';
-import type { TotpSignInBody } from './totp.schemas.ts';
 
 const ISSUER = 'PI Studio';
 const CHALLENGE_MS = 5 * 60_000;
@@ -36,11 +42,10 @@ const RECOVERY_CODES = 10;
 /** ±1 time step of 30 s: phones whose clocks drift a little still work; wider windows help guessing. */
 const TOLERANCE_SECONDS = 30;
 
-export type SignInStep = 'totp' | 'totp_enrolment';
+type SignInStep = SignInStepAnswer['next'];
 export type PasswordSignInResult =
   | { kind: 'session'; session: LoginResult }
   | { kind: 'step'; next: SignInStep; challenge: string; expiresAt: Date };
-export type Enrolment = { secret: string; otpauthUri: string };
 
 const challengeGone = () =>
   new AppError(401, 'challenge_expired', 'this sign-in step has expired or was used; sign in with your password again');
@@ -220,7 +225,7 @@ async function checkCurrentPassword(deps: Deps, actor: Actor, currentPassword: s
   return user;
 }
 
-export async function totpStatus(deps: Deps, actor: Pick<Actor, 'userId' | 'isAdmin'>) {
+export async function totpStatus(deps: Deps, actor: Pick<Actor, 'userId' | 'isAdmin'>): Promise<TotpStatus> {
   const factor = await findFactor(deps.db, actor.userId);
   const enabled = Boolean(factor?.confirmedAt);
   const { requireTotp } = await readSignInSettings(deps.db);
@@ -242,7 +247,12 @@ export async function startEnrolment(deps: Deps, actor: Actor): Promise<Enrolmen
   return enrolmentFor(actor.email, secret);
 }
 
-export async function confirmEnrolment(deps: Deps, actor: Actor, code: string, who: AuditActor) {
+export async function confirmEnrolment(
+  deps: Deps,
+  actor: Actor,
+  code: string,
+  who: AuditActor,
+): Promise<RecoveryCodes> {
   const factor = await findFactor(deps.db, actor.userId);
   if (!factor) throw conflict('totp_not_started', 'start setting up two-step sign-in first');
   if (factor.confirmedAt) throw conflict('totp_already_enabled', 'two-step sign-in is already on');
@@ -285,7 +295,12 @@ export async function disableTotp(deps: Deps, actor: Actor, currentPassword: str
   });
 }
 
-export async function regenerateRecoveryCodes(deps: Deps, actor: Actor, currentPassword: string, who: AuditActor) {
+export async function regenerateRecoveryCodes(
+  deps: Deps,
+  actor: Actor,
+  currentPassword: string,
+  who: AuditActor,
+): Promise<RecoveryCodes> {
   const user = await checkCurrentPassword(deps, actor, currentPassword);
   const factor = await findFactor(deps.db, user.id);
   if (!factor?.confirmedAt) throw conflict('totp_not_enabled', 'turn on two-step sign-in first');

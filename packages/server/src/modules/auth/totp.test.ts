@@ -1,5 +1,6 @@
 // Second factor (TOTP) through the real app: enrolment, the sign-in steps, replay and wrong-code limits, recovery
 // codes, the studio policy and the administrator's reset. Codes come from otplib at the app's injected clock.
+import { ZEnrolment, ZRecoveryCodes, ZSession, ZSignInStep } from '@pi-studio/core/contract/auth';
 import { and, eq } from 'drizzle-orm';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -35,7 +36,8 @@ async function sessionOf(res: Response) {
   expect(res.status, await res.clone().text()).toBe(200);
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   expect(cookie).toMatch(/^pis_session=.+/);
-  const body = (await res.json()) as Json & { csrfToken: string };
+  // A sign-in answer: the session, plus the first recovery codes when it completed an enrolment.
+  const body = ZSession.extend(ZRecoveryCodes.partial().shape).parse(await res.json());
   const call = (method: string, path: string, payload?: unknown) =>
     t.app.request(path, {
       method,
@@ -62,8 +64,8 @@ async function passwordStep(u: TestUser, expected: 'totp' | 'totp_enrolment') {
   const res = await post('/api/v1/auth/login', { email: u.email, password: u.password });
   expect(res.status).toBe(200);
   expect(res.headers.get('set-cookie')).toBeNull();
-  const body = (await res.json()) as { next: string; challenge: string; expiresAt: string };
-  expect(body).toEqual({ next: expected, challenge: expect.any(String), expiresAt: expect.any(String) });
+  const body = ZSignInStep.parse(await res.json());
+  expect(body.next).toBe(expected);
   return body.challenge;
 }
 
@@ -73,11 +75,11 @@ async function enrolled(opts: { isAdmin?: boolean } = {}) {
   const s = await signedIn(user);
   const started = await s.post('/api/v1/auth/totp');
   expect(started.status).toBe(201);
-  const { secret, otpauthUri } = (await started.json()) as { secret: string; otpauthUri: string };
+  const { secret, otpauthUri } = ZEnrolment.parse(await started.json());
   expect(otpauthUri).toMatch(/^otpauth:\/\/totp\/PI%20Studio:.+\?secret=/);
   const confirmed = await s.post('/api/v1/auth/totp/confirm', { code: await code(secret) });
   expect(confirmed.status).toBe(200);
-  const { recoveryCodes } = (await confirmed.json()) as { recoveryCodes: string[] };
+  const { recoveryCodes } = ZRecoveryCodes.parse(await confirmed.json());
   nowMs += 30_000; // the confirming code's step is used up
   return { user, secret, recoveryCodes, session: s };
 }
@@ -249,7 +251,7 @@ describe('sign-in with a second factor', () => {
     const wrongPw = await session.post('/api/v1/auth/totp/recovery-codes', { currentPassword: 'not-my-password' });
     expect(await problem(wrongPw)).toEqual({ status: 422, code: 'validation_failed' });
     const res = await session.post('/api/v1/auth/totp/recovery-codes', { currentPassword: user.password });
-    const fresh = ((await res.json()) as { recoveryCodes: string[] }).recoveryCodes;
+    const fresh = ZRecoveryCodes.parse(await res.json()).recoveryCodes;
     expect(fresh).toHaveLength(10);
     const old = await post('/api/v1/auth/login/totp', {
       challenge: await passwordStep(user, 'totp'),
@@ -324,7 +326,7 @@ describe('studio policy', () => {
     });
     const started = await post('/api/v1/auth/login/totp-enrolment', { challenge });
     expect(started.status).toBe(200);
-    const { secret, otpauthUri } = (await started.json()) as { secret: string; otpauthUri: string };
+    const { secret, otpauthUri } = ZEnrolment.parse(await started.json());
     expect(otpauthUri).toContain(encodeURIComponent(u.email));
     const wrong = (await code(secret)) === '123456' ? '654321' : '123456';
     const bad = await post('/api/v1/auth/login/totp-enrolment/confirm', { challenge, code: wrong });

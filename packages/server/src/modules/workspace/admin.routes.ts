@@ -1,3 +1,23 @@
+import { ZIdParams } from '@pi-studio/core/contract/common';
+import {
+  type IdCheck,
+  type SubsidiaryList,
+  type TaxonomyList,
+  ZCodeParams,
+  ZIdCheck,
+  ZNaming,
+  ZNamingBody,
+  ZNamingValidate,
+  ZSubsidiary,
+  ZSubsidiaryBody,
+  ZSubsidiaryList,
+  ZSubsidiaryPatch,
+  ZTaxonomyBody,
+  ZTaxonomyList,
+  ZTaxonomyPatch,
+  ZTaxonomyQuery,
+  ZTaxonomyTerm,
+} from '@pi-studio/core/contract/workspace';
 import { parseId } from '@pi-studio/core/naming/convention';
 import { asc, eq } from 'drizzle-orm';
 import { taxonomyTerms } from '../../db/schema/workspace.ts';
@@ -8,17 +28,6 @@ import { createSubsidiary, createTerm, renameSubsidiary, updateTerm } from './ad
 import { getConvention, saveConvention } from './naming.service.ts';
 import { presentSubsidiary, presentTerm } from './presenters.ts';
 import { listSubsidiaries } from './repo.ts';
-import {
-  ZCodeParams,
-  ZIdParams,
-  ZNamingBody,
-  ZNamingValidate,
-  ZSubsidiaryBody,
-  ZSubsidiaryPatch,
-  ZTaxonomyBody,
-  ZTaxonomyPatch,
-  ZTaxonomyQuery,
-} from './schemas.ts';
 
 export const subsidiaryRoutes = [
   defineRoute({
@@ -27,18 +36,18 @@ export const subsidiaryRoutes = [
     summary: 'Subsidiaries you belong to (administrators: all) with product counts',
     tag: 'workspace',
     access: 'authenticated',
+    response: ZSubsidiaryList,
     handler: async (ctx) => {
       const actor = ctx.requireActor();
       ctx.markAuthorized();
       const rows = await listSubsidiaries(ctx.deps.db, visibleSubsidiaries(actor));
-      return {
-        body: {
-          items: rows.map((r) =>
-            presentSubsidiary(r.subsidiary, r.productCount, actor.roles.get(r.subsidiary.id) ?? null),
-          ),
-          nextCursor: null,
-        },
+      const list: SubsidiaryList = {
+        items: rows.map((r) =>
+          presentSubsidiary(r.subsidiary, r.productCount, actor.roles.get(r.subsidiary.id) ?? null),
+        ),
+        nextCursor: null,
       };
+      return { body: list };
     },
   }),
   defineRoute({
@@ -48,6 +57,8 @@ export const subsidiaryRoutes = [
     tag: 'workspace',
     access: 'admin',
     body: ZSubsidiaryBody,
+    response: ZSubsidiary,
+    problems: { 409: ['subsidiary_exists'] },
     handler: async (ctx, { body }) => ({ body: await createSubsidiary(ctx.deps.db, body.code, body.name, ctx.who()) }),
   }),
   defineRoute({
@@ -58,6 +69,8 @@ export const subsidiaryRoutes = [
     access: 'admin',
     params: ZCodeParams,
     body: ZSubsidiaryPatch,
+    response: ZSubsidiary,
+    problems: { 404: ['not_found'] },
     handler: async (ctx, { params, body }) => ({
       body: await renameSubsidiary(ctx.deps.db, params.code, body.name, ctx.who()),
     }),
@@ -72,6 +85,7 @@ export const taxonomyRoutes = [
     tag: 'workspace',
     access: 'authenticated',
     query: ZTaxonomyQuery,
+    response: ZTaxonomyList,
     handler: async (ctx, { query }) => {
       ctx.markAuthorized();
       const rows = await ctx.deps.db
@@ -79,7 +93,8 @@ export const taxonomyRoutes = [
         .from(taxonomyTerms)
         .where(query.kind ? eq(taxonomyTerms.kind, query.kind) : undefined)
         .orderBy(asc(taxonomyTerms.kind), asc(taxonomyTerms.label));
-      return { body: { items: rows.map(presentTerm), nextCursor: null } };
+      const list: TaxonomyList = { items: rows.map(presentTerm), nextCursor: null };
+      return { body: list };
     },
   }),
   defineRoute({
@@ -89,6 +104,8 @@ export const taxonomyRoutes = [
     tag: 'workspace',
     access: 'authenticated',
     body: ZTaxonomyBody,
+    response: ZTaxonomyTerm,
+    problems: { 409: ['term_exists'] },
     handler: async (ctx, { body }) => {
       requireStudioRole(ctx, ['admin', 'productops']);
       return { body: await createTerm(ctx.deps.db, body.kind, body.code, body.label, ctx.who()) };
@@ -102,6 +119,8 @@ export const taxonomyRoutes = [
     access: 'authenticated',
     params: ZIdParams,
     body: ZTaxonomyPatch,
+    response: ZTaxonomyTerm,
+    problems: { 404: ['not_found'] },
     handler: async (ctx, { params, body }) => {
       requireStudioRole(ctx, ['admin', 'productops']);
       return { body: await updateTerm(ctx.deps.db, params.id, body, ctx.who()) };
@@ -116,6 +135,7 @@ export const namingRoutes = [
     summary: 'The naming convention in force',
     tag: 'workspace',
     access: 'authenticated',
+    response: ZNaming,
     handler: async (ctx) => {
       ctx.markAuthorized();
       return { body: await getConvention(ctx.deps.db) };
@@ -128,6 +148,7 @@ export const namingRoutes = [
     tag: 'workspace',
     access: 'admin',
     body: ZNamingBody,
+    response: ZNaming,
     handler: async (ctx, { body }) => ({
       body: await ctx.deps.db.transaction((tx) => saveConvention(tx, body.convention, ctx.who())),
     }),
@@ -139,12 +160,14 @@ export const namingRoutes = [
     tag: 'workspace',
     access: 'authenticated',
     body: ZNamingValidate,
+    response: ZIdCheck,
     successStatus: 200,
     handler: async (ctx, { body }) => {
       ctx.markAuthorized();
       const { convention } = await getConvention(ctx.deps.db);
       const r = parseId(convention, body.id);
-      return { body: r.ok ? { valid: true, kind: r.id.kind, parts: r.id } : { valid: false, error: r.error } };
+      const check: IdCheck = r.ok ? { valid: true, kind: r.id.kind, parts: r.id } : { valid: false, error: r.error };
+      return { body: check };
     },
   }),
 ];

@@ -1,3 +1,4 @@
+import type { Naming } from '@pi-studio/core/contract/workspace';
 import {
   checkConvention,
   DEFAULT_CONVENTION,
@@ -12,14 +13,14 @@ import { getSetting } from './repo.ts';
 
 const KEY = 'naming_convention';
 
-export async function getConvention(db: Executor): Promise<{ convention: NamingConvention; version: number }> {
+export async function getConvention(db: Executor): Promise<Naming> {
   const row = await getSetting(db, KEY);
   if (!row) return { convention: DEFAULT_CONVENTION, version: 0 };
   const parsed = ZNamingConvention.safeParse(row.value);
   return { convention: parsed.success ? parsed.data : DEFAULT_CONVENTION, version: row.version };
 }
 
-export async function saveConvention(db: Executor, convention: NamingConvention, who: AuditActor) {
+export async function saveConvention(db: Executor, convention: NamingConvention, who: AuditActor): Promise<Naming> {
   const problem = checkConvention(convention);
   if (problem) throw validationFailed([{ name: `convention.${problem.split(' ')[0]}`, reason: problem }]);
   const before = await getConvention(db);

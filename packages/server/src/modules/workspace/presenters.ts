@@ -1,10 +1,14 @@
+import type { Role } from '@pi-studio/core/access/roles';
+import type { Product } from '@pi-studio/core/contract/products';
+import type { Subsidiary, TaxonomyTerm } from '@pi-studio/core/contract/workspace';
+import type { Stage, TaxonomyKind } from '@pi-studio/core/workspace/stages';
 import type { subsidiaries, taxonomyTerms } from '../../db/schema/workspace.ts';
 import type { ProductRow } from './repo.ts';
 
 type Person = { id: string | null; name: string | null; email: string | null };
 const presentPerson = (p: Person | null) => (p?.id ? { id: p.id, name: p.name ?? '', email: p.email ?? '' } : null);
 
-export function presentProduct(row: ProductRow) {
+export function presentProduct(row: ProductRow): Product {
   const p = row.product;
   return {
     id: p.id,
@@ -13,7 +17,8 @@ export function presentProduct(row: ProductRow) {
     subsidiary: row.subsidiary,
     productType: p.productType,
     tags: p.tags,
-    stage: p.stage,
+    // The text columns hold only what the request schemas let in (ZProductPatch, ZTaxonomyBody).
+    stage: p.stage as Stage,
     summary: p.summary,
     po: presentPerson(row.po),
     builder: presentPerson(row.builder),
@@ -23,13 +28,12 @@ export function presentProduct(row: ProductRow) {
     updatedAt: p.updatedAt.toISOString(),
   };
 }
-export type ProductView = ReturnType<typeof presentProduct>;
 
 export const presentSubsidiary = (
   s: typeof subsidiaries.$inferSelect,
   productCount: number,
-  myRole: string | null,
-) => ({
+  myRole: Role | null,
+): Subsidiary => ({
   id: s.id,
   code: s.code,
   name: s.name,
@@ -38,9 +42,9 @@ export const presentSubsidiary = (
   createdAt: s.createdAt.toISOString(),
 });
 
-export const presentTerm = (t: typeof taxonomyTerms.$inferSelect) => ({
+export const presentTerm = (t: typeof taxonomyTerms.$inferSelect): TaxonomyTerm => ({
   id: t.id,
-  kind: t.kind,
+  kind: t.kind as TaxonomyKind,
   code: t.code,
   label: t.label,
   archived: t.archived,

@@ -1,6 +1,14 @@
+import {
+  ZProduct,
+  ZProductBody,
+  ZProductDetail,
+  ZProductPage,
+  ZProductPatch,
+  ZProductQuery,
+} from '@pi-studio/core/contract/products';
+import { ZCodeParams } from '@pi-studio/core/contract/workspace';
 import { defineRoute } from '../../http/route.ts';
 import { createProduct, getProductDetail, listVisibleProducts, updateProduct } from './products.service.ts';
-import { ZCodeParams, ZProductBody, ZProductPatch, ZProductQuery } from './schemas.ts';
 
 export const productRoutes = [
   defineRoute({
@@ -10,6 +18,7 @@ export const productRoutes = [
     tag: 'products',
     access: 'authenticated',
     query: ZProductQuery,
+    response: ZProductPage,
     handler: async (ctx, { query }) => ({ json: await listVisibleProducts(ctx, query) }),
   }),
   defineRoute({
@@ -19,6 +28,8 @@ export const productRoutes = [
     tag: 'products',
     access: { permission: 'product.create' },
     body: ZProductBody,
+    response: ZProduct,
+    problems: { 409: ['product_exists'] },
     handler: async (ctx, { body }) => {
       const product = await createProduct(ctx, body);
       return {
@@ -34,6 +45,7 @@ export const productRoutes = [
     tag: 'products',
     access: { permission: 'product.read' },
     params: ZCodeParams,
+    response: ZProductDetail,
     handler: async (ctx, { params }) => {
       const product = await getProductDetail(ctx, params.code);
       return { json: product.json, headers: { etag: `"${product.revision}"` } };
@@ -47,6 +59,7 @@ export const productRoutes = [
     access: { permission: 'product.update' },
     params: ZCodeParams,
     body: ZProductPatch,
+    response: ZProduct,
     problems: { 409: ['stale_version'] },
     handler: async (ctx, { params, body }) => {
       const product = await updateProduct(ctx, params.code, body, ctx.header('if-match'));

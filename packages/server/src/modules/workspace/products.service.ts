@@ -1,3 +1,4 @@
+import type { Product, ProductBody, ProductPage, ProductPatch, ProductQuery } from '@pi-studio/core/contract/products';
 import { isValidProductKey, productCode, suggestKey } from '@pi-studio/core/naming/convention';
 import type { Db, Executor } from '../../db/client.ts';
 import { visibleSubsidiaries } from '../../http/actor.ts';
@@ -18,7 +19,6 @@ import {
   type ProductRow,
   updateProductAtRevision,
 } from './repo.ts';
-import type { ProductBody, ProductPatch, ProductQuery } from './schemas.ts';
 
 export const decodeCursor = (cursor?: string) =>
   cursor ? Buffer.from(cursor, 'base64url').toString('utf8') : undefined;
@@ -37,7 +37,7 @@ export async function listVisibleProducts(ctx: RequestCtx, q: ProductQuery): Pro
   return pages.get(key, async () => JSON.stringify(await productPage(ctx.deps.db, visible, q)));
 }
 
-async function productPage(db: Db, visible: string[] | null, q: ProductQuery) {
+async function productPage(db: Db, visible: string[] | null, q: ProductQuery): Promise<ProductPage> {
   const rows = await listProducts(db, {
     visible,
     subsidiaryCode: q.subsidiary,
@@ -101,7 +101,7 @@ async function checkReferences(db: Executor, body: Partial<ProductBody>): Promis
   return problems;
 }
 
-export async function createProduct(ctx: RequestCtx, body: ProductBody) {
+export async function createProduct(ctx: RequestCtx, body: ProductBody): Promise<Product> {
   const db = ctx.deps.db;
   const sub = await findSubsidiaryByCode(db, body.subsidiary);
   if (!sub) {
@@ -153,7 +153,12 @@ export async function createProduct(ctx: RequestCtx, body: ProductBody) {
  * the UPDATE's revision condition run in one transaction, so of saves based on the same revision exactly one wins
  * and the others get 409 stale_version. Without If-Match the last save wins, as before.
  */
-export async function updateProduct(ctx: RequestCtx, code: string, patch: ProductPatch, ifMatch?: string) {
+export async function updateProduct(
+  ctx: RequestCtx,
+  code: string,
+  patch: ProductPatch,
+  ifMatch?: string,
+): Promise<Product> {
   const { product } = await loadProduct(ctx, code, 'product.update');
   const db = ctx.deps.db;
   await db.transaction(async (tx) => {

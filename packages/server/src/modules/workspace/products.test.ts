@@ -1,14 +1,6 @@
+import { type ProductPage as Page, ZProduct, ZProductDetail } from '@pi-studio/core/contract/products';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext, type TestUser } from '../../../test/harness.ts';
-
-type Product = {
-  code: string;
-  stage: string;
-  revision: number;
-  po: { id: string } | null;
-  subsidiary: { code: string };
-};
-type Page = { items: Product[]; nextCursor: string | null };
 
 let t: TestContext;
 let po: TestUser;
@@ -33,7 +25,7 @@ describe('products', () => {
       poId: po.id,
     });
     expect(res.status).toBe(201);
-    const p = (await res.json()) as Product;
+    const p = ZProduct.parse(await res.json());
     expect(p).toMatchObject({
       code: 'FINTX-PAYOUTS',
       stage: 'intake',
@@ -72,6 +64,18 @@ describe('products', () => {
     expect(names.sort()).toEqual(['key', 'productType']);
   });
 
+  it("names each document's current author as a person, as the documents list does (was the bare name)", async () => {
+    const c = await t.client(po).login();
+    expect((await c.post('/api/v1/products/FINTX-PAYOUTS/documents', { kind: 'prd' })).status).toBe(201);
+    const detail = ZProductDetail.parse(await (await c.get('/api/v1/products/FINTX-PAYOUTS')).json());
+    const list = (await (await c.get('/api/v1/products/FINTX-PAYOUTS/documents')).json()) as {
+      items: { id: string; currentVersion: { author: unknown } | null }[];
+    };
+    const prd = detail.documents.find((d) => d.kind === 'prd');
+    expect(prd?.currentVersion?.author).toMatchObject({ id: po.id, email: po.email });
+    expect(prd?.currentVersion?.author).toEqual(list.items.find((d) => d.id === prd?.id)?.currentVersion?.author);
+  });
+
   it('viewers read but cannot create; other subsidiaries see 404', async () => {
     const v = await t.client(viewer).login();
     expect((await v.get('/api/v1/products/FINTX-PAYOUTS')).status).toBe(200);
@@ -100,7 +104,7 @@ describe('products', () => {
     expect(second).toEqual({ items: [expect.objectContaining({ code: 'FINTX-CHARLIE' })], nextCursor: null });
     const moved = await c.patch('/api/v1/products/FINTX-ALPHA', { stage: 'gate' }, { headers: { 'if-match': '"1"' } });
     expect(moved.status).toBe(200);
-    expect(((await moved.json()) as Product).stage).toBe('gate');
+    expect(ZProduct.parse(await moved.json()).stage).toBe('gate');
     const stale = await c.patch('/api/v1/products/FINTX-ALPHA', { stage: 'build' }, { headers: { 'if-match': '"1"' } });
     expect(stale.status).toBe(409);
     const gate = (await (await c.get('/api/v1/products?stage=gate')).json()) as Page;

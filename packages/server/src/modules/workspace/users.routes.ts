@@ -1,5 +1,15 @@
+import { ZIdParams } from '@pi-studio/core/contract/common';
+import {
+  type UserList,
+  ZCreatedUser,
+  ZMembershipsBody,
+  ZUser,
+  ZUserBody,
+  ZUserList,
+  ZUserPatch,
+  ZUserQuery,
+} from '@pi-studio/core/contract/workspace';
 import { defineRoute } from '../../http/route.ts';
-import { ZIdParams, ZMembershipsBody, ZUserBody, ZUserPatch, ZUserQuery } from './schemas.ts';
 import { createUser, listUsers, setMemberships, updateUser } from './users.service.ts';
 
 export const userRoutes = [
@@ -10,9 +20,11 @@ export const userRoutes = [
     tag: 'users',
     access: 'authenticated',
     query: ZUserQuery,
+    response: ZUserList,
     handler: async (ctx, { query }) => {
       ctx.markAuthorized();
-      return { body: { items: await listUsers(ctx.deps.db, ctx.requireActor(), query), nextCursor: null } };
+      const list: UserList = { items: await listUsers(ctx.deps.db, ctx.requireActor(), query), nextCursor: null };
+      return { body: list };
     },
   }),
   defineRoute({
@@ -22,6 +34,8 @@ export const userRoutes = [
     tag: 'users',
     access: 'admin',
     body: ZUserBody,
+    response: ZCreatedUser,
+    problems: { 409: ['user_exists'] },
     handler: async (ctx, { body }) => ({ body: await createUser(ctx.deps.db, body, ctx.who()) }),
   }),
   defineRoute({
@@ -32,6 +46,8 @@ export const userRoutes = [
     access: 'admin',
     params: ZIdParams,
     body: ZUserPatch,
+    response: ZUser,
+    problems: { 404: ['not_found'] },
     handler: async (ctx, { params, body }) => ({
       body: await updateUser(ctx.deps.db, ctx.requireActor(), params.id, body, ctx.who()),
     }),
@@ -44,6 +60,8 @@ export const userRoutes = [
     access: 'admin',
     params: ZIdParams,
     body: ZMembershipsBody,
+    response: ZUser,
+    problems: { 404: ['not_found'] },
     handler: async (ctx, { params, body }) => ({
       body: await setMemberships(ctx.deps.db, params.id, body.memberships, ctx.who()),
     }),

@@ -1,3 +1,5 @@
+import type { Role } from '@pi-studio/core/access/roles';
+import type { CreatedUser, Membership, User, UserBody, UserPatch } from '@pi-studio/core/contract/workspace';
 import { and, asc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.ts';
 import { users } from '../../db/schema/accounts.ts';
@@ -9,28 +11,29 @@ import { clearActorCache } from '../auth/actor-cache.ts';
 import { hashPassword } from '../auth/crypto.ts';
 import { assertPasswordAcceptable, generatePassword } from '../auth/password-policy.ts';
 import { escapeLike } from './repo.ts';
-import type { UserBody } from './schemas.ts';
 
-type MembershipInput = { subsidiary: string; role: string };
+type UserMembership = User['memberships'][number];
 
 /**
  * Memberships of `userIds`, limited to the subsidiaries in `visible` (null: all, for administrators). Whoever
  * lists people learns their roles only where the caller can look: a role elsewhere reveals that subsidiary's staff.
  */
 async function membershipsOf(db: Executor, userIds: string[], visible: string[] | null = null) {
-  if (!userIds.length) return new Map<string, { subsidiary: string; role: string }[]>();
+  if (!userIds.length) return new Map<string, UserMembership[]>();
   const rows = await db
     .select({ userId: memberships.userId, subsidiary: subsidiaries.code, role: memberships.role })
     .from(memberships)
     .innerJoin(subsidiaries, eq(subsidiaries.id, memberships.subsidiaryId))
     .where(and(inArray(memberships.userId, userIds), visible ? inArray(memberships.subsidiaryId, visible) : undefined))
     .orderBy(asc(subsidiaries.code));
-  const map = new Map<string, { subsidiary: string; role: string }[]>();
-  for (const r of rows) map.set(r.userId, [...(map.get(r.userId) ?? []), { subsidiary: r.subsidiary, role: r.role }]);
+  const map = new Map<string, UserMembership[]>();
+  // The role column holds only what ZMembership let in.
+  for (const r of rows)
+    map.set(r.userId, [...(map.get(r.userId) ?? []), { subsidiary: r.subsidiary, role: r.role as Role }]);
   return map;
 }
 
-const presentUser = (u: typeof users.$inferSelect, ms: { subsidiary: string; role: string }[]) => ({
+const presentUser = (u: typeof users.$inferSelect, ms: UserMembership[]): User => ({
   id: u.id,
   email: u.email,
   name: u.name,
@@ -41,7 +44,7 @@ const presentUser = (u: typeof users.$inferSelect, ms: { subsidiary: string; rol
 });
 
 /** Admins see everyone; others see the members of the subsidiaries they belong to (people pickers). */
-export async function listUsers(db: Db, actor: Actor, filter: { subsidiary?: string; q?: string }) {
+export async function listUsers(db: Db, actor: Actor, filter: { subsidiary?: string; q?: string }): Promise<User[]> {
   const where: (SQL | undefined)[] = [];
   const visible = visibleSubsidiaries(actor);
   if (visible || filter.subsidiary) {
@@ -77,7 +80,7 @@ export async function listUsers(db: Db, actor: Actor, filter: { subsidiary?: str
   return rows.map((u) => presentUser(u, ms.get(u.id) ?? []));
 }
 
-async function resolveMemberships(db: Executor, input: MembershipInput[]) {
+async function resolveMemberships(db: Executor, input: Membership[]) {
   const codes = [...new Set(input.map((m) => m.subsidiary))];
   const subs = codes.length ? await db.select().from(subsidiaries).where(inArray(subsidiaries.code, codes)) : [];
   const missing = codes.filter((c) => !subs.some((s) => s.code === c));
@@ -88,7 +91,7 @@ async function resolveMemberships(db: Executor, input: MembershipInput[]) {
   return input.map((m) => ({ subsidiaryId: subs.find((s) => s.code === m.subsidiary)?.id as string, role: m.role }));
 }
 
-export async function createUser(db: Db, body: UserBody, who: AuditActor) {
+export async function createUser(db: Db, body: UserBody, who: AuditActor): Promise<CreatedUser> {
   const owner = { email: body.email, name: body.name };
   if (body.password !== undefined) assertPasswordAcceptable('password', body.password, owner);
   const initialPassword = body.password === undefined ? generatePassword(owner) : null;
@@ -115,13 +118,7 @@ export async function createUser(db: Db, body: UserBody, who: AuditActor) {
   return { ...presentUser(user, ms.get(user.id) ?? []), ...(initialPassword ? { initialPassword } : {}) };
 }
 
-export async function updateUser(
-  db: Db,
-  actor: Actor,
-  id: string,
-  patch: { name?: string; isAdmin?: boolean; disabled?: boolean },
-  who: AuditActor,
-) {
+export async function updateUser(db: Db, actor: Actor, id: string, patch: UserPatch, who: AuditActor): Promise<User> {
   if (id === actor.userId && (patch.disabled === true || patch.isAdmin === false)) {
     throw validationFailed([
       { name: patch.disabled ? 'disabled' : 'isAdmin', reason: 'you cannot disable or demote yourself' },
@@ -147,7 +144,7 @@ export async function updateUser(
   return presentUser(row, ms.get(id) ?? []);
 }
 
-export async function setMemberships(db: Db, id: string, input: MembershipInput[], who: AuditActor) {
+export async function setMemberships(db: Db, id: string, input: Membership[], who: AuditActor): Promise<User> {
   const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1);
   if (!user) throw notFound('user');
   const before = (await membershipsOf(db, [id])).get(id) ?? [];

@@ -1,4 +1,7 @@
 // Query keys start with the resource name so other features' lists of the same resource refresh too.
+
+import type { Me } from '@pi-studio/core/contract/auth';
+import type { TaxonomyKind } from '@pi-studio/core/workspace/stages';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
   fetchMe,
@@ -10,7 +13,6 @@ import {
   fetchUsers,
   validateId,
 } from './api.ts';
-import type { Me, TaxonomyKind } from './types.ts';
 
 export const adminKeys = {
   me: () => ['account', 'me'] as const,

@@ -1,7 +1,7 @@
+import type { Bump } from '@pi-studio/core/contract/documents';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { saveTemplateVersion } from './api.ts';
 import { adminKeys } from './queries.ts';
-import type { Bump } from './types.ts';
 
 export function useSaveTemplateVersion() {
   const qc = useQueryClient();

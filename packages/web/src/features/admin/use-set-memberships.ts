@@ -1,7 +1,7 @@
+import type { Membership } from '@pi-studio/core/contract/workspace';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { setMemberships } from './api.ts';
 import { adminKeys } from './queries.ts';
-import type { Membership } from './types.ts';
 
 /** The server replaces the whole list, so callers send every membership the user should keep. */
 export function useSetMemberships() {

@@ -1,19 +1,8 @@
 // Calls behind the audit log; the log is read-only, so there are no mutations here.
+import type { AuditEvent, AuditPage } from '@pi-studio/core/contract/audit';
 import { api, qs } from '../../lib/api.ts';
 
-export type AuditEvent = {
-  id: string;
-  at: string;
-  actor: { id: string | null; label: string } | null;
-  action: string;
-  targetType: string;
-  targetId: string;
-  targetLabel: string;
-  subsidiary: string | { code: string } | null;
-  before: unknown;
-  after: unknown;
-  requestId: string;
-};
+export type { AuditEvent, AuditPage };
 
 /** Filter values exactly as the API takes them (dates already ISO instants). */
 export type AuditFilters = {
@@ -24,8 +13,6 @@ export type AuditFilters = {
   from?: string;
   to?: string;
 };
-
-export type AuditPage = { items: AuditEvent[]; nextCursor: string | null };
 
 export const AUDIT_PAGE_SIZE = 50;
 

@@ -1,22 +1,16 @@
-import type { Role } from '@pi-studio/core/access/roles';
+import type {
+  EnrolledSession,
+  Enrolment,
+  LoginBody,
+  LoginResponse,
+  Me,
+  Session,
+  SignInStep,
+  TotpSignInBody,
+} from '@pi-studio/core/contract/auth';
 import { ApiError, api, setCsrfToken } from '../../lib/api.ts';
 
-export type Membership = { subsidiaryId: string; subsidiary: string; role: Role };
-export type Me = {
-  user: { id: string; email: string; name: string; isAdmin: boolean };
-  csrfToken: string | null;
-  via: string;
-  memberships: Membership[];
-  /** Two-step sign-in of this person; `required` when the studio's policy covers them. */
-  totp: TotpStatus;
-};
-export type TotpStatus = { enabled: boolean; recoveryCodesLeft: number; required: boolean };
-
-/** A completed sign-in: the session cookie is set and this is the CSRF token for changes. */
-export type SessionStarted = { userId: string; csrfToken: string; expiresAt: string };
-/** The password was right, but a second step is owed before any session starts. */
-export type SignInStep = { next: 'totp' | 'totp_enrolment'; challenge: string; expiresAt: string };
-export type Enrolment = { secret: string; otpauthUri: string };
+export type { Enrolment, Me, SignInStep };
 
 /** The signed-in person, or null when there is no valid session (the shell then shows the login page). */
 export async function fetchMe(): Promise<Me | null> {
@@ -33,17 +27,18 @@ export async function fetchMe(): Promise<Me | null> {
   }
 }
 
-export const isSignInStep = (r: SessionStarted | SignInStep): r is SignInStep => 'next' in r;
+/** The password was right, but a second step is owed before any session starts. */
+export const isSignInStep = (r: LoginResponse): r is SignInStep => 'next' in r;
 
-export async function login(body: { email: string; password: string }): Promise<SessionStarted | SignInStep> {
-  const res = await api.post<SessionStarted | SignInStep>('/auth/login', body);
+export async function login(body: LoginBody): Promise<LoginResponse> {
+  const res = await api.post<LoginResponse>('/auth/login', body);
   if (!isSignInStep(res)) setCsrfToken(res.csrfToken);
   return res;
 }
 
 /** The second step: a code from the authenticator app, or one recovery code. */
-export async function loginWithCode(body: { challenge: string; code?: string; recoveryCode?: string }) {
-  const res = await api.post<SessionStarted>('/auth/login/totp', body);
+export async function loginWithCode(body: TotpSignInBody) {
+  const res = await api.post<Session>('/auth/login/totp', body);
   setCsrfToken(res.csrfToken);
   return res;
 }
@@ -52,7 +47,7 @@ export const startLoginEnrolment = (body: { challenge: string }) =>
   api.post<Enrolment>('/auth/login/totp-enrolment', body);
 
 export async function confirmLoginEnrolment(body: { challenge: string; code: string }) {
-  const res = await api.post<SessionStarted & { recoveryCodes: string[] }>('/auth/login/totp-enrolment/confirm', body);
+  const res = await api.post<EnrolledSession>('/auth/login/totp-enrolment/confirm', body);
   setCsrfToken(res.csrfToken);
   return res;
 }

@@ -1,8 +1,7 @@
 // How people can sign in here (public): password sign-in on or off, and the single sign-on button if any.
+import type { LoginProviders } from '@pi-studio/core/contract/sign-in';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
-
-export type LoginProviders = { localPasswordSignIn: boolean; sso: { enabled: boolean; label: string } | null };
 
 export const fetchLoginProviders = () => api.get<LoginProviders>('/auth/providers');
 

@@ -1,9 +1,9 @@
 import { Avatar, Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import type { Person } from '@pi-studio/core/contract/common';
 import { useState } from 'react';
 import { initials } from '../../lib/format.ts';
 import { notifyError, notifySuccess } from '../../lib/notify.ts';
-import type { Person } from '../workspace/api.ts';
 import { PersonPicker } from '../workspace/PersonPicker.tsx';
 import type { ProductDetail } from './api.ts';
 import { useUpdateProduct } from './use-update-product.ts';

@@ -1,27 +1,15 @@
-import type { NamingConvention } from '@pi-studio/core/naming/convention';
+import type { Naming, SubsidiaryList, TaxonomyList, UserList } from '@pi-studio/core/contract/workspace';
+import type { TaxonomyKind } from '@pi-studio/core/workspace/stages';
 import { api, qs } from '../../lib/api.ts';
 
-export type Person = { id: string; name: string; email: string };
-export type Subsidiary = { id: string; code: string; name: string; productCount: number; myRole: string | null };
-export type UserSummary = {
-  id: string;
-  email: string;
-  name: string;
-  isAdmin: boolean;
-  disabled: boolean;
-  memberships: { subsidiary: string; role: string }[];
-};
-export type TaxonomyKind = 'product_type' | 'tag';
-export type TaxonomyTerm = { id: string; kind: TaxonomyKind; code: string; label: string; archived: boolean };
+export type { TaxonomyKind };
 
-type List<T> = { items: T[]; nextCursor?: string | null };
-
-export const fetchSubsidiaries = () => api.get<List<Subsidiary>>('/subsidiaries').then((r) => r.items);
+export const fetchSubsidiaries = () => api.get<SubsidiaryList>('/subsidiaries').then((r) => r.items);
 
 export const fetchUsers = (subsidiary?: string) =>
-  api.get<List<UserSummary>>(`/users${qs({ subsidiary })}`).then((r) => r.items);
+  api.get<UserList>(`/users${qs({ subsidiary })}`).then((r) => r.items);
 
 export const fetchTaxonomy = (kind: TaxonomyKind) =>
-  api.get<List<TaxonomyTerm>>(`/taxonomy${qs({ kind })}`).then((r) => r.items);
+  api.get<TaxonomyList>(`/taxonomy${qs({ kind })}`).then((r) => r.items);
 
-export const fetchNaming = () => api.get<{ version: number; convention: NamingConvention }>('/naming');
+export const fetchNaming = () => api.get<Naming>('/naming');

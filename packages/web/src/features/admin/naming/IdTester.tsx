@@ -39,14 +39,14 @@ export function IdTester() {
                   invalid
                 </Badge>
               )}
-              {result.kind && <Badge variant="light">{result.kind}</Badge>}
+              {result.valid && <Badge variant="light">{result.kind}</Badge>}
             </Group>
-            {result.error && (
+            {!result.valid && (
               <Text size="sm" c="red">
                 {result.error}
               </Text>
             )}
-            {result.parts && Object.keys(result.parts).length > 0 && (
+            {result.valid && (
               <Table withRowBorders={false}>
                 <Table.Tbody>
                   {Object.entries(result.parts).map(([part, value]) => (

@@ -1,8 +1,8 @@
 import { Badge, Button, Stack, Table, Text } from '@mantine/core';
+import type { Subsidiary } from '@pi-studio/core/contract/workspace';
 import { useState } from 'react';
 import { roleLabel } from '../../../lib/labels.ts';
 import { useSubsidiaries } from '../queries.ts';
-import type { Subsidiary } from '../types.ts';
 import { QueryState } from '../ui/QueryState.tsx';
 import { RenameModal } from '../ui/RenameModal.tsx';
 import { useRenameSubsidiary } from '../use-rename-subsidiary.ts';

@@ -1,7 +1,7 @@
 import { Button, Group, Stack, TextInput } from '@mantine/core';
+import type { TaxonomyKind } from '@pi-studio/core/workspace/stages';
 import { type FormEvent, useState } from 'react';
 import { notifySuccess } from '../../../lib/notify.ts';
-import type { TaxonomyKind } from '../types.ts';
 import { fieldError } from '../ui/errors.ts';
 import { FormError } from '../ui/FormError.tsx';
 import { useCreateTerm } from '../use-create-term.ts';

@@ -1,8 +1,9 @@
 import { Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import type { TaxonomyTerm } from '@pi-studio/core/contract/workspace';
+import type { TaxonomyKind } from '@pi-studio/core/workspace/stages';
 import { useState } from 'react';
 import { notifyError, notifySuccess } from '../../../lib/notify.ts';
 import { useTaxonomy } from '../queries.ts';
-import type { TaxonomyKind, TaxonomyTerm } from '../types.ts';
 import { confirmThen } from '../ui/confirm.ts';
 import { QueryState } from '../ui/QueryState.tsx';
 import { RenameModal } from '../ui/RenameModal.tsx';

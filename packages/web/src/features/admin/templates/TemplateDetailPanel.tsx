@@ -40,12 +40,11 @@ export function TemplateDetailPanel({ id }: { id: string }) {
                 ) : (
                   <Timeline bulletSize={12} lineWidth={2} active={0} data-testid="template-versions">
                     {t.versions.map((v) => (
-                      <Timeline.Item key={v.id ?? v.version} title={`v${v.version}`}>
+                      <Timeline.Item key={v.id} title={`v${v.version}`}>
                         <Text size="xs" c="dimmed">
                           {formatDateTime(v.createdAt)}
                           {v.author ? ` · ${v.author.name}` : ''}
                         </Text>
-                        {v.note && <Text size="xs">{v.note}</Text>}
                       </Timeline.Item>
                     ))}
                   </Timeline>

@@ -1,7 +1,8 @@
 import { Alert, Button, Group, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
+import type { Bump } from '@pi-studio/core/contract/documents';
+import type { TemplateDetail } from '@pi-studio/core/contract/templates';
 import { useState } from 'react';
 import { notifySuccess } from '../../../lib/notify.ts';
-import type { Bump, TemplateDetail } from '../types.ts';
 import { fieldError } from '../ui/errors.ts';
 import { FormError } from '../ui/FormError.tsx';
 import { useSaveTemplateVersion } from '../use-save-template-version.ts';

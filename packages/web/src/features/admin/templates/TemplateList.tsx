@@ -1,8 +1,7 @@
 import { Badge, Table, Text } from '@mantine/core';
-import type { TemplateSummary } from '../types.ts';
+import type { TemplateSummary } from '@pi-studio/core/contract/templates';
 
-export const subsidiaryLabel = (s: TemplateSummary['subsidiary']) =>
-  s === null ? 'All' : typeof s === 'string' ? s : s.code;
+export const subsidiaryLabel = (s: TemplateSummary['subsidiary']) => (s === null ? 'All' : s.code);
 
 type Props = { templates: TemplateSummary[]; selectedId: string | null; onSelect: (id: string) => void };
 

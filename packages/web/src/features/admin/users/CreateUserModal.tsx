@@ -1,9 +1,9 @@
 import { Button, Checkbox, Group, Modal, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { PASSWORD_RULE } from '@pi-studio/core/access/password-policy';
+import type { CreatedUser, Membership } from '@pi-studio/core/contract/workspace';
 import { type FormEvent, useState } from 'react';
 import { notifySuccess } from '../../../lib/notify.ts';
 import { livePasswordError } from '../../account/password-feedback.ts';
-import type { CreatedUser, Membership } from '../types.ts';
 import { fieldError } from '../ui/errors.ts';
 import { FormActions } from '../ui/FormActions.tsx';
 import { FormError } from '../ui/FormError.tsx';

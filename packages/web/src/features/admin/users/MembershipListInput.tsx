@@ -1,8 +1,8 @@
 import { Button, CloseButton, Group, Select, Stack, Text } from '@mantine/core';
 import type { Role } from '@pi-studio/core/access/roles';
+import type { Membership } from '@pi-studio/core/contract/workspace';
 import { useState } from 'react';
 import { ROLE_OPTIONS, roleLabel } from '../../../lib/labels.ts';
-import type { Membership } from '../types.ts';
 
 type Props = {
   value: Membership[];

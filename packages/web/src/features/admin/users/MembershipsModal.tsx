@@ -1,9 +1,9 @@
 import { Button, Group, Modal, Select, Stack, Table, Text } from '@mantine/core';
 import type { Role } from '@pi-studio/core/access/roles';
+import type { Membership, User } from '@pi-studio/core/contract/workspace';
 import { useState } from 'react';
 import { ROLE_OPTIONS, roleLabel } from '../../../lib/labels.ts';
 import { notifySuccess } from '../../../lib/notify.ts';
-import type { Membership, User } from '../types.ts';
 import { confirmThen } from '../ui/confirm.ts';
 import { FormError } from '../ui/FormError.tsx';
 import { useSetMemberships } from '../use-set-memberships.ts';

@@ -1,9 +1,9 @@
 import { Button, Group, Stack, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import type { User } from '@pi-studio/core/contract/workspace';
 import { useState } from 'react';
 import { notifyError, notifySuccess } from '../../../lib/notify.ts';
 import { useSubsidiaries, useUsers } from '../queries.ts';
-import type { User } from '../types.ts';
 import { confirmThen } from '../ui/confirm.ts';
 import { QueryState } from '../ui/QueryState.tsx';
 import { useUpdateUser } from '../use-update-user.ts';

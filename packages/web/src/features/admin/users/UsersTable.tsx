@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Table, Text } from '@mantine/core';
+import type { User } from '@pi-studio/core/contract/workspace';
 import { membershipLabel } from '../../../lib/labels.ts';
 import { ResetTwoStepButton } from '../sign-in/ResetTwoStepButton.tsx';
-import type { User } from '../types.ts';
 
 type Props = {
   users: User[];
