@@ -1,5 +1,5 @@
-import { defineRoute } from '../../http/route.ts';
 import { ZSearchQuery, ZSearchResponse } from '@pi-studio/core/contract/search';
+import { defineRoute } from '../../http/route.ts';
 import { search } from './service.ts';
 
 export const searchRoutes = [

@@ -1,7 +1,7 @@
+import type { SearchHit as Hit } from '@pi-studio/core/contract/search';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestClient, type TestContext } from '../../../test/harness.ts';
 import { makeProduct } from '../documents/test-fixtures.ts';
-import type { SearchHit as Hit } from '@pi-studio/core/contract/search';
 
 let t: TestContext;
 let emx: TestClient;
