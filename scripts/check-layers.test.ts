@@ -32,10 +32,19 @@ const allowed: Record<string, string> = {
   ),
   'packages/server/src/http/ok.ts': lines("import type { Db } from '../db/client.ts';", "import { Hono } from 'hono';"),
   'packages/server/src/modules/audit/writer.ts': lines(
-    "import type { AuditActor } from '../../http/actor.ts';",
+    "import type { AuditActor } from '../../use-case/actor.ts';",
     "import { auditEvents } from '../../db/schema/audit.ts';",
     "import { randomUUID } from 'node:crypto';",
   ),
+  'packages/server/src/modules/gate/rubrics.routes.ts': lines(
+    "import { defineRoute } from '../../http/route.ts';",
+    "import type { UseCaseCtx } from '../../use-case/context.ts';",
+  ),
+  'packages/server/src/modules/gate/rubrics.service.ts': lines(
+    "import type { UseCaseCtx } from '../../use-case/context.ts';",
+    "import { notFound } from '../../use-case/errors.ts';",
+  ),
+  'packages/server/src/use-case/context.ts': lines("import type { Deps } from './deps.ts';"),
   'packages/cli/src/ok.ts': lines("import { openDb } from '@pi-studio/server/db/client';"),
   'packages/web/node_modules/pg/index.js': lines("import net from 'node:net';"),
 };
@@ -58,6 +67,14 @@ const forbidden: Record<string, string> = {
   'packages/server/src/db/bad.ts': lines(
     "import { writeAudit } from '../modules/audit/writer.ts';",
     "const repo = await import('../modules/gate/repo.ts');",
+  ),
+  'packages/server/src/modules/gate/bad.service.ts': lines(
+    "import type { RequestCtx } from '../../http/route.ts';",
+    "import type { Context } from 'hono';",
+  ),
+  'packages/server/src/use-case/bad.ts': lines(
+    "import { AppError } from '../http/errors.ts';",
+    "import type { Actor } from '../modules/auth/service.ts';",
   ),
   'packages/server/src/http/bad.ts': lines(
     "import type { ProductDetailRow } from '../modules/workspace/detail-query.ts';",
@@ -103,6 +120,10 @@ describe('layering check (scripts/check-layers.ts)', () => {
       'packages/server/src/db/bad.ts:2 ../modules/gate/repo.ts db-no-modules',
       'packages/server/src/http/bad.ts:1 ../modules/workspace/detail-query.ts http-no-modules',
       'packages/server/src/http/bad.ts:2 @pi-studio/server/modules/search/service http-no-modules',
+      'packages/server/src/modules/gate/bad.service.ts:1 ../../http/route.ts services-no-http',
+      'packages/server/src/modules/gate/bad.service.ts:2 hono services-no-http',
+      'packages/server/src/use-case/bad.ts:1 ../http/errors.ts use-case-alone',
+      'packages/server/src/use-case/bad.ts:2 ../modules/auth/service.ts use-case-alone',
       'packages/web/src/bad.ts:1 @pi-studio/server/db/client web-no-server',
       'packages/web/src/bad.ts:2 drizzle-orm web-no-server',
       'packages/web/src/bad.ts:3 pg web-no-server',
@@ -118,11 +139,11 @@ describe('layering check (scripts/check-layers.ts)', () => {
     const failed = run(broken);
     expect(failed.status).toBe(1);
     const reported = failed.stderr.trim().split('\n');
-    expect(reported).toHaveLength(15);
+    expect(reported).toHaveLength(19);
     expect(reported[0]).toBe(
       "packages/core/src/bad.ts:1: imports 'node:fs' (browser-no-node): core and web run in the browser: no Node built-ins outside tests",
     );
-    expect(reported.at(-1)).toBe('layers: 14 import(s) cross a forbidden boundary (docs/architecture.md)');
+    expect(reported.at(-1)).toBe('layers: 18 import(s) cross a forbidden boundary (docs/architecture.md)');
 
     const passed = run(clean);
     expect(passed.status).toBe(0);

@@ -42,6 +42,9 @@ const within = (dir: string) => (p: string | undefined) => p !== undefined && (p
 const inCore = within('packages/core');
 const inWeb = within('packages/web/src');
 const inModules = within('packages/server/src/modules');
+const inHttp = within('packages/server/src/http');
+/** `routes.ts`, `oidc.routes.ts`, `templates-routes.ts`: the files that declare routes and may use http/. */
+const isRouteFile = (file: string) => /(?:^|[/.-])routes\.ts$/.test(file);
 /** Tests run in Node under Vitest only, so they may read fixtures with node:fs and use dev dependencies. */
 const isTest = (file: string) => /\.test\.[cm]?tsx?$/.test(file) || /(?:^|\/)test\//.test(file);
 
@@ -77,6 +80,18 @@ function rules(coreDependencies: ReadonlySet<string>): Rule[] {
       says: 'db/ sits below the modules: it imports none of them',
       governs: within('packages/server/src/db'),
       forbids: (r) => inModules(r.target),
+    },
+    {
+      rule: 'use-case-alone',
+      says: 'use-case/ (the context, domain errors and deps services take) sits below http/ and the modules',
+      governs: within('packages/server/src/use-case'),
+      forbids: (r) => inModules(r.target) || inHttp(r.target),
+    },
+    {
+      rule: 'services-no-http',
+      says: 'only route files speak HTTP: services, repos and policies take a UseCaseCtx and throw domain errors (use-case/)',
+      governs: (f) => inModules(f) && !isTest(f) && !isRouteFile(f),
+      forbids: (r) => inHttp(r.target) || r.pkg === 'hono',
     },
     {
       rule: 'http-no-modules',

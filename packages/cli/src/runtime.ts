@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { type Config, ConfigError, loadConfig } from '@pi-studio/server/config';
-import type { Deps } from '@pi-studio/server/http/deps';
+import type { Deps } from '@pi-studio/server/use-case/deps';
 import { CommandFailed } from './args.ts';
 
 export const DATA_DIR_OPTION = { 'data-dir': { type: 'string' } } as const;
@@ -26,7 +26,7 @@ export async function withDatabase<T>(config: Config, fn: (deps: Deps) => Promis
   const [{ openConfigured }, { createLogger }, { createDeps }] = await Promise.all([
     import('@pi-studio/server/main'),
     import('@pi-studio/server/logger'),
-    import('@pi-studio/server/http/deps'),
+    import('@pi-studio/server/use-case/deps'),
   ]);
   // A one-shot command serves no cached reads: it needs no change listener.
   const { handle, unlock } = await openConfigured(config, { followChanges: false });

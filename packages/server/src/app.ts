@@ -5,17 +5,18 @@ import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
-import type { Actor, AppEnv } from './http/actor.ts';
 import { API_DOCS_ASSETS, mountApiDocs } from './http/api-docs.ts';
 import { bodyLimits } from './http/body-limit.ts';
-import type { Deps } from './http/deps.ts';
-import { AppError } from './http/errors.ts';
+import type { AppEnv } from './http/env.ts';
+import { AppError, asHttpError } from './http/errors.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { problemResponse } from './http/problem.ts';
 import { mountRoutes, type RouteDef } from './http/route.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { actorFromSession, actorFromToken, SESSION_COOKIE } from './modules/auth/service.ts';
 import { routeTable } from './routes.ts';
+import type { Actor } from './use-case/actor.ts';
+import type { Deps } from './use-case/deps.ts';
 
 export const API_PREFIX = '/api/v1';
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -42,7 +43,8 @@ export function buildApp(deps: Deps, state: AppState = { draining: false }, rout
 
   app.onError((err, c) => {
     const requestId = (c.get('requestId') as string | undefined) ?? randomUUID();
-    if (err instanceof AppError) return problemResponse(c, err, requestId);
+    const answer = asHttpError(err);
+    if (answer) return problemResponse(c, answer, requestId);
     deps.log.error({ err, requestId, path: c.req.path }, 'unhandled error');
     return problemResponse(
       c,

@@ -5,9 +5,9 @@ import { bootstrap } from './bootstrap/index.ts';
 import type { Config } from './config.ts';
 import { openDb } from './db/client.ts';
 import { lockDataDir } from './db/lock.ts';
-import { createDeps, type Deps } from './http/deps.ts';
 import { type HttpServer, serveApp } from './http/node-server.ts';
 import { createLogger } from './logger.ts';
+import { createDeps, type Deps } from './use-case/deps.ts';
 
 export const pgliteDir = (dataDir: string) => path.join(dataDir, 'pg');
 

@@ -12,7 +12,7 @@ import { seedReferenceData } from '../src/bootstrap/reference-data.ts';
 import { loadConfig } from '../src/config.ts';
 import { type DbHandle, openDb } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { createDeps } from '../src/http/deps.ts';
+import { createDeps } from '../src/use-case/deps.ts';
 
 /** Where test files find the template; absent when a config runs without this global setup. */
 export type TestDbTemplate =

@@ -14,8 +14,8 @@ import { type DbHandle, openDb } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { users } from '../src/db/schema/accounts.ts';
 import { memberships, subsidiaries } from '../src/db/schema/workspace.ts';
-import { createDeps } from '../src/http/deps.ts';
 import { hashPassword } from '../src/modules/auth/crypto.ts';
+import { createDeps } from '../src/use-case/deps.ts';
 import type { TestDbTemplate } from './global-setup.ts';
 
 export const TEST_PASSWORD = 'correct-horse-battery';

@@ -71,10 +71,10 @@ export async function runUser(argv: string[]): Promise<number> {
     memberships: roles.map((r) => ({ subsidiary: r.code, role: r.role })),
   };
   // The same schema and use case as POST /api/v1/users: one set of rules, one audit event.
-  const [{ ZUserBody }, { createUser }, { AppError }, { migrate }, { checkPassword }] = await Promise.all([
+  const [{ ZUserBody }, { createUser }, { DomainError }, { migrate }, { checkPassword }] = await Promise.all([
     import('@pi-studio/core/contract/workspace'),
     import('@pi-studio/server/modules/workspace/users.service'),
-    import('@pi-studio/server/http/errors'),
+    import('@pi-studio/server/use-case/errors'),
     import('@pi-studio/server/db/migrate'),
     import('@pi-studio/server/modules/auth/password-policy'),
   ]);
@@ -93,7 +93,7 @@ export async function runUser(argv: string[]): Promise<number> {
     try {
       return await createUser(deps.db, parsed.data, cliActor());
     } catch (err) {
-      if (!(err instanceof AppError)) throw err;
+      if (!(err instanceof DomainError)) throw err;
       const param = err.invalidParams[0];
       throw new CommandFailed(
         param ? `--${param.name === 'memberships' ? 'role' : param.name}: ${param.reason}` : err.message,

@@ -1,10 +1,10 @@
 import { count } from 'drizzle-orm';
 import { ConfigError } from '../config.ts';
 import { users } from '../db/schema/accounts.ts';
-import type { Deps } from '../http/deps.ts';
 import { writeAudit } from '../modules/audit/writer.ts';
 import { hashPassword } from '../modules/auth/crypto.ts';
 import { checkPassword, generatePassword } from '../modules/auth/password-policy.ts';
+import type { Deps } from '../use-case/deps.ts';
 
 const ADMIN_NAME = 'Administrator';
 

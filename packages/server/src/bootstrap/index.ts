@@ -1,5 +1,5 @@
 import { migrate } from '../db/migrate.ts';
-import type { Deps } from '../http/deps.ts';
+import type { Deps } from '../use-case/deps.ts';
 import { type CreatedAdmin, ensureAdmin } from './admin.ts';
 import { seedReferenceData } from './reference-data.ts';
 

@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Hono } from 'hono';
-import type { AppEnv } from './actor.ts';
-import { notFound } from './errors.ts';
+import { notFound } from '../use-case/errors.ts';
+import type { AppEnv } from './env.ts';
 import { API_DOCS_CSP } from './security-headers.ts';
 
 export const API_DOCS_PATH = '/api/docs';

@@ -3,7 +3,8 @@
 // instead of the client seeing a 413 or a reset socket while it is still uploading.
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { Actor, AppEnv } from './actor.ts';
+import type { Actor } from '../use-case/actor.ts';
+import type { AppEnv } from './env.ts';
 import { AppError } from './errors.ts';
 import { isMultipartFormData } from './media-type.ts';
 import type { RouteDef } from './route.ts';

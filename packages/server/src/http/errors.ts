@@ -1,6 +1,8 @@
-// Named errors with stable codes; one mapper (problem.ts) turns them into RFC 9457 responses.
+// HTTP-level refusals (media types, body limits, unknown routes) and the one mapping from a use case's domain error
+// (use-case/errors.ts) to a status: services never choose a status, the route wrapper does, here.
+import { DomainError, type InvalidParam, type RefusalKind } from '../use-case/errors.ts';
 
-export type InvalidParam = { name: string; reason: string };
+export type { InvalidParam } from '../use-case/errors.ts';
 
 export class AppError extends Error {
   constructor(
@@ -16,24 +18,33 @@ export class AppError extends Error {
   }
 }
 
-export const badRequest = (code: string, message: string, invalidParams: InvalidParam[] = []) =>
-  new AppError(400, code, message, invalidParams);
-export const validationFailed = (invalidParams: InvalidParam[]) =>
-  new AppError(
-    422,
-    'validation_failed',
-    invalidParams.map((p) => `${p.name}: ${p.reason}`).join('; ') || 'invalid input',
-    invalidParams,
-  );
-export const unauthenticated = (message = 'sign in or send a valid API token') =>
-  new AppError(401, 'unauthenticated', message);
-export const forbidden = (message = 'your role does not allow this') => new AppError(403, 'forbidden', message);
-export const notFound = (what: string, invalidParams: InvalidParam[] = []) =>
-  new AppError(404, 'not_found', `${what} not found`, invalidParams);
-export const conflict = (code: string, message: string) => new AppError(409, code, message);
-/** An edit based on an older version (If-Match): 409 with the current ETag and what `current` is now. */
-export const staleVersion = (message: string, reason: string, etag: string, current: unknown) =>
-  new AppError(409, 'stale_version', message, [{ name: 'If-Match', reason }], { ETag: etag }, { current });
-export const preconditionFailed = (message: string) => new AppError(412, 'precondition_failed', message);
-export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
-  new AppError(429, 'rate_limited', message, [], { 'Retry-After': String(retryAfterSeconds) });
+const STATUS: Record<RefusalKind, number> = {
+  bad_request: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  stale_version: 409,
+  precondition_failed: 412,
+  too_large: 413,
+  unsupported_type: 415,
+  invalid: 422,
+  precondition_required: 428,
+  rate_limited: 429,
+  busy: 503,
+};
+
+/** The HTTP answer to a domain error: its kind's status, `Retry-After` and `ETag` headers from its details. */
+export function fromDomain(err: DomainError): AppError {
+  const headers: Record<string, string> = {};
+  if (err.details.retryAfterSeconds !== undefined) headers['Retry-After'] = String(err.details.retryAfterSeconds);
+  if (err.details.etag !== undefined) headers.ETag = err.details.etag;
+  return new AppError(STATUS[err.kind], err.code, err.message, err.invalidParams, headers, err.details.extra ?? {});
+}
+
+/** An error as the HTTP error it answers with, or null when it is neither (a bug: 500). */
+export function asHttpError(err: unknown): AppError | null {
+  if (err instanceof AppError) return err;
+  if (err instanceof DomainError) return fromDomain(err);
+  return null;
+}

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
-import type { AppEnv } from './actor.ts';
+import type { AppEnv } from './env.ts';
 
 export type HttpServer = ReturnType<typeof serve>;
 

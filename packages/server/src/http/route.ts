@@ -1,13 +1,15 @@
 // The one route wrapper: parsing, auth, CSRF, token scopes, policy bookkeeping and error mapping live here,
 // so a route file only declares what it needs and calls one service function.
-import type { ActorScope, Permission } from '@pi-studio/core/access/roles';
-import { decide } from '@pi-studio/core/access/roles';
+import type { Permission } from '@pi-studio/core/access/roles';
 import { hostileTextReason } from '@pi-studio/core/contract/text';
 import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
-import type { Actor, AppEnv, AuditActor } from './actor.ts';
-import type { Deps } from './deps.ts';
-import { AppError, badRequest, forbidden, notFound, unauthenticated, validationFailed } from './errors.ts';
+import type { Actor } from '../use-case/actor.ts';
+import { actorContext, type UseCaseCtx } from '../use-case/context.ts';
+import type { Deps } from '../use-case/deps.ts';
+import { badRequest, forbidden, unauthenticated, validationFailed } from '../use-case/errors.ts';
+import type { AppEnv } from './env.ts';
+import { AppError } from './errors.ts';
 import { findHostileText } from './hostile-text.ts';
 import { isJsonMediaType, isMultipartFormData } from './media-type.ts';
 
@@ -32,20 +34,11 @@ export type HandlerResult =
       cookies?: string[];
     };
 
-export type RequestCtx = {
-  deps: Deps;
-  requestId: string;
-  actor: Actor | null;
+/** What a route handler gets: the use-case context its service takes, plus the request itself (routes only). */
+export type RequestCtx = UseCaseCtx & {
   hono: Context<AppEnv>;
-  /** The signed-in actor; throws 401 when there is none. */
-  requireActor(): Actor;
-  /** Decides `permission` on the stored record's subsidiary: 404 if the actor cannot see it, 403 if not allowed. */
-  authorize(permission: Permission, subsidiaryId: string): void;
-  /** Records that the route decided access itself (lists filtered by visibility, self-service routes). */
-  markAuthorized(): void;
+  /** A request header, refused (422 naming it) when it holds text the database cannot store. */
   header(name: string): string | undefined;
-  /** Who to name in audit events written by this request. */
-  who(): AuditActor;
 };
 
 export type RouteDef<P extends AnyZod = AnyZod, Q extends AnyZod = AnyZod, B extends AnyZod = AnyZod> = {
@@ -158,26 +151,11 @@ function scopeAllows(actor: Actor, method: Method, access: Access): boolean {
 
 function makeCtx(c: Context<AppEnv>, deps: Deps, actor: Actor | null, state: { decided: boolean }): RequestCtx {
   const requestId = c.get('requestId') as string;
-  const requireActor = () => {
-    if (!actor) throw unauthenticated();
-    return actor;
-  };
   return {
-    deps,
-    requestId,
-    actor,
+    ...actorContext(deps, actor, requestId, () => {
+      state.decided = true;
+    }),
     hono: c,
-    requireActor,
-    authorize(permission, subsidiaryId) {
-      state.decided = true;
-      const scope: ActorScope = requireActor();
-      const d = decide(scope, permission, subsidiaryId);
-      if (d === 'hidden') throw notFound('resource');
-      if (d === 'deny') throw forbidden();
-    },
-    markAuthorized() {
-      state.decided = true;
-    },
     header: (name) => {
       // Headers a route reads may reach the database (If-Match); Node refuses NUL on the wire, app.request may not.
       const value = c.req.header(name);
@@ -185,7 +163,6 @@ function makeCtx(c: Context<AppEnv>, deps: Deps, actor: Actor | null, state: { d
       if (reason) throw validationFailed([{ name, reason }]);
       return value;
     },
-    who: () => ({ actorId: actor?.userId ?? null, actorLabel: actor?.email ?? 'anonymous', requestId }),
   };
 }
 

@@ -2,8 +2,8 @@
 // so a new route cannot forget them. The SPA's index.html has no inline script, so scripts are 'self' only; styles
 // need 'unsafe-inline' because Mantine and CodeMirror write style attributes and <style> elements at run time.
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from './actor.ts';
 import { servedOverTls } from './client.ts';
+import type { AppEnv } from './env.ts';
 
 const SHARED = ["base-uri 'self'", "object-src 'none'", "frame-ancestors 'none'", "form-action 'self'"];
 

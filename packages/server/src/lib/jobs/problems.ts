@@ -1,6 +1,6 @@
 // How a request answers when its job could not finish: the input's fault (time or memory limit) is a 422 naming
 // the field it came from; a full pool is a 503 with Retry-After, never a 500 and never a wait without end.
-import { AppError } from '../../http/errors.ts';
+import { Busy, Invalid } from '../../use-case/errors.ts';
 import { JobError } from './errors.ts';
 
 export const BUSY_RETRY_AFTER_SECONDS = 5;
@@ -12,12 +12,9 @@ const WHY: Record<string, string> = {
 };
 
 export const busyProblem = () =>
-  new AppError(
-    503,
-    'busy',
+  new Busy(
     `the server is busy with other heavy work; try again in ${BUSY_RETRY_AFTER_SECONDS} seconds`,
-    [],
-    { 'Retry-After': String(BUSY_RETRY_AFTER_SECONDS) },
+    BUSY_RETRY_AFTER_SECONDS,
   );
 
 /** `err` as the problem to answer when it is a JobError; anything else is returned as it is (rethrow it). */
@@ -25,7 +22,9 @@ export function jobProblem(err: unknown, tooComplex: { code: string; field: stri
   if (!(err instanceof JobError)) return err;
   if (!err.tooExpensive) return busyProblem();
   const reason = WHY[err.code] ?? 'too complex to process';
-  return new AppError(422, tooComplex.code, `${tooComplex.what} is too complex: ${reason}`, [
-    { name: tooComplex.field, reason },
-  ]);
+  return new Invalid(
+    [{ name: tooComplex.field, reason }],
+    tooComplex.code,
+    `${tooComplex.what} is too complex: ${reason}`,
+  );
 }

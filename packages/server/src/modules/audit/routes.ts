@@ -1,7 +1,7 @@
 import { ROLE_PERMISSIONS } from '@pi-studio/core/access/roles';
 import { type AuditPage, ZAuditPage, ZAuditQuery } from '@pi-studio/core/contract/audit';
-import { forbidden } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
+import { forbidden } from '../../use-case/errors.ts';
 import { listAudit } from './repo.ts';
 
 export const auditRoutes = [

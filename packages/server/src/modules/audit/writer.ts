@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/client.ts';
 import { auditEvents } from '../../db/schema/audit.ts';
-import type { AuditActor } from '../../http/actor.ts';
+import type { AuditActor } from '../../use-case/actor.ts';
 
 // Defined in http/ (which builds it per request and may not import modules); named here too for writeAudit's callers.
 export type { AuditActor };

@@ -1,7 +1,7 @@
 // Resolving an actor costs two queries; a short-lived cache keeps hot read paths to one query.
 // Every change to users, memberships, sessions or tokens clears it (this process is the only writer:
 // PGlite is locked to it, and on PostgreSQL a revocation elsewhere takes at most TTL_MS to apply).
-import type { Actor } from '../../http/actor.ts';
+import type { Actor } from '../../use-case/actor.ts';
 
 const TTL_MS = 5_000;
 const MAX = 5_000;

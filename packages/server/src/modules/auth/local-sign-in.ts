@@ -2,7 +2,7 @@
 // keep their password (and second factor) as emergency access for when the identity provider is down or
 // misconfigured — otherwise one bad SSO setting would lock everyone out of the studio for good.
 import type { Executor } from '../../db/client.ts';
-import { AppError } from '../../http/errors.ts';
+import { Forbidden } from '../../use-case/errors.ts';
 import { readSignInSettings } from './sign-in-settings.ts';
 
 /**
@@ -12,9 +12,8 @@ import { readSignInSettings } from './sign-in-settings.ts';
 export async function assertPasswordSignInAllowed(db: Executor, user: { isAdmin: boolean }): Promise<void> {
   if (user.isAdmin) return;
   if ((await readSignInSettings(db)).localPasswordSignIn) return;
-  throw new AppError(
-    403,
-    'password_sign_in_disabled',
+  throw new Forbidden(
     'password sign-in is turned off for this studio; sign in with single sign-on',
+    'password_sign_in_disabled',
   );
 }

@@ -4,7 +4,7 @@
 import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { users } from '../../db/schema/accounts.ts';
-import { AppError } from '../../http/errors.ts';
+import { RateLimited } from '../../use-case/errors.ts';
 
 export const LOCK_AFTER_FAILURES = 5;
 export const LOCK_MINUTES = 15;
@@ -55,14 +55,12 @@ export async function lockedUntilOf(tx: Executor, userId: string): Promise<Date 
   return row?.lockedUntil ?? null;
 }
 
-/** 429 with Retry-After while locked. */
-export function accountLocked(lockedUntil: Date, now: Date): AppError {
+/** RateLimited (429 with Retry-After) while locked. */
+export function accountLocked(lockedUntil: Date, now: Date): RateLimited {
   const seconds = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000));
-  return new AppError(
-    429,
-    'account_locked',
+  return new RateLimited(
     `too many failed sign-ins; try again in ${Math.ceil(seconds / 60)} min`,
-    [],
-    { 'Retry-After': String(seconds) },
+    seconds,
+    'account_locked',
   );
 }

@@ -9,8 +9,8 @@ import {
   ZSsoTestResult,
 } from '@pi-studio/core/contract/sign-in';
 import { getCookie } from 'hono/cookie';
-import { AppError } from '../../http/errors.ts';
 import { defineRoute, type RequestCtx } from '../../http/route.ts';
+import { DomainError } from '../../use-case/errors.ts';
 import { finishSsoSignIn, SSO_CHALLENGE_TTL_MS, SsoSignInError, startSsoSignIn } from './oidc.service.ts';
 import { getSsoSettings, loginProviders, testSsoConnection, updateSsoSettings } from './oidc.settings.service.ts';
 import { checkSignInRate, secureRequest, sessionCookie } from './routes.ts';
@@ -49,7 +49,7 @@ function redirect(ctx: RequestCtx, location: string, cookies: string[]): Respons
 function failureCode(err: unknown): string | null {
   if (err instanceof SsoSignInError) return err.code;
   // Refusals shared with password sign-in: the per-client attempt limit and the account lockout.
-  if (err instanceof AppError && err.status === 429) {
+  if (err instanceof DomainError && err.kind === 'rate_limited') {
     return err.code === 'account_locked' ? 'sso_account_locked' : 'sso_rate_limited';
   }
   return null;

@@ -7,7 +7,7 @@ import type { Executor } from '../../db/client.ts';
 import { users } from '../../db/schema/accounts.ts';
 import { signInChallenges, userIdentities } from '../../db/schema/sign-in.ts';
 import { memberships, subsidiaries } from '../../db/schema/workspace.ts';
-import type { Deps } from '../../http/deps.ts';
+import type { Deps } from '../../use-case/deps.ts';
 import { writeAudit } from '../audit/writer.ts';
 import { clearActorCache } from './actor-cache.ts';
 import { hashPassword, randomToken, sha256 } from './crypto.ts';

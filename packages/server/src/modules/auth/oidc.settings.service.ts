@@ -3,8 +3,8 @@
 import type { LoginProviders, SsoBody, SsoSettings, SsoTestResult } from '@pi-studio/core/contract/sign-in';
 import { inArray } from 'drizzle-orm';
 import { subsidiaries } from '../../db/schema/workspace.ts';
-import type { Deps } from '../../http/deps.ts';
-import { type InvalidParam, validationFailed } from '../../http/errors.ts';
+import type { Deps } from '../../use-case/deps.ts';
+import { type InvalidParam, validationFailed } from '../../use-case/errors.ts';
 import { type AuditActor, writeAudit } from '../audit/writer.ts';
 import { discover, reportOf, SSO_SCOPES } from './oidc.client.ts';
 import { effectiveSso, readEffectiveSso, readStoredSso, type StoredSso, writeStoredSso } from './oidc.settings.ts';

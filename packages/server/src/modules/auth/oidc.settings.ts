@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '../../db/client.ts';
 import { studioSettings } from '../../db/schema/sign-in.ts';
-import type { Deps } from '../../http/deps.ts';
+import type { Deps } from '../../use-case/deps.ts';
 
 export const SSO_SETTINGS_KEY = 'oidc';
 

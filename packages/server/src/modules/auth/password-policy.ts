@@ -2,7 +2,7 @@
 // list: every path that sets a password goes through here (password change, user creation over HTTP and the CLI,
 // the first administrator), so all refuse the same passwords with the same reasons.
 import { type PasswordContext, type PasswordProblem, passwordProblems } from '@pi-studio/core/access/password-policy';
-import { validationFailed } from '../../http/errors.ts';
+import { validationFailed } from '../../use-case/errors.ts';
 import { isCommonPassword } from './common-passwords.ts';
 import { randomToken } from './crypto.ts';
 

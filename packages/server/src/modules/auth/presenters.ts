@@ -1,7 +1,7 @@
 import { TOKEN_SCOPES, type TokenScope } from '@pi-studio/core/access/token-scopes';
 import type { ApiToken, Me } from '@pi-studio/core/contract/auth';
 import type { apiTokens } from '../../db/schema/accounts.ts';
-import type { Actor } from '../../http/actor.ts';
+import type { Actor } from '../../use-case/actor.ts';
 
 export const presentMe = (actor: Actor, subsidiaryCodes: Map<string, string>): Omit<Me, 'totp'> => ({
   user: { id: actor.userId, email: actor.email, name: actor.name, isAdmin: actor.isAdmin },

@@ -2,9 +2,9 @@ import type { TokenScope } from '@pi-studio/core/access/token-scopes';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.ts';
 import { apiTokens, sessions, users } from '../../db/schema/accounts.ts';
-import type { Actor } from '../../http/actor.ts';
-import type { Deps } from '../../http/deps.ts';
-import { AppError, badRequest, notFound, tooManyRequests, unauthenticated } from '../../http/errors.ts';
+import type { Actor } from '../../use-case/actor.ts';
+import type { Deps } from '../../use-case/deps.ts';
+import { badRequest, Invalid, notFound, tooManyRequests, unauthenticated } from '../../use-case/errors.ts';
 import { type AuditActor, writeAudit } from '../audit/writer.ts';
 import { cacheActor, clearActorCache, getCachedActor } from './actor-cache.ts';
 import { hashPassword, randomToken, sha256, verifyPassword } from './crypto.ts';
@@ -213,9 +213,11 @@ export async function changePassword(deps: Deps, actor: Actor, current: string, 
   const user = await findUserById(deps.db, actor.userId);
   if (!user) throw notFound('user');
   if (!(await verifyPassword(current, user.passwordHash))) {
-    throw new AppError(422, 'validation_failed', 'current password is wrong', [
-      { name: 'currentPassword', reason: 'does not match' },
-    ]);
+    throw new Invalid(
+      [{ name: 'currentPassword', reason: 'does not match' }],
+      'validation_failed',
+      'current password is wrong',
+    );
   }
   // Checked after the current password, so the policy's answers (e.g. "is the current password") tell nothing
   // to someone who does not know it.

@@ -1,6 +1,6 @@
 import type { SignInSettings } from '@pi-studio/core/contract/sign-in';
-import type { Deps } from '../../http/deps.ts';
-import { validationFailed } from '../../http/errors.ts';
+import type { Deps } from '../../use-case/deps.ts';
+import { validationFailed } from '../../use-case/errors.ts';
 import { type AuditActor, writeAudit } from '../audit/writer.ts';
 import { effectiveSso, readStoredSso } from './oidc.settings.ts';
 import { readSignInSettings, writeSignInSettings } from './sign-in-settings.ts';

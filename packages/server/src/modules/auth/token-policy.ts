@@ -1,6 +1,6 @@
 import { grantableScopes, scopesBeyondIssuer, type TokenScope } from '@pi-studio/core/access/token-scopes';
-import type { Actor } from '../../http/actor.ts';
-import { AppError } from '../../http/errors.ts';
+import type { Actor } from '../../use-case/actor.ts';
+import { DomainError } from '../../use-case/errors.ts';
 
 /**
  * Refuses (403) a token request wider than the caller: silently narrowing it would hand back a token that
@@ -12,7 +12,10 @@ export function assertGrantable(actor: Actor, requested: readonly TokenScope[]):
   const grantable = grantableScopes(actor).join(', ') || 'none';
   const caller = actor.via === 'token' ? 'the API token making this call' : 'your account';
   const reason = `${beyond.join(', ')} ${beyond.length > 1 ? 'are' : 'is'} beyond ${caller} (may grant: ${grantable})`;
-  throw new AppError(403, 'scope_exceeds_caller', `a new token may not have more scopes than its creator: ${reason}`, [
-    { name: 'scopes', reason },
-  ]);
+  throw new DomainError(
+    'forbidden',
+    'scope_exceeds_caller',
+    `a new token may not have more scopes than its creator: ${reason}`,
+    [{ name: 'scopes', reason }],
+  );
 }

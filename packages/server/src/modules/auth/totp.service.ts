@@ -11,9 +11,9 @@ import type {
   TotpStatus,
 } from '@pi-studio/core/contract/auth';
 import { generateSecret, generateURI, verify } from 'otplib';
-import type { Actor } from '../../http/actor.ts';
-import type { Deps } from '../../http/deps.ts';
-import { AppError, conflict, notFound } from '../../http/errors.ts';
+import type { Actor } from '../../use-case/actor.ts';
+import type { Deps } from '../../use-case/deps.ts';
+import { conflict, Invalid, notFound, Unauthenticated } from '../../use-case/errors.ts';
 import { type AuditActor, writeAudit } from '../audit/writer.ts';
 import { randomToken, sha256, verifyPassword } from './crypto.ts';
 import { findUserById, type UserRow } from './repo.ts';
@@ -48,13 +48,18 @@ export type PasswordSignInResult =
   | { kind: 'step'; next: SignInStep; challenge: string; expiresAt: Date };
 
 const challengeGone = () =>
-  new AppError(401, 'challenge_expired', 'this sign-in step has expired or was used; sign in with your password again');
+  new Unauthenticated(
+    'this sign-in step has expired or was used; sign in with your password again',
+    'challenge_expired',
+  );
 const wrongCode = (field: 'code' | 'recoveryCode') =>
-  new AppError(401, 'wrong_code', 'the code is not right', [{ name: field, reason: 'not accepted' }]);
+  new Unauthenticated('the code is not right', 'wrong_code', [{ name: field, reason: 'not accepted' }]);
 const wrongPassword = () =>
-  new AppError(422, 'validation_failed', 'current password is wrong', [
-    { name: 'currentPassword', reason: 'does not match' },
-  ]);
+  new Invalid(
+    [{ name: 'currentPassword', reason: 'does not match' }],
+    'validation_failed',
+    'current password is wrong',
+  );
 
 /** The matching time step, or null. Steps at or before `afterStep` are refused: a code is accepted once. */
 async function matchCode(secret: string, code: string, now: Date, afterStep: number | null): Promise<number | null> {
@@ -258,9 +263,11 @@ export async function confirmEnrolment(
   if (factor.confirmedAt) throw conflict('totp_already_enabled', 'two-step sign-in is already on');
   const step = await matchCode(factor.secret, code, deps.now(), null);
   if (step === null) {
-    throw new AppError(422, 'validation_failed', 'the code is not right; check the time on your phone', [
-      { name: 'code', reason: 'does not match' },
-    ]);
+    throw new Invalid(
+      [{ name: 'code', reason: 'does not match' }],
+      'validation_failed',
+      'the code is not right; check the time on your phone',
+    );
   }
   const codes = newRecoveryCodes();
   await deps.db.transaction(async (tx) => {

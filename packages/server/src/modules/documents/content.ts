@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { hostileTextReason } from '@pi-studio/core/contract/text';
 import { MAX_BODY_CHARS, normalizeBody } from '@pi-studio/core/documents/body';
 import { parseFrontMatter } from '@pi-studio/core/markdown/front-matter';
-import { AppError, validationFailed } from '../../http/errors.ts';
+import { PreconditionRequired, TooLarge, validationFailed } from '../../use-case/errors.ts';
 
 export type PreparedContent = { body: string; metadata: Record<string, unknown>; contentHash: string };
 
@@ -20,12 +20,9 @@ export function prepareContent(
 ): PreparedContent {
   const body = normalizeBody(raw);
   if (body.length > MAX_BODY_CHARS) {
-    throw new AppError(
-      413,
-      'document_too_large',
-      `the document exceeds ${MAX_BODY_CHARS.toLocaleString('en')} characters`,
-      [{ name: field, reason: `at most ${MAX_BODY_CHARS.toLocaleString('en')} characters` }],
-    );
+    throw new TooLarge('document_too_large', `the document exceeds ${MAX_BODY_CHARS.toLocaleString('en')} characters`, [
+      { name: field, reason: `at most ${MAX_BODY_CHARS.toLocaleString('en')} characters` },
+    ]);
   }
   // JSON fields were checked at the door; converted uploads (.docx) and rendered templates are checked here.
   const unstorable = hostileTextReason(body);
@@ -43,8 +40,7 @@ export function prepareContent(
 export function expectedRevision(header: string | undefined): number {
   const m = header ? /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header) : null;
   if (!m?.[1]) {
-    throw new AppError(
-      428,
+    throw new PreconditionRequired(
       'precondition_required',
       header
         ? 'If-Match must be the document ETag, e.g. If-Match: "3"'

@@ -1,10 +1,16 @@
 // Reading a document's history: versions and the line diff between two of them.
 import { formatVersion, parseVersion, type Version } from '@pi-studio/core/documents/version';
-import type { Deps } from '../../http/deps.ts';
-import { AppError, validationFailed } from '../../http/errors.ts';
 import { jobProblem } from '../../lib/jobs/problems.ts';
+import type { Deps } from '../../use-case/deps.ts';
+import { NotFound, validationFailed } from '../../use-case/errors.ts';
 import { type DiffInput, diffFitsInline, diffResponseJson } from './diff-job.ts';
 import { type DocumentRecord, findVersion, findVersionBefore, findVersionById, type VersionWithBody } from './repo.ts';
+
+const versionNotFound = (versionText: string, param?: string) =>
+  new NotFound('version', param ? [{ name: param, reason: 'no such version' }] : [], {
+    code: 'version_not_found',
+    message: `version ${versionText} of this document does not exist`,
+  });
 
 function parse(text: string, field: string): Version {
   const v = parseVersion(text);
@@ -14,7 +20,7 @@ function parse(text: string, field: string): Version {
 
 export async function getVersion(deps: Deps, doc: DocumentRecord, versionText: string): Promise<VersionWithBody> {
   const found = await findVersion(deps.db, doc.id, parse(versionText, 'path.version'));
-  if (!found) throw new AppError(404, 'version_not_found', `version ${versionText} of this document does not exist`);
+  if (!found) throw versionNotFound(versionText);
   return found;
 }
 
@@ -29,17 +35,13 @@ export async function diffVersions(deps: Deps, doc: DocumentRecord, fromText?: s
       ? await findVersionById(deps.db, doc.currentVersionId)
       : null;
   if (!to) {
-    throw new AppError(404, 'version_not_found', `version ${toText ?? 'current'} of this document does not exist`, [
-      { name: 'query.to', reason: 'no such version' },
-    ]);
+    throw versionNotFound(toText ?? 'current', 'query.to');
   }
   const from = fromText
     ? await findVersion(deps.db, doc.id, parse(fromText, 'query.from'))
     : await findVersionBefore(deps.db, doc.id, to);
   if (fromText && !from) {
-    throw new AppError(404, 'version_not_found', `version ${fromText} of this document does not exist`, [
-      { name: 'query.from', reason: 'no such version' },
-    ]);
+    throw versionNotFound(fromText, 'query.from');
   }
   const input: DiffInput = {
     from: from ? formatVersion(from) : null,

@@ -4,10 +4,10 @@ import type { UploadedFile } from '@pi-studio/core/contract/documents';
 import { firstHeading } from '@pi-studio/core/documents/body';
 import { DocxRefusedError } from '@pi-studio/core/docx/zip-guard';
 import { frontMatterTitle } from '@pi-studio/core/markdown/front-matter';
-import { AppError, badRequest } from '../../http/errors.ts';
 import { docxToMarkdown } from '../../lib/docx.ts';
 import type { JobRunner } from '../../lib/jobs/pool.ts';
 import { jobProblem } from '../../lib/jobs/problems.ts';
+import { badRequest, type DomainError, Invalid, TooLarge, UnsupportedType } from '../../use-case/errors.ts';
 import { type PreparedContent, prepareContent } from './content.ts';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -29,15 +29,15 @@ const nameWithoutExtension = (name: string) => name.replace(/\.[^.]+$/, '').trim
  * than a document within the body limit needs (the same answer as a too-long body), 422 `docx_too_complex` when
  * the conversion ran past its time or memory limit, 400 `not_a_docx` for anything else.
  */
-function docxProblem({ code, reason }: DocxRefusedError): AppError {
+function docxProblem({ code, reason }: DocxRefusedError): DomainError {
   const file = [{ name: 'file', reason }];
   switch (code) {
     case 'zip_bomb':
       return badRequest('zip_bomb', `the .docx was refused as a possible zip bomb: ${reason}`, file);
     case 'too_large':
-      return new AppError(413, 'document_too_large', `the .docx is too large to import: ${reason}`, file);
+      return new TooLarge('document_too_large', `the .docx is too large to import: ${reason}`, file);
     case 'too_complex':
-      return new AppError(422, 'docx_too_complex', `the .docx is too complex to import: ${reason}`, file);
+      return new Invalid(file, 'docx_too_complex', `the .docx is too complex to import: ${reason}`);
     default:
       return badRequest('not_a_docx', `the file is not a readable .docx: ${reason}`, file);
   }
@@ -55,17 +55,13 @@ async function readDocx(bytes: Uint8Array, jobs: JobRunner): Promise<string> {
 export async function readUpload(file: UploadedFile, jobs: JobRunner): Promise<ImportedFile> {
   const sourceFile = cleanFileName(file.name);
   if (file.size > MAX_UPLOAD_BYTES) {
-    throw new AppError(
-      413,
-      'file_too_large',
-      `the file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 10 MB`,
-      [{ name: 'file', reason: 'larger than 10 MB' }],
-    );
+    throw new TooLarge('file_too_large', `the file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 10 MB`, [
+      { name: 'file', reason: 'larger than 10 MB' },
+    ]);
   }
   const ext = /\.([^.]+)$/.exec(sourceFile)?.[1]?.toLowerCase() ?? '';
   if (!TEXT_TYPES.has(ext) && ext !== 'docx') {
-    throw new AppError(
-      415,
+    throw new UnsupportedType(
       'unsupported_file_type',
       `cannot import .${ext || '(no extension)'} files; use .md, .markdown, .txt or .docx`,
       [{ name: 'file', reason: 'must be .md, .markdown, .txt or .docx' }],

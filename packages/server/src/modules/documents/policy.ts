@@ -1,17 +1,17 @@
 // Access is decided from the stored record (the product's subsidiary), never from what the request claims.
 import type { Permission, Role } from '@pi-studio/core/access/roles';
 import { decide } from '@pi-studio/core/access/roles';
-import { forbidden, notFound } from '../../http/errors.ts';
-import type { RequestCtx } from '../../http/route.ts';
+import type { UseCaseCtx } from '../../use-case/context.ts';
+import { forbidden, notFound } from '../../use-case/errors.ts';
 import { type DocumentRecord, findDocument, findProductByCode, type ProductRef } from './repo.ts';
 
 // Unknown and invisible answer the same 404, so codes and ids cannot be probed.
-function authorizeOn(ctx: RequestCtx, permission: Permission, subsidiaryId: string, what: string): void {
+function authorizeOn(ctx: UseCaseCtx, permission: Permission, subsidiaryId: string, what: string): void {
   if (decide(ctx.requireActor(), permission, subsidiaryId) === 'hidden') throw notFound(what);
   ctx.authorize(permission, subsidiaryId);
 }
 
-export async function productFor(ctx: RequestCtx, code: string, permission: Permission): Promise<ProductRef> {
+export async function productFor(ctx: UseCaseCtx, code: string, permission: Permission): Promise<ProductRef> {
   ctx.requireActor();
   const product = await findProductByCode(ctx.deps.db, code);
   if (!product) throw notFound('product');
@@ -19,7 +19,7 @@ export async function productFor(ctx: RequestCtx, code: string, permission: Perm
   return product;
 }
 
-export async function documentFor(ctx: RequestCtx, id: string, permission: Permission): Promise<DocumentRecord> {
+export async function documentFor(ctx: UseCaseCtx, id: string, permission: Permission): Promise<DocumentRecord> {
   ctx.requireActor();
   const doc = await findDocument(ctx.deps.db, id);
   if (!doc) throw notFound('document');
@@ -30,7 +30,7 @@ export async function documentFor(ctx: RequestCtx, id: string, permission: Permi
 const TEMPLATE_EDITOR_ROLES: readonly Role[] = ['admin', 'productops'];
 
 /** Templates are global in v1: studio administrators and anyone with an admin or productops role maintain them. */
-export function requireTemplateEditor(ctx: RequestCtx): void {
+export function requireTemplateEditor(ctx: UseCaseCtx): void {
   const actor = ctx.requireActor();
   ctx.markAuthorized();
   if (!actor.isAdmin && ![...actor.roles.values()].some((r) => TEMPLATE_EDITOR_ROLES.includes(r))) {

@@ -13,8 +13,8 @@ import {
   ZVersionParams,
   ZVersionWithBody,
 } from '@pi-studio/core/contract/documents';
-import { validationFailed } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
+import { validationFailed } from '../../use-case/errors.ts';
 import { etag } from './content.ts';
 import { diffVersions, getVersion } from './history.ts';
 import { readUpload } from './import.ts';

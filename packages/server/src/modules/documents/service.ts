@@ -6,9 +6,9 @@ import { renderTemplate } from '@pi-studio/core/documents/template-render';
 import { type Bump, bumpVersion, FIRST_VERSION, formatVersion } from '@pi-studio/core/documents/version';
 import { frontMatterTitle } from '@pi-studio/core/markdown/front-matter';
 import { isUniqueViolation } from '../../db/errors.ts';
-import type { Actor } from '../../http/actor.ts';
-import type { Deps } from '../../http/deps.ts';
-import { AppError, conflict, staleVersion, validationFailed } from '../../http/errors.ts';
+import type { Actor } from '../../use-case/actor.ts';
+import type { Deps } from '../../use-case/deps.ts';
+import { Conflict, conflict, Invalid, notFound, staleVersion, validationFailed } from '../../use-case/errors.ts';
 import { type AuditActor, writeAudit } from '../audit/writer.ts';
 import { expectedRevision, type PreparedContent, prepareContent } from './content.ts';
 import { presentStaleCurrent } from './presenters.ts';
@@ -69,16 +69,9 @@ export async function createDocument(
   const code = documentCode(product.code, input.kind);
   const existing = await findDocumentIdByKind(deps.db, product.id, input.kind);
   const exists = () =>
-    new AppError(
-      409,
-      'document_exists',
-      `${code} already exists; save a new version of it instead`,
-      [],
-      {},
-      {
-        documentId: existing,
-      },
-    );
+    new Conflict('document_exists', `${code} already exists; save a new version of it instead`, [], {
+      documentId: existing,
+    });
   if (existing) throw exists();
 
   const now = deps.now();
@@ -175,7 +168,7 @@ export async function saveVersion(
   const now = deps.now();
   const saved = await deps.db.transaction(async (tx) => {
     const doc = await findDocument(tx, documentId, { lock: true });
-    if (!doc) throw new AppError(404, 'not_found', 'document not found');
+    if (!doc) throw notFound('document');
     const current = doc.currentVersionId ? await findVersionById(tx, doc.currentVersionId) : null;
     if (doc.revision !== expected) {
       throw staleVersion(
@@ -189,11 +182,10 @@ export async function saveVersion(
     }
     const title = input.title ?? input.imported?.title ?? doc.title;
     if (current && current.contentHash === content.contentHash && title === doc.title) {
-      throw new AppError(
-        422,
+      throw new Invalid(
+        [{ name: input.imported ? 'file' : 'body', reason: `identical to version ${formatVersion(current)}` }],
         'no_change',
         `the text is identical to version ${formatVersion(current)}; nothing to save`,
-        [{ name: input.imported ? 'file' : 'body', reason: `identical to version ${formatVersion(current)}` }],
       );
     }
     const version = current ? bumpVersion(current, input.bump) : FIRST_VERSION;

@@ -3,9 +3,9 @@
 import { normalizeBody } from '@pi-studio/core/documents/body';
 import type { DocumentKind } from '@pi-studio/core/documents/kinds';
 import { type Bump, bumpVersion, FIRST_VERSION, formatVersion } from '@pi-studio/core/documents/version';
-import type { Actor } from '../../http/actor.ts';
-import type { Deps } from '../../http/deps.ts';
-import { AppError, notFound, staleVersion } from '../../http/errors.ts';
+import type { Actor } from '../../use-case/actor.ts';
+import type { Deps } from '../../use-case/deps.ts';
+import { Invalid, notFound, PreconditionRequired, staleVersion } from '../../use-case/errors.ts';
 import { type AuditActor, writeAudit } from '../audit/writer.ts';
 import { presentTemplateDetail } from './presenters.ts';
 import {
@@ -39,9 +39,11 @@ function expectedTemplateVersion(header: string | undefined): string | undefined
   if (header === undefined) return undefined;
   const m = /^\s*(?:W\/)?"?(\d{1,6}\.\d{1,6}|0)"?\s*$/.exec(header);
   if (!m?.[1]) {
-    throw new AppError(428, 'precondition_required', 'If-Match must be the template ETag, e.g. If-Match: "1.3"', [
-      { name: 'If-Match', reason: 'not a template ETag' },
-    ]);
+    throw new PreconditionRequired(
+      'precondition_required',
+      'If-Match must be the template ETag, e.g. If-Match: "1.3"',
+      [{ name: 'If-Match', reason: 'not a template ETag' }],
+    );
   }
   return m[1];
 }
@@ -77,9 +79,11 @@ export async function saveTemplateVersion(
     }
     const currentBody = t.current ? await templateVersionBody(tx, t.current.id) : null;
     if (t.current && currentBody === body) {
-      throw new AppError(422, 'no_change', `the text is identical to version ${formatVersion(t.current)}`, [
-        { name: 'body', reason: `identical to version ${formatVersion(t.current)}` },
-      ]);
+      throw new Invalid(
+        [{ name: 'body', reason: `identical to version ${formatVersion(t.current)}` }],
+        'no_change',
+        `the text is identical to version ${formatVersion(t.current)}`,
+      );
     }
     const version = t.current ? bumpVersion(t.current, input.bump) : FIRST_VERSION;
     const versionId = await insertTemplateVersion(tx, {

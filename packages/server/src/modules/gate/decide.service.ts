@@ -3,8 +3,8 @@
 import type { DecisionBody } from '@pi-studio/core/contract/gate-reviews';
 import type { Verdict } from '@pi-studio/core/gate/types';
 import type { Tx } from '../../db/client.ts';
-import { conflict, notFound, validationFailed } from '../../http/errors.ts';
-import type { RequestCtx } from '../../http/route.ts';
+import type { UseCaseCtx } from '../../use-case/context.ts';
+import { conflict, notFound, validationFailed } from '../../use-case/errors.ts';
 import { writeAudit } from '../audit/writer.ts';
 import { reviewFor } from './policy.ts';
 import { presentReviewById, reviewView } from './reviews.service.ts';
@@ -14,7 +14,7 @@ import { moveProductStage, setBaseline } from './stage-repo.ts';
 export type OpenReviewStep = (tx: Tx, review: ReviewRecord) => Promise<void>;
 
 /** Runs `step` on a review still waiting for its verdict; decided or superseded reviews answer 409. */
-export async function onOpenReview(ctx: RequestCtx, id: string, step: OpenReviewStep) {
+export async function onOpenReview(ctx: UseCaseCtx, id: string, step: OpenReviewStep) {
   const review = await reviewFor(ctx, id, 'gate.review');
   await ctx.deps.db.transaction(async (tx) => {
     const status = await lockReviewStatus(tx, id);
@@ -32,7 +32,7 @@ export const reviewLabel = (r: ReviewRecord) => `${r.product.code}-PRD v${r.vers
 
 const RANK: Record<Verdict, number> = { fail: 0, conditional: 1, pass: 2 };
 
-export async function decide(ctx: RequestCtx, id: string, body: DecisionBody) {
+export async function decide(ctx: UseCaseCtx, id: string, body: DecisionBody) {
   const actor = ctx.requireActor();
   return onOpenReview(ctx, id, async (tx, stale) => {
     const review = (await findReview(tx, id)) ?? stale;

@@ -3,9 +3,9 @@ import { decide } from '@pi-studio/core/access/roles';
 import type { GoldenBody, GoldenExample, GoldenQuery } from '@pi-studio/core/contract/gate';
 import { documentCode } from '@pi-studio/core/documents/kinds';
 import { formatVersion, parseVersion } from '@pi-studio/core/documents/version';
-import type { Deps } from '../../http/deps.ts';
-import { notFound, validationFailed } from '../../http/errors.ts';
-import type { RequestCtx } from '../../http/route.ts';
+import type { UseCaseCtx } from '../../use-case/context.ts';
+import type { Deps } from '../../use-case/deps.ts';
+import { notFound, validationFailed } from '../../use-case/errors.ts';
 import { writeAudit } from '../audit/writer.ts';
 import { documentFor } from '../documents/policy.ts';
 import { findVersion } from '../documents/repo.ts';
@@ -21,7 +21,7 @@ export async function goldenList(deps: Deps, q: GoldenQuery) {
   return { items: (await listGolden(deps.db, q)).map(presentGolden) };
 }
 
-async function targetSubsidiary(ctx: RequestCtx, value: string | null | undefined, own: string) {
+async function targetSubsidiary(ctx: UseCaseCtx, value: string | null | undefined, own: string) {
   if (value === undefined) return own;
   if (value === null) return null;
   const sub = await findSubsidiaryByCode(ctx.deps.db, value);
@@ -29,7 +29,7 @@ async function targetSubsidiary(ctx: RequestCtx, value: string | null | undefine
   return sub.id;
 }
 
-async function targetProductType(ctx: RequestCtx, value: string | null | undefined, own: string) {
+async function targetProductType(ctx: UseCaseCtx, value: string | null | undefined, own: string) {
   if (value === undefined) return own;
   if (value === null) return null;
   if (!(await activeTermCodes(ctx.deps.db, 'product_type')).has(value)) {
@@ -38,7 +38,7 @@ async function targetProductType(ctx: RequestCtx, value: string | null | undefin
   return value;
 }
 
-export async function addGolden(ctx: RequestCtx, body: GoldenBody): Promise<GoldenExample> {
+export async function addGolden(ctx: UseCaseCtx, body: GoldenBody): Promise<GoldenExample> {
   const actor = ctx.requireActor();
   const doc = await documentFor(ctx, body.documentId, 'gate.review');
   if (doc.kind !== 'prd') throw validationFailed([{ name: 'documentId', reason: 'is not a PRD' }]);
@@ -98,7 +98,7 @@ export async function addGolden(ctx: RequestCtx, body: GoldenBody): Promise<Gold
   return presentGolden(row);
 }
 
-export async function removeGolden(ctx: RequestCtx, id: string): Promise<void> {
+export async function removeGolden(ctx: UseCaseCtx, id: string): Promise<void> {
   const actor = ctx.requireActor();
   const row = await findGolden(ctx.deps.db, id);
   if (!row || decide(actor, 'gate.review', row.ownerSubsidiaryId) === 'hidden') {

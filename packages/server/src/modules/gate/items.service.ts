@@ -2,8 +2,8 @@
 // its findings), written with its audit event in one transaction, and answered with the recomputed review.
 import type { ConditionBody, ConditionPatch, OverrideBody, WaiverBody } from '@pi-studio/core/contract/gate-reviews';
 import type { Executor } from '../../db/client.ts';
-import { conflict, notFound, validationFailed } from '../../http/errors.ts';
-import type { RequestCtx } from '../../http/route.ts';
+import type { UseCaseCtx } from '../../use-case/context.ts';
+import { conflict, notFound, validationFailed } from '../../use-case/errors.ts';
 import { writeAudit } from '../audit/writer.ts';
 import { onOpenReview, reviewLabel } from './decide.service.ts';
 import {
@@ -31,7 +31,7 @@ const audit = (r: ReviewRecord, action: string, before: unknown, after: unknown)
   after,
 });
 
-export async function overrideCriterion(ctx: RequestCtx, id: string, body: OverrideBody) {
+export async function overrideCriterion(ctx: UseCaseCtx, id: string, body: OverrideBody) {
   const actor = ctx.requireActor();
   return onOpenReview(ctx, id, async (tx, review) => {
     const criterion = review.report.criteria.find((c) => c.id === body.criterion);
@@ -55,7 +55,7 @@ export async function overrideCriterion(ctx: RequestCtx, id: string, body: Overr
 }
 
 /** The override goes; the engine's score for the criterion counts again. */
-export async function removeOverride(ctx: RequestCtx, id: string, criterion: string) {
+export async function removeOverride(ctx: UseCaseCtx, id: string, criterion: string) {
   return onOpenReview(ctx, id, async (tx, review) => {
     const removed = await deleteOverride(tx, id, criterion);
     if (!removed)
@@ -75,7 +75,7 @@ export async function removeOverride(ctx: RequestCtx, id: string, criterion: str
 }
 
 /** The waiver goes; the finding counts toward the suggested verdict again. */
-export async function removeWaiver(ctx: RequestCtx, id: string, findingId: string) {
+export async function removeWaiver(ctx: UseCaseCtx, id: string, findingId: string) {
   return onOpenReview(ctx, id, async (tx, review) => {
     const removed = await deleteWaiver(tx, id, findingId);
     if (!removed) throw notFound(`waiver of ${findingId}`, [{ name: 'path.findingId', reason: 'no waiver to remove' }]);
@@ -95,7 +95,7 @@ export async function removeWaiver(ctx: RequestCtx, id: string, findingId: strin
 /** A date alone means "until the end of that day" (UTC). */
 const endOf = (value: string) => new Date(value.length === 10 ? `${value}T23:59:59.999Z` : value);
 
-export async function waiveFinding(ctx: RequestCtx, id: string, body: WaiverBody) {
+export async function waiveFinding(ctx: UseCaseCtx, id: string, body: WaiverBody) {
   const actor = ctx.requireActor();
   return onOpenReview(ctx, id, async (tx, review) => {
     const finding = review.report.findings.find((f) => f.id === body.findingId);
@@ -133,13 +133,13 @@ async function checkOwner(db: Executor, ownerId: string | null | undefined) {
   }
 }
 
-const today = (ctx: RequestCtx) => ctx.deps.now().toISOString().slice(0, 10);
+const today = (ctx: UseCaseCtx) => ctx.deps.now().toISOString().slice(0, 10);
 
-function checkDueDate(ctx: RequestCtx, dueDate: string | undefined) {
+function checkDueDate(ctx: UseCaseCtx, dueDate: string | undefined) {
   if (dueDate && dueDate < today(ctx)) throw validationFailed([{ name: 'dueDate', reason: 'must not be in the past' }]);
 }
 
-export async function addCondition(ctx: RequestCtx, id: string, body: ConditionBody) {
+export async function addCondition(ctx: UseCaseCtx, id: string, body: ConditionBody) {
   const actor = ctx.requireActor();
   return onOpenReview(ctx, id, async (tx, review) => {
     await checkOwner(tx, body.ownerId);
@@ -164,7 +164,7 @@ export async function addCondition(ctx: RequestCtx, id: string, body: ConditionB
  * Owners tick conditions off while the product is built (anyone who may edit the PRD); changing what a
  * condition asks, who owns it or when it is due stays with ProductOps. Works before and after the verdict.
  */
-export async function patchCondition(ctx: RequestCtx, id: string, conditionId: string, patch: ConditionPatch) {
+export async function patchCondition(ctx: UseCaseCtx, id: string, conditionId: string, patch: ConditionPatch) {
   const review = await reviewFor(ctx, id, 'document.write');
   const { done, ...terms } = patch;
   if (Object.values(terms).some((v) => v !== undefined)) requireGateReviewer(ctx, review.product.subsidiaryId);

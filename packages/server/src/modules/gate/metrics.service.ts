@@ -1,9 +1,9 @@
 // Gate metrics over a window of submission weeks, limited to the subsidiaries the caller can see.
 import type { GateMetrics, MetricsQuery } from '@pi-studio/core/contract/gate';
-import type { Actor } from '../../http/actor.ts';
-import { visibleSubsidiaries } from '../../http/actor.ts';
-import type { Deps } from '../../http/deps.ts';
-import { validationFailed } from '../../http/errors.ts';
+import type { Actor } from '../../use-case/actor.ts';
+import { visibleSubsidiaries } from '../../use-case/actor.ts';
+import type { Deps } from '../../use-case/deps.ts';
+import { validationFailed } from '../../use-case/errors.ts';
 import { gateMetrics } from './metrics.ts';
 import { reasonFacts, reviewFacts } from './metrics-repo.ts';
 

@@ -1,10 +1,10 @@
 // Access to a review is decided on its product's stored subsidiary: invisible and unknown both answer 404.
 import { decide, type Permission } from '@pi-studio/core/access/roles';
-import { forbidden, notFound } from '../../http/errors.ts';
-import type { RequestCtx } from '../../http/route.ts';
+import type { UseCaseCtx } from '../../use-case/context.ts';
+import { forbidden, notFound } from '../../use-case/errors.ts';
 import { findReview, type ReviewRecord } from './reviews-repo.ts';
 
-export async function reviewFor(ctx: RequestCtx, id: string, permission: Permission): Promise<ReviewRecord> {
+export async function reviewFor(ctx: UseCaseCtx, id: string, permission: Permission): Promise<ReviewRecord> {
   const actor = ctx.requireActor();
   const review = await findReview(ctx.deps.db, id);
   if (!review) {
@@ -20,7 +20,7 @@ export async function reviewFor(ctx: RequestCtx, id: string, permission: Permiss
 }
 
 /** For a route open to a wider permission whose request also asks for a ProductOps-only change. */
-export function requireGateReviewer(ctx: RequestCtx, subsidiaryId: string): void {
+export function requireGateReviewer(ctx: UseCaseCtx, subsidiaryId: string): void {
   if (decide(ctx.requireActor(), 'gate.review', subsidiaryId) !== 'allow') {
     throw forbidden('only ProductOps (productops or admin role in this subsidiary) can change this');
   }

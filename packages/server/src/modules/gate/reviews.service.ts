@@ -1,9 +1,9 @@
 // Reading reviews: the full reviewer view (effective scores, waivers, conditions), lists and the queue.
 import type { GateReview, ReviewsQuery } from '@pi-studio/core/contract/gate-reviews';
 import type { Executor } from '../../db/client.ts';
-import type { Actor } from '../../http/actor.ts';
-import { visibleSubsidiaries } from '../../http/actor.ts';
-import type { Deps } from '../../http/deps.ts';
+import type { Actor } from '../../use-case/actor.ts';
+import { visibleSubsidiaries } from '../../use-case/actor.ts';
+import type { Deps } from '../../use-case/deps.ts';
 import { effectiveReview } from './effective.ts';
 import { listConditions, listOverrides, listWaivers } from './items-repo.ts';
 import { presentQueueItem, presentReview, presentReviewSummary } from './presenters.ts';

@@ -1,7 +1,7 @@
 import { ZIdParams } from '@pi-studio/core/contract/common';
 import { ZRubricBody, ZRubricDetail, ZRubricList } from '@pi-studio/core/contract/gate';
-import { requireStudioRole } from '../../http/policy.ts';
 import { defineRoute } from '../../http/route.ts';
+import { requireStudioRole } from '../../use-case/policy.ts';
 import { activate, createRubric, rubricDetail, rubricList } from './rubrics.service.ts';
 
 const tag = 'gate';

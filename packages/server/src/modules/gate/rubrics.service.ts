@@ -3,9 +3,9 @@ import type { RubricBody, RubricDetail } from '@pi-studio/core/contract/gate';
 import { DEFAULT_RUBRIC } from '@pi-studio/core/gate/default-rubric';
 import { RubricSchema } from '@pi-studio/core/gate/rubric';
 import { isUniqueViolation } from '../../db/errors.ts';
-import type { Deps } from '../../http/deps.ts';
-import { AppError, conflict, notFound } from '../../http/errors.ts';
-import type { RequestCtx } from '../../http/route.ts';
+import type { UseCaseCtx } from '../../use-case/context.ts';
+import type { Deps } from '../../use-case/deps.ts';
+import { conflict, Invalid, notFound } from '../../use-case/errors.ts';
 import { writeAudit } from '../audit/writer.ts';
 import { presentRubric } from './presenters.ts';
 import {
@@ -43,13 +43,13 @@ function invalidRubric(definition: Record<string, unknown>, version: number) {
 }
 
 /** The server numbers versions (max + 1 per rubric id); a `version` in the body is ignored. */
-export async function createRubric(ctx: RequestCtx, body: RubricBody) {
+export async function createRubric(ctx: UseCaseCtx, body: RubricBody) {
   const actor = ctx.requireActor();
   const rubricId = typeof body.definition.id === 'string' ? body.definition.id : '';
   const version = await nextRubricVersion(ctx.deps.db, rubricId);
   const { rubric, problems } = invalidRubric(body.definition, version);
   if (!rubric) {
-    throw new AppError(422, 'invalid_rubric', problems.map((p) => `${p.name}: ${p.reason}`).join('; '), problems);
+    throw new Invalid(problems, 'invalid_rubric');
   }
   const id = await ctx.deps.db
     .transaction(async (tx) => {
@@ -86,7 +86,7 @@ export async function createRubric(ctx: RequestCtx, body: RubricBody) {
   return rubricDetail(ctx.deps, id);
 }
 
-export async function activate(ctx: RequestCtx, id: string) {
+export async function activate(ctx: UseCaseCtx, id: string) {
   const found = await findRubric(ctx.deps.db, id);
   if (!found) throw notFound('rubric');
   if (!found.active) {

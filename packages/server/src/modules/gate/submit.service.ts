@@ -3,9 +3,9 @@
 import type { SubmitBody } from '@pi-studio/core/contract/gate-reviews';
 import { documentCode } from '@pi-studio/core/documents/kinds';
 import { formatVersion, parseVersion } from '@pi-studio/core/documents/version';
-import { AppError, conflict, validationFailed } from '../../http/errors.ts';
-import type { RequestCtx } from '../../http/route.ts';
 import { jobProblem } from '../../lib/jobs/problems.ts';
+import type { UseCaseCtx } from '../../use-case/context.ts';
+import { conflict, Invalid, validationFailed } from '../../use-case/errors.ts';
 import { writeAudit } from '../audit/writer.ts';
 import { documentFor } from '../documents/policy.ts';
 import { type DocumentRecord, findVersion, findVersionById, type VersionWithBody } from '../documents/repo.ts';
@@ -19,7 +19,7 @@ import { findActiveRubricId, loadRubric } from './rubrics-repo.ts';
 import { GATE_INLINE_MAX_CHARS, type Scored, type ScoreInput, scoreJob } from './score-job.ts';
 import { lockDocument, moveProductStage } from './stage-repo.ts';
 
-async function versionToGate(ctx: RequestCtx, doc: DocumentRecord, text?: string): Promise<VersionWithBody> {
+async function versionToGate(ctx: UseCaseCtx, doc: DocumentRecord, text?: string): Promise<VersionWithBody> {
   const wanted = text ? parseVersion(text) : null;
   const version = wanted
     ? await findVersion(ctx.deps.db, doc.id, wanted)
@@ -33,7 +33,7 @@ async function versionToGate(ctx: RequestCtx, doc: DocumentRecord, text?: string
 }
 
 /** Ordinary PRDs are scored inline; large ones in the job pool so the event loop keeps answering. */
-async function score(ctx: RequestCtx, input: ScoreInput): Promise<Scored> {
+async function score(ctx: UseCaseCtx, input: ScoreInput): Promise<Scored> {
   if (input.body.length <= GATE_INLINE_MAX_CHARS) return scoreJob(input);
   try {
     return await ctx.deps.jobs.run('gate.score', input);
@@ -42,15 +42,14 @@ async function score(ctx: RequestCtx, input: ScoreInput): Promise<Scored> {
   }
 }
 
-export async function submitToGate(ctx: RequestCtx, documentId: string, body: SubmitBody) {
+export async function submitToGate(ctx: UseCaseCtx, documentId: string, body: SubmitBody) {
   const actor = ctx.requireActor();
   const doc = await documentFor(ctx, documentId, 'document.write');
   if (doc.kind !== 'prd') {
-    throw new AppError(
-      422,
+    throw new Invalid(
+      [{ name: 'path.id', reason: `is a ${doc.kind} document, not a PRD` }],
       'not_a_prd',
       `${documentCode(doc.product.code, doc.kind)} is not a PRD; only PRDs go through the gate`,
-      [{ name: 'path.id', reason: `is a ${doc.kind} document, not a PRD` }],
     );
   }
   const version = await versionToGate(ctx, doc, body.version);

@@ -3,8 +3,8 @@ import type { SearchHit, SearchQuery } from '@pi-studio/core/contract/search';
 import { documentCode } from '@pi-studio/core/documents/kinds';
 import { markersToHtml } from '@pi-studio/core/documents/snippet';
 import { formatVersion } from '@pi-studio/core/documents/version';
-import { type Actor, visibleSubsidiaries } from '../../http/actor.ts';
-import type { Deps } from '../../http/deps.ts';
+import { type Actor, visibleSubsidiaries } from '../../use-case/actor.ts';
+import type { Deps } from '../../use-case/deps.ts';
 import { searchDocuments } from './repo.ts';
 
 export async function search(deps: Deps, actor: Actor, query: SearchQuery): Promise<SearchHit[]> {

@@ -21,9 +21,9 @@ import {
 import { parseId } from '@pi-studio/core/naming/convention';
 import { asc, eq } from 'drizzle-orm';
 import { taxonomyTerms } from '../../db/schema/workspace.ts';
-import { visibleSubsidiaries } from '../../http/actor.ts';
-import { requireStudioRole } from '../../http/policy.ts';
 import { defineRoute } from '../../http/route.ts';
+import { visibleSubsidiaries } from '../../use-case/actor.ts';
+import { requireStudioRole } from '../../use-case/policy.ts';
 import { createSubsidiary, createTerm, renameSubsidiary, updateTerm } from './admin.service.ts';
 import { getConvention, saveConvention } from './naming.service.ts';
 import { presentSubsidiary, presentTerm } from './presenters.ts';

@@ -2,7 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { subsidiaries, taxonomyTerms } from '../../db/schema/workspace.ts';
-import { conflict, notFound } from '../../http/errors.ts';
+import { conflict, notFound } from '../../use-case/errors.ts';
 import type { AuditActor } from '../audit/writer.ts';
 import { writeAudit } from '../audit/writer.ts';
 import { presentSubsidiary, presentTerm } from './presenters.ts';

@@ -7,7 +7,7 @@ import {
 } from '@pi-studio/core/naming/convention';
 import type { Executor } from '../../db/client.ts';
 import { settings } from '../../db/schema/workspace.ts';
-import { validationFailed } from '../../http/errors.ts';
+import { validationFailed } from '../../use-case/errors.ts';
 import { type AuditActor, writeAudit } from '../audit/writer.ts';
 import { getSetting } from './repo.ts';
 

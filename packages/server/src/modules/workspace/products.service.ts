@@ -1,9 +1,9 @@
 import type { Product, ProductBody, ProductPage, ProductPatch, ProductQuery } from '@pi-studio/core/contract/products';
 import { isValidProductKey, productCode, suggestKey } from '@pi-studio/core/naming/convention';
 import type { Db, Executor } from '../../db/client.ts';
-import { visibleSubsidiaries } from '../../http/actor.ts';
-import { conflict, type InvalidParam, notFound, staleVersion, validationFailed } from '../../http/errors.ts';
-import type { RequestCtx } from '../../http/route.ts';
+import { visibleSubsidiaries } from '../../use-case/actor.ts';
+import type { UseCaseCtx } from '../../use-case/context.ts';
+import { conflict, type InvalidParam, notFound, staleVersion, validationFailed } from '../../use-case/errors.ts';
 import { writeAudit } from '../audit/writer.ts';
 import { productDetail } from './detail-query.ts';
 import { getConvention } from './naming.service.ts';
@@ -28,7 +28,7 @@ export const encodeCursor = (value: string) => Buffer.from(value, 'utf8').toStri
  * One page of the products the actor can see, as response JSON. The board is every user's landing page, so pages
  * are kept in the read cache, keyed by what decides their content: the visible subsidiaries and the query.
  */
-export async function listVisibleProducts(ctx: RequestCtx, q: ProductQuery): Promise<string> {
+export async function listVisibleProducts(ctx: UseCaseCtx, q: ProductQuery): Promise<string> {
   const actor = ctx.requireActor();
   ctx.markAuthorized();
   const visible = visibleSubsidiaries(actor);
@@ -55,7 +55,7 @@ async function productPage(db: Db, visible: string[] | null, q: ProductQuery): P
 }
 
 /** Loads a product and decides `permission` on its stored subsidiary (404 when the actor cannot see it). */
-export async function loadProduct(ctx: RequestCtx, code: string, permission: 'product.read' | 'product.update') {
+export async function loadProduct(ctx: UseCaseCtx, code: string, permission: 'product.read' | 'product.update') {
   const row = await findProduct(ctx.deps.db, code);
   if (!row) {
     ctx.markAuthorized();
@@ -66,7 +66,7 @@ export async function loadProduct(ctx: RequestCtx, code: string, permission: 'pr
 }
 
 /** Answered from the read cache while no committed change could have altered it (lib/read-cache.ts). */
-export async function getProductDetail(ctx: RequestCtx, code: string) {
+export async function getProductDetail(ctx: UseCaseCtx, code: string) {
   const found = await ctx.deps.caches.of(productDetailCache).get(code, () => productDetail(ctx.deps.handle, code));
   if (!found) {
     ctx.markAuthorized();
@@ -101,7 +101,7 @@ async function checkReferences(db: Executor, body: Partial<ProductBody>): Promis
   return problems;
 }
 
-export async function createProduct(ctx: RequestCtx, body: ProductBody): Promise<Product> {
+export async function createProduct(ctx: UseCaseCtx, body: ProductBody): Promise<Product> {
   const db = ctx.deps.db;
   const sub = await findSubsidiaryByCode(db, body.subsidiary);
   if (!sub) {
@@ -154,7 +154,7 @@ export async function createProduct(ctx: RequestCtx, body: ProductBody): Promise
  * and the others get 409 stale_version. Without If-Match the last save wins, as before.
  */
 export async function updateProduct(
-  ctx: RequestCtx,
+  ctx: UseCaseCtx,
   code: string,
   patch: ProductPatch,
   ifMatch?: string,

@@ -1,6 +1,6 @@
 import { DEFAULT_CONVENTION } from '@pi-studio/core/naming/convention';
 import { settings, taxonomyTerms } from '../../db/schema/workspace.ts';
-import type { Deps } from '../../http/deps.ts';
+import type { Deps } from '../../use-case/deps.ts';
 
 const PRODUCT_TYPES: [string, string][] = [
   ['web_app', 'Web app'],

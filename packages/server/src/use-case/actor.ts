@@ -18,6 +18,3 @@ export type AuditActor = { actorId: string | null; actorLabel: string; requestId
 export function visibleSubsidiaries(actor: Actor): string[] | null {
   return actor.isAdmin ? null : [...actor.roles.keys()];
 }
-
-/** Hono context variables set by the app's middleware. */
-export type AppEnv = { Variables: { requestId: string; actor: Actor | null } };

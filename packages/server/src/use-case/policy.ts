@@ -1,12 +1,12 @@
 import type { Role } from '@pi-studio/core/access/roles';
+import type { UseCaseCtx } from './context.ts';
 import { forbidden } from './errors.ts';
-import type { RequestCtx } from './route.ts';
 
 /**
  * Studio-wide resources (taxonomy, templates) are managed by admins and by anyone holding one of
  * `roles` in at least one subsidiary (the ProductOps lead works across subsidiaries).
  */
-export function requireStudioRole(ctx: RequestCtx, roles: readonly Role[]): void {
+export function requireStudioRole(ctx: UseCaseCtx, roles: readonly Role[]): void {
   const actor = ctx.requireActor();
   ctx.markAuthorized();
   if (actor.isAdmin) return;
