@@ -139,4 +139,4 @@ export function reportedStartMs(run: Running): number {
   if (!m) throw new Error(`no ready line with a start time in: ${run.output().stdout}`);
   return Number(m[1]);
 }
-export const machineBusy = () => os.loadavg()[0] > os.cpus().length;
+export const machineBusy = () => (os.loadavg()[0] ?? 0) > os.cpus().length;
