@@ -8,9 +8,9 @@ import { totpRoutes } from './modules/auth/totp.routes.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
 import { gateRoutes } from './modules/gate/routes.ts';
 import { searchRoutes } from './modules/search/routes.ts';
-import { namingRoutes, subsidiaryRoutes, taxonomyRoutes } from './modules/workspace/admin.routes.ts';
-import { productRoutes } from './modules/workspace/products.routes.ts';
-import { userRoutes } from './modules/workspace/users.routes.ts';
+import { namingRoutes, subsidiaryRoutes, taxonomyRoutes } from './modules/workspace/admin/routes.ts';
+import { productRoutes } from './modules/workspace/products/routes.ts';
+import { userRoutes } from './modules/workspace/users/routes.ts';
 
 export const routeTable: RouteDef[] = [
   ...authRoutes,

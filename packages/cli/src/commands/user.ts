@@ -73,7 +73,7 @@ export async function runUser(argv: string[]): Promise<number> {
   // The same schema and use case as POST /api/v1/users: one set of rules, one audit event.
   const [{ ZUserBody }, { createUser }, { DomainError }, { migrate }, { checkPassword }] = await Promise.all([
     import('@pi-studio/core/contract/workspace'),
-    import('@pi-studio/server/modules/workspace/users.service'),
+    import('@pi-studio/server/modules/workspace/users/service'),
     import('@pi-studio/server/use-case/errors'),
     import('@pi-studio/server/db/migrate'),
     import('@pi-studio/server/modules/auth/password-policy'),

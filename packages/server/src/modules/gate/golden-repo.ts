@@ -6,7 +6,7 @@ import { users } from '../../db/schema/accounts.ts';
 import { documentVersions } from '../../db/schema/documents.ts';
 import { goldenExamples } from '../../db/schema/gate.ts';
 import { subsidiaries } from '../../db/schema/workspace.ts';
-import { escapeLike } from '../workspace/repo.ts';
+import { escapeLike } from '../workspace/products/repo.ts';
 
 /** Scoring reads at most this many passages, newest first (the engine keeps the best one per criterion). */
 const SCORING_LIMIT = 2000;

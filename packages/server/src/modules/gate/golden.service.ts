@@ -9,7 +9,7 @@ import { notFound, validationFailed } from '../../use-case/errors.ts';
 import { writeAudit } from '../audit/writer.ts';
 import { documentFor } from '../documents/policy.ts';
 import { findVersion } from '../documents/repo.ts';
-import { activeTermCodes, findProduct, findSubsidiaryByCode } from '../workspace/repo.ts';
+import { activeTermCodes, findProduct, findSubsidiaryByCode } from '../workspace/products/repo.ts';
 import { deleteGolden, findGolden, insertGolden, listGolden } from './golden-repo.ts';
 import { isPassageOf, sectionPassage } from './passage.ts';
 import { presentGolden } from './presenters.ts';

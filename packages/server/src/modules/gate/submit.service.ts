@@ -9,7 +9,7 @@ import { conflict, Invalid, validationFailed } from '../../use-case/errors.ts';
 import { writeAudit } from '../audit/writer.ts';
 import { documentFor } from '../documents/policy.ts';
 import { type DocumentRecord, findVersion, findVersionById, type VersionWithBody } from '../documents/repo.ts';
-import { findProduct } from '../workspace/repo.ts';
+import { findProduct } from '../workspace/products/repo.ts';
 import { diffFindings } from './findings.ts';
 import { goldenForScoring } from './golden-repo.ts';
 import { carryWaivers } from './items-repo.ts';

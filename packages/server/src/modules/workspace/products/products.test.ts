@@ -1,6 +1,6 @@
 import { type ProductPage as Page, ZProduct, ZProductDetail } from '@pi-studio/core/contract/products';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext, type TestUser } from '../../../test/harness.ts';
+import { createTestContext, type TestContext, type TestUser } from '../../../../test/harness.ts';
 
 let t: TestContext;
 let po: TestUser;

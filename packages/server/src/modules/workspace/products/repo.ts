@@ -1,8 +1,8 @@
 import { and, asc, count, eq, gt, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Executor } from '../../db/client.ts';
-import { users } from '../../db/schema/accounts.ts';
-import { products, settings, subsidiaries, taxonomyTerms } from '../../db/schema/workspace.ts';
+import type { Executor } from '../../../db/client.ts';
+import { users } from '../../../db/schema/accounts.ts';
+import { products, settings, subsidiaries, taxonomyTerms } from '../../../db/schema/workspace.ts';
 
 const po = alias(users, 'po');
 const builder = alias(users, 'builder');

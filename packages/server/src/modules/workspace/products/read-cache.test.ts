@@ -2,7 +2,7 @@
 // proves them current.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { createTestContext, type TestClient, type TestContext } from '../../../test/harness.ts';
+import { createTestContext, type TestClient, type TestContext } from '../../../../test/harness.ts';
 
 let t: TestContext;
 let c: TestClient;

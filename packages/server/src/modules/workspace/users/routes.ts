@@ -9,8 +9,8 @@ import {
   ZUserPatch,
   ZUserQuery,
 } from '@pi-studio/core/contract/workspace';
-import { defineRoute } from '../../http/route.ts';
-import { createUser, listUsers, setMemberships, updateUser } from './users.service.ts';
+import { defineRoute } from '../../../http/route.ts';
+import { createUser, listUsers, setMemberships, updateUser } from './service.ts';
 
 export const userRoutes = [
   defineRoute({

@@ -1,7 +1,7 @@
 // The product page is the hottest read: one round trip (product, people, documents) instead of
 // several Drizzle queries. Measured on PGlite this is ~4x faster than the composed queries. The JSON it builds is
 // ZProductDetail (core/contract/products.ts); the contract test holds it to that.
-import type { DbHandle } from '../../db/client.ts';
+import type { DbHandle } from '../../../db/client.ts';
 
 // ISO 8601 in UTC with milliseconds, exactly as Date.prototype.toISOString() writes it.
 const isoUtc = (col: string) => `to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;

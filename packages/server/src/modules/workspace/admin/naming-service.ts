@@ -5,11 +5,11 @@ import {
   type NamingConvention,
   ZNamingConvention,
 } from '@pi-studio/core/naming/convention';
-import type { Executor } from '../../db/client.ts';
-import { settings } from '../../db/schema/workspace.ts';
-import { validationFailed } from '../../use-case/errors.ts';
-import { type AuditActor, writeAudit } from '../audit/writer.ts';
-import { getSetting } from './repo.ts';
+import type { Executor } from '../../../db/client.ts';
+import { settings } from '../../../db/schema/workspace.ts';
+import { validationFailed } from '../../../use-case/errors.ts';
+import { type AuditActor, writeAudit } from '../../audit/writer.ts';
+import { getSetting } from '../products/repo.ts';
 
 const KEY = 'naming_convention';
 

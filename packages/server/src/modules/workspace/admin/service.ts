@@ -1,12 +1,12 @@
 // Subsidiaries and taxonomy: small admin use cases, each one transaction with its audit event.
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { subsidiaries, taxonomyTerms } from '../../db/schema/workspace.ts';
-import { conflict, notFound } from '../../use-case/errors.ts';
-import type { AuditActor } from '../audit/writer.ts';
-import { writeAudit } from '../audit/writer.ts';
-import { presentSubsidiary, presentTerm } from './presenters.ts';
-import { findSubsidiaryByCode } from './repo.ts';
+import type { Db } from '../../../db/client.ts';
+import { subsidiaries, taxonomyTerms } from '../../../db/schema/workspace.ts';
+import { conflict, notFound } from '../../../use-case/errors.ts';
+import type { AuditActor } from '../../audit/writer.ts';
+import { writeAudit } from '../../audit/writer.ts';
+import { presentSubsidiary, presentTerm } from '../products/presenters.ts';
+import { findSubsidiaryByCode } from '../products/repo.ts';
 
 export async function createSubsidiary(db: Db, code: string, name: string, who: AuditActor) {
   return db.transaction(async (tx) => {

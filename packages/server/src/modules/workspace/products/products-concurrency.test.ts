@@ -1,7 +1,7 @@
 // Saves of one product at the same time (issue #10): with the same If-Match exactly one lands and the others get
 // 409 stale_version; without If-Match all land, one after the other, and each bumps the revision.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestClient, type TestContext } from '../../../test/harness.ts';
+import { createTestContext, type TestClient, type TestContext } from '../../../../test/harness.ts';
 
 type Product = { code: string; name: string; revision: number };
 

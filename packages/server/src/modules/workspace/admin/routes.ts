@@ -20,14 +20,14 @@ import {
 } from '@pi-studio/core/contract/workspace';
 import { parseId } from '@pi-studio/core/naming/convention';
 import { asc, eq } from 'drizzle-orm';
-import { taxonomyTerms } from '../../db/schema/workspace.ts';
-import { defineRoute } from '../../http/route.ts';
-import { visibleSubsidiaries } from '../../use-case/actor.ts';
-import { requireStudioRole } from '../../use-case/policy.ts';
-import { createSubsidiary, createTerm, renameSubsidiary, updateTerm } from './admin.service.ts';
-import { getConvention, saveConvention } from './naming.service.ts';
-import { presentSubsidiary, presentTerm } from './presenters.ts';
-import { listSubsidiaries } from './repo.ts';
+import { taxonomyTerms } from '../../../db/schema/workspace.ts';
+import { defineRoute } from '../../../http/route.ts';
+import { visibleSubsidiaries } from '../../../use-case/actor.ts';
+import { requireStudioRole } from '../../../use-case/policy.ts';
+import { presentSubsidiary, presentTerm } from '../products/presenters.ts';
+import { listSubsidiaries } from '../products/repo.ts';
+import { getConvention, saveConvention } from './naming-service.ts';
+import { createSubsidiary, createTerm, renameSubsidiary, updateTerm } from './service.ts';
 
 export const subsidiaryRoutes = [
   defineRoute({

@@ -2,7 +2,7 @@ import type { Role } from '@pi-studio/core/access/roles';
 import type { Product } from '@pi-studio/core/contract/products';
 import type { Subsidiary, TaxonomyTerm } from '@pi-studio/core/contract/workspace';
 import type { Stage, TaxonomyKind } from '@pi-studio/core/workspace/stages';
-import type { subsidiaries, taxonomyTerms } from '../../db/schema/workspace.ts';
+import type { subsidiaries, taxonomyTerms } from '../../../db/schema/workspace.ts';
 import type { ProductRow } from './repo.ts';
 
 type Person = { id: string | null; name: string | null; email: string | null };

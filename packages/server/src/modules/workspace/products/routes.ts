@@ -7,8 +7,8 @@ import {
   ZProductQuery,
 } from '@pi-studio/core/contract/products';
 import { ZCodeParams } from '@pi-studio/core/contract/workspace';
-import { defineRoute } from '../../http/route.ts';
-import { createProduct, getProductDetail, listVisibleProducts, updateProduct } from './products.service.ts';
+import { defineRoute } from '../../../http/route.ts';
+import { createProduct, getProductDetail, listVisibleProducts, updateProduct } from './service.ts';
 
 export const productRoutes = [
   defineRoute({

@@ -1,16 +1,16 @@
 import type { Role } from '@pi-studio/core/access/roles';
 import type { CreatedUser, Membership, User, UserBody, UserPatch } from '@pi-studio/core/contract/workspace';
 import { and, asc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
-import type { Db, Executor } from '../../db/client.ts';
-import { users } from '../../db/schema/accounts.ts';
-import { memberships, subsidiaries } from '../../db/schema/workspace.ts';
-import { type Actor, visibleSubsidiaries } from '../../use-case/actor.ts';
-import { conflict, notFound, validationFailed } from '../../use-case/errors.ts';
-import { type AuditActor, writeAudit } from '../audit/writer.ts';
-import { clearActorCache } from '../auth/actor-cache.ts';
-import { hashPassword } from '../auth/crypto.ts';
-import { assertPasswordAcceptable, generatePassword } from '../auth/password-policy.ts';
-import { escapeLike } from './repo.ts';
+import type { Db, Executor } from '../../../db/client.ts';
+import { users } from '../../../db/schema/accounts.ts';
+import { memberships, subsidiaries } from '../../../db/schema/workspace.ts';
+import { type Actor, visibleSubsidiaries } from '../../../use-case/actor.ts';
+import { conflict, notFound, validationFailed } from '../../../use-case/errors.ts';
+import { type AuditActor, writeAudit } from '../../audit/writer.ts';
+import { clearActorCache } from '../../auth/actor-cache.ts';
+import { hashPassword } from '../../auth/crypto.ts';
+import { assertPasswordAcceptable, generatePassword } from '../../auth/password-policy.ts';
+import { escapeLike } from '../products/repo.ts';
 
 type UserMembership = User['memberships'][number];
 

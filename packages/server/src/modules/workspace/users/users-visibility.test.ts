@@ -1,7 +1,7 @@
 // Defect 7 of issue #9: GET /users showed a member of one subsidiary the roles other people hold in
 // subsidiaries that member cannot see. People are listed with memberships only where the caller can look.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../../test/harness.ts';
+import { createTestContext, type TestContext } from '../../../../test/harness.ts';
 
 let t: TestContext;
 beforeAll(async () => {

@@ -1,12 +1,12 @@
 import type { Product, ProductBody, ProductPage, ProductPatch, ProductQuery } from '@pi-studio/core/contract/products';
 import { isValidProductKey, productCode, suggestKey } from '@pi-studio/core/naming/convention';
-import type { Db, Executor } from '../../db/client.ts';
-import { visibleSubsidiaries } from '../../use-case/actor.ts';
-import type { UseCaseCtx } from '../../use-case/context.ts';
-import { conflict, type InvalidParam, notFound, staleVersion, validationFailed } from '../../use-case/errors.ts';
-import { writeAudit } from '../audit/writer.ts';
+import type { Db, Executor } from '../../../db/client.ts';
+import { visibleSubsidiaries } from '../../../use-case/actor.ts';
+import type { UseCaseCtx } from '../../../use-case/context.ts';
+import { conflict, type InvalidParam, notFound, staleVersion, validationFailed } from '../../../use-case/errors.ts';
+import { writeAudit } from '../../audit/writer.ts';
+import { getConvention } from '../admin/naming-service.ts';
 import { productDetail } from './detail-query.ts';
-import { getConvention } from './naming.service.ts';
 import { presentProduct } from './presenters.ts';
 import { productDetailCache, productListCache } from './read-caches.ts';
 import {

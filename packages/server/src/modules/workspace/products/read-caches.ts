@@ -1,5 +1,5 @@
 // The workspace module's hot reads, kept in `deps.caches` (lib/read-cache.ts) until a committed change lands.
-import { readCacheSlot } from '../../lib/read-cache.ts';
+import { readCacheSlot } from '../../../lib/read-cache.ts';
 import type { ProductDetailRow } from './detail-query.ts';
 
 export const productDetailCache = readCacheSlot<ProductDetailRow>();

@@ -11,7 +11,7 @@ import {
   ZUser,
 } from '@pi-studio/core/contract/workspace';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../../test/harness.ts';
+import { createTestContext, type TestContext } from '../../../../test/harness.ts';
 
 let t: TestContext;
 beforeAll(async () => {
