@@ -16,8 +16,8 @@ import { lazy, Suspense } from 'react';
 import { AuthGate } from './features/auth/AuthGate.tsx';
 import { BoardPage } from './features/products/BoardPage.tsx';
 import { AppLayout } from './features/shell/AppLayout.tsx';
-import { ButtonLink } from './lib/links.tsx';
-import { ErrorState, LoadingState } from './lib/states.tsx';
+import { ButtonLink } from './ui/Links.tsx';
+import { ErrorState, LoadingState } from './ui/States.tsx';
 
 const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
 

@@ -1,9 +1,9 @@
 import { Checkbox, Modal, NumberInput, Stack, TextInput } from '@mantine/core';
 import { grantableScopes } from '@pi-studio/core/access/token-scopes';
 import { type FormEvent, useState } from 'react';
-import { fieldError } from '../admin/ui/errors.ts';
-import { FormActions } from '../admin/ui/FormActions.tsx';
-import { FormError } from '../admin/ui/FormError.tsx';
+import { fieldError } from '../../lib/field-errors.ts';
+import { FormActions } from '../../ui/FormActions.tsx';
+import { FormError } from '../../ui/FormError.tsx';
 import { useSession } from '../auth/session.tsx';
 import type { TokenScope } from './api.ts';
 import { TokenSecret } from './TokenSecret.tsx';

@@ -1,8 +1,8 @@
 import { Button, Group, Modal, Stack } from '@mantine/core';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { LoadingState } from '../../lib/states.tsx';
-import { fieldError } from '../admin/ui/errors.ts';
-import { FormError } from '../admin/ui/FormError.tsx';
+import { fieldError } from '../../lib/field-errors.ts';
+import { FormError } from '../../ui/FormError.tsx';
+import { LoadingState } from '../../ui/States.tsx';
 import { AuthenticatorSetup } from '../auth/AuthenticatorSetup.tsx';
 import { CodeField } from '../auth/CodeField.tsx';
 import { RecoveryCodes } from '../auth/RecoveryCodes.tsx';

@@ -1,9 +1,9 @@
 import { Button, Card, Group, PasswordInput, Stack, Title } from '@mantine/core';
 import { passwordRule } from '@pi-studio/core/access/password-policy';
 import { type FormEvent, useState } from 'react';
+import { fieldError } from '../../lib/field-errors.ts';
 import { notifySuccess } from '../../lib/notify.ts';
-import { fieldError } from '../admin/ui/errors.ts';
-import { FormError } from '../admin/ui/FormError.tsx';
+import { FormError } from '../../ui/FormError.tsx';
 import { useSession } from '../auth/session.tsx';
 import { livePasswordError } from './password-feedback.ts';
 import { useChangePassword } from './use-change-password.ts';

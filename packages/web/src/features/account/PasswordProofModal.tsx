@@ -1,7 +1,7 @@
 import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { type FormEvent, type ReactNode, useState } from 'react';
-import { fieldError } from '../admin/ui/errors.ts';
-import { FormError } from '../admin/ui/FormError.tsx';
+import { fieldError } from '../../lib/field-errors.ts';
+import { FormError } from '../../ui/FormError.tsx';
 
 type Props = {
   title: string;

@@ -1,8 +1,8 @@
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { notifyError, notifySuccess } from '../../lib/notify.ts';
-import { confirmThen } from '../admin/ui/confirm.ts';
-import { QueryState } from '../admin/ui/QueryState.tsx';
+import { confirmThen } from '../../ui/confirm.tsx';
+import { QueryState } from '../../ui/QueryState.tsx';
 import type { ApiToken } from './api.ts';
 import { CreateTokenModal } from './CreateTokenModal.tsx';
 import { useTokens } from './queries.ts';

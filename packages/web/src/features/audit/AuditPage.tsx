@@ -2,7 +2,7 @@ import { Button, Center, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { errorMessage } from '../../lib/errors.ts';
-import { QueryState } from '../admin/ui/QueryState.tsx';
+import { QueryState } from '../../ui/QueryState.tsx';
 import { AuditFilterBar } from './AuditFilterBar.tsx';
 import { AuditTable } from './AuditTable.tsx';
 import { type AuditFilterForm, EMPTY_FILTERS, toApiFilters } from './filters.ts';

@@ -1,7 +1,7 @@
 // Shows the login page when there is no session, otherwise the app with the session in context.
 import { Center } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { ErrorState, LoadingState } from '../../lib/states.tsx';
+import { ErrorState, LoadingState } from '../../ui/States.tsx';
 import { LoginPage } from './LoginPage.tsx';
 import { useMe } from './queries.ts';
 import { SessionProvider } from './session.tsx';

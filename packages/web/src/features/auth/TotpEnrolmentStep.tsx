@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { LoadingState } from '../../lib/states.tsx';
+import { LoadingState } from '../../ui/States.tsx';
 import { AuthenticatorSetup } from './AuthenticatorSetup.tsx';
 import { CodeField } from './CodeField.tsx';
 import { RecoveryCodes } from './RecoveryCodes.tsx';

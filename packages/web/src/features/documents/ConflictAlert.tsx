@@ -1,8 +1,8 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import type { StaleDocument } from '@pi-studio/core/contract/documents';
 import { formatDateTime } from '../../lib/format.ts';
-import { AnchorLink } from '../../lib/links.tsx';
 import { personName } from '../../lib/people.ts';
+import { AnchorLink } from '../../ui/Links.tsx';
 
 /** The 409 stale_version problem's `current` (the contract's), or nothing when the problem carried none. */
 export type ConflictInfo = Partial<StaleDocument>;

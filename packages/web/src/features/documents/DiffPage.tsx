@@ -1,8 +1,8 @@
 import { Badge, Breadcrumbs, Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
-import { AnchorLink } from '../../lib/links.tsx';
 import { personName } from '../../lib/people.ts';
-import { EmptyState, ErrorState, LoadingState } from '../../lib/states.tsx';
+import { AnchorLink } from '../../ui/Links.tsx';
+import { EmptyState, ErrorState, LoadingState } from '../../ui/States.tsx';
 import { DiffTable } from './DiffTable.tsx';
 import { useDiff, useDocument, useVersions } from './queries.ts';
 

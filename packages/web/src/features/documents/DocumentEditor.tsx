@@ -3,10 +3,10 @@ import { Breadcrumbs, Button, Card, Group, SegmentedControl, Stack, Text, TextIn
 import { useNavigate } from '@tanstack/react-router';
 import CodeMirror, { EditorView } from '@uiw/react-codemirror';
 import { useMemo, useRef, useState } from 'react';
-import { confirmAction } from '../../lib/confirm.tsx';
 import { isApiError } from '../../lib/errors.ts';
-import { AnchorLink } from '../../lib/links.tsx';
 import { notifyError, notifySuccess } from '../../lib/notify.ts';
+import { confirmAction } from '../../ui/confirm.tsx';
+import { AnchorLink } from '../../ui/Links.tsx';
 import { subsidiaryOf } from '../gate/access.ts';
 import { scrollToLine } from '../gate/live/editor-view.ts';
 import { LiveGateLayout } from '../gate/live/LiveGateLayout.tsx';

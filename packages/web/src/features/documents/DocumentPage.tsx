@@ -1,9 +1,9 @@
 import { Alert, Badge, Breadcrumbs, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
 import { formatDateTime } from '../../lib/format.ts';
-import { AnchorLink, ButtonLink } from '../../lib/links.tsx';
 import { personName } from '../../lib/people.ts';
-import { ErrorState, LoadingState } from '../../lib/states.tsx';
+import { AnchorLink, ButtonLink } from '../../ui/Links.tsx';
+import { ErrorState, LoadingState } from '../../ui/States.tsx';
 import { canWriteDocuments, useSession } from '../auth/session.tsx';
 import { DocumentGateCard } from '../gate/DocumentGateCard.tsx';
 import type { DocumentDetail, VersionWithBody } from './api.ts';

@@ -1,9 +1,9 @@
 import { Badge, Button, Card, Collapse, Group, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { formatRelative } from '../../lib/format.ts';
-import { AnchorLink, ButtonLink } from '../../lib/links.tsx';
 import { personName } from '../../lib/people.ts';
-import { EmptyState } from '../../lib/states.tsx';
+import { AnchorLink, ButtonLink } from '../../ui/Links.tsx';
+import { EmptyState } from '../../ui/States.tsx';
 import type { DocumentSummary } from '../products/api.ts';
 import { ImportDocumentModal } from './ImportDocumentModal.tsx';
 import { NewDocumentModal } from './NewDocumentModal.tsx';

@@ -1,5 +1,5 @@
 import { getRouteApi } from '@tanstack/react-router';
-import { ErrorState, LoadingState } from '../../lib/states.tsx';
+import { ErrorState, LoadingState } from '../../ui/States.tsx';
 import { DocumentEditor } from './DocumentEditor.tsx';
 import { useDocument } from './queries.ts';
 

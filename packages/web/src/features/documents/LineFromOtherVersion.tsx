@@ -1,6 +1,6 @@
 // A gate finding's line number belongs to the reviewed version; the editor always opens the newest one.
 import { Alert, Text } from '@mantine/core';
-import { AnchorLink } from '../../lib/links.tsx';
+import { AnchorLink } from '../../ui/Links.tsx';
 
 type Props = { documentId: string; line: number; from: string; editing: string };
 

@@ -1,7 +1,7 @@
 import { Text, Timeline, UnstyledButton } from '@mantine/core';
 import { formatDateTime } from '../../lib/format.ts';
 import { personName } from '../../lib/people.ts';
-import { EmptyState, ErrorState, LoadingState } from '../../lib/states.tsx';
+import { EmptyState, ErrorState, LoadingState } from '../../ui/States.tsx';
 import { useVersions } from './queries.ts';
 
 type Props = {

@@ -1,7 +1,7 @@
 // Warns before leaving the editor with unsaved text: in-app navigation asks in a dialog, closing or reloading
 // the tab uses the browser's own prompt. `isDirty` is read at navigation time, so a save can clear it first.
 import { useBlocker } from '@tanstack/react-router';
-import { confirmAction } from '../../lib/confirm.tsx';
+import { confirmAction } from '../../ui/confirm.tsx';
 
 export function useUnsavedChanges(isDirty: () => boolean) {
   useBlocker({

@@ -1,8 +1,8 @@
 // On a PRD's page: its gate reviews (newest first) with links, and the submit button for its authors.
 import { Card, Group, Stack, Text, Title } from '@mantine/core';
 import { formatRelative } from '../../lib/format.ts';
-import { AnchorLink } from '../../lib/links.tsx';
-import { ErrorState } from '../../lib/states.tsx';
+import { AnchorLink } from '../../ui/Links.tsx';
+import { ErrorState } from '../../ui/States.tsx';
 import { useReviews } from './queries.ts';
 import { SubmitToGateButton } from './SubmitToGateButton.tsx';
 import { VerdictBadge } from './ui/VerdictBadge.tsx';

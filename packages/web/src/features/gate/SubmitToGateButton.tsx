@@ -1,8 +1,8 @@
 // "Submit to gate" for PRD authors: scores the saved version on the server and opens the new review.
 import { Button, Tooltip } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
-import { confirmAction } from '../../lib/confirm.tsx';
 import { notifyError, notifySuccess } from '../../lib/notify.ts';
+import { confirmAction } from '../../ui/confirm.tsx';
 import { VERDICT_LABEL } from './format.ts';
 import { useSubmitToGate } from './use-submit-to-gate.ts';
 

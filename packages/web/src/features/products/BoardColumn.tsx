@@ -1,6 +1,6 @@
 import { Badge, Group, Paper, ScrollArea, Stack, Text } from '@mantine/core';
-import { StageBadge } from '../../lib/StageBadge.tsx';
 import type { Stage } from '../../lib/stages.ts';
+import { StageBadge } from '../../ui/StageBadge.tsx';
 import type { Product } from './api.ts';
 import { ProductCard } from './ProductCard.tsx';
 

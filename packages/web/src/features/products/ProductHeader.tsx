@@ -1,8 +1,8 @@
 import { Badge, Group, Select, Stack, Text, Title } from '@mantine/core';
-import { confirmAction } from '../../lib/confirm.tsx';
 import { notifyError, notifySuccess } from '../../lib/notify.ts';
-import { StageBadge } from '../../lib/StageBadge.tsx';
 import { isStage, STAGE_LABEL, STAGES } from '../../lib/stages.ts';
+import { confirmAction } from '../../ui/confirm.tsx';
+import { StageBadge } from '../../ui/StageBadge.tsx';
 import { useTaxonomyLabels } from '../workspace/queries.ts';
 import type { ProductDetail } from './api.ts';
 import { useUpdateProduct } from './use-update-product.ts';

@@ -1,8 +1,8 @@
 import { Breadcrumbs, Grid, Stack, Text } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
 import { formatDateTime } from '../../lib/format.ts';
-import { AnchorLink } from '../../lib/links.tsx';
-import { ErrorState, LoadingState } from '../../lib/states.tsx';
+import { AnchorLink } from '../../ui/Links.tsx';
+import { ErrorState, LoadingState } from '../../ui/States.tsx';
 import { canUpdateProduct, canWriteDocuments, useSession } from '../auth/session.tsx';
 import { DocumentsCard } from '../documents/DocumentsCard.tsx';
 import { PeopleCard } from './PeopleCard.tsx';

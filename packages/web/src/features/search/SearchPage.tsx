@@ -2,8 +2,8 @@ import { Badge, Card, Group, SegmentedControl, Stack, Text, TextInput, Title } f
 import { useDebouncedValue } from '@mantine/hooks';
 import { getRouteApi } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
-import { AnchorLink } from '../../lib/links.tsx';
-import { EmptyState, ErrorState, LoadingState } from '../../lib/states.tsx';
+import { AnchorLink } from '../../ui/Links.tsx';
+import { EmptyState, ErrorState, LoadingState } from '../../ui/States.tsx';
 import { useCurrentSubsidiary } from '../workspace/use-current-subsidiary.ts';
 import { MIN_QUERY, useSearch } from './queries.ts';
 import { Snippet } from './Snippet.tsx';

@@ -1,6 +1,6 @@
 import { Badge, Card, Grid, Group, Stack, Title } from '@mantine/core';
+import { QueryState } from '../../../ui/QueryState.tsx';
 import { useMe, useNaming } from '../queries.ts';
-import { QueryState } from '../ui/QueryState.tsx';
 import { ConventionEditor } from './ConventionEditor.tsx';
 import { IdTester } from './IdTester.tsx';
 

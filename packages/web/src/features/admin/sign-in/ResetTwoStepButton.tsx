@@ -1,5 +1,5 @@
-import { ConfirmButton } from '../../../lib/confirm.tsx';
 import { notifyError, notifySuccess } from '../../../lib/notify.ts';
+import { ConfirmButton } from '../../../ui/ConfirmButton.tsx';
 import { useResetUserTotp } from './use-reset-user-totp.ts';
 
 /** For a person who lost the phone with their authenticator app (and their recovery codes). */

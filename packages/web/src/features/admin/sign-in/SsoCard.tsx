@@ -4,9 +4,9 @@ import { Button, Card, Divider, Group, Stack, Switch, TagsInput, Text, TextInput
 import { useEffect, useState } from 'react';
 import { isApiError } from '../../../lib/errors.ts';
 import { notifySuccess } from '../../../lib/notify.ts';
+import { FormError } from '../../../ui/FormError.tsx';
+import { QueryState } from '../../../ui/QueryState.tsx';
 import { useSubsidiaries } from '../queries.ts';
-import { FormError } from '../ui/FormError.tsx';
-import { QueryState } from '../ui/QueryState.tsx';
 import { SsoProviderFields } from './SsoProviderFields.tsx';
 import { SsoRulesInput } from './SsoRulesInput.tsx';
 import { SsoTestConnection } from './SsoTestConnection.tsx';

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Group, Radio, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { notifySuccess } from '../../../lib/notify.ts';
-import { FormError } from '../ui/FormError.tsx';
+import { FormError } from '../../../ui/FormError.tsx';
 import type { RequireTotp, SignInSettings } from './api.ts';
 import { useSaveSignInSettings } from './use-save-sign-in-settings.ts';
 

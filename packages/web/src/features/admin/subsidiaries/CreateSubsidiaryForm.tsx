@@ -1,8 +1,8 @@
 import { Button, Group, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
+import { fieldError } from '../../../lib/field-errors.ts';
 import { notifySuccess } from '../../../lib/notify.ts';
-import { fieldError } from '../ui/errors.ts';
-import { FormError } from '../ui/FormError.tsx';
+import { FormError } from '../../../ui/FormError.tsx';
 import { useCreateSubsidiary } from '../use-create-subsidiary.ts';
 
 // Same rule as the server: codes head every product id (FINTX-PAYOUTS), so they stay short and plain.

@@ -2,9 +2,9 @@ import { Badge, Button, Stack, Table, Text } from '@mantine/core';
 import type { Subsidiary } from '@pi-studio/core/contract/workspace';
 import { useState } from 'react';
 import { roleLabel } from '../../../lib/labels.ts';
+import { QueryState } from '../../../ui/QueryState.tsx';
+import { RenameModal } from '../../../ui/RenameModal.tsx';
 import { useSubsidiaries } from '../queries.ts';
-import { QueryState } from '../ui/QueryState.tsx';
-import { RenameModal } from '../ui/RenameModal.tsx';
 import { useRenameSubsidiary } from '../use-rename-subsidiary.ts';
 import { CreateSubsidiaryForm } from './CreateSubsidiaryForm.tsx';
 

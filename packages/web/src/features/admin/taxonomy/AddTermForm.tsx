@@ -1,9 +1,9 @@
 import { Button, Group, Stack, TextInput } from '@mantine/core';
 import type { TaxonomyKind } from '@pi-studio/core/workspace/stages';
 import { type FormEvent, useState } from 'react';
+import { fieldError } from '../../../lib/field-errors.ts';
 import { notifySuccess } from '../../../lib/notify.ts';
-import { fieldError } from '../ui/errors.ts';
-import { FormError } from '../ui/FormError.tsx';
+import { FormError } from '../../../ui/FormError.tsx';
 import { useCreateTerm } from '../use-create-term.ts';
 
 // Codes are stored on products and used in filters and URLs, so they stay snake_case and never change.

@@ -3,10 +3,10 @@ import type { TaxonomyTerm } from '@pi-studio/core/contract/workspace';
 import type { TaxonomyKind } from '@pi-studio/core/workspace/stages';
 import { useState } from 'react';
 import { notifyError, notifySuccess } from '../../../lib/notify.ts';
+import { confirmThen } from '../../../ui/confirm.tsx';
+import { QueryState } from '../../../ui/QueryState.tsx';
+import { RenameModal } from '../../../ui/RenameModal.tsx';
 import { useTaxonomy } from '../queries.ts';
-import { confirmThen } from '../ui/confirm.ts';
-import { QueryState } from '../ui/QueryState.tsx';
-import { RenameModal } from '../ui/RenameModal.tsx';
 import { useUpdateTerm } from '../use-update-term.ts';
 import { AddTermForm } from './AddTermForm.tsx';
 

@@ -1,7 +1,7 @@
 import { Badge, Card, Grid, Group, Stack, Text, Timeline, Title } from '@mantine/core';
 import { formatDateTime } from '../../../lib/format.ts';
+import { QueryState } from '../../../ui/QueryState.tsx';
 import { canEditTemplates, useMe, useTemplate } from '../queries.ts';
-import { QueryState } from '../ui/QueryState.tsx';
 import { TemplateEditor } from './TemplateEditor.tsx';
 import { subsidiaryLabel } from './TemplateList.tsx';
 

@@ -2,9 +2,9 @@ import { Alert, Button, Group, SegmentedControl, Stack, Text, Textarea } from '@
 import type { Bump } from '@pi-studio/core/contract/documents';
 import type { TemplateDetail } from '@pi-studio/core/contract/templates';
 import { useState } from 'react';
+import { fieldError } from '../../../lib/field-errors.ts';
 import { notifySuccess } from '../../../lib/notify.ts';
-import { fieldError } from '../ui/errors.ts';
-import { FormError } from '../ui/FormError.tsx';
+import { FormError } from '../../../ui/FormError.tsx';
 import { useSaveTemplateVersion } from '../use-save-template-version.ts';
 import { staleVersionOf } from './stale-version.ts';
 

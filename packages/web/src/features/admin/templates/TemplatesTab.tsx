@@ -1,7 +1,7 @@
 import { Card, Grid, Text } from '@mantine/core';
 import { useState } from 'react';
+import { QueryState } from '../../../ui/QueryState.tsx';
 import { useTemplates } from '../queries.ts';
-import { QueryState } from '../ui/QueryState.tsx';
 import { TemplateDetailPanel } from './TemplateDetailPanel.tsx';
 import { TemplateList } from './TemplateList.tsx';
 

@@ -2,11 +2,11 @@ import { Button, Checkbox, Group, Modal, PasswordInput, Stack, TextInput } from 
 import { PASSWORD_RULE } from '@pi-studio/core/access/password-policy';
 import type { CreatedUser, Membership } from '@pi-studio/core/contract/workspace';
 import { type FormEvent, useState } from 'react';
+import { fieldError } from '../../../lib/field-errors.ts';
 import { notifySuccess } from '../../../lib/notify.ts';
+import { FormActions } from '../../../ui/FormActions.tsx';
+import { FormError } from '../../../ui/FormError.tsx';
 import { livePasswordError } from '../../account/password-feedback.ts';
-import { fieldError } from '../ui/errors.ts';
-import { FormActions } from '../ui/FormActions.tsx';
-import { FormError } from '../ui/FormError.tsx';
 import { useCreateUser } from '../use-create-user.ts';
 import { InitialPasswordAlert } from './InitialPasswordAlert.tsx';
 import { MembershipListInput } from './MembershipListInput.tsx';

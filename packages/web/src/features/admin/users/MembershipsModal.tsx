@@ -4,8 +4,8 @@ import type { Membership, User } from '@pi-studio/core/contract/workspace';
 import { useState } from 'react';
 import { ROLE_OPTIONS, roleLabel } from '../../../lib/labels.ts';
 import { notifySuccess } from '../../../lib/notify.ts';
-import { confirmThen } from '../ui/confirm.ts';
-import { FormError } from '../ui/FormError.tsx';
+import { confirmThen } from '../../../ui/confirm.tsx';
+import { FormError } from '../../../ui/FormError.tsx';
 import { useSetMemberships } from '../use-set-memberships.ts';
 
 type Props = { user: User | null; onClose: () => void; subsidiaryCodes: string[] };

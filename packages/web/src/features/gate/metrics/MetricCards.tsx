@@ -1,6 +1,6 @@
 import { BarChart, LineChart } from '@mantine/charts';
 import { Card, Group, Stack, Text, Title } from '@mantine/core';
-import { EmptyState } from '../../../lib/states.tsx';
+import { EmptyState } from '../../../ui/States.tsx';
 import type { GateMetrics } from '../api.ts';
 import { percent } from '../format.ts';
 import { reasonsByWeek, topReasonBars, weeklyPassRate } from './chart-data.ts';

@@ -2,7 +2,7 @@
 import '@mantine/charts/styles.css';
 import { Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
-import { ErrorState, LoadingState } from '../../../lib/states.tsx';
+import { ErrorState, LoadingState } from '../../../ui/States.tsx';
 import { useTaxonomy } from '../../workspace/queries.ts';
 import { useCurrentSubsidiary } from '../../workspace/use-current-subsidiary.ts';
 import { isoDateInDays } from '../format.ts';

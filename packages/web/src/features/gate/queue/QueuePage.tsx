@@ -1,8 +1,8 @@
 // /gate: PRDs waiting for a ProductOps review, oldest first, in the subsidiary chosen in the header.
 import { Badge, Stack, Table, Text } from '@mantine/core';
-import { AnchorLink } from '../../../lib/links.tsx';
 import { personName } from '../../../lib/people.ts';
-import { EmptyState, ErrorState, LoadingState } from '../../../lib/states.tsx';
+import { AnchorLink } from '../../../ui/Links.tsx';
+import { EmptyState, ErrorState, LoadingState } from '../../../ui/States.tsx';
 import { useCurrentSubsidiary } from '../../workspace/use-current-subsidiary.ts';
 import { subsidiaryOf } from '../access.ts';
 import type { QueueItem } from '../api.ts';

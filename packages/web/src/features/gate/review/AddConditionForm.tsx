@@ -1,7 +1,7 @@
 import { Button, Group, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { fieldError } from '../../admin/ui/errors.ts';
-import { FormError } from '../../admin/ui/FormError.tsx';
+import { fieldError } from '../../../lib/field-errors.ts';
+import { FormError } from '../../../ui/FormError.tsx';
 import { PersonPicker } from '../../workspace/PersonPicker.tsx';
 import { isoDateInDays } from '../format.ts';
 import { useAddCondition } from '../use-add-condition.ts';

@@ -1,7 +1,7 @@
 // On a resubmission: which findings the author fixed, which are new and which remain since the last review.
 import { Badge, Card, Group, ScrollArea, Stack, Tabs, Text, Title } from '@mantine/core';
 import { ruleLabel } from '../../../lib/labels.ts';
-import { AnchorLink } from '../../../lib/links.tsx';
+import { AnchorLink } from '../../../ui/Links.tsx';
 import type { Finding, ReviewChanges } from '../api.ts';
 import { SeverityBadge } from '../ui/VerdictBadge.tsx';
 

@@ -2,7 +2,7 @@
 import { Badge, Card, Checkbox, Group, Stack, Text, Title } from '@mantine/core';
 import { formatDate } from '../../../lib/format.ts';
 import { notifyError } from '../../../lib/notify.ts';
-import { EmptyState } from '../../../lib/states.tsx';
+import { EmptyState } from '../../../ui/States.tsx';
 import { subsidiaryOf } from '../access.ts';
 import type { Condition, GateReview } from '../api.ts';
 import { useSetConditionDone } from '../use-set-condition-done.ts';

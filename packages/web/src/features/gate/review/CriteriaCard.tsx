@@ -1,9 +1,9 @@
 // Criterion scores (effective, with the engine's when overridden) and the reviewer's override button.
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { ConfirmButton } from '../../../lib/confirm.tsx';
 import { notifyError, notifySuccess } from '../../../lib/notify.ts';
 import { personName } from '../../../lib/people.ts';
+import { ConfirmButton } from '../../../ui/ConfirmButton.tsx';
 import type { GateReview, ReviewCriterion } from '../api.ts';
 import { CriterionBars } from '../ui/CriterionBars.tsx';
 import { useRemoveOverride } from '../use-remove-override.ts';

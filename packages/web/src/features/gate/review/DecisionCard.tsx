@@ -2,10 +2,10 @@
 import { Alert, Button, Card, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
 import type { Verdict } from '@pi-studio/core/gate/types';
 import { useState } from 'react';
-import { confirmAction } from '../../../lib/confirm.tsx';
+import { fieldError } from '../../../lib/field-errors.ts';
 import { notifySuccess } from '../../../lib/notify.ts';
-import { fieldError } from '../../admin/ui/errors.ts';
-import { FormError } from '../../admin/ui/FormError.tsx';
+import { confirmAction } from '../../../ui/confirm.tsx';
+import { FormError } from '../../../ui/FormError.tsx';
 import type { GateReview } from '../api.ts';
 import { VERDICT_LABEL } from '../format.ts';
 import { useRecordDecision } from '../use-record-decision.ts';

@@ -1,10 +1,10 @@
 // One finding: severity, where it is (jump to the line in the editor), what is wrong, the fix and any golden example.
 import { Badge, Blockquote, Button, Code, Group, Stack, Text } from '@mantine/core';
-import { ConfirmButton } from '../../../lib/confirm.tsx';
 import { formatDate } from '../../../lib/format.ts';
 import { ruleLabel } from '../../../lib/labels.ts';
-import { AnchorLink } from '../../../lib/links.tsx';
 import { type PersonRef, personName } from '../../../lib/people.ts';
+import { ConfirmButton } from '../../../ui/ConfirmButton.tsx';
+import { AnchorLink } from '../../../ui/Links.tsx';
 import type { ReviewFinding } from '../api.ts';
 import { splitGoldenCitation } from '../format.ts';
 import { SeverityBadge } from '../ui/VerdictBadge.tsx';

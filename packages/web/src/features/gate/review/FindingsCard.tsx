@@ -2,7 +2,7 @@
 import { Accordion, Badge, Card, Divider, Group, Text, Title } from '@mantine/core';
 import { Fragment, useState } from 'react';
 import { notifyError, notifySuccess } from '../../../lib/notify.ts';
-import { EmptyState } from '../../../lib/states.tsx';
+import { EmptyState } from '../../../ui/States.tsx';
 import type { GateReview, ReviewFinding } from '../api.ts';
 import { SEVERITY_COLOR } from '../format.ts';
 import { useRemoveWaiver } from '../use-remove-waiver.ts';

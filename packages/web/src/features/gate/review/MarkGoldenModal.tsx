@@ -1,10 +1,10 @@
 // Marks a passed version (or a passage of it) as the golden example for one criterion; fixes then cite it.
 import { Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useRef, useState } from 'react';
+import { fieldError } from '../../../lib/field-errors.ts';
 import { criterionLabel } from '../../../lib/labels.ts';
 import { notifySuccess } from '../../../lib/notify.ts';
-import { fieldError } from '../../admin/ui/errors.ts';
-import { FormError } from '../../admin/ui/FormError.tsx';
+import { FormError } from '../../../ui/FormError.tsx';
 import { useVersion } from '../../documents/queries.ts';
 import { subsidiaryOf } from '../access.ts';
 import type { GateReview } from '../api.ts';

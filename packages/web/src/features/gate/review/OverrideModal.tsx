@@ -1,9 +1,9 @@
 // A reviewer overrides one criterion's score (0–1) and must say why; the effective score is recomputed server-side.
 import { Button, Group, Modal, Slider, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
+import { fieldError } from '../../../lib/field-errors.ts';
 import { notifySuccess } from '../../../lib/notify.ts';
-import { fieldError } from '../../admin/ui/errors.ts';
-import { FormError } from '../../admin/ui/FormError.tsx';
+import { FormError } from '../../../ui/FormError.tsx';
 import type { ReviewCriterion } from '../api.ts';
 import { useOverrideCriterion } from '../use-override-criterion.ts';
 

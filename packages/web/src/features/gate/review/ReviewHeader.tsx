@@ -2,8 +2,8 @@
 import { Badge, Breadcrumbs, Card, Group, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { formatDateTime } from '../../../lib/format.ts';
-import { AnchorLink } from '../../../lib/links.tsx';
 import { type PersonRef, personName } from '../../../lib/people.ts';
+import { AnchorLink } from '../../../ui/Links.tsx';
 import { subsidiaryOf } from '../access.ts';
 import type { GateReview } from '../api.ts';
 import { documentScoreColor } from '../format.ts';

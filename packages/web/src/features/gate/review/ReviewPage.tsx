@@ -2,7 +2,7 @@
 import { Button, Grid, Stack } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
-import { ErrorState, LoadingState } from '../../../lib/states.tsx';
+import { ErrorState, LoadingState } from '../../../ui/States.tsx';
 import { canWriteDocuments, useSession } from '../../auth/session.tsx';
 import { canCurateGate, canReviewGate, subsidiaryOf } from '../access.ts';
 import { useReview } from '../queries.ts';

@@ -1,10 +1,10 @@
 // Waiving a finding needs a reason and an expiry: a waiver is a time-boxed exception, not a silent delete.
 import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
+import { fieldError } from '../../../lib/field-errors.ts';
 import { ruleLabel } from '../../../lib/labels.ts';
 import { notifySuccess } from '../../../lib/notify.ts';
-import { fieldError } from '../../admin/ui/errors.ts';
-import { FormError } from '../../admin/ui/FormError.tsx';
+import { FormError } from '../../../ui/FormError.tsx';
 import type { ReviewFinding } from '../api.ts';
 import { isoDateInDays } from '../format.ts';
 import { useWaiveFinding } from '../use-waive-finding.ts';

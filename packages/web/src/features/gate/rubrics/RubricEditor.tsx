@@ -8,7 +8,7 @@ import { ApiError } from '../../../lib/api.ts';
 import { errorMessage } from '../../../lib/errors.ts';
 import { problemsUnder } from '../../../lib/field-errors.ts';
 import { notifySuccess } from '../../../lib/notify.ts';
-import { LoadingState } from '../../../lib/states.tsx';
+import { LoadingState } from '../../../ui/States.tsx';
 import type { RubricSummary } from '../api.ts';
 import { useRubric } from '../queries.ts';
 import { useCreateRubric } from '../use-create-rubric.ts';

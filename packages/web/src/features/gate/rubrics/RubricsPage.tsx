@@ -1,11 +1,11 @@
 // /gate/rubrics: rubric versions, their definitions, new versions from a form (or JSON), and which one is active.
 import { Badge, Button, Card, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { confirmAction } from '../../../lib/confirm.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { notifyError, notifySuccess } from '../../../lib/notify.ts';
 import { type PersonRef, personName } from '../../../lib/people.ts';
-import { EmptyState, ErrorState, LoadingState } from '../../../lib/states.tsx';
+import { confirmAction } from '../../../ui/confirm.tsx';
+import { EmptyState, ErrorState, LoadingState } from '../../../ui/States.tsx';
 import { useSession } from '../../auth/session.tsx';
 import { canCurateGate } from '../access.ts';
 import type { RubricSummary } from '../api.ts';

@@ -1,3 +1,6 @@
+// Shared UI kit (web/src/ui): the Mantine pieces every feature builds its pages from, so forms, lists and dialogs
+// look and behave alike. It imports only lib/ and browser libraries, never a feature.
+// The foot of a modal form.
 import { Button, Group } from '@mantine/core';
 
 type Props = { onCancel: () => void; submitLabel: string; loading: boolean; disabled?: boolean; testId?: string };

@@ -1,7 +1,9 @@
+// Shared UI kit (web/src/ui): the Mantine pieces every feature builds its pages from, so forms, lists and dialogs
+// look and behave alike. It imports only lib/ and browser libraries, never a feature.
 // The three states every list and page shows besides its data: loading, empty, failed.
 import { Alert, Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { errorMessage, errorTitle } from './errors.ts';
+import { errorMessage, errorTitle } from '../lib/errors.ts';
 
 export function LoadingState({ label = 'Loading…' }: { label?: string }) {
   return (

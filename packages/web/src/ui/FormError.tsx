@@ -1,5 +1,8 @@
+// Shared UI kit (web/src/ui): the Mantine pieces every feature builds its pages from, so forms, lists and dialogs
+// look and behave alike. It imports only lib/ and browser libraries, never a feature.
+// The form-level error: whatever problem no field of the form can show under itself.
 import { Alert } from '@mantine/core';
-import { formLevelError } from './errors.ts';
+import { formLevelError } from '../lib/field-errors.ts';
 
 type Props = { error: unknown; fields?: readonly string[]; testId?: string };
 

@@ -1,9 +1,11 @@
+// Shared UI kit (web/src/ui): the Mantine pieces every feature builds its pages from, so forms, lists and dialogs
+// look and behave alike. It imports only lib/ and browser libraries, never a feature.
 // Destructive or consequential actions ask first. confirmAction resolves true only on an explicit confirm.
-import { Button, type ButtonProps, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import type { ReactNode } from 'react';
 
-type ConfirmOptions = { title: string; message: ReactNode; confirmLabel?: string; danger?: boolean };
+export type ConfirmOptions = { title: string; message: ReactNode; confirmLabel?: string; danger?: boolean };
 
 export function confirmAction({ title, message, confirmLabel = 'Confirm', danger }: ConfirmOptions): Promise<boolean> {
   return new Promise((resolve) => {
@@ -20,23 +22,9 @@ export function confirmAction({ title, message, confirmLabel = 'Confirm', danger
   });
 }
 
-/** A button that runs onConfirm only after the person confirms in a dialog. */
-export function ConfirmButton({
-  confirm,
-  onConfirm,
-  children,
-  ...buttonProps
-}: { confirm: ConfirmOptions; onConfirm: () => void; children: ReactNode } & Omit<ButtonProps, 'children'> & {
-    'data-testid'?: string;
-  }) {
-  return (
-    <Button
-      {...buttonProps}
-      onClick={async () => {
-        if (await confirmAction(confirm)) onConfirm();
-      }}
-    >
-      {children}
-    </Button>
-  );
+/** Callback form of confirmAction: runs `onConfirm` only after an explicit confirm. */
+export function confirmThen(options: ConfirmOptions, onConfirm: () => void): void {
+  void confirmAction(options).then((ok) => {
+    if (ok) onConfirm();
+  });
 }

@@ -1,3 +1,5 @@
+// Shared UI kit (web/src/ui): the Mantine pieces every feature builds its pages from, so forms, lists and dialogs
+// look and behave alike. It imports only lib/ and browser libraries, never a feature.
 // Mantine components as typed router links (params and search are checked against the route table).
 import { Anchor, type AnchorProps, Button, type ButtonProps } from '@mantine/core';
 import { createLink, type LinkComponent } from '@tanstack/react-router';

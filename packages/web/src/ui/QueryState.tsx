@@ -1,5 +1,8 @@
+// Shared UI kit (web/src/ui): the Mantine pieces every feature builds its pages from, so forms, lists and dialogs
+// look and behave alike. It imports only lib/ and browser libraries, never a feature.
+// Loading, error and empty states around a query's data.
 import type { ReactNode } from 'react';
-import { EmptyState, ErrorState, LoadingState } from '../../../lib/states.tsx';
+import { EmptyState, ErrorState, LoadingState } from './States.tsx';
 
 type Props<T> = {
   // Structural so both plain and infinite query results (flattened by the caller) fit.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../lib/api.ts';
-import { fieldError, formLevelError } from './errors.ts';
+import { ApiError } from './api.ts';
+import { fieldError, formLevelError } from './field-errors.ts';
 
 const problem = (invalid: { name: string; reason: string }[]) =>
   new ApiError({

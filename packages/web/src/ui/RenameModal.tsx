@@ -1,8 +1,11 @@
+// Shared UI kit (web/src/ui): the Mantine pieces every feature builds its pages from, so forms, lists and dialogs
+// look and behave alike. It imports only lib/ and browser libraries, never a feature.
+// A one-field rename dialog.
 import { Modal, Stack, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { notifySuccess } from '../../../lib/notify.ts';
-import { fieldError } from './errors.ts';
+import { fieldError } from '../lib/field-errors.ts';
+import { notifySuccess } from '../lib/notify.ts';
 import { FormActions } from './FormActions.tsx';
 import { FormError } from './FormError.tsx';
 
