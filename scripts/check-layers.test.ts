@@ -40,6 +40,11 @@ const allowed: Record<string, string> = {
     "import { defineRoute } from '../../http/route.ts';",
     "import type { UseCaseCtx } from '../../use-case/context.ts';",
   ),
+  'packages/server/src/modules/gate/module.ts': lines(
+    "import { gateRoutes } from './routes.ts';",
+    "import type { ModuleManifest } from '../manifest.ts';",
+  ),
+  'packages/server/src/modules/manifest.ts': lines("import type { RouteDef } from '../http/route.ts';"),
   'packages/server/src/modules/gate/rubrics.service.ts': lines(
     "import type { UseCaseCtx } from '../../use-case/context.ts';",
     "import { notFound } from '../../use-case/errors.ts';",

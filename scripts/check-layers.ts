@@ -45,6 +45,9 @@ const inModules = within('packages/server/src/modules');
 const inHttp = within('packages/server/src/http');
 /** `routes.ts`, `oidc.routes.ts`, `templates-routes.ts`: the files that declare routes and may use http/. */
 const isRouteFile = (file: string) => /(?:^|[/.-])routes\.ts$/.test(file);
+/** A module's manifest (`modules/<m>/module.ts`) and its type (`modules/manifest.ts`) assemble routes, so may too. */
+const isManifest = (file: string) =>
+  /(?:^|\/)module\.ts$/.test(file) || file === 'packages/server/src/modules/manifest.ts';
 /** Tests run in Node under Vitest only, so they may read fixtures with node:fs and use dev dependencies. */
 const isTest = (file: string) => /\.test\.[cm]?tsx?$/.test(file) || /(?:^|\/)test\//.test(file);
 
@@ -89,8 +92,8 @@ function rules(coreDependencies: ReadonlySet<string>): Rule[] {
     },
     {
       rule: 'services-no-http',
-      says: 'only route files speak HTTP: services, repos and policies take a UseCaseCtx and throw domain errors (use-case/)',
-      governs: (f) => inModules(f) && !isTest(f) && !isRouteFile(f),
+      says: 'only route files (and module manifests) speak HTTP: services, repos and policies take a UseCaseCtx and throw domain errors (use-case/)',
+      governs: (f) => inModules(f) && !isTest(f) && !isRouteFile(f) && !isManifest(f),
       forbids: (r) => inHttp(r.target) || r.pkg === 'hono',
     },
     {

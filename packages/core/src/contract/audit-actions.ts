@@ -1,0 +1,74 @@
+// The audit actions, by the module that declares them (its manifest lists them: server/src/modules/<m>/module.ts).
+// `AuditAction` is derived from this list: the server's `writeAudit` takes only these, and the web holds a label for
+// each, so an undeclared action, a typo or an action without words does not compile. A module may write another's
+// action (the gate moves a product's stage); each action is declared once. The audit API still answers any stored
+// action as a string, so events written before an action was renamed keep reading.
+
+export const AUDIT_ACTIONS = {
+  auth: [
+    'auth.login',
+    'auth.login_failed',
+    'auth.locked',
+    'auth.logout',
+    'auth.password_changed',
+    'auth.recovery_code_used',
+    'auth.recovery_codes_regenerated',
+    'auth.totp_enabled',
+    'auth.totp_disabled',
+    'auth.totp_failed',
+    'auth.totp_reset',
+    'settings.sign_in_changed',
+    'settings.sso_changed',
+    'token.created',
+    'token.revoked',
+    'user.memberships_synced',
+  ],
+  workspace: [
+    'naming.updated',
+    'product.created',
+    'product.updated',
+    'product.stage_changed',
+    'subsidiary.created',
+    'subsidiary.renamed',
+    'taxonomy.created',
+    'taxonomy.updated',
+    'taxonomy.archived',
+    'user.created',
+    'user.updated',
+    'user.disabled',
+    'user.enabled',
+    'user.memberships_set',
+  ],
+  audit: [],
+  documents: [
+    'document.created',
+    'document.imported',
+    'document.version_saved',
+    'template.created',
+    'template.version_saved',
+  ],
+  search: [],
+  gate: [
+    'document.baseline_set',
+    'gate.submitted',
+    'gate.decided',
+    'gate.condition_added',
+    'gate.condition_updated',
+    'gate.criterion_overridden',
+    'gate.override_removed',
+    'gate.finding_waived',
+    'gate.waiver_removed',
+    'golden.added',
+    'golden.removed',
+    'rubric.created',
+    'rubric.activated',
+  ],
+} as const satisfies Record<string, readonly `${string}.${string}`[]>;
+
+export type AuditActionsOf<M extends keyof typeof AUDIT_ACTIONS> = (typeof AUDIT_ACTIONS)[M][number];
+export type AuditAction = AuditActionsOf<keyof typeof AUDIT_ACTIONS>;
+
+const KNOWN: ReadonlySet<string> = new Set(Object.values(AUDIT_ACTIONS).flat());
+
+/** Whether a stored action is one a module declares (older events may hold one that is no longer written). */
+export const isAuditAction = (action: string): action is AuditAction => KNOWN.has(action);

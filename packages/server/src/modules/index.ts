@@ -1,0 +1,18 @@
+// Every module, once. App assembly (routes.ts), the OpenAPI document, the authorization matrix, the demo and the
+// manifest test loop over this list: adding a module is adding its manifest here. The order is the route order.
+import { auditModule } from './audit/module.ts';
+import { authModule } from './auth/module.ts';
+import { documentsModule } from './documents/module.ts';
+import { gateModule } from './gate/module.ts';
+import type { ModuleManifest } from './manifest.ts';
+import { searchModule } from './search/module.ts';
+import { workspaceModule } from './workspace/module.ts';
+
+export const MODULES: readonly ModuleManifest[] = [
+  authModule,
+  workspaceModule,
+  auditModule,
+  documentsModule,
+  searchModule,
+  gateModule,
+];
