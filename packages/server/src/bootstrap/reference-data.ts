@@ -1,4 +1,4 @@
-import { seedTemplates } from '../modules/documents/templates-seed.ts';
+import { seedTemplates } from '../modules/documents/templates/seed.ts';
 import { seedDefaultRubric } from '../modules/gate/rubrics.service.ts';
 import { seedWorkspaceDefaults } from '../modules/workspace/seed.ts';
 import type { Deps } from '../use-case/deps.ts';

@@ -1,5 +1,5 @@
 // What goes out over the API: ISO dates, version strings, people as {id, name, email}. The return types are the
-// contract's (core/contract/documents.ts, templates.ts), so the compiler holds every answer to it.
+// contract's (core/contract/documents.ts; templates: templates/presenters.ts), so the compiler holds every answer to it.
 import type {
   DocumentDetail,
   DocumentSummary,
@@ -7,11 +7,9 @@ import type {
   Version,
   VersionWithBody as VersionWithBodyOut,
 } from '@pi-studio/core/contract/documents';
-import type { TemplateDetail, TemplateSummary, TemplateVersion } from '@pi-studio/core/contract/templates';
 import { documentCode } from '@pi-studio/core/documents/kinds';
 import { formatVersion } from '@pi-studio/core/documents/version';
 import type { DocumentRecord, DocumentSummaryRecord, VersionRecord, VersionWithBody } from './repo.ts';
-import type { TemplateRecord, TemplateVersionRecord } from './templates-repo.ts';
 
 export function presentVersion(v: VersionRecord): Version {
   return {
@@ -73,30 +71,4 @@ export function presentDocumentSummary(d: DocumentSummaryRecord, productCode: st
 /** The `current` member of a 409 stale_version problem: enough to show and merge what changed meanwhile. */
 export function presentStaleCurrent(revision: number, v: VersionWithBody | null): StaleDocument {
   return { revision, ...(v ? presentVersionWithBody(v) : {}) };
-}
-
-export const presentTemplateVersion = (v: TemplateVersionRecord): TemplateVersion => ({
-  id: v.id,
-  version: formatVersion(v),
-  createdAt: v.createdAt.toISOString(),
-  author: v.author,
-});
-
-export function presentTemplate(t: TemplateRecord): TemplateSummary {
-  return {
-    id: t.id,
-    kind: t.kind,
-    name: t.name,
-    subsidiary: t.subsidiary,
-    createdAt: t.createdAt.toISOString(),
-    currentVersion: t.current ? presentTemplateVersion(t.current) : null,
-  };
-}
-
-export function presentTemplateDetail(
-  t: TemplateRecord,
-  versions: TemplateVersionRecord[],
-  body: string,
-): TemplateDetail {
-  return { ...presentTemplate(t), versions: versions.map(presentTemplateVersion), body };
 }

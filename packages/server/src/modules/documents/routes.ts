@@ -14,19 +14,24 @@ import {
   ZVersionWithBody,
 } from '@pi-studio/core/contract/documents';
 import { defineRoute } from '../../http/route.ts';
-import { validationFailed } from '../../use-case/errors.ts';
 import { etag } from './content.ts';
-import { diffVersions, getVersion } from './history.ts';
-import { readUpload } from './import.ts';
-import { documentFor, productFor } from './policy.ts';
 import { presentDocument, presentDocumentSummary, presentVersion, presentVersionWithBody } from './presenters.ts';
-import { listDocumentSummaries, listVersions } from './repo.ts';
-import { createDocument, loadDocumentView, saveVersion } from './service.ts';
-import { templateRoutes } from './templates-routes.ts';
+import {
+  createDocument,
+  type DocumentView,
+  diffVersions,
+  getDocument,
+  getVersion,
+  importDocument,
+  listDocuments,
+  listVersionsOf,
+  saveVersion,
+} from './service.ts';
+import { templateRoutes } from './templates/routes.ts';
 
 const tag = 'documents';
 
-const documentResponse = (view: Awaited<ReturnType<typeof loadDocumentView>>) => ({
+const documentResponse = (view: DocumentView) => ({
   body: presentDocument(view.doc, view.current),
   headers: { ETag: etag(view.doc.revision) },
 });
@@ -41,8 +46,7 @@ export const documentRoutes = [
     params: ZProductParams,
     response: ZDocumentList,
     handler: async (ctx, { params }) => {
-      const product = await productFor(ctx, params.code, 'document.read');
-      const items = await listDocumentSummaries(ctx.deps.db, product.id);
+      const { product, items } = await listDocuments(ctx, params.code);
       return { body: { items: items.map((d) => presentDocumentSummary(d, product.code)) } };
     },
   }),
@@ -56,10 +60,7 @@ export const documentRoutes = [
     body: ZCreateDocumentBody,
     response: ZDocument,
     problems: { 409: ['document_exists'], 413: ['document_too_large'] },
-    handler: async (ctx, { params, body }) => {
-      const product = await productFor(ctx, params.code, 'document.write');
-      return documentResponse(await createDocument(ctx.deps, ctx.requireActor(), ctx.who(), product, body));
-    },
+    handler: async (ctx, { params, body }) => documentResponse(await createDocument(ctx, params.code, body)),
   }),
   defineRoute({
     method: 'post',
@@ -83,29 +84,9 @@ export const documentRoutes = [
       503: ['busy'],
     },
     handler: async (ctx, { params, body }) => {
-      const product = await productFor(ctx, params.code, 'document.write');
-      const actor = ctx.requireActor();
-      const imported = await readUpload(body.file, ctx.deps.jobs);
-      if (!body.documentId) {
-        const view = await createDocument(ctx.deps, actor, ctx.who(), product, {
-          kind: body.kind,
-          title: body.title,
-          imported,
-        });
-        return documentResponse(view);
-      }
-      const doc = await documentFor(ctx, body.documentId, 'document.write');
-      if (doc.product.id !== product.id || doc.kind !== body.kind) {
-        throw notInProduct(product.code, body.kind);
-      }
-      await saveVersion(ctx.deps, actor, ctx.who(), doc.id, ctx.header('if-match'), {
-        body: imported.content.body,
-        bump: body.bump ?? 'minor',
-        note: body.note,
-        title: body.title,
-        imported,
-      });
-      return documentResponse(await loadDocumentView(ctx.deps, doc.id));
+      // If-Match matters only for a new version of an existing document.
+      const ifMatch = body.documentId ? ctx.header('if-match') : undefined;
+      return documentResponse(await importDocument(ctx, params.code, body, ifMatch));
     },
   }),
   defineRoute({
@@ -116,10 +97,7 @@ export const documentRoutes = [
     access: { permission: 'document.read' },
     params: ZIdParams,
     response: ZDocument,
-    handler: async (ctx, { params }) => {
-      await documentFor(ctx, params.id, 'document.read');
-      return documentResponse(await loadDocumentView(ctx.deps, params.id));
-    },
+    handler: async (ctx, { params }) => documentResponse(await getDocument(ctx, params.id)),
   }),
   defineRoute({
     method: 'post',
@@ -137,8 +115,7 @@ export const documentRoutes = [
       428: ['precondition_required'],
     },
     handler: async (ctx, { params, body }) => {
-      await documentFor(ctx, params.id, 'document.write');
-      const r = await saveVersion(ctx.deps, ctx.requireActor(), ctx.who(), params.id, ctx.header('if-match'), body);
+      const r = await saveVersion(ctx, params.id, ctx.header('if-match'), body);
       return { body: presentVersion(r.version), headers: { ETag: etag(r.revision) } };
     },
   }),
@@ -150,10 +127,9 @@ export const documentRoutes = [
     access: { permission: 'document.read' },
     params: ZIdParams,
     response: ZVersionList,
-    handler: async (ctx, { params }) => {
-      const doc = await documentFor(ctx, params.id, 'document.read');
-      return { body: { items: (await listVersions(ctx.deps.db, doc.id)).map(presentVersion) } };
-    },
+    handler: async (ctx, { params }) => ({
+      body: { items: (await listVersionsOf(ctx, params.id)).map(presentVersion) },
+    }),
   }),
   defineRoute({
     method: 'get',
@@ -164,10 +140,9 @@ export const documentRoutes = [
     params: ZVersionParams,
     response: ZVersionWithBody,
     problems: { 404: ['version_not_found'] },
-    handler: async (ctx, { params }) => {
-      const doc = await documentFor(ctx, params.id, 'document.read');
-      return { body: presentVersionWithBody(await getVersion(ctx.deps, doc, params.version)) };
-    },
+    handler: async (ctx, { params }) => ({
+      body: presentVersionWithBody(await getVersion(ctx, params.id, params.version)),
+    }),
   }),
   defineRoute({
     method: 'get',
@@ -180,14 +155,7 @@ export const documentRoutes = [
     response: ZDiff,
     // Large diffs run in the job pool.
     problems: { 404: ['version_not_found'], 422: ['diff_too_complex'], 503: ['busy'] },
-    handler: async (ctx, { params, query }) => {
-      const doc = await documentFor(ctx, params.id, 'document.read');
-      return { json: await diffVersions(ctx.deps, doc, query.from, query.to) };
-    },
+    handler: async (ctx, { params, query }) => ({ json: await diffVersions(ctx, params.id, query.from, query.to) }),
   }),
   ...templateRoutes,
 ];
-
-function notInProduct(productCode: string, kind: string) {
-  return validationFailed([{ name: 'documentId', reason: `is not the ${kind} document of ${productCode}` }]);
-}

@@ -5,10 +5,8 @@ import {
   ZTemplatesQuery,
   ZTemplateVersionBody,
 } from '@pi-studio/core/contract/templates';
-import { defineRoute } from '../../http/route.ts';
-import { requireTemplateEditor } from './policy.ts';
-import { presentTemplate } from './presenters.ts';
-import { saveTemplateVersion, templateDetail, templateEtag, templatesOfKind } from './templates-service.ts';
+import { defineRoute } from '../../../http/route.ts';
+import { saveTemplateVersion, templateDetail, templateEtag, templatesOfKind } from './service.ts';
 
 const tag = 'templates';
 
@@ -22,10 +20,7 @@ export const templateRoutes = [
     access: 'authenticated',
     query: ZTemplatesQuery,
     response: ZTemplateList,
-    handler: async (ctx, { query }) => {
-      ctx.markAuthorized();
-      return { body: { items: (await templatesOfKind(ctx.deps, query.kind)).map(presentTemplate) } };
-    },
+    handler: async (ctx, { query }) => ({ body: await templatesOfKind(ctx, query.kind) }),
   }),
   defineRoute({
     method: 'get',
@@ -37,8 +32,7 @@ export const templateRoutes = [
     response: ZTemplateDetail,
     problems: { 404: ['not_found'] },
     handler: async (ctx, { params }) => {
-      ctx.markAuthorized();
-      const detail = await templateDetail(ctx.deps, params.id);
+      const detail = await templateDetail(ctx, params.id);
       return { body: detail, headers: { etag: templateEtag(detail) } };
     },
   }),
@@ -58,15 +52,7 @@ export const templateRoutes = [
       428: ['precondition_required'],
     },
     handler: async (ctx, { params, body }) => {
-      requireTemplateEditor(ctx);
-      const saved = await saveTemplateVersion(
-        ctx.deps,
-        ctx.requireActor(),
-        ctx.who(),
-        params.id,
-        body,
-        ctx.header('if-match'),
-      );
+      const saved = await saveTemplateVersion(ctx, params.id, body, ctx.header('if-match'));
       return { body: saved, headers: { etag: templateEtag(saved) } };
     },
   }),

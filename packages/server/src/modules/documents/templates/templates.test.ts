@@ -2,10 +2,10 @@ import type { Problem } from '@pi-studio/core/contract/common';
 import { ZDocument } from '@pi-studio/core/contract/documents';
 import { ZStaleTemplate, ZTemplateDetail, ZTemplateList } from '@pi-studio/core/contract/templates';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answer } from '../../../test/answer.ts';
-import { createTestContext, type TestContext } from '../../../test/harness.ts';
-import { seedTemplates } from './templates-seed.ts';
-import { makeProduct } from './test-fixtures.ts';
+import { answer } from '../../../../test/answer.ts';
+import { createTestContext, type TestContext } from '../../../../test/harness.ts';
+import { makeProduct } from '../test-fixtures.ts';
+import { seedTemplates } from './seed.ts';
 
 let t: TestContext;
 beforeAll(async () => {

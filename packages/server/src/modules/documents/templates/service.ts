@@ -3,11 +3,11 @@
 import { normalizeBody } from '@pi-studio/core/documents/body';
 import type { DocumentKind } from '@pi-studio/core/documents/kinds';
 import { type Bump, bumpVersion, FIRST_VERSION, formatVersion } from '@pi-studio/core/documents/version';
-import type { Actor } from '../../use-case/actor.ts';
-import type { Deps } from '../../use-case/deps.ts';
-import { Invalid, notFound, PreconditionRequired, staleVersion } from '../../use-case/errors.ts';
-import { type AuditActor, writeAudit } from '../audit/writer.ts';
-import { presentTemplateDetail } from './presenters.ts';
+import type { UseCaseCtx } from '../../../use-case/context.ts';
+import { Invalid, notFound, PreconditionRequired, staleVersion } from '../../../use-case/errors.ts';
+import { writeAudit } from '../../audit/writer.ts';
+import { requireTemplateEditor } from '../policy.ts';
+import { presentTemplate, presentTemplateDetail } from './presenters.ts';
 import {
   findTemplate,
   insertTemplateVersion,
@@ -16,16 +16,22 @@ import {
   lockTemplate,
   type TemplateRecord,
   templateVersionBody,
-} from './templates-repo.ts';
+} from './repo.ts';
 
-export const templatesOfKind = (deps: Deps, kind?: DocumentKind) => listTemplates(deps.db, kind);
+// Templates are global in v1 (no subsidiary scope), so every signed-in user may read them.
+export async function templatesOfKind(ctx: UseCaseCtx, kind?: DocumentKind) {
+  ctx.markAuthorized();
+  return { items: (await listTemplates(ctx.deps.db, kind)).map(presentTemplate) };
+}
 
-export async function templateDetail(deps: Deps, id: string) {
-  const t = await findTemplate(deps.db, id);
+export async function templateDetail(ctx: UseCaseCtx, id: string) {
+  ctx.markAuthorized();
+  const { db } = ctx.deps;
+  const t = await findTemplate(db, id);
   if (!t) throw notFound('template');
   const [versions, body] = await Promise.all([
-    listTemplateVersions(deps.db, id),
-    t.current ? templateVersionBody(deps.db, t.current.id) : Promise.resolve(''),
+    listTemplateVersions(db, id),
+    t.current ? templateVersionBody(db, t.current.id) : Promise.resolve(''),
   ]);
   return presentTemplateDetail(t, versions, body ?? '');
 }
@@ -53,17 +59,17 @@ function expectedTemplateVersion(header: string | undefined): string | undefined
  * stale_version and nothing is stored, so two editors cannot silently overwrite each other.
  */
 export async function saveTemplateVersion(
-  deps: Deps,
-  actor: Actor,
-  who: AuditActor,
+  ctx: UseCaseCtx,
   id: string,
   input: { body: string; bump: Bump },
   ifMatch?: string,
 ) {
+  requireTemplateEditor(ctx);
+  const actor = ctx.requireActor();
   const expected = expectedTemplateVersion(ifMatch);
   const body = normalizeBody(input.body);
-  const now = deps.now();
-  await deps.db.transaction(async (tx) => {
+  const now = ctx.deps.now();
+  await ctx.deps.db.transaction(async (tx) => {
     await lockTemplate(tx, id);
     const t: TemplateRecord | null = await findTemplate(tx, id);
     if (!t) throw notFound('template');
@@ -93,7 +99,7 @@ export async function saveTemplateVersion(
       authorId: actor.userId,
       createdAt: now,
     });
-    await writeAudit(tx, who, {
+    await writeAudit(tx, ctx.who(), {
       action: 'template.version_saved',
       targetType: 'template',
       targetId: id,
@@ -103,5 +109,5 @@ export async function saveTemplateVersion(
       after: { version: formatVersion(version), versionId, chars: body.length },
     });
   });
-  return templateDetail(deps, id);
+  return templateDetail(ctx, id);
 }

@@ -1,8 +1,8 @@
 import { DEFAULT_TEMPLATES } from '@pi-studio/core/documents/default-templates';
 import { FIRST_VERSION } from '@pi-studio/core/documents/version';
-import type { Deps } from '../../use-case/deps.ts';
-import { writeAudit } from '../audit/writer.ts';
-import { insertTemplateIfMissing, insertTemplateVersion } from './templates-repo.ts';
+import type { Deps } from '../../../use-case/deps.ts';
+import { writeAudit } from '../../audit/writer.ts';
+import { insertTemplateIfMissing, insertTemplateVersion } from './repo.ts';
 
 const SYSTEM = { actorId: null, actorLabel: 'system', requestId: 'bootstrap' };
 

@@ -2,11 +2,11 @@
 import type { DocumentKind } from '@pi-studio/core/documents/kinds';
 import type { Version } from '@pi-studio/core/documents/version';
 import { and, asc, desc, eq, isNull, or, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.ts';
-import { users } from '../../db/schema/accounts.ts';
-import { templates, templateVersions } from '../../db/schema/documents.ts';
-import { subsidiaries } from '../../db/schema/workspace.ts';
-import type { Person } from './repo.ts';
+import type { Executor } from '../../../db/client.ts';
+import { users } from '../../../db/schema/accounts.ts';
+import { templates, templateVersions } from '../../../db/schema/documents.ts';
+import { subsidiaries } from '../../../db/schema/workspace.ts';
+import type { Person } from '../repo.ts';
 
 export type TemplateVersionRecord = { id: string; major: number; minor: number; createdAt: Date; author: Person };
 
