@@ -4,7 +4,7 @@ import pg from 'pg';
 import { helloLeg, type LegResult, pgliteLeg, postgresLeg } from './api.ts';
 import { writeSection } from './docs-section.ts';
 import { runGateBench } from './gate/run.ts';
-import { soakPglite, soakPostgres, soakTable } from './soak.ts';
+import { describeMix, type SoakMix, soakPglite, soakPostgres, soakTable } from './soak.ts';
 
 const quick = process.argv.includes('--quick');
 const seconds = quick ? 3 : 10;
@@ -76,19 +76,27 @@ if ((!only || only === 'gate-browser') && fs.existsSync(browserBench)) {
   await mod.runBrowserBench?.();
 }
 
-// Soak (minutes per database; not in CI): `--soak-seconds=N` shortens or lengthens it, `--quick` makes it 20 s.
+// Soak (minutes per database; not in CI): `--soak-seconds=N` shortens or lengthens it, `--quick` makes it 20 s;
+// `--soak-mix=studio,write-heavy` runs each mix named (default: studio).
 if (!only || only === 'soak') {
   const soakSeconds = Number(
     process.argv.find((a) => a.startsWith('--soak-seconds='))?.slice(15) ?? (quick ? 20 : 600),
   );
+  const mixes = (process.argv.find((a) => a.startsWith('--soak-mix='))?.slice(11) ?? 'studio').split(',') as SoakMix[];
   const rate = 300;
-  const results = [await soakPglite(soakSeconds, rate)];
-  if (await postgresReachable(pgUrl)) results.push(await soakPostgres(pgUrl, soakSeconds, rate));
-  else console.log(`soak postgres leg: skipped (${pgUrl} not reachable)`);
+  const withPostgres = await postgresReachable(pgUrl);
+  if (!withPostgres) console.log(`soak postgres leg: skipped (${pgUrl} not reachable)`);
+  const results = [];
+  for (const mix of mixes) {
+    const run = { seconds: soakSeconds, rate, mix };
+    results.push(await soakPglite(run));
+    if (withPostgres) results.push(await soakPostgres(pgUrl, run));
+  }
   const table = soakTable(results);
   console.log(table);
+  const described = mixes.map((m) => `${m}: ${describeMix(m)}`).join('; ');
   writeSection(
     'soak',
-    `${stamp} One server process per database, 20 connections at a fixed ${rate} req/s overall: 30 % product renames (PATCH), 10 % search, 20 % product list pages, 40 % product detail over 200 products. RSS of the server process after warm-up (a tenth of the run) and at the end.\n\n${table}`,
+    `${stamp} One server process per database, 20 connections at a fixed ${rate} req/s overall over 200 products. Mixes — ${described}. RSS of the server process after warm-up (a tenth of the run) and at the end.\n\n${table}`,
   );
 }
