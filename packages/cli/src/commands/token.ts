@@ -8,7 +8,7 @@ import {
   required,
   UsageError,
 } from '../args.ts';
-import { cliActor, commandConfig, DATA_DIR_HELP, DATA_DIR_OPTION, withDatabase } from '../runtime.ts';
+import { commandConfig, DATA_DIR_HELP, DATA_DIR_OPTION, withDatabase } from '../runtime.ts';
 
 export const tokenCreateSpec: CommandSpec = {
   name: 'token create',
@@ -62,17 +62,22 @@ export async function runToken(argv: string[]): Promise<number> {
   const days = positiveInt(tokenCreateSpec, 'expires-days', args.string('expires-days'));
   if (days !== undefined && days > 3650) throw new UsageError('token create: --expires-days must be at most 3650');
 
-  const [{ migrate }, { findUserByEmail }, { createToken }] = await Promise.all([
+  const [{ migrate }, { findUserByEmail }, { createToken }, { systemContext }] = await Promise.all([
     import('@pi-studio/server/db/migrate'),
     import('@pi-studio/server/modules/auth/repo'),
-    import('@pi-studio/server/modules/auth/service'),
+    import('@pi-studio/server/modules/auth/tokens/service'),
+    import('@pi-studio/server/use-case/context'),
   ]);
   const { token } = await withDatabase(commandConfig(args.string('data-dir')), async (deps) => {
     await migrate(deps.handle);
     const user = await findUserByEmail(deps.db, email);
     if (!user || user.disabled) throw new CommandFailed(`no active user with email ${email}`);
-    const expiresAt = days ? new Date(deps.now().getTime() + days * 86_400_000) : null;
-    return createToken(deps.db, user.id, name, scopes.length ? [...new Set(scopes)] : ['read'], expiresAt, cliActor());
+    return createToken(systemContext(deps, 'cli'), {
+      userId: user.id,
+      name,
+      scopes: scopes.length ? [...new Set(scopes)] : ['read'],
+      expiresInDays: days,
+    });
   });
   console.error(`Created API token "${name}" for ${email}; it is shown once, store it now:`);
   console.log(token);

@@ -2,7 +2,8 @@
 // What it may do is the user's policy outcome, narrowed by its scopes, never more.
 import type { Role } from '@pi-studio/core/access/roles';
 import type { RouteDef } from '../../src/http/route.ts';
-import { createToken } from '../../src/modules/auth/service.ts';
+import { createToken } from '../../src/modules/auth/tokens/service.ts';
+import { systemContext } from '../../src/use-case/context.ts';
 import { TestClient, type TestContext } from '../harness.ts';
 import type { Caller, Fixtures } from './fixtures.ts';
 import { expectedOutcome, type Outcome, type Persona, type Policy, type Scope } from './policy.ts';
@@ -80,7 +81,7 @@ export async function newTokenCaller(
   const session = await f.newCaller({ isAdmin: opts.isAdmin, role: opts.role, sub: opts.sub });
   const userId = session.user?.id;
   if (!userId) throw new Error('token caller without a user');
-  const who = { actorId: userId, actorLabel: 'authz matrix', requestId: 'authz-matrix' };
-  const { token } = await createToken(f.t.deps.db, userId, f.unique('matrix-token-'), scopes, null, who);
+  const ctx = systemContext(f.t.deps, 'authz matrix');
+  const { token } = await createToken(ctx, { userId, name: f.unique('matrix-token-'), scopes });
   return { session, token: { user: session.user, client: new TokenClient(f.t.app, token) } };
 }

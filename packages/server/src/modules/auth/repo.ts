@@ -1,8 +1,10 @@
+// Queries on the accounts every part of sign-in reads: users and their roles.
 import type { Role } from '@pi-studio/core/access/roles';
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { apiTokens, sessions, users } from '../../db/schema/accounts.ts';
-import { memberships } from '../../db/schema/workspace.ts';
+import { users } from '../../db/schema/accounts.ts';
+import { memberships, subsidiaries } from '../../db/schema/workspace.ts';
+import type { Actor } from '../../use-case/actor.ts';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -20,14 +22,34 @@ export async function rolesOf(db: Executor, userId: string): Promise<Map<string,
   return new Map(rows.map((r) => [r.subsidiaryId, r.role as Role]));
 }
 
-export const findSession = async (db: Executor, id: string) =>
-  (await db.select().from(sessions).where(eq(sessions.id, id)).limit(1))[0];
+/** The actor for an active user (null when the user is gone or disabled), with how they authenticated. */
+export async function loadActor(
+  db: Executor,
+  userId: string,
+  via: Pick<Actor, 'via' | 'scopes' | 'sessionId' | 'csrfToken'>,
+): Promise<Actor | null> {
+  const user = await findUserById(db, userId);
+  if (!user || user.disabled) return null;
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    isAdmin: user.isAdmin,
+    roles: await rolesOf(db, user.id),
+    ...via,
+  };
+}
 
-export const findActiveToken = async (db: Executor, tokenHash: string) =>
-  (
-    await db
-      .select()
-      .from(apiTokens)
-      .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
-      .limit(1)
-  )[0];
+/** Subsidiary id → code for the given ids (an empty map for none). */
+export async function subsidiaryCodes(db: Executor, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: subsidiaries.id, code: subsidiaries.code })
+    .from(subsidiaries)
+    .where(inArray(subsidiaries.id, ids));
+  return new Map(rows.map((r) => [r.id, r.code]));
+}
+
+export async function setPasswordHash(tx: Executor, userId: string, passwordHash: string): Promise<void> {
+  await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+}

@@ -2,7 +2,7 @@
 // ID-token check (signature against the provider's JWKS, iss, aud, exp, iat, nonce). This file only adapts it.
 import type { DiscoveryReport } from '@pi-studio/core/contract/sign-in';
 import * as oidc from 'openid-client';
-import type { SsoProvider } from './oidc.settings.ts';
+import type { SsoProvider } from './settings.ts';
 
 export const SSO_SCOPES = 'openid email profile';
 

@@ -9,11 +9,11 @@ import {
   ZSsoTestResult,
 } from '@pi-studio/core/contract/sign-in';
 import { getCookie } from 'hono/cookie';
-import { defineRoute, type RequestCtx } from '../../http/route.ts';
-import { DomainError } from '../../use-case/errors.ts';
-import { finishSsoSignIn, SSO_CHALLENGE_TTL_MS, SsoSignInError, startSsoSignIn } from './oidc.service.ts';
-import { getSsoSettings, loginProviders, testSsoConnection, updateSsoSettings } from './oidc.settings.service.ts';
-import { checkSignInRate, secureRequest, sessionCookie } from './routes.ts';
+import { defineRoute, type RequestCtx } from '../../../http/route.ts';
+import { DomainError } from '../../../use-case/errors.ts';
+import { checkSignInRate, secureRequest, sessionCookie } from '../sessions/routes.ts';
+import { finishSsoSignIn, SSO_CHALLENGE_TTL_MS, SsoSignInError, startSsoSignIn } from './service.ts';
+import { getSsoSettings, loginProviders, testSsoConnection, updateSsoSettings } from './settings-service.ts';
 
 export const CALLBACK_PATH = '/api/v1/auth/oidc/callback';
 const SSO_COOKIE = 'pis_sso';
@@ -70,7 +70,7 @@ export const oidcRoutes = [
     tag: 'auth',
     access: 'public',
     response: ZLoginProviders,
-    handler: async (ctx) => ({ body: await loginProviders(ctx.deps) }),
+    handler: async (ctx) => ({ body: await loginProviders(ctx) }),
   }),
   defineRoute({
     method: 'get',
@@ -86,7 +86,7 @@ export const oidcRoutes = [
         // Each start stores a challenge row: the sign-in attempt limit keeps a client from piling them up.
         checkSignInRate(ctx);
         const returnTo = safeReturnTo(query.returnTo ?? '/') ?? '/';
-        const { location, handle } = await startSsoSignIn(ctx.deps, redirectUriFor(ctx), returnTo);
+        const { location, handle } = await startSsoSignIn(ctx, redirectUriFor(ctx), returnTo);
         return redirect(ctx, location, [ssoCookie(ctx, handle, SSO_CHALLENGE_TTL_MS / 1000)]);
       } catch (err) {
         return failure(ctx, err);
@@ -106,7 +106,7 @@ export const oidcRoutes = [
         const callbackUrl = new URL(redirectUriFor(ctx));
         callbackUrl.search = new URL(ctx.hono.req.url).search;
         const handle = getCookie(ctx.hono, SSO_COOKIE);
-        const { login, returnTo } = await finishSsoSignIn(ctx.deps, handle, callbackUrl, ctx.requestId);
+        const { login, returnTo } = await finishSsoSignIn(ctx, handle, callbackUrl);
         const maxAge = Math.floor(ctx.deps.config.sessionMaxMs / 1000);
         return redirect(ctx, returnTo, [
           ssoCookie(ctx, '', 0),
@@ -124,7 +124,7 @@ export const oidcRoutes = [
     tag: 'admin',
     access: 'admin',
     response: ZSsoSettings,
-    handler: async (ctx) => ({ body: await getSsoSettings(ctx.deps, redirectUriFor(ctx)) }),
+    handler: async (ctx) => ({ body: await getSsoSettings(ctx, redirectUriFor(ctx)) }),
   }),
   defineRoute({
     method: 'put',
@@ -135,7 +135,7 @@ export const oidcRoutes = [
     body: ZSsoBody,
     response: ZSsoSettings,
     handler: async (ctx, { body }) => ({
-      body: await updateSsoSettings(ctx.deps, body, ctx.who(), redirectUriFor(ctx)),
+      body: await updateSsoSettings(ctx, body, redirectUriFor(ctx)),
     }),
   }),
   defineRoute({
@@ -147,6 +147,6 @@ export const oidcRoutes = [
     body: ZSsoTestBody,
     response: ZSsoTestResult,
     successStatus: 200,
-    handler: async (ctx, { body }) => ({ body: await testSsoConnection(ctx.deps, body.issuer) }),
+    handler: async (ctx, { body }) => ({ body: await testSsoConnection(ctx, body.issuer) }),
   }),
 ];

@@ -1,20 +1,28 @@
 // Single sign-on use cases: send the browser to the identity provider, and turn its answer into a PI Studio session
 // (find, link or create the user; apply the membership rules; start the session exactly as a password sign-in does).
 import { domainAllowed, mapMemberships, verifiedEmail } from '@pi-studio/core/access/sso';
-import { and, eq, inArray, lt } from 'drizzle-orm';
-import { z } from 'zod';
-import type { Executor } from '../../db/client.ts';
-import { users } from '../../db/schema/accounts.ts';
-import { signInChallenges, userIdentities } from '../../db/schema/sign-in.ts';
-import { memberships, subsidiaries } from '../../db/schema/workspace.ts';
-import type { Deps } from '../../use-case/deps.ts';
-import { writeAudit } from '../audit/writer.ts';
-import { clearActorCache } from './actor-cache.ts';
-import { hashPassword, randomToken, sha256 } from './crypto.ts';
-import { authorizationUrl, discover, exchangeCode, ProviderError } from './oidc.client.ts';
-import { type EffectiveSso, readEffectiveSso } from './oidc.settings.ts';
-import { findUserByEmail, findUserById, rolesOf, type UserRow } from './repo.ts';
-import { type LoginResult, startSession } from './service.ts';
+import type { Executor } from '../../../db/client.ts';
+import type { UseCaseCtx } from '../../../use-case/context.ts';
+import { writeAudit } from '../../audit/writer.ts';
+import { clearActorCache } from '../actor-cache.ts';
+import { hashPassword, randomToken, sha256 } from '../crypto.ts';
+import { findUserByEmail, findUserById, rolesOf, type UserRow } from '../repo.ts';
+import { type LoginResult, startSession } from '../sessions/service.ts';
+import { authorizationUrl, discover, exchangeCode, ProviderError } from './client.ts';
+import {
+  deleteMembership,
+  findIdentity,
+  hasIdentityAt,
+  insertIdentity,
+  insertSsoChallenge,
+  insertUserIfNew,
+  subsidiariesByCode,
+  takeSsoChallenge,
+  touchIdentity,
+  upsertMembership,
+} from './repo.ts';
+import { type ChallengeData, ZChallengeData } from './schemas.ts';
+import { type EffectiveSso, readEffectiveSso } from './settings.ts';
 
 /** How long the browser may spend at the identity provider before the sign-in must start again. */
 export const SSO_CHALLENGE_TTL_MS = 10 * 60_000;
@@ -40,20 +48,13 @@ export class SsoSignInError extends Error {
   }
 }
 
-const ZChallengeData = z.object({
-  issuer: z.string(),
-  state: z.string(),
-  nonce: z.string(),
-  codeVerifier: z.string(),
-  returnTo: z.string(),
-});
-
 function usable(sso: EffectiveSso) {
   if (!sso.enabled || !sso.provider) throw new SsoSignInError('sso_not_configured', 'single sign-on is not set up');
   return sso.provider;
 }
 
-async function discoverOrFail(deps: Deps, sso: EffectiveSso) {
+async function discoverOrFail(ctx: UseCaseCtx, sso: EffectiveSso) {
+  const { deps } = ctx;
   try {
     return await discover(usable(sso), deps.now().getTime());
   } catch (err) {
@@ -65,12 +66,13 @@ async function discoverOrFail(deps: Deps, sso: EffectiveSso) {
 
 /** Starts a sign-in: remembers state, nonce and PKCE verifier under a random handle the browser keeps in a cookie. */
 export async function startSsoSignIn(
-  deps: Deps,
+  ctx: UseCaseCtx,
   redirectUri: string,
   returnTo: string,
 ): Promise<{ location: string; handle: string }> {
+  const { deps } = ctx;
   const sso = await readEffectiveSso(deps);
-  const config = await discoverOrFail(deps, sso);
+  const config = await discoverOrFail(ctx, sso);
   const start = await authorizationUrl(config, redirectUri);
   const handle = randomToken();
   const now = deps.now();
@@ -80,19 +82,14 @@ export async function startSsoSignIn(
     nonce: start.nonce,
     codeVerifier: start.codeVerifier,
     returnTo,
-  } satisfies z.infer<typeof ZChallengeData>;
-  await deps.db.transaction(async (tx) => {
-    // Abandoned sign-ins would pile up otherwise; the expiry index makes this cheap.
-    await tx
-      .delete(signInChallenges)
-      .where(and(eq(signInChallenges.kind, 'oidc'), lt(signInChallenges.expiresAt, now)));
-    await tx.insert(signInChallenges).values({
-      id: sha256(handle),
-      kind: 'oidc',
-      data,
-      expiresAt: new Date(now.getTime() + SSO_CHALLENGE_TTL_MS),
-    });
-  });
+  } satisfies ChallengeData;
+  await deps.db.transaction((tx) =>
+    insertSsoChallenge(
+      tx,
+      { id: sha256(handle), data, expiresAt: new Date(now.getTime() + SSO_CHALLENGE_TTL_MS) },
+      now,
+    ),
+  );
   return { location: start.url.href, handle };
 }
 
@@ -101,18 +98,15 @@ export async function startSsoSignIn(
  * callback URL works once: a replayed or stolen one finds nothing.
  */
 export async function finishSsoSignIn(
-  deps: Deps,
+  ctx: UseCaseCtx,
   handle: string | undefined,
   callbackUrl: URL,
-  requestId: string,
 ): Promise<{ login: LoginResult; returnTo: string }> {
+  const { deps } = ctx;
   const now = deps.now();
   const expired = new SsoSignInError('sso_expired', 'the sign-in expired or was already used; start again');
   if (!handle) throw expired;
-  const [challenge] = await deps.db
-    .delete(signInChallenges)
-    .where(and(eq(signInChallenges.id, sha256(handle)), eq(signInChallenges.kind, 'oidc')))
-    .returning();
+  const challenge = await takeSsoChallenge(deps.db, sha256(handle));
   const data = ZChallengeData.safeParse(challenge?.data);
   if (!challenge || challenge.expiresAt <= now || !data.success) throw expired;
 
@@ -121,7 +115,7 @@ export async function finishSsoSignIn(
   if (sso.provider?.issuer !== data.data.issuer) {
     throw new SsoSignInError('sso_not_configured', 'the single sign-on provider changed; start again');
   }
-  const config = await discoverOrFail(deps, sso);
+  const config = await discoverOrFail(ctx, sso);
   let claims: Record<string, unknown>;
   try {
     claims = await exchangeCode(config, callbackUrl, data.data);
@@ -133,26 +127,20 @@ export async function finishSsoSignIn(
 
   // One transaction: a user is never created or linked without the session and audit events that explain it.
   const login = await deps.db.transaction(async (tx) => {
-    const user = await resolveUser(tx, deps, sso, claims, requestId);
-    await syncMemberships(tx, user, verifiedEmail(claims) ?? user.email, claims, sso, requestId);
-    return startSession(deps, user, requestId, { method: 'oidc', tx });
+    const user = await resolveUser(ctx, tx, sso, claims);
+    await syncMemberships(ctx, tx, user, verifiedEmail(claims) ?? user.email, claims, sso);
+    return startSession(ctx, user, { method: 'oidc', tx });
   });
   clearActorCache(); // roles may have changed for this user's other sessions too
   return { login, returnTo: data.data.returnTo };
 }
 
 /** The PI Studio user behind these claims: linked identity, else verified email (linking it), else a new user. */
-async function resolveUser(
-  tx: Executor,
-  deps: Deps,
-  sso: EffectiveSso,
-  claims: Record<string, unknown>,
-  requestId: string,
-) {
+async function resolveUser(ctx: UseCaseCtx, tx: Executor, sso: EffectiveSso, claims: Record<string, unknown>) {
   const issuer = String(claims.iss);
   const subject = String(claims.sub);
   const email = verifiedEmail(claims);
-  const now = deps.now();
+  const now = ctx.deps.now();
   if (sso.allowedDomains.length > 0) {
     if (!email) throw new SsoSignInError('sso_email_unverified', 'the provider did not vouch for an email address');
     if (!domainAllowed(email, sso.allowedDomains)) {
@@ -160,37 +148,26 @@ async function resolveUser(
     }
   }
 
-  const [identity] = await tx
-    .select()
-    .from(userIdentities)
-    .where(and(eq(userIdentities.issuer, issuer), eq(userIdentities.subject, subject)))
-    .limit(1);
+  const identity = await findIdentity(tx, issuer, subject);
   let user: UserRow | undefined;
   if (identity) {
     user = await findUserById(tx, identity.userId);
-    await tx
-      .update(userIdentities)
-      .set({ lastLoginAt: now, email: email ?? identity.email })
-      .where(eq(userIdentities.id, identity.id));
+    await touchIdentity(tx, identity.id, now, email ?? identity.email);
   } else {
     // Matching by email is only safe when the provider vouches for the address; otherwise anyone who can set
     // their email at the provider could take over the PI Studio account with that email.
     if (!email) throw new SsoSignInError('sso_email_unverified', 'the provider did not vouch for an email address');
     user = await findUserByEmail(tx, email);
     if (user) {
-      const [other] = await tx
-        .select({ id: userIdentities.id })
-        .from(userIdentities)
-        .where(and(eq(userIdentities.userId, user.id), eq(userIdentities.issuer, issuer)))
-        .limit(1);
       // The account is already someone's at this provider (a reassigned address): never hand it to a second subject.
-      if (other) throw new SsoSignInError('sso_identity_conflict', `${email} is linked to another identity`);
+      if (await hasIdentityAt(tx, user.id, issuer))
+        throw new SsoSignInError('sso_identity_conflict', `${email} is linked to another identity`);
     } else if (sso.jit) {
-      user = await createSsoUser(tx, email, claims, requestId);
+      user = await createSsoUser(ctx, tx, email, claims);
     } else {
       throw new SsoSignInError('sso_no_account', `no PI Studio account for ${email}`);
     }
-    await tx.insert(userIdentities).values({ userId: user.id, issuer, subject, email, lastLoginAt: now });
+    await insertIdentity(tx, { userId: user.id, issuer, subject, email, lastLoginAt: now });
   }
   if (!user || user.disabled) throw new SsoSignInError('sso_account_disabled', 'this account is disabled');
   return user;
@@ -204,23 +181,19 @@ function displayName(email: string, claims: Record<string, unknown>): string {
 }
 
 async function createSsoUser(
+  ctx: UseCaseCtx,
   tx: Executor,
   email: string,
   claims: Record<string, unknown>,
-  requestId: string,
 ): Promise<UserRow> {
   // The hash of a random secret nobody ever sees: a well-formed hash (sign-in attempts take the usual time, so they
   // do not reveal SSO-only accounts) that no password matches. An administrator may set a password later.
   const passwordHash = await hashPassword(randomToken(32));
-  const [row] = await tx
-    .insert(users)
-    .values({ email, name: displayName(email, claims), passwordHash })
-    .onConflictDoNothing()
-    .returning();
+  const row = await insertUserIfNew(tx, { email, name: displayName(email, claims), passwordHash });
   if (!row) throw new SsoSignInError('sso_failed', `${email} was created at the same moment; sign in again`);
   await writeAudit(
     tx,
-    { actorId: row.id, actorLabel: row.email, requestId },
+    { actorId: row.id, actorLabel: row.email, requestId: ctx.requestId },
     {
       action: 'user.created',
       targetType: 'user',
@@ -237,19 +210,16 @@ async function createSsoUser(
  * or removed when none matches (also a role given by hand). Subsidiaries no rule names are left alone.
  */
 async function syncMemberships(
+  ctx: UseCaseCtx,
   tx: Executor,
   user: UserRow,
   email: string,
   claims: Record<string, unknown>,
   sso: EffectiveSso,
-  requestId: string,
 ): Promise<void> {
   const desired = mapMemberships(email, claims, sso.rules, sso.groupsClaim);
   if (desired.size === 0) return;
-  const subs = await tx
-    .select({ id: subsidiaries.id, code: subsidiaries.code })
-    .from(subsidiaries)
-    .where(inArray(subsidiaries.code, [...desired.keys()]));
+  const subs = await subsidiariesByCode(tx, [...desired.keys()]);
   const current = await rolesOf(tx, user.id);
   const before: Record<string, string | null> = {};
   const after: Record<string, string | null> = {};
@@ -260,18 +230,15 @@ async function syncMemberships(
     before[sub.code] = have;
     after[sub.code] = want;
     if (want === null) {
-      await tx.delete(memberships).where(and(eq(memberships.userId, user.id), eq(memberships.subsidiaryId, sub.id)));
+      await deleteMembership(tx, user.id, sub.id);
     } else {
-      await tx
-        .insert(memberships)
-        .values({ userId: user.id, subsidiaryId: sub.id, role: want })
-        .onConflictDoUpdate({ target: [memberships.userId, memberships.subsidiaryId], set: { role: want } });
+      await upsertMembership(tx, user.id, sub.id, want);
     }
   }
   if (Object.keys(after).length === 0) return;
   await writeAudit(
     tx,
-    { actorId: user.id, actorLabel: user.email, requestId },
+    { actorId: user.id, actorLabel: user.email, requestId: ctx.requestId },
     {
       action: 'user.memberships_synced',
       targetType: 'user',

@@ -1,14 +1,15 @@
 // Administering single sign-on: read and change the provider, the mapping rules and the password sign-in switch,
 // test a provider before relying on it, and tell the login page what to offer.
 import type { LoginProviders, SsoBody, SsoSettings, SsoTestResult } from '@pi-studio/core/contract/sign-in';
-import { inArray } from 'drizzle-orm';
-import { subsidiaries } from '../../db/schema/workspace.ts';
-import type { Deps } from '../../use-case/deps.ts';
-import { type InvalidParam, validationFailed } from '../../use-case/errors.ts';
-import { type AuditActor, writeAudit } from '../audit/writer.ts';
-import { discover, reportOf, SSO_SCOPES } from './oidc.client.ts';
-import { effectiveSso, readEffectiveSso, readStoredSso, type StoredSso, writeStoredSso } from './oidc.settings.ts';
-import { readSignInSettings, writeSignInSettings } from './sign-in-settings.ts';
+import type { UseCaseCtx } from '../../../use-case/context.ts';
+import type { Deps } from '../../../use-case/deps.ts';
+import { type InvalidParam, validationFailed } from '../../../use-case/errors.ts';
+import { writeAudit } from '../../audit/writer.ts';
+import { readSignInSettings, writeSignInSettings } from '../sign-in-settings/repo.ts';
+import { discover, reportOf, SSO_SCOPES } from './client.ts';
+import { readStoredSso, subsidiariesByCode, writeStoredSso } from './repo.ts';
+import type { StoredSso } from './schemas.ts';
+import { effectiveSso, readEffectiveSso } from './settings.ts';
 
 async function view(deps: Deps, stored: StoredSso, redirectUri: string): Promise<SsoSettings> {
   const sso = effectiveSso(deps, stored);
@@ -30,8 +31,8 @@ async function view(deps: Deps, stored: StoredSso, redirectUri: string): Promise
   };
 }
 
-export async function getSsoSettings(deps: Deps, redirectUri: string): Promise<SsoSettings> {
-  return view(deps, await readStoredSso(deps.db), redirectUri);
+export async function getSsoSettings(ctx: UseCaseCtx, redirectUri: string): Promise<SsoSettings> {
+  return view(ctx.deps, await readStoredSso(ctx.deps.db), redirectUri);
 }
 
 // The audit trail shows whether a secret was set or changed, never the secret.
@@ -40,12 +41,9 @@ const auditable = (s: StoredSso, localPasswordSignIn: boolean) => {
   return { ...rest, clientSecretSet: clientSecret !== '', localPasswordSignIn };
 };
 
-export async function updateSsoSettings(
-  deps: Deps,
-  body: SsoBody,
-  who: AuditActor,
-  redirectUri: string,
-): Promise<SsoSettings> {
+export async function updateSsoSettings(ctx: UseCaseCtx, body: SsoBody, redirectUri: string): Promise<SsoSettings> {
+  const { deps } = ctx;
+  const who = ctx.who();
   const fromEnv = Boolean(deps.config.oidc);
   const problems: InvalidParam[] = [];
   if (body.enabled && !fromEnv) {
@@ -53,9 +51,7 @@ export async function updateSsoSettings(
     if (!body.clientId) problems.push({ name: 'clientId', reason: 'required to turn single sign-on on' });
   }
   const codes = [...new Set(body.rules.map((r) => r.subsidiary))];
-  const known = codes.length
-    ? await deps.db.select({ code: subsidiaries.code }).from(subsidiaries).where(inArray(subsidiaries.code, codes))
-    : [];
+  const known = codes.length ? await subsidiariesByCode(deps.db, codes) : [];
   body.rules.forEach((r, i) => {
     if (!known.some((k) => k.code === r.subsidiary)) {
       problems.push({ name: `rules.${i}.subsidiary`, reason: `no subsidiary with code ${r.subsidiary}` });
@@ -105,8 +101,8 @@ export async function updateSsoSettings(
 }
 
 /** Discovery only: proves the issuer answers and shows what it supports, without signing anyone in. */
-export async function testSsoConnection(deps: Deps, issuer?: string): Promise<SsoTestResult> {
-  const sso = await readEffectiveSso(deps);
+export async function testSsoConnection(ctx: UseCaseCtx, issuer?: string): Promise<SsoTestResult> {
+  const sso = await readEffectiveSso(ctx.deps);
   const target = issuer ?? sso.provider?.issuer;
   if (!target) return { ok: false, error: 'no issuer given and none configured' };
   try {
@@ -122,9 +118,9 @@ export async function testSsoConnection(deps: Deps, issuer?: string): Promise<Ss
   }
 }
 
-export async function loginProviders(deps: Deps): Promise<LoginProviders> {
-  const sso = await readEffectiveSso(deps);
-  const { localPasswordSignIn } = await readSignInSettings(deps.db);
+export async function loginProviders(ctx: UseCaseCtx): Promise<LoginProviders> {
+  const sso = await readEffectiveSso(ctx.deps);
+  const { localPasswordSignIn } = await readSignInSettings(ctx.deps.db);
   return {
     localPasswordSignIn,
     sso: sso.provider ? { enabled: sso.enabled, label: sso.provider.label } : null,

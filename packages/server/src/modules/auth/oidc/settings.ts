@@ -2,28 +2,9 @@
 // saved in the admin UI, so an operator can pin the provider in deployment and the UI shows it read-only.
 // Mapping rules, just-in-time users and allowed domains are always the admin UI's.
 import type { SsoRule } from '@pi-studio/core/access/sso';
-import { ZSsoRule } from '@pi-studio/core/contract/sign-in';
-import { eq } from 'drizzle-orm';
-import { z } from 'zod';
-import type { Executor } from '../../db/client.ts';
-import { studioSettings } from '../../db/schema/sign-in.ts';
-import type { Deps } from '../../use-case/deps.ts';
-
-export const SSO_SETTINGS_KEY = 'oidc';
-
-/** What the admin UI saves under studio_settings key `oidc` (server-only: the client secret never leaves it). */
-export const ZStoredSso = z.object({
-  enabled: z.boolean().default(false),
-  issuer: z.string().default(''),
-  clientId: z.string().default(''),
-  clientSecret: z.string().default(''),
-  label: z.string().default('single sign-on'),
-  jit: z.boolean().default(false),
-  allowedDomains: z.array(z.string()).default([]),
-  groupsClaim: z.string().default('groups'),
-  rules: z.array(ZSsoRule).default([]),
-});
-export type StoredSso = z.infer<typeof ZStoredSso>;
+import type { Deps } from '../../../use-case/deps.ts';
+import { readStoredSso } from './repo.ts';
+import type { StoredSso } from './schemas.ts';
 
 export type SsoProvider = { issuer: string; clientId: string; clientSecret: string | undefined; label: string };
 
@@ -38,24 +19,6 @@ export type EffectiveSso = {
   groupsClaim: string;
   rules: SsoRule[];
 };
-
-export async function readStoredSso(db: Executor): Promise<StoredSso> {
-  const [row] = await db
-    .select({ value: studioSettings.value })
-    .from(studioSettings)
-    .where(eq(studioSettings.key, SSO_SETTINGS_KEY))
-    .limit(1);
-  const parsed = ZStoredSso.safeParse(row?.value ?? {});
-  return parsed.success ? parsed.data : ZStoredSso.parse({});
-}
-
-/** Call inside the transaction that writes the audit event for the change. */
-export async function writeStoredSso(tx: Executor, value: StoredSso, by: string | null): Promise<void> {
-  await tx
-    .insert(studioSettings)
-    .values({ key: SSO_SETTINGS_KEY, value, updatedBy: by })
-    .onConflictDoUpdate({ target: studioSettings.key, set: { value, updatedBy: by, updatedAt: new Date() } });
-}
 
 export function effectiveSso(deps: Pick<Deps, 'config'>, stored: StoredSso): EffectiveSso {
   const env = deps.config.oidc;
@@ -80,6 +43,6 @@ export function effectiveSso(deps: Pick<Deps, 'config'>, stored: StoredSso): Eff
   };
 }
 
-export async function readEffectiveSso(deps: Deps): Promise<EffectiveSso> {
+export async function readEffectiveSso(deps: Pick<Deps, 'config' | 'db'>): Promise<EffectiveSso> {
   return effectiveSso(deps, await readStoredSso(deps.db));
 }

@@ -1,6 +1,6 @@
 import { ZApiToken, ZCreatedToken, ZLoginResponse, ZMe, ZTokenList } from '@pi-studio/core/contract/auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../../test/harness.ts';
+import { createTestContext, type TestContext } from '../../../../test/harness.ts';
 
 let t: TestContext;
 beforeAll(async () => {

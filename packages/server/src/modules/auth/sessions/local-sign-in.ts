@@ -1,9 +1,9 @@
 // The studio-wide switch for password sign-in. With it off, people sign in through single sign-on; administrators
 // keep their password (and second factor) as emergency access for when the identity provider is down or
 // misconfigured — otherwise one bad SSO setting would lock everyone out of the studio for good.
-import type { Executor } from '../../db/client.ts';
-import { Forbidden } from '../../use-case/errors.ts';
-import { readSignInSettings } from './sign-in-settings.ts';
+import type { Executor } from '../../../db/client.ts';
+import { Forbidden } from '../../../use-case/errors.ts';
+import { readSignInSettings } from '../sign-in-settings/repo.ts';
 
 /**
  * Call after the password was verified: a wrong password still answers 401 and counts toward the lockout as

@@ -2,9 +2,9 @@
 // the account and the right password signed in right after. Runs on PGlite and PostgreSQL (TEST_DATABASE_URL).
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../../test/harness.ts';
-import { users } from '../../db/schema/accounts.ts';
-import { clearFailedSignIns, countFailedSignIn } from './lockout.ts';
+import { createTestContext, type TestContext } from '../../../../test/harness.ts';
+import { users } from '../../../db/schema/accounts.ts';
+import { clearFailedSignIns, countFailedSignIn } from './repo.ts';
 
 // A clock the tests move: the per-client attempt limit (20 a minute) starts afresh for each test.
 let clock = Date.parse('2026-06-01T09:00:00Z');

@@ -1,59 +1,9 @@
-// Account lockout, counted in the database. Reading the count and writing count + 1 from the app let concurrent
-// wrong passwords all write the same number (issue #9, defect 4); one UPDATE that increments and locks in the same
-// statement takes the row lock, so PostgreSQL serialises them and every failure counts.
-import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.ts';
-import { users } from '../../db/schema/accounts.ts';
-import { RateLimited } from '../../use-case/errors.ts';
+// Account lockout: how many failed sign-ins lock an account and for how long. The count lives in the database
+// (sessions/repo.ts: countFailedSignIn, clearFailedSignIns), so concurrent failures all count.
+import { RateLimited } from '../../../use-case/errors.ts';
 
 export const LOCK_AFTER_FAILURES = 5;
 export const LOCK_MINUTES = 15;
-
-export type FailureCount = { locked: boolean; lockedUntil: Date | null };
-
-/**
- * Counts one failed sign-in. The failure that reaches LOCK_AFTER_FAILURES locks the account for LOCK_MINUTES and
- * starts the count afresh, so after the lock ends the person has the same five tries again.
- */
-export async function countFailedSignIn(tx: Executor, userId: string, now: Date): Promise<FailureCount> {
-  const reaches = sql`${users.failedLogins} + 1 >= ${LOCK_AFTER_FAILURES}`;
-  const until = new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString();
-  const [row] = await tx
-    .update(users)
-    .set({
-      failedLogins: sql`case when ${reaches} then 0 else ${users.failedLogins} + 1 end`,
-      lockedUntil: sql`case when ${reaches} then ${until}::timestamptz else ${users.lockedUntil} end`,
-    })
-    .where(eq(users.id, userId))
-    .returning({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil });
-  // Every failure adds one, so a count of 0 afterwards means this very failure reached the limit.
-  return { locked: row?.failedLogins === 0, lockedUntil: row?.lockedUntil ?? null };
-}
-
-/**
- * Resets the count for a completed sign-in, unless the account is locked now: a right password checked while
- * racing wrong ones must not sign in once they have locked the account. False means locked (and nothing changed).
- * `evenIfLocked` is for sign-ins that do not use the local credentials the lockout protects.
- */
-export async function clearFailedSignIns(
-  tx: Executor,
-  userId: string,
-  now: Date,
-  opts: { evenIfLocked?: boolean } = {},
-): Promise<boolean> {
-  const unlocked = opts.evenIfLocked ? undefined : or(isNull(users.lockedUntil), lte(users.lockedUntil, now));
-  const cleared = await tx
-    .update(users)
-    .set({ failedLogins: 0, lockedUntil: null })
-    .where(and(eq(users.id, userId), unlocked))
-    .returning({ id: users.id });
-  return cleared.length > 0;
-}
-
-export async function lockedUntilOf(tx: Executor, userId: string): Promise<Date | null> {
-  const [row] = await tx.select({ lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, userId));
-  return row?.lockedUntil ?? null;
-}
 
 /** RateLimited (429 with Retry-After) while locked. */
 export function accountLocked(lockedUntil: Date, now: Date): RateLimited {
@@ -63,4 +13,10 @@ export function accountLocked(lockedUntil: Date, now: Date): RateLimited {
     seconds,
     'account_locked',
   );
+}
+
+/** 429 while the account is locked out; every sign-in step checks it, not only the password. */
+export function assertNotLocked(user: { lockedUntil: Date | null }, now: Date): void {
+  if (!user.lockedUntil || user.lockedUntil <= now) return;
+  throw accountLocked(user.lockedUntil, now);
 }

@@ -1,36 +1,24 @@
 import {
-  type CreatedToken,
   type Me,
   type Session,
   type SignInStep,
-  type TokenList,
-  ZApiToken,
-  ZCreatedToken,
   ZLoginBody,
   ZLoginResponse,
   ZMe,
   ZPasswordBody,
-  ZTokenBody,
-  ZTokenList,
 } from '@pi-studio/core/contract/auth';
-import { ZIdParams } from '@pi-studio/core/contract/common';
-import { inArray } from 'drizzle-orm';
-import { subsidiaries } from '../../db/schema/workspace.ts';
-import { clientAddress as peerAddress, servedOverTls } from '../../http/client.ts';
-import { defineRoute, type HandlerResult, type RequestCtx } from '../../http/route.ts';
-import { presentMe, presentToken } from './presenters.ts';
+import { clientAddress as peerAddress, servedOverTls } from '../../../http/client.ts';
+import { defineRoute, type HandlerResult, type RequestCtx } from '../../../http/route.ts';
+import { passwordSignIn, totpStatus } from '../totp/service.ts';
+import { presentMe } from './presenters.ts';
 import {
   changePassword,
   checkLoginRate,
-  createToken,
   type LoginResult,
-  listTokens,
   logout,
-  revokeToken,
+  membershipCodes,
   SESSION_COOKIE,
 } from './service.ts';
-import { assertGrantable } from './token-policy.ts';
-import { passwordSignIn, totpStatus } from './totp.service.ts';
 
 export function sessionCookie(value: string, maxAgeSeconds: number, secure: boolean): string {
   const parts = [`${SESSION_COOKIE}=${value}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${maxAgeSeconds}`];
@@ -63,7 +51,7 @@ export function sessionReply<E extends object = object>(ctx: RequestCtx, r: Logi
 /** Sign-in steps after the password share the per-client attempt limit of the password step. */
 export const checkSignInRate = (ctx: RequestCtx) => checkLoginRate(clientAddress(ctx), ctx.deps.now().getTime());
 
-export const authRoutes = [
+export const sessionRoutes = [
   defineRoute({
     method: 'post',
     path: '/auth/login',
@@ -80,8 +68,8 @@ export const authRoutes = [
     successStatus: 200,
     handler: async (ctx, { body }) => {
       checkLoginRate(clientAddress(ctx), ctx.deps.now().getTime());
-      const r = await passwordSignIn(ctx.deps, body.email, body.password, ctx.requestId);
-      // A second factor owed: no cookie yet, only the challenge for the next step (totp.routes.ts).
+      const r = await passwordSignIn(ctx, body.email, body.password);
+      // A second factor owed: no cookie yet, only the challenge for the next step (totp/routes.ts).
       if (r.kind === 'step') {
         const step: SignInStep = { next: r.next, challenge: r.challenge, expiresAt: r.expiresAt.toISOString() };
         return { status: 200, body: step };
@@ -97,7 +85,7 @@ export const authRoutes = [
     access: 'authenticated',
     problems: { 400: ['not_a_session'] },
     handler: async (ctx) => {
-      await logout(ctx.deps, ctx.requireActor(), ctx.who());
+      await logout(ctx);
       // The clearing cookie carries the same attributes as the one it replaces, Secure included behind TLS.
       return { status: 204, cookies: [sessionCookie('', 0, secureRequest(ctx))] };
     },
@@ -110,17 +98,9 @@ export const authRoutes = [
     access: 'authenticated',
     response: ZMe,
     handler: async (ctx) => {
-      const actor = ctx.requireActor();
-      const ids = [...actor.roles.keys()];
-      const rows = ids.length
-        ? await ctx.deps.db
-            .select({ id: subsidiaries.id, code: subsidiaries.code })
-            .from(subsidiaries)
-            .where(inArray(subsidiaries.id, ids))
-        : [];
       const me: Me = {
-        ...presentMe(actor, new Map(rows.map((r) => [r.id, r.code]))),
-        totp: await totpStatus(ctx.deps, actor),
+        ...presentMe(ctx.requireActor(), await membershipCodes(ctx)),
+        totp: await totpStatus(ctx),
       };
       return { body: me };
     },
@@ -133,58 +113,8 @@ export const authRoutes = [
     access: 'authenticated',
     body: ZPasswordBody,
     handler: async (ctx, { body }) => {
-      await changePassword(ctx.deps, ctx.requireActor(), body.currentPassword, body.newPassword, ctx.who());
+      await changePassword(ctx, body.currentPassword, body.newPassword);
       return { status: 204 };
     },
-  }),
-  defineRoute({
-    method: 'get',
-    path: '/tokens',
-    summary: 'Your API tokens (never their secrets)',
-    tag: 'auth',
-    access: 'authenticated',
-    response: ZTokenList,
-    handler: async (ctx) => {
-      const list: TokenList = { items: (await listTokens(ctx.deps, ctx.requireActor())).map(presentToken) };
-      return { body: list };
-    },
-  }),
-  defineRoute({
-    method: 'post',
-    path: '/tokens',
-    summary: 'Create an API token with at most your own scopes; the secret is shown once in this response',
-    description:
-      'The new token’s scopes must be a subset of the caller’s. A signed-in session may grant any scope its user ' +
-      'holds (admin only to administrators); an API token may grant only scopes it carries itself. A wider request ' +
-      'is refused with 403 `scope_exceeds_caller` naming `scopes`, never silently narrowed.',
-    tag: 'auth',
-    access: 'authenticated',
-    body: ZTokenBody,
-    response: ZCreatedToken,
-    problems: { 403: ['scope_exceeds_caller'] },
-    handler: async (ctx, { body }) => {
-      const actor = ctx.requireActor();
-      assertGrantable(actor, body.scopes);
-      const scopes = body.scopes;
-      const expiresAt = body.expiresInDays
-        ? new Date(ctx.deps.now().getTime() + body.expiresInDays * 86_400_000)
-        : null;
-      const { token, row } = await createToken(ctx.deps.db, actor.userId, body.name, scopes, expiresAt, ctx.who());
-      const created: CreatedToken = { ...presentToken(row), token };
-      return { body: created };
-    },
-  }),
-  defineRoute({
-    method: 'delete',
-    path: '/tokens/:id',
-    summary: 'Revoke an API token',
-    tag: 'auth',
-    access: 'authenticated',
-    params: ZIdParams,
-    response: ZApiToken,
-    problems: { 404: ['not_found'] },
-    handler: async (ctx, { params }) => ({
-      body: presentToken(await revokeToken(ctx.deps, ctx.requireActor(), params.id, ctx.who())),
-    }),
   }),
 ];

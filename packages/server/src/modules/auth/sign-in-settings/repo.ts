@@ -2,8 +2,8 @@
 // seam between password sign-in, the second factor (TOTP) and single sign-on (OIDC): each reads what it needs here.
 import { type SignInSettings, ZSignInSettings } from '@pi-studio/core/contract/sign-in';
 import { eq } from 'drizzle-orm';
-import type { Executor } from '../../db/client.ts';
-import { studioSettings } from '../../db/schema/sign-in.ts';
+import type { Executor } from '../../../db/client.ts';
+import { studioSettings } from '../../../db/schema/sign-in.ts';
 
 export const SIGN_IN_SETTINGS_KEY = 'sign_in';
 

@@ -1,7 +1,7 @@
 // Studio-wide sign-in settings for administrators. SSO adds its provider configuration beside these.
 import { ZSignInSettings } from '@pi-studio/core/contract/sign-in';
-import { defineRoute } from '../../http/route.ts';
-import { getSignInSettings, updateSignInSettings } from './sign-in.service.ts';
+import { defineRoute } from '../../../http/route.ts';
+import { getSignInSettings, updateSignInSettings } from './service.ts';
 
 export const signInSettingsRoutes = [
   defineRoute({
@@ -11,7 +11,7 @@ export const signInSettingsRoutes = [
     tag: 'admin',
     access: 'admin',
     response: ZSignInSettings,
-    handler: async (ctx) => ({ body: await getSignInSettings(ctx.deps) }),
+    handler: async (ctx) => ({ body: await getSignInSettings(ctx) }),
   }),
   defineRoute({
     method: 'put',
@@ -21,6 +21,6 @@ export const signInSettingsRoutes = [
     access: 'admin',
     body: ZSignInSettings,
     response: ZSignInSettings,
-    handler: async (ctx, { body }) => ({ body: await updateSignInSettings(ctx.deps, body, ctx.who()) }),
+    handler: async (ctx, { body }) => ({ body: await updateSignInSettings(ctx, body) }),
   }),
 ];

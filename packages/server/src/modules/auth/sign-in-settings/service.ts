@@ -1,13 +1,16 @@
 import type { SignInSettings } from '@pi-studio/core/contract/sign-in';
-import type { Deps } from '../../use-case/deps.ts';
-import { validationFailed } from '../../use-case/errors.ts';
-import { type AuditActor, writeAudit } from '../audit/writer.ts';
-import { effectiveSso, readStoredSso } from './oidc.settings.ts';
-import { readSignInSettings, writeSignInSettings } from './sign-in-settings.ts';
+import type { UseCaseCtx } from '../../../use-case/context.ts';
+import { validationFailed } from '../../../use-case/errors.ts';
+import { writeAudit } from '../../audit/writer.ts';
+import { readStoredSso } from '../oidc/repo.ts';
+import { effectiveSso } from '../oidc/settings.ts';
+import { readSignInSettings, writeSignInSettings } from './repo.ts';
 
-export const getSignInSettings = (deps: Deps): Promise<SignInSettings> => readSignInSettings(deps.db);
+export const getSignInSettings = (ctx: UseCaseCtx): Promise<SignInSettings> => readSignInSettings(ctx.deps.db);
 
-export async function updateSignInSettings(deps: Deps, next: SignInSettings, who: AuditActor): Promise<SignInSettings> {
+export async function updateSignInSettings(ctx: UseCaseCtx, next: SignInSettings): Promise<SignInSettings> {
+  const { deps } = ctx;
+  const who = ctx.who();
   return deps.db.transaction(async (tx) => {
     const before = await readSignInSettings(tx);
     // Read through `tx`: on PGlite's one connection a read outside the open transaction would wait for it forever.

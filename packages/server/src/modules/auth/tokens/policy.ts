@@ -1,6 +1,6 @@
 import { grantableScopes, scopesBeyondIssuer, type TokenScope } from '@pi-studio/core/access/token-scopes';
-import type { Actor } from '../../use-case/actor.ts';
-import { DomainError } from '../../use-case/errors.ts';
+import type { Actor } from '../../../use-case/actor.ts';
+import { DomainError } from '../../../use-case/errors.ts';
 
 /**
  * Refuses (403) a token request wider than the caller: silently narrowing it would hand back a token that

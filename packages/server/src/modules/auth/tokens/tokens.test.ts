@@ -1,7 +1,7 @@
 // Defect 1 of issue #9: a token could mint a wider token (admin from read,write; read+write from write).
 import { ZCreatedToken } from '@pi-studio/core/contract/auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext, type TestUser } from '../../../test/harness.ts';
+import { createTestContext, type TestContext, type TestUser } from '../../../../test/harness.ts';
 
 let t: TestContext;
 beforeAll(async () => {

@@ -2,8 +2,8 @@
 // that must happen once (a time step, a recovery code, a challenge) are conditional updates/deletes, so two
 // concurrent requests cannot both succeed with the same code.
 import { and, count, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.ts';
-import { recoveryCodes, signInChallenges, totpFactors } from '../../db/schema/sign-in.ts';
+import type { Executor } from '../../../db/client.ts';
+import { recoveryCodes, signInChallenges, totpFactors } from '../../../db/schema/sign-in.ts';
 
 export type TotpFactorRow = typeof totpFactors.$inferSelect;
 export type ChallengeRow = typeof signInChallenges.$inferSelect;

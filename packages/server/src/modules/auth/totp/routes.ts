@@ -12,8 +12,8 @@ import {
   ZTotpSignInBody,
 } from '@pi-studio/core/contract/auth';
 import { ZIdParams } from '@pi-studio/core/contract/common';
-import { defineRoute } from '../../http/route.ts';
-import { checkSignInRate, sessionReply } from './routes.ts';
+import { defineRoute } from '../../../http/route.ts';
+import { checkSignInRate, sessionReply } from '../sessions/routes.ts';
 import {
   completeTotpSignIn,
   confirmEnrolment,
@@ -23,7 +23,7 @@ import {
   resetUserTotp,
   startEnrolment,
   startSignInEnrolment,
-} from './totp.service.ts';
+} from './service.ts';
 
 // A code step counts toward the lockout like a wrong password, and shares the per-client sign-in limit.
 const SIGN_IN_STEP_PROBLEMS = {
@@ -44,7 +44,7 @@ export const totpRoutes = [
     successStatus: 200,
     handler: async (ctx, { body }) => {
       checkSignInRate(ctx);
-      return sessionReply(ctx, await completeTotpSignIn(ctx.deps, body, ctx.requestId));
+      return sessionReply(ctx, await completeTotpSignIn(ctx, body));
     },
   }),
   defineRoute({
@@ -59,7 +59,7 @@ export const totpRoutes = [
     successStatus: 200,
     handler: async (ctx, { body }) => {
       checkSignInRate(ctx);
-      return { body: await startSignInEnrolment(ctx.deps, body.challenge) };
+      return { body: await startSignInEnrolment(ctx, body.challenge) };
     },
   }),
   defineRoute({
@@ -75,7 +75,7 @@ export const totpRoutes = [
     successStatus: 200,
     handler: async (ctx, { body }) => {
       checkSignInRate(ctx);
-      const r = await confirmSignInEnrolment(ctx.deps, body.challenge, body.code, ctx.requestId);
+      const r = await confirmSignInEnrolment(ctx, body.challenge, body.code);
       return sessionReply(ctx, r.session, { recoveryCodes: r.recoveryCodes });
     },
   }),
@@ -87,7 +87,7 @@ export const totpRoutes = [
     access: 'authenticated',
     response: ZEnrolment,
     problems: { 409: ['totp_already_enabled'] },
-    handler: async (ctx) => ({ body: await startEnrolment(ctx.deps, ctx.requireActor()) }),
+    handler: async (ctx) => ({ body: await startEnrolment(ctx) }),
   }),
   defineRoute({
     method: 'post',
@@ -100,7 +100,7 @@ export const totpRoutes = [
     problems: { 409: ['totp_not_started', 'totp_already_enabled'] },
     successStatus: 200,
     handler: async (ctx, { body }) => ({
-      body: await confirmEnrolment(ctx.deps, ctx.requireActor(), body.code, ctx.who()),
+      body: await confirmEnrolment(ctx, body.code),
     }),
   }),
   defineRoute({
@@ -112,7 +112,7 @@ export const totpRoutes = [
     body: ZCurrentPasswordBody,
     problems: { 409: ['totp_required', 'totp_not_enabled'] },
     handler: async (ctx, { body }) => {
-      await disableTotp(ctx.deps, ctx.requireActor(), body.currentPassword, ctx.who());
+      await disableTotp(ctx, body.currentPassword);
       return { status: 204 };
     },
   }),
@@ -127,7 +127,7 @@ export const totpRoutes = [
     problems: { 409: ['totp_not_enabled'] },
     successStatus: 200,
     handler: async (ctx, { body }) => ({
-      body: await regenerateRecoveryCodes(ctx.deps, ctx.requireActor(), body.currentPassword, ctx.who()),
+      body: await regenerateRecoveryCodes(ctx, body.currentPassword),
     }),
   }),
   defineRoute({
@@ -139,7 +139,7 @@ export const totpRoutes = [
     params: ZIdParams,
     problems: { 404: ['not_found'] },
     handler: async (ctx, { params }) => {
-      await resetUserTotp(ctx.deps, params.id, ctx.who());
+      await resetUserTotp(ctx, params.id);
       return { status: 204 };
     },
   }),

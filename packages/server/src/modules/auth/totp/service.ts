@@ -11,14 +11,14 @@ import type {
   TotpStatus,
 } from '@pi-studio/core/contract/auth';
 import { generateSecret, generateURI, verify } from 'otplib';
-import type { Actor } from '../../use-case/actor.ts';
-import type { Deps } from '../../use-case/deps.ts';
-import { conflict, Invalid, notFound, Unauthenticated } from '../../use-case/errors.ts';
-import { type AuditActor, writeAudit } from '../audit/writer.ts';
-import { randomToken, sha256, verifyPassword } from './crypto.ts';
-import { findUserById, type UserRow } from './repo.ts';
-import { assertNotLocked, checkPasswordSignIn, type LoginResult, recordFailedSignIn, startSession } from './service.ts';
-import { readSignInSettings } from './sign-in-settings.ts';
+import type { UseCaseCtx } from '../../../use-case/context.ts';
+import { conflict, Invalid, notFound, Unauthenticated } from '../../../use-case/errors.ts';
+import { writeAudit } from '../../audit/writer.ts';
+import { randomToken, sha256, verifyPassword } from '../crypto.ts';
+import { findUserById, type UserRow } from '../repo.ts';
+import { assertNotLocked } from '../sessions/lockout.ts';
+import { checkPasswordSignIn, type LoginResult, recordFailedSignIn, startSession } from '../sessions/service.ts';
+import { readSignInSettings } from '../sign-in-settings/repo.ts';
 import {
   confirmFactor,
   consumeChallenge,
@@ -32,7 +32,7 @@ import {
   savePendingFactor,
   useRecoveryCode,
   useTimeStep,
-} from './totp.repo.ts';
+} from './repo.ts';
 
 const ISSUER = 'PI Studio';
 const CHALLENGE_MS = 5 * 60_000;
@@ -95,20 +95,16 @@ const enrolmentFor = (email: string, secret: string): Enrolment => ({
 // ——— Sign-in steps ———
 
 /** Password first; then a session, or the second-factor step this person owes. */
-export async function passwordSignIn(
-  deps: Deps,
-  email: string,
-  password: string,
-  requestId: string,
-): Promise<PasswordSignInResult> {
-  const user = await checkPasswordSignIn(deps, email, password, requestId);
+export async function passwordSignIn(ctx: UseCaseCtx, email: string, password: string): Promise<PasswordSignInResult> {
+  const { deps } = ctx;
+  const user = await checkPasswordSignIn(ctx, email, password);
   const factor = await findFactor(deps.db, user.id);
   let next: SignInStep | null = factor?.confirmedAt ? 'totp' : null;
   if (!next) {
     const { requireTotp } = await readSignInSettings(deps.db);
     if (secondFactorRequired(requireTotp, user)) next = 'totp_enrolment';
   }
-  if (!next) return { kind: 'session', session: await startSession(deps, user, requestId) };
+  if (!next) return { kind: 'session', session: await startSession(ctx, user) };
   const challenge = randomToken();
   const now = deps.now();
   const expiresAt = new Date(now.getTime() + CHALLENGE_MS);
@@ -118,7 +114,8 @@ export async function passwordSignIn(
 
 type LiveChallenge = { id: string; user: UserRow; attempts: number };
 
-async function openChallenge(deps: Deps, handle: string, step: SignInStep): Promise<LiveChallenge> {
+async function openChallenge(ctx: UseCaseCtx, handle: string, step: SignInStep): Promise<LiveChallenge> {
+  const { deps } = ctx;
   const now = deps.now();
   const row = await findLiveChallenge(deps.db, sha256(handle), now);
   if (!row?.userId || row.data.step !== step) throw challengeGone();
@@ -130,29 +127,30 @@ async function openChallenge(deps: Deps, handle: string, step: SignInStep): Prom
 
 /** One wrong code: the challenge dies at the fifth, and sign-in codes count toward the account lockout. */
 async function failCode(
-  deps: Deps,
+  ctx: UseCaseCtx,
   ch: LiveChallenge,
   field: 'code' | 'recoveryCode',
-  requestId: string,
   lockout: boolean,
 ): Promise<never> {
+  const { deps } = ctx;
   const attempts = await countWrongCode(deps.db, ch.id);
   if (attempts >= MAX_WRONG_CODES) await deps.db.transaction((tx) => consumeChallenge(tx, ch.id));
-  if (lockout) await recordFailedSignIn(deps, ch.user, requestId, { action: 'auth.totp_failed' });
+  if (lockout) await recordFailedSignIn(ctx, ch.user, { action: 'auth.totp_failed' });
   if (attempts === 0 || attempts >= MAX_WRONG_CODES) throw challengeGone();
   throw wrongCode(field);
 }
 
 /** The code (or a recovery code) after a right password: the session starts in the transaction that uses it. */
-export async function completeTotpSignIn(deps: Deps, body: TotpSignInBody, requestId: string): Promise<LoginResult> {
-  const ch = await openChallenge(deps, body.challenge, 'totp');
+export async function completeTotpSignIn(ctx: UseCaseCtx, body: TotpSignInBody): Promise<LoginResult> {
+  const { deps } = ctx;
+  const ch = await openChallenge(ctx, body.challenge, 'totp');
   const factor = await findFactor(deps.db, ch.user.id);
   if (!factor?.confirmedAt) throw challengeGone(); // reset by an administrator meanwhile
   const now = deps.now();
   const field = body.code !== undefined ? 'code' : 'recoveryCode';
   const step = body.code !== undefined ? await matchCode(factor.secret, body.code, now, factor.lastUsedStep) : null;
-  if (body.code !== undefined && step === null) return failCode(deps, ch, field, requestId, true);
-  const who = { actorId: ch.user.id, actorLabel: ch.user.email, requestId };
+  if (body.code !== undefined && step === null) return failCode(ctx, ch, field, true);
+  const who = { actorId: ch.user.id, actorLabel: ch.user.email, requestId: ctx.requestId };
   const session = await deps.db.transaction(async (tx) => {
     if (step !== null) {
       if (!(await useTimeStep(tx, ch.user.id, step))) return null; // the same code, used by a racing request
@@ -168,38 +166,38 @@ export async function completeTotpSignIn(deps: Deps, body: TotpSignInBody, reque
       });
     }
     if (!(await consumeChallenge(tx, ch.id))) throw challengeGone();
-    return startSession(deps, ch.user, requestId, { tx, method: step !== null ? 'totp' : 'recovery_code' });
+    return startSession(ctx, ch.user, { tx, method: step !== null ? 'totp' : 'recovery_code' });
   });
-  if (!session) return failCode(deps, ch, field, requestId, true);
+  if (!session) return failCode(ctx, ch, field, true);
   return session;
 }
 
 /** Policy-forced enrolment during sign-in: a fresh secret for the person holding the challenge. */
-export async function startSignInEnrolment(deps: Deps, handle: string): Promise<Enrolment> {
-  const ch = await openChallenge(deps, handle, 'totp_enrolment');
-  const factor = await findFactor(deps.db, ch.user.id);
+export async function startSignInEnrolment(ctx: UseCaseCtx, handle: string): Promise<Enrolment> {
+  const ch = await openChallenge(ctx, handle, 'totp_enrolment');
+  const factor = await findFactor(ctx.deps.db, ch.user.id);
   if (factor?.confirmedAt) throw challengeGone(); // enrolled elsewhere meanwhile: sign in with a code
   const secret = generateSecret();
-  await savePendingFactor(deps.db, ch.user.id, secret);
+  await savePendingFactor(ctx.deps.db, ch.user.id, secret);
   return enrolmentFor(ch.user.email, secret);
 }
 
 /** The first code confirms the authenticator; the session and the recovery codes come in the same answer. */
 export async function confirmSignInEnrolment(
-  deps: Deps,
+  ctx: UseCaseCtx,
   handle: string,
   code: string,
-  requestId: string,
 ): Promise<{ session: LoginResult; recoveryCodes: string[] }> {
-  const ch = await openChallenge(deps, handle, 'totp_enrolment');
+  const { deps } = ctx;
+  const ch = await openChallenge(ctx, handle, 'totp_enrolment');
   const factor = await findFactor(deps.db, ch.user.id);
   if (!factor || factor.confirmedAt) throw challengeGone();
   const step = await matchCode(factor.secret, code, deps.now(), null);
   // A mistyped first code is not an attack on the account (the secret was just shown): the challenge counts it,
   // the account lockout does not.
-  if (step === null) return failCode(deps, ch, 'code', requestId, false);
+  if (step === null) return failCode(ctx, ch, 'code', false);
   const codes = newRecoveryCodes();
-  const who = { actorId: ch.user.id, actorLabel: ch.user.email, requestId };
+  const who = { actorId: ch.user.id, actorLabel: ch.user.email, requestId: ctx.requestId };
   const session = await deps.db.transaction(async (tx) => {
     if (!(await confirmFactor(tx, ch.user.id, step, deps.now()))) throw challengeGone();
     await replaceRecoveryCodes(tx, ch.user.id, codes.hashes);
@@ -211,26 +209,28 @@ export async function confirmSignInEnrolment(
       after: { during: 'sign-in' },
     });
     if (!(await consumeChallenge(tx, ch.id))) throw challengeGone();
-    return startSession(deps, ch.user, requestId, { tx, method: 'totp' });
+    return startSession(ctx, ch.user, { tx, method: 'totp' });
   });
   return { session, recoveryCodes: codes.shown };
 }
 
 // ——— Self-service (signed in) ———
 
-async function requireSessionUser(deps: Deps, actor: Actor): Promise<UserRow> {
-  const user = await findUserById(deps.db, actor.userId);
+async function requireSessionUser(ctx: UseCaseCtx): Promise<UserRow> {
+  const user = await findUserById(ctx.deps.db, ctx.requireActor().userId);
   if (!user) throw notFound('user');
   return user;
 }
 
-async function checkCurrentPassword(deps: Deps, actor: Actor, currentPassword: string): Promise<UserRow> {
-  const user = await requireSessionUser(deps, actor);
+async function checkCurrentPassword(ctx: UseCaseCtx, currentPassword: string): Promise<UserRow> {
+  const user = await requireSessionUser(ctx);
   if (!(await verifyPassword(currentPassword, user.passwordHash))) throw wrongPassword();
   return user;
 }
 
-export async function totpStatus(deps: Deps, actor: Pick<Actor, 'userId' | 'isAdmin'>): Promise<TotpStatus> {
+export async function totpStatus(ctx: UseCaseCtx): Promise<TotpStatus> {
+  const { deps } = ctx;
+  const actor = ctx.requireActor();
   const factor = await findFactor(deps.db, actor.userId);
   const enabled = Boolean(factor?.confirmedAt);
   const { requireTotp } = await readSignInSettings(deps.db);
@@ -242,22 +242,20 @@ export async function totpStatus(deps: Deps, actor: Pick<Actor, 'userId' | 'isAd
 }
 
 /** A new secret to scan; replaces an unconfirmed one. Active until the first code confirms it. */
-export async function startEnrolment(deps: Deps, actor: Actor): Promise<Enrolment> {
-  const factor = await findFactor(deps.db, actor.userId);
+export async function startEnrolment(ctx: UseCaseCtx): Promise<Enrolment> {
+  const actor = ctx.requireActor();
+  const factor = await findFactor(ctx.deps.db, actor.userId);
   if (factor?.confirmedAt) {
     throw conflict('totp_already_enabled', 'two-step sign-in is already on; turn it off first to change the app');
   }
   const secret = generateSecret();
-  await savePendingFactor(deps.db, actor.userId, secret);
+  await savePendingFactor(ctx.deps.db, actor.userId, secret);
   return enrolmentFor(actor.email, secret);
 }
 
-export async function confirmEnrolment(
-  deps: Deps,
-  actor: Actor,
-  code: string,
-  who: AuditActor,
-): Promise<RecoveryCodes> {
+export async function confirmEnrolment(ctx: UseCaseCtx, code: string): Promise<RecoveryCodes> {
+  const { deps } = ctx;
+  const actor = ctx.requireActor();
   const factor = await findFactor(deps.db, actor.userId);
   if (!factor) throw conflict('totp_not_started', 'start setting up two-step sign-in first');
   if (factor.confirmedAt) throw conflict('totp_already_enabled', 'two-step sign-in is already on');
@@ -275,7 +273,7 @@ export async function confirmEnrolment(
       throw conflict('totp_already_enabled', 'two-step sign-in is already on');
     }
     await replaceRecoveryCodes(tx, actor.userId, codes.hashes);
-    await writeAudit(tx, who, {
+    await writeAudit(tx, ctx.who(), {
       action: 'auth.totp_enabled',
       targetType: 'user',
       targetId: actor.userId,
@@ -285,15 +283,16 @@ export async function confirmEnrolment(
   return { recoveryCodes: codes.shown };
 }
 
-export async function disableTotp(deps: Deps, actor: Actor, currentPassword: string, who: AuditActor) {
-  const user = await checkCurrentPassword(deps, actor, currentPassword);
+export async function disableTotp(ctx: UseCaseCtx, currentPassword: string): Promise<void> {
+  const { deps } = ctx;
+  const user = await checkCurrentPassword(ctx, currentPassword);
   const { requireTotp } = await readSignInSettings(deps.db);
   if (secondFactorRequired(requireTotp, user)) {
     throw conflict('totp_required', 'your studio requires two-step sign-in for your account; it cannot be turned off');
   }
   await deps.db.transaction(async (tx) => {
     if (!(await deleteFactor(tx, user.id))) throw conflict('totp_not_enabled', 'two-step sign-in is not on');
-    await writeAudit(tx, who, {
+    await writeAudit(tx, ctx.who(), {
       action: 'auth.totp_disabled',
       targetType: 'user',
       targetId: user.id,
@@ -302,19 +301,15 @@ export async function disableTotp(deps: Deps, actor: Actor, currentPassword: str
   });
 }
 
-export async function regenerateRecoveryCodes(
-  deps: Deps,
-  actor: Actor,
-  currentPassword: string,
-  who: AuditActor,
-): Promise<RecoveryCodes> {
-  const user = await checkCurrentPassword(deps, actor, currentPassword);
+export async function regenerateRecoveryCodes(ctx: UseCaseCtx, currentPassword: string): Promise<RecoveryCodes> {
+  const { deps } = ctx;
+  const user = await checkCurrentPassword(ctx, currentPassword);
   const factor = await findFactor(deps.db, user.id);
   if (!factor?.confirmedAt) throw conflict('totp_not_enabled', 'turn on two-step sign-in first');
   const codes = newRecoveryCodes();
   await deps.db.transaction(async (tx) => {
     await replaceRecoveryCodes(tx, user.id, codes.hashes);
-    await writeAudit(tx, who, {
+    await writeAudit(tx, ctx.who(), {
       action: 'auth.recovery_codes_regenerated',
       targetType: 'user',
       targetId: user.id,
@@ -327,12 +322,13 @@ export async function regenerateRecoveryCodes(
 // ——— Administration ———
 
 /** Lost phone: removes the user's authenticator and recovery codes; under a policy they enrol again at sign-in. */
-export async function resetUserTotp(deps: Deps, userId: string, who: AuditActor): Promise<void> {
+export async function resetUserTotp(ctx: UseCaseCtx, userId: string): Promise<void> {
+  const { deps } = ctx;
   const user = await findUserById(deps.db, userId);
   if (!user) throw notFound('user');
   await deps.db.transaction(async (tx) => {
     const removed = await deleteFactor(tx, user.id);
-    await writeAudit(tx, who, {
+    await writeAudit(tx, ctx.who(), {
       action: 'auth.totp_reset',
       targetType: 'user',
       targetId: user.id,

@@ -4,8 +4,8 @@ import { ZEnrolment, ZRecoveryCodes, ZSession, ZSignInStep } from '@pi-studio/co
 import { and, eq } from 'drizzle-orm';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext, type TestUser } from '../../../test/harness.ts';
-import { auditEvents } from '../../db/schema/audit.ts';
+import { createTestContext, type TestContext, type TestUser } from '../../../../test/harness.ts';
+import { auditEvents } from '../../../db/schema/audit.ts';
 
 let nowMs = Date.UTC(2026, 10, 2, 9, 0, 0);
 let t: TestContext;
