@@ -4,6 +4,8 @@ import type { Executor } from '../../db/client.ts';
 import { auditEvents } from '../../db/schema/audit.ts';
 import { subsidiaries } from '../../db/schema/workspace.ts';
 
+// The audit trail's reads. Its one write, writeAudit, is in writer.ts: every module imports it from there.
+
 const endOfDay = (d: string) => (d.length === 10 ? `${d}T23:59:59.999Z` : d);
 
 /** `scope` null = every event; otherwise events of those subsidiaries plus the actor's own. */
@@ -45,3 +47,5 @@ export async function listAudit(
     .orderBy(desc(auditEvents.at), desc(auditEvents.id))
     .limit(q.limit + 1);
 }
+
+export type AuditRow = Awaited<ReturnType<typeof listAudit>>[number];

@@ -1,3 +1,6 @@
+// The audit repo's write side: the one insert every module makes, in the transaction of the change it records.
+// The reads are in repo.ts; this stays a file of its own so that every module imports just the writer.
+import type { AuditAction } from '@pi-studio/core/contract/audit-actions';
 import type { Executor } from '../../db/client.ts';
 import { auditEvents } from '../../db/schema/audit.ts';
 import type { AuditActor } from '../../use-case/actor.ts';
@@ -5,8 +8,11 @@ import type { AuditActor } from '../../use-case/actor.ts';
 // Defined in http/ (which builds it per request and may not import modules); named here too for writeAudit's callers.
 export type { AuditActor };
 
+export type { AuditAction };
+
 export type AuditEntry = {
-  action: string;
+  /** One of the actions a module declares (`AUDIT_ACTIONS` in core): an undeclared one does not compile. */
+  action: AuditAction;
   targetType: string;
   targetId: string;
   targetLabel?: string;

@@ -11,10 +11,7 @@ export const searchRoutes = [
     access: 'authenticated',
     query: ZSearchQuery,
     response: ZSearchResponse,
-    handler: async (ctx, { query }) => {
-      // Visibility is applied inside the query (the subsidiaries the actor has a role in; admins all).
-      ctx.markAuthorized();
-      return { body: { items: await search(ctx.deps, ctx.requireActor(), query) } };
-    },
+    // Visibility is applied inside the query (the subsidiaries the actor has a role in; admins all).
+    handler: async (ctx, { query }) => ({ body: { items: await search(ctx, query) } }),
   }),
 ];

@@ -1,6 +1,6 @@
 import { DEFAULT_CONVENTION } from '@pi-studio/core/naming/convention';
-import { settings, taxonomyTerms } from '../../db/schema/workspace.ts';
 import type { Deps } from '../../use-case/deps.ts';
+import { insertSettingIfMissing, insertTermsIfMissing } from './admin/repo.ts';
 
 const PRODUCT_TYPES: [string, string][] = [
   ['web_app', 'Web app'],
@@ -26,9 +26,6 @@ export async function seedWorkspaceDefaults(deps: Deps): Promise<void> {
     ...PRODUCT_TYPES.map(([code, label]) => ({ kind: 'product_type', code, label })),
     ...TAGS.map(([code, label]) => ({ kind: 'tag', code, label })),
   ];
-  await deps.db.insert(taxonomyTerms).values(terms).onConflictDoNothing();
-  await deps.db
-    .insert(settings)
-    .values({ key: 'naming_convention', value: DEFAULT_CONVENTION, version: 1 })
-    .onConflictDoNothing();
+  await insertTermsIfMissing(deps.db, terms);
+  await insertSettingIfMissing(deps.db, 'naming_convention', DEFAULT_CONVENTION, 1);
 }

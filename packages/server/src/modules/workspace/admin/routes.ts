@@ -1,8 +1,5 @@
 import { ZIdParams } from '@pi-studio/core/contract/common';
 import {
-  type IdCheck,
-  type SubsidiaryList,
-  type TaxonomyList,
   ZCodeParams,
   ZIdCheck,
   ZNaming,
@@ -18,16 +15,18 @@ import {
   ZTaxonomyQuery,
   ZTaxonomyTerm,
 } from '@pi-studio/core/contract/workspace';
-import { parseId } from '@pi-studio/core/naming/convention';
-import { asc, eq } from 'drizzle-orm';
-import { taxonomyTerms } from '../../../db/schema/workspace.ts';
 import { defineRoute } from '../../../http/route.ts';
-import { visibleSubsidiaries } from '../../../use-case/actor.ts';
-import { requireStudioRole } from '../../../use-case/policy.ts';
-import { presentSubsidiary, presentTerm } from '../products/presenters.ts';
-import { listSubsidiaries } from '../products/repo.ts';
-import { getConvention, saveConvention } from './naming-service.ts';
-import { createSubsidiary, createTerm, renameSubsidiary, updateTerm } from './service.ts';
+import {
+  checkId,
+  createSubsidiary,
+  createTerm,
+  getConvention,
+  listTaxonomy,
+  listVisibleSubsidiaries,
+  renameSubsidiary,
+  saveConvention,
+  updateTerm,
+} from './service.ts';
 
 export const subsidiaryRoutes = [
   defineRoute({
@@ -37,18 +36,7 @@ export const subsidiaryRoutes = [
     tag: 'workspace',
     access: 'authenticated',
     response: ZSubsidiaryList,
-    handler: async (ctx) => {
-      const actor = ctx.requireActor();
-      ctx.markAuthorized();
-      const rows = await listSubsidiaries(ctx.deps.db, visibleSubsidiaries(actor));
-      const list: SubsidiaryList = {
-        items: rows.map((r) =>
-          presentSubsidiary(r.subsidiary, r.productCount, actor.roles.get(r.subsidiary.id) ?? null),
-        ),
-        nextCursor: null,
-      };
-      return { body: list };
-    },
+    handler: async (ctx) => ({ body: await listVisibleSubsidiaries(ctx) }),
   }),
   defineRoute({
     method: 'post',
@@ -59,7 +47,7 @@ export const subsidiaryRoutes = [
     body: ZSubsidiaryBody,
     response: ZSubsidiary,
     problems: { 409: ['subsidiary_exists'] },
-    handler: async (ctx, { body }) => ({ body: await createSubsidiary(ctx.deps.db, body.code, body.name, ctx.who()) }),
+    handler: async (ctx, { body }) => ({ body: await createSubsidiary(ctx, body.code, body.name) }),
   }),
   defineRoute({
     method: 'patch',
@@ -72,7 +60,7 @@ export const subsidiaryRoutes = [
     response: ZSubsidiary,
     problems: { 404: ['not_found'] },
     handler: async (ctx, { params, body }) => ({
-      body: await renameSubsidiary(ctx.deps.db, params.code, body.name, ctx.who()),
+      body: await renameSubsidiary(ctx, params.code, body.name),
     }),
   }),
 ];
@@ -86,16 +74,7 @@ export const taxonomyRoutes = [
     access: 'authenticated',
     query: ZTaxonomyQuery,
     response: ZTaxonomyList,
-    handler: async (ctx, { query }) => {
-      ctx.markAuthorized();
-      const rows = await ctx.deps.db
-        .select()
-        .from(taxonomyTerms)
-        .where(query.kind ? eq(taxonomyTerms.kind, query.kind) : undefined)
-        .orderBy(asc(taxonomyTerms.kind), asc(taxonomyTerms.label));
-      const list: TaxonomyList = { items: rows.map(presentTerm), nextCursor: null };
-      return { body: list };
-    },
+    handler: async (ctx, { query }) => ({ body: await listTaxonomy(ctx, query.kind) }),
   }),
   defineRoute({
     method: 'post',
@@ -106,10 +85,7 @@ export const taxonomyRoutes = [
     body: ZTaxonomyBody,
     response: ZTaxonomyTerm,
     problems: { 409: ['term_exists'] },
-    handler: async (ctx, { body }) => {
-      requireStudioRole(ctx, ['admin', 'productops']);
-      return { body: await createTerm(ctx.deps.db, body.kind, body.code, body.label, ctx.who()) };
-    },
+    handler: async (ctx, { body }) => ({ body: await createTerm(ctx, body) }),
   }),
   defineRoute({
     method: 'patch',
@@ -121,10 +97,7 @@ export const taxonomyRoutes = [
     body: ZTaxonomyPatch,
     response: ZTaxonomyTerm,
     problems: { 404: ['not_found'] },
-    handler: async (ctx, { params, body }) => {
-      requireStudioRole(ctx, ['admin', 'productops']);
-      return { body: await updateTerm(ctx.deps.db, params.id, body, ctx.who()) };
-    },
+    handler: async (ctx, { params, body }) => ({ body: await updateTerm(ctx, params.id, body) }),
   }),
 ];
 
@@ -136,10 +109,7 @@ export const namingRoutes = [
     tag: 'workspace',
     access: 'authenticated',
     response: ZNaming,
-    handler: async (ctx) => {
-      ctx.markAuthorized();
-      return { body: await getConvention(ctx.deps.db) };
-    },
+    handler: async (ctx) => ({ body: await getConvention(ctx) }),
   }),
   defineRoute({
     method: 'put',
@@ -149,9 +119,7 @@ export const namingRoutes = [
     access: 'admin',
     body: ZNamingBody,
     response: ZNaming,
-    handler: async (ctx, { body }) => ({
-      body: await ctx.deps.db.transaction((tx) => saveConvention(tx, body.convention, ctx.who())),
-    }),
+    handler: async (ctx, { body }) => ({ body: await saveConvention(ctx, body.convention) }),
   }),
   defineRoute({
     method: 'post',
@@ -162,12 +130,6 @@ export const namingRoutes = [
     body: ZNamingValidate,
     response: ZIdCheck,
     successStatus: 200,
-    handler: async (ctx, { body }) => {
-      ctx.markAuthorized();
-      const { convention } = await getConvention(ctx.deps.db);
-      const r = parseId(convention, body.id);
-      const check: IdCheck = r.ok ? { valid: true, kind: r.id.kind, parts: r.id } : { valid: false, error: r.error };
-      return { body: check };
-    },
+    handler: async (ctx, { body }) => ({ body: await checkId(ctx, body.id) }),
   }),
 ];

@@ -1,18 +1,60 @@
-// Subsidiaries and taxonomy: small admin use cases, each one transaction with its audit event.
-import { and, eq } from 'drizzle-orm';
-import type { Db } from '../../../db/client.ts';
-import { subsidiaries, taxonomyTerms } from '../../../db/schema/workspace.ts';
-import { conflict, notFound } from '../../../use-case/errors.ts';
-import type { AuditActor } from '../../audit/writer.ts';
+// Subsidiaries, taxonomy and the naming convention: small admin use cases, each one transaction with its audit event.
+import type {
+  IdCheck,
+  Naming,
+  Subsidiary,
+  SubsidiaryList,
+  TaxonomyBody,
+  TaxonomyList,
+  TaxonomyPatch,
+  TaxonomyTerm,
+} from '@pi-studio/core/contract/workspace';
+import {
+  checkConvention,
+  DEFAULT_CONVENTION,
+  type NamingConvention,
+  parseId,
+  ZNamingConvention,
+} from '@pi-studio/core/naming/convention';
+import type { Executor } from '../../../db/client.ts';
+import { visibleSubsidiaries } from '../../../use-case/actor.ts';
+import type { UseCaseCtx } from '../../../use-case/context.ts';
+import { conflict, notFound, validationFailed } from '../../../use-case/errors.ts';
+import { requireStudioRole } from '../../../use-case/policy.ts';
 import { writeAudit } from '../../audit/writer.ts';
-import { presentSubsidiary, presentTerm } from '../products/presenters.ts';
-import { findSubsidiaryByCode } from '../products/repo.ts';
+import { presentSubsidiary, presentTerm } from './presenters.ts';
+import {
+  findSubsidiaryByCode,
+  findTerm,
+  getSetting,
+  insertSubsidiary,
+  insertTerm,
+  listSubsidiaries,
+  listTerms,
+  putSetting,
+  renameSubsidiaryRow,
+  updateTermRow,
+} from './repo.ts';
 
-export async function createSubsidiary(db: Db, code: string, name: string, who: AuditActor) {
-  return db.transaction(async (tx) => {
-    const [row] = await tx.insert(subsidiaries).values({ code, name }).onConflictDoNothing().returning();
+/** The taxonomy and templates are managed by administrators and ProductOps. */
+const TAXONOMY_ROLES = ['admin', 'productops'] as const;
+
+/** The subsidiaries the actor belongs to (administrators: all), with product counts and the actor's role there. */
+export async function listVisibleSubsidiaries(ctx: UseCaseCtx): Promise<SubsidiaryList> {
+  const actor = ctx.requireActor();
+  ctx.markAuthorized();
+  const rows = await listSubsidiaries(ctx.deps.db, visibleSubsidiaries(actor));
+  return {
+    items: rows.map((r) => presentSubsidiary(r.subsidiary, r.productCount, actor.roles.get(r.subsidiary.id) ?? null)),
+    nextCursor: null,
+  };
+}
+
+export async function createSubsidiary(ctx: UseCaseCtx, code: string, name: string): Promise<Subsidiary> {
+  return ctx.deps.db.transaction(async (tx) => {
+    const row = await insertSubsidiary(tx, code, name);
     if (!row) throw conflict('subsidiary_exists', `subsidiary ${code} already exists`);
-    await writeAudit(tx, who, {
+    await writeAudit(tx, ctx.who(), {
       action: 'subsidiary.created',
       targetType: 'subsidiary',
       targetId: row.id,
@@ -24,13 +66,13 @@ export async function createSubsidiary(db: Db, code: string, name: string, who: 
   });
 }
 
-export async function renameSubsidiary(db: Db, code: string, name: string, who: AuditActor) {
-  const sub = await findSubsidiaryByCode(db, code);
+export async function renameSubsidiary(ctx: UseCaseCtx, code: string, name: string): Promise<Subsidiary> {
+  const sub = await findSubsidiaryByCode(ctx.deps.db, code);
   if (!sub) throw notFound(`subsidiary ${code}`);
-  return db.transaction(async (tx) => {
-    const [row] = await tx.update(subsidiaries).set({ name }).where(eq(subsidiaries.id, sub.id)).returning();
+  return ctx.deps.db.transaction(async (tx) => {
+    const row = await renameSubsidiaryRow(tx, sub.id, name);
     if (!row) throw notFound(`subsidiary ${code}`);
-    await writeAudit(tx, who, {
+    await writeAudit(tx, ctx.who(), {
       action: 'subsidiary.renamed',
       targetType: 'subsidiary',
       targetId: sub.id,
@@ -43,11 +85,19 @@ export async function renameSubsidiary(db: Db, code: string, name: string, who: 
   });
 }
 
-export async function createTerm(db: Db, kind: string, code: string, label: string, who: AuditActor) {
-  return db.transaction(async (tx) => {
-    const [row] = await tx.insert(taxonomyTerms).values({ kind, code, label }).onConflictDoNothing().returning();
+/** Product types and tags; every signed-in person may read them. */
+export async function listTaxonomy(ctx: UseCaseCtx, kind?: string): Promise<TaxonomyList> {
+  ctx.markAuthorized();
+  return { items: (await listTerms(ctx.deps.db, kind)).map(presentTerm), nextCursor: null };
+}
+
+export async function createTerm(ctx: UseCaseCtx, body: TaxonomyBody): Promise<TaxonomyTerm> {
+  requireStudioRole(ctx, TAXONOMY_ROLES);
+  const { kind, code, label } = body;
+  return ctx.deps.db.transaction(async (tx) => {
+    const row = await insertTerm(tx, { kind, code, label });
     if (!row) throw conflict('term_exists', `${kind} "${code}" already exists`);
-    await writeAudit(tx, who, {
+    await writeAudit(tx, ctx.who(), {
       action: 'taxonomy.created',
       targetType: 'taxonomy_term',
       targetId: row.id,
@@ -58,17 +108,14 @@ export async function createTerm(db: Db, kind: string, code: string, label: stri
   });
 }
 
-export async function updateTerm(db: Db, id: string, patch: { label?: string; archived?: boolean }, who: AuditActor) {
-  const [before] = await db.select().from(taxonomyTerms).where(eq(taxonomyTerms.id, id)).limit(1);
+export async function updateTerm(ctx: UseCaseCtx, id: string, patch: TaxonomyPatch): Promise<TaxonomyTerm> {
+  requireStudioRole(ctx, TAXONOMY_ROLES);
+  const before = await findTerm(ctx.deps.db, id);
   if (!before) throw notFound('taxonomy term');
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(taxonomyTerms)
-      .set(patch)
-      .where(and(eq(taxonomyTerms.id, id)))
-      .returning();
+  return ctx.deps.db.transaction(async (tx) => {
+    const row = await updateTermRow(tx, id, patch);
     if (!row) throw notFound('taxonomy term');
-    await writeAudit(tx, who, {
+    await writeAudit(tx, ctx.who(), {
       action: patch.archived === true ? 'taxonomy.archived' : 'taxonomy.updated',
       targetType: 'taxonomy_term',
       targetId: id,
@@ -78,4 +125,47 @@ export async function updateTerm(db: Db, id: string, patch: { label?: string; ar
     });
     return presentTerm(row);
   });
+}
+
+const NAMING_KEY = 'naming_convention';
+
+/** The naming convention in force (the default until one is saved), read with `db` (a transaction or not). */
+export async function readConvention(db: Executor): Promise<Naming> {
+  const row = await getSetting(db, NAMING_KEY);
+  if (!row) return { convention: DEFAULT_CONVENTION, version: 0 };
+  const parsed = ZNamingConvention.safeParse(row.value);
+  return { convention: parsed.success ? parsed.data : DEFAULT_CONVENTION, version: row.version };
+}
+
+/** Every signed-in person may read the convention (forms and id checks use it). */
+export async function getConvention(ctx: UseCaseCtx): Promise<Naming> {
+  ctx.markAuthorized();
+  return readConvention(ctx.deps.db);
+}
+
+/** Replaces the convention with a new version, audited in the same transaction. */
+export async function saveConvention(ctx: UseCaseCtx, convention: NamingConvention): Promise<Naming> {
+  return ctx.deps.db.transaction(async (tx) => {
+    const problem = checkConvention(convention);
+    if (problem) throw validationFailed([{ name: `convention.${problem.split(' ')[0]}`, reason: problem }]);
+    const before = await readConvention(tx);
+    const version = before.version + 1;
+    await putSetting(tx, NAMING_KEY, convention, version);
+    await writeAudit(tx, ctx.who(), {
+      action: 'naming.updated',
+      targetType: 'setting',
+      targetId: NAMING_KEY,
+      targetLabel: `naming convention v${version}`,
+      before: before.convention,
+      after: convention,
+    });
+    return { convention, version };
+  });
+}
+
+/** Checks an id against the convention in force and says what it names. */
+export async function checkId(ctx: UseCaseCtx, id: string): Promise<IdCheck> {
+  const { convention } = await getConvention(ctx);
+  const r = parseId(convention, id);
+  return r.ok ? { valid: true, kind: r.id.kind, parts: r.id } : { valid: false, error: r.error };
 }

@@ -1,8 +1,5 @@
-import type { Role } from '@pi-studio/core/access/roles';
 import type { Product } from '@pi-studio/core/contract/products';
-import type { Subsidiary, TaxonomyTerm } from '@pi-studio/core/contract/workspace';
-import type { Stage, TaxonomyKind } from '@pi-studio/core/workspace/stages';
-import type { subsidiaries, taxonomyTerms } from '../../../db/schema/workspace.ts';
+import type { Stage } from '@pi-studio/core/workspace/stages';
 import type { ProductRow } from './repo.ts';
 
 type Person = { id: string | null; name: string | null; email: string | null };
@@ -28,24 +25,3 @@ export function presentProduct(row: ProductRow): Product {
     updatedAt: p.updatedAt.toISOString(),
   };
 }
-
-export const presentSubsidiary = (
-  s: typeof subsidiaries.$inferSelect,
-  productCount: number,
-  myRole: Role | null,
-): Subsidiary => ({
-  id: s.id,
-  code: s.code,
-  name: s.name,
-  productCount: Number(productCount),
-  myRole,
-  createdAt: s.createdAt.toISOString(),
-});
-
-export const presentTerm = (t: typeof taxonomyTerms.$inferSelect): TaxonomyTerm => ({
-  id: t.id,
-  kind: t.kind as TaxonomyKind,
-  code: t.code,
-  label: t.label,
-  archived: t.archived,
-});

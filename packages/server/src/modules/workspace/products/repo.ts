@@ -2,7 +2,7 @@ import { and, asc, count, eq, gt, ilike, inArray, or, type SQL, sql } from 'driz
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../../db/client.ts';
 import { users } from '../../../db/schema/accounts.ts';
-import { products, settings, subsidiaries, taxonomyTerms } from '../../../db/schema/workspace.ts';
+import { products, subsidiaries } from '../../../db/schema/workspace.ts';
 
 const po = alias(users, 'po');
 const builder = alias(users, 'builder');
@@ -99,32 +99,13 @@ export async function listProducts(db: Executor, f: ProductFilter): Promise<Prod
 
 export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export const findSubsidiaryByCode = async (db: Executor, code: string) =>
-  (await db.select().from(subsidiaries).where(eq(subsidiaries.code, code)).limit(1))[0];
-
-export async function listSubsidiaries(db: Executor, visible: string[] | null) {
-  return db
-    .select({ subsidiary: subsidiaries, productCount: count(products.id) })
-    .from(subsidiaries)
-    .leftJoin(products, eq(products.subsidiaryId, subsidiaries.id))
-    .where(visible ? (visible.length ? inArray(subsidiaries.id, visible) : sql`false`) : undefined)
-    .groupBy(subsidiaries.id)
-    .orderBy(asc(subsidiaries.code));
-}
-
 export async function findUsers(db: Executor, ids: string[]) {
   return ids.length
     ? db.select({ id: users.id, disabled: users.disabled }).from(users).where(inArray(users.id, ids))
     : [];
 }
 
-export async function activeTermCodes(db: Executor, kind: string): Promise<Set<string>> {
-  const rows = await db
-    .select({ code: taxonomyTerms.code })
-    .from(taxonomyTerms)
-    .where(and(eq(taxonomyTerms.kind, kind), eq(taxonomyTerms.archived, false)));
-  return new Set(rows.map((r) => r.code));
+export async function countProducts(db: Executor): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(products);
+  return Number(row?.n ?? 0);
 }
-
-export const getSetting = async (db: Executor, key: string) =>
-  (await db.select().from(settings).where(eq(settings.key, key)).limit(1))[0];

@@ -5,14 +5,14 @@ import { visibleSubsidiaries } from '../../../use-case/actor.ts';
 import type { UseCaseCtx } from '../../../use-case/context.ts';
 import { conflict, type InvalidParam, notFound, staleVersion, validationFailed } from '../../../use-case/errors.ts';
 import { writeAudit } from '../../audit/writer.ts';
-import { getConvention } from '../admin/naming-service.ts';
+import { activeTermCodes, findSubsidiaryByCode } from '../admin/repo.ts';
+import { readConvention } from '../admin/service.ts';
 import { productDetail } from './detail-query.ts';
 import { presentProduct } from './presenters.ts';
 import { productDetailCache, productListCache } from './read-caches.ts';
 import {
-  activeTermCodes,
+  countProducts,
   findProduct,
-  findSubsidiaryByCode,
   findUsers,
   insertProduct,
   listProducts,
@@ -109,7 +109,7 @@ export async function createProduct(ctx: UseCaseCtx, body: ProductBody): Promise
     throw validationFailed([{ name: 'subsidiary', reason: `no subsidiary ${body.subsidiary}` }]);
   }
   ctx.authorize('product.create', sub.id);
-  const { convention } = await getConvention(db);
+  const { convention } = await readConvention(db);
   const key = body.key ?? suggestKey(body.name);
   const problems = await checkReferences(db, body);
   if (!isValidProductKey(convention, key)) {
@@ -199,3 +199,9 @@ const staleProduct = (current: ProductRow) =>
     productEtag(current.product.revision),
     presentProduct(current),
   );
+
+/** How many products the studio holds, whoever can see them (the demo loader refuses a studio that has some). */
+export async function productCount(ctx: UseCaseCtx): Promise<number> {
+  ctx.markAuthorized();
+  return countProducts(ctx.deps.db);
+}

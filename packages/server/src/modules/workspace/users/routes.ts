@@ -22,8 +22,7 @@ export const userRoutes = [
     query: ZUserQuery,
     response: ZUserList,
     handler: async (ctx, { query }) => {
-      ctx.markAuthorized();
-      const list: UserList = { items: await listUsers(ctx.deps.db, ctx.requireActor(), query), nextCursor: null };
+      const list: UserList = { items: await listUsers(ctx, query), nextCursor: null };
       return { body: list };
     },
   }),
@@ -36,7 +35,7 @@ export const userRoutes = [
     body: ZUserBody,
     response: ZCreatedUser,
     problems: { 409: ['user_exists'] },
-    handler: async (ctx, { body }) => ({ body: await createUser(ctx.deps.db, body, ctx.who()) }),
+    handler: async (ctx, { body }) => ({ body: await createUser(ctx, body) }),
   }),
   defineRoute({
     method: 'patch',
@@ -49,7 +48,7 @@ export const userRoutes = [
     response: ZUser,
     problems: { 404: ['not_found'] },
     handler: async (ctx, { params, body }) => ({
-      body: await updateUser(ctx.deps.db, ctx.requireActor(), params.id, body, ctx.who()),
+      body: await updateUser(ctx, params.id, body),
     }),
   }),
   defineRoute({
@@ -63,7 +62,7 @@ export const userRoutes = [
     response: ZUser,
     problems: { 404: ['not_found'] },
     handler: async (ctx, { params, body }) => ({
-      body: await setMemberships(ctx.deps.db, params.id, body.memberships, ctx.who()),
+      body: await setMemberships(ctx, params.id, body.memberships),
     }),
   }),
 ];

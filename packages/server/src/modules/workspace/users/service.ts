@@ -1,31 +1,32 @@
 import type { Role } from '@pi-studio/core/access/roles';
 import type { CreatedUser, Membership, User, UserBody, UserPatch } from '@pi-studio/core/contract/workspace';
-import { and, asc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
-import type { Db, Executor } from '../../../db/client.ts';
-import { users } from '../../../db/schema/accounts.ts';
-import { memberships, subsidiaries } from '../../../db/schema/workspace.ts';
-import { type Actor, visibleSubsidiaries } from '../../../use-case/actor.ts';
+import type { Executor } from '../../../db/client.ts';
+import { visibleSubsidiaries } from '../../../use-case/actor.ts';
+import type { UseCaseCtx } from '../../../use-case/context.ts';
 import { conflict, notFound, validationFailed } from '../../../use-case/errors.ts';
-import { type AuditActor, writeAudit } from '../../audit/writer.ts';
+import { writeAudit } from '../../audit/writer.ts';
 import { clearActorCache } from '../../auth/actor-cache.ts';
 import { hashPassword } from '../../auth/crypto.ts';
 import { assertPasswordAcceptable, generatePassword } from '../../auth/password-policy.ts';
-import { escapeLike } from '../products/repo.ts';
-
-type UserMembership = User['memberships'][number];
+import { findSubsidiariesByCodes, findSubsidiaryByCode } from '../admin/repo.ts';
+import { presentUser, type UserMembership } from './presenters.ts';
+import {
+  deleteMemberships,
+  findUserById,
+  insertMemberships,
+  insertUser,
+  listMemberships,
+  listUserRows,
+  memberIds,
+  updateUserRow,
+} from './repo.ts';
 
 /**
  * Memberships of `userIds`, limited to the subsidiaries in `visible` (null: all, for administrators). Whoever
  * lists people learns their roles only where the caller can look: a role elsewhere reveals that subsidiary's staff.
  */
 async function membershipsOf(db: Executor, userIds: string[], visible: string[] | null = null) {
-  if (!userIds.length) return new Map<string, UserMembership[]>();
-  const rows = await db
-    .select({ userId: memberships.userId, subsidiary: subsidiaries.code, role: memberships.role })
-    .from(memberships)
-    .innerJoin(subsidiaries, eq(subsidiaries.id, memberships.subsidiaryId))
-    .where(and(inArray(memberships.userId, userIds), visible ? inArray(memberships.subsidiaryId, visible) : undefined))
-    .orderBy(asc(subsidiaries.code));
+  const rows = await listMemberships(db, userIds, visible);
   const map = new Map<string, UserMembership[]>();
   // The role column holds only what ZMembership let in.
   for (const r of rows)
@@ -33,45 +34,21 @@ async function membershipsOf(db: Executor, userIds: string[], visible: string[] 
   return map;
 }
 
-const presentUser = (u: typeof users.$inferSelect, ms: UserMembership[]): User => ({
-  id: u.id,
-  email: u.email,
-  name: u.name,
-  isAdmin: u.isAdmin,
-  disabled: u.disabled,
-  createdAt: u.createdAt.toISOString(),
-  memberships: ms,
-});
-
 /** Admins see everyone; others see the members of the subsidiaries they belong to (people pickers). */
-export async function listUsers(db: Db, actor: Actor, filter: { subsidiary?: string; q?: string }): Promise<User[]> {
-  const where: (SQL | undefined)[] = [];
+export async function listUsers(ctx: UseCaseCtx, filter: { subsidiary?: string; q?: string }): Promise<User[]> {
+  const actor = ctx.requireActor();
+  ctx.markAuthorized();
+  const db = ctx.deps.db;
   const visible = visibleSubsidiaries(actor);
+  let ids: string[] | undefined;
   if (visible || filter.subsidiary) {
-    const subIds = filter.subsidiary
-      ? (
-          await db.select({ id: subsidiaries.id }).from(subsidiaries).where(eq(subsidiaries.code, filter.subsidiary))
-        ).map((s) => s.id)
-      : [];
+    const sub = filter.subsidiary ? await findSubsidiaryByCode(db, filter.subsidiary) : undefined;
+    const subIds = sub ? [sub.id] : [];
     const scope = filter.subsidiary ? subIds.filter((id) => !visible || visible.includes(id)) : (visible ?? []);
-    const members = scope.length
-      ? await db
-          .selectDistinct({ id: memberships.userId })
-          .from(memberships)
-          .where(inArray(memberships.subsidiaryId, scope))
-      : [];
-    const ids = members.map((m) => m.id);
+    ids = await memberIds(db, scope);
     if (!ids.length) return [];
-    where.push(inArray(users.id, ids));
   }
-  if (filter.q)
-    where.push(or(ilike(users.email, `%${escapeLike(filter.q)}%`), ilike(users.name, `%${escapeLike(filter.q)}%`)));
-  const rows = await db
-    .select()
-    .from(users)
-    .where(and(...where))
-    .orderBy(asc(users.name))
-    .limit(500);
+  const rows = await listUserRows(db, { ids, q: filter.q });
   const ms = await membershipsOf(
     db,
     rows.map((r) => r.id),
@@ -82,7 +59,7 @@ export async function listUsers(db: Db, actor: Actor, filter: { subsidiary?: str
 
 async function resolveMemberships(db: Executor, input: Membership[]) {
   const codes = [...new Set(input.map((m) => m.subsidiary))];
-  const subs = codes.length ? await db.select().from(subsidiaries).where(inArray(subsidiaries.code, codes)) : [];
+  const subs = await findSubsidiariesByCodes(db, codes);
   const missing = codes.filter((c) => !subs.some((s) => s.code === c));
   if (missing.length)
     throw validationFailed([{ name: 'memberships', reason: `unknown subsidiaries: ${missing.join(', ')}` }]);
@@ -91,21 +68,19 @@ async function resolveMemberships(db: Executor, input: Membership[]) {
   return input.map((m) => ({ subsidiaryId: subs.find((s) => s.code === m.subsidiary)?.id as string, role: m.role }));
 }
 
-export async function createUser(db: Db, body: UserBody, who: AuditActor): Promise<CreatedUser> {
+/** Creates a person (POST /users and `pistudio user create`); without a password one is generated, returned once. */
+export async function createUser(ctx: UseCaseCtx, body: UserBody): Promise<CreatedUser> {
+  const db = ctx.deps.db;
   const owner = { email: body.email, name: body.name };
   if (body.password !== undefined) assertPasswordAcceptable('password', body.password, owner);
   const initialPassword = body.password === undefined ? generatePassword(owner) : null;
   const passwordHash = await hashPassword(body.password ?? (initialPassword as string));
   const user = await db.transaction(async (tx) => {
     const ms = await resolveMemberships(tx, body.memberships);
-    const [row] = await tx
-      .insert(users)
-      .values({ email: body.email, name: body.name, passwordHash, isAdmin: body.isAdmin })
-      .onConflictDoNothing()
-      .returning();
+    const row = await insertUser(tx, { email: body.email, name: body.name, passwordHash, isAdmin: body.isAdmin });
     if (!row) throw conflict('user_exists', `a user with email ${body.email} already exists`);
-    if (ms.length) await tx.insert(memberships).values(ms.map((m) => ({ ...m, userId: row.id })));
-    await writeAudit(tx, who, {
+    await insertMemberships(tx, row.id, ms);
+    await writeAudit(tx, ctx.who(), {
       action: 'user.created',
       targetType: 'user',
       targetId: row.id,
@@ -118,18 +93,19 @@ export async function createUser(db: Db, body: UserBody, who: AuditActor): Promi
   return { ...presentUser(user, ms.get(user.id) ?? []), ...(initialPassword ? { initialPassword } : {}) };
 }
 
-export async function updateUser(db: Db, actor: Actor, id: string, patch: UserPatch, who: AuditActor): Promise<User> {
-  if (id === actor.userId && (patch.disabled === true || patch.isAdmin === false)) {
+export async function updateUser(ctx: UseCaseCtx, id: string, patch: UserPatch): Promise<User> {
+  const db = ctx.deps.db;
+  if (id === ctx.actor?.userId && (patch.disabled === true || patch.isAdmin === false)) {
     throw validationFailed([
       { name: patch.disabled ? 'disabled' : 'isAdmin', reason: 'you cannot disable or demote yourself' },
     ]);
   }
-  const [before] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  const before = await findUserById(db, id);
   if (!before) throw notFound('user');
   const row = await db.transaction(async (tx) => {
-    const [updated] = await tx.update(users).set(patch).where(eq(users.id, id)).returning();
+    const updated = await updateUserRow(tx, id, patch);
     if (!updated) throw notFound('user');
-    await writeAudit(tx, who, {
+    await writeAudit(tx, ctx.who(), {
       action: patch.disabled !== undefined ? (patch.disabled ? 'user.disabled' : 'user.enabled') : 'user.updated',
       targetType: 'user',
       targetId: id,
@@ -144,15 +120,16 @@ export async function updateUser(db: Db, actor: Actor, id: string, patch: UserPa
   return presentUser(row, ms.get(id) ?? []);
 }
 
-export async function setMemberships(db: Db, id: string, input: Membership[], who: AuditActor): Promise<User> {
-  const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+export async function setMemberships(ctx: UseCaseCtx, id: string, input: Membership[]): Promise<User> {
+  const db = ctx.deps.db;
+  const user = await findUserById(db, id);
   if (!user) throw notFound('user');
   const before = (await membershipsOf(db, [id])).get(id) ?? [];
   await db.transaction(async (tx) => {
     const ms = await resolveMemberships(tx, input);
-    await tx.delete(memberships).where(eq(memberships.userId, id));
-    if (ms.length) await tx.insert(memberships).values(ms.map((m) => ({ ...m, userId: id })));
-    await writeAudit(tx, who, {
+    await deleteMemberships(tx, id);
+    await insertMemberships(tx, id, ms);
+    await writeAudit(tx, ctx.who(), {
       action: 'user.memberships_set',
       targetType: 'user',
       targetId: id,
