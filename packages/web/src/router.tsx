@@ -14,6 +14,8 @@ import {
 } from '@tanstack/react-router';
 import { lazy, Suspense } from 'react';
 import { AuthGate } from './features/auth/AuthGate.tsx';
+import type { GoldenFilters, MetricsFilters } from './features/gate/api.ts';
+import type { ProductFilters } from './features/products/api.ts';
 import { BoardPage } from './features/products/BoardPage.tsx';
 import { AppLayout } from './features/shell/AppLayout.tsx';
 import { ButtonLink } from './ui/Links.tsx';
@@ -31,7 +33,8 @@ const rootRoute = createRootRoute({
   ),
 });
 
-export type BoardSearch = { type?: string; owner?: string; q?: string };
+// A page's filters in its address are the API's query fields of the same names (the contract's types).
+export type BoardSearch = Pick<ProductFilters, 'type' | 'owner' | 'q'>;
 const boardRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/',
@@ -103,7 +106,7 @@ const gateReviewRoute = createRoute({
   path: '/gate/reviews/$id',
   component: lazyRouteComponent(() => import('./features/gate/review/ReviewPage.tsx'), 'ReviewPage'),
 });
-export type GateMetricsSearch = { from?: string; to?: string; productType?: string };
+export type GateMetricsSearch = Pick<MetricsFilters, 'from' | 'to' | 'productType'>;
 const gateMetricsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/gate/metrics',
@@ -119,7 +122,7 @@ const gateRubricsRoute = createRoute({
   path: '/gate/rubrics',
   component: lazyRouteComponent(() => import('./features/gate/rubrics/RubricsPage.tsx'), 'RubricsPage'),
 });
-export type GoldenSearch = { criterion?: string; productType?: string; q?: string };
+export type GoldenSearch = Pick<GoldenFilters, 'criterion' | 'productType' | 'q'>;
 const gateGoldenRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/gate/golden',

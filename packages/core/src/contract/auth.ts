@@ -103,6 +103,10 @@ export const ZChallengeBody = z.strictObject({ challenge });
 export const ZChallengeCodeBody = z.strictObject({ challenge, code });
 export const ZCodeBody = z.strictObject({ code });
 export const ZCurrentPasswordBody = z.strictObject({ currentPassword });
+export type ChallengeBody = z.infer<typeof ZChallengeBody>;
+export type ChallengeCodeBody = z.infer<typeof ZChallengeCodeBody>;
+export type CodeBody = z.infer<typeof ZCodeBody>;
+export type CurrentPasswordBody = z.infer<typeof ZCurrentPasswordBody>;
 
 /** A new authenticator to scan: the base32 secret and the `otpauth://` URI for a QR code. */
 export const ZEnrolment = z.strictObject({ secret: z.string(), otpauthUri: z.string() });

@@ -1,17 +1,12 @@
-// The product life cycle, in board order. Archived sits outside the flow and is shown collapsed.
-export const STAGES = ['intake', 'gate', 'build', 'uat', 'handover', 'live', 'archived'] as const;
-export type Stage = (typeof STAGES)[number];
+// The product life cycle (core's, in board order) as the board shows it. Archived sits outside the flow and is shown
+// collapsed.
+import { STAGE_LABELS, STAGES, type Stage } from '@pi-studio/core/workspace/stages';
+
+export { STAGES, type Stage };
 export const FLOW_STAGES = STAGES.filter((s) => s !== 'archived');
 
-export const STAGE_LABEL: Record<Stage, string> = {
-  intake: 'Intake',
-  gate: 'Gate',
-  build: 'Build',
-  uat: 'UAT',
-  handover: 'Handover',
-  live: 'Live',
-  archived: 'Archived',
-};
+/** Core's stage names, but the board's column and badges say just "Gate" (the page is about PRDs anyway). */
+export const STAGE_LABEL: Record<Stage, string> = { ...STAGE_LABELS, gate: 'Gate' };
 
 export const STAGE_COLOR: Record<Stage, string> = {
   intake: 'gray',

@@ -2,7 +2,9 @@
 import type { TokenScope } from '@pi-studio/core/access/token-scopes';
 import type {
   ApiToken,
+  CodeBody,
   CreatedToken,
+  CurrentPasswordBody,
   Enrolment,
   PasswordBody,
   RecoveryCodes,
@@ -22,7 +24,7 @@ export const revokeToken = (id: string) => api.delete<ApiToken>(`/tokens/${id}`)
 
 // Two-step sign-in (TOTP) of the signed-in person; its status comes with /auth/me (features/auth).
 export const startTotp = () => api.post<Enrolment>('/auth/totp');
-export const confirmTotp = (body: { code: string }) => api.post<RecoveryCodes>('/auth/totp/confirm', body);
-export const disableTotp = (body: { currentPassword: string }) => api.delete<void>('/auth/totp', { body });
-export const regenerateRecoveryCodes = (body: { currentPassword: string }) =>
+export const confirmTotp = (body: CodeBody) => api.post<RecoveryCodes>('/auth/totp/confirm', body);
+export const disableTotp = (body: CurrentPasswordBody) => api.delete<void>('/auth/totp', { body });
+export const regenerateRecoveryCodes = (body: CurrentPasswordBody) =>
   api.post<RecoveryCodes>('/auth/totp/recovery-codes', body);

@@ -1,4 +1,6 @@
 import type {
+  ChallengeBody,
+  ChallengeCodeBody,
   EnrolledSession,
   Enrolment,
   LoginBody,
@@ -43,10 +45,9 @@ export async function loginWithCode(body: TotpSignInBody) {
   return res;
 }
 
-export const startLoginEnrolment = (body: { challenge: string }) =>
-  api.post<Enrolment>('/auth/login/totp-enrolment', body);
+export const startLoginEnrolment = (body: ChallengeBody) => api.post<Enrolment>('/auth/login/totp-enrolment', body);
 
-export async function confirmLoginEnrolment(body: { challenge: string; code: string }) {
+export async function confirmLoginEnrolment(body: ChallengeCodeBody) {
   const res = await api.post<EnrolledSession>('/auth/login/totp-enrolment/confirm', body);
   setCsrfToken(res.csrfToken);
   return res;

@@ -5,12 +5,14 @@ import type {
   ProductInput,
   ProductPage,
   ProductPatch,
+  ProductQuery,
 } from '@pi-studio/core/contract/products';
 import { api, getWithEtag, qs } from '../../lib/api.ts';
 
 export type { DocumentSummary, Product, ProductDetail };
 
-export type ProductFilters = { subsidiary?: string; type?: string; owner?: string; q?: string };
+/** What the board filters by: the list's query without the paging (fetchAllProducts follows the cursor). */
+export type ProductFilters = Omit<ProductQuery, 'cursor' | 'limit'>;
 
 const PAGE = 100;
 const MAX_PAGES = 20;

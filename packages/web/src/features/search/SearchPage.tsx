@@ -1,5 +1,6 @@
 import { Badge, Card, Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import { type DocumentKind, isDocumentKind } from '@pi-studio/core/documents/kinds';
 import { getRouteApi } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { AnchorLink } from '../../ui/Links.tsx';
@@ -14,7 +15,7 @@ export function SearchPage() {
   const { q = '' } = route.useSearch();
   const navigate = route.useNavigate();
   const [text, setText] = useState(q);
-  const [kind, setKind] = useState('all');
+  const [kind, setKind] = useState<DocumentKind | 'all'>('all');
   const [debounced] = useDebouncedValue(text.trim(), 300);
   const [subsidiary] = useCurrentSubsidiary();
 
@@ -46,7 +47,7 @@ export function SearchPage() {
         <SegmentedControl
           aria-label="Document kind"
           value={kind}
-          onChange={setKind}
+          onChange={(v) => setKind(isDocumentKind(v) ? v : 'all')}
           data={[
             { value: 'all', label: 'All' },
             { value: 'context', label: 'Context' },
