@@ -1,5 +1,5 @@
 import { seedTemplates } from '../modules/documents/templates/seed.ts';
-import { seedDefaultRubric } from '../modules/gate/rubrics.service.ts';
+import { seedDefaultRubric } from '../modules/gate/rubrics/service.ts';
 import { seedWorkspaceDefaults } from '../modules/workspace/seed.ts';
 import type { Deps } from '../use-case/deps.ts';
 

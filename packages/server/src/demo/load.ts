@@ -9,7 +9,7 @@ import { auditEvents } from '../db/schema/audit.ts';
 import { documents, documentVersions } from '../db/schema/documents.ts';
 import { memberships, products, subsidiaries, taxonomyTerms } from '../db/schema/workspace.ts';
 import { hashPassword } from '../modules/auth/crypto.ts';
-import { seedDemoGate } from '../modules/gate/demo.ts';
+import { seedDemoGate } from '../modules/gate/demo/seed.ts';
 import type { Deps } from '../use-case/deps.ts';
 import { type AuditRow, audit, buildProduct, DEMO_LOADER, WEEK } from './build.ts';
 import { DEMO_PRODUCTS, DEMO_TAXONOMY } from './catalog/all.ts';

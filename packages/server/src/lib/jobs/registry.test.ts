@@ -5,7 +5,7 @@ import { DEFAULT_RUBRIC } from '@pi-studio/core/gate/default-rubric';
 import { afterAll, describe, expect, it } from 'vitest';
 import { longPrd } from '../../../test/heavy-inputs.ts';
 import { diffFitsInline, diffResponseJson } from '../../modules/documents/diff-job.ts';
-import { GATE_INLINE_MAX_CHARS, scoreJob } from '../../modules/gate/score-job.ts';
+import { GATE_INLINE_MAX_CHARS, scoreJob } from '../../modules/gate/reviews/score-job.ts';
 import { convertDocx } from '../docx-convert.ts';
 import { createJobPool } from './pool.ts';
 

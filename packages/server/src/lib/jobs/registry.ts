@@ -7,7 +7,7 @@ import type { JobModules } from './pool.ts';
 export const jobs = {
   'docx.toMarkdown': async () => (await import('../docx-convert.ts')).convertDocx,
   'documents.diff': async () => (await import('../../modules/documents/diff-job.ts')).diffResponseJson,
-  'gate.score': async () => (await import('../../modules/gate/score-job.ts')).scoreJob,
+  'gate.score': async () => (await import('../../modules/gate/reviews/score-job.ts')).scoreJob,
 } satisfies JobModules;
 
 export type Jobs = typeof jobs;

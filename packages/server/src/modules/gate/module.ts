@@ -1,7 +1,7 @@
 // The gate module's manifest: PRD reviews (submit, score, decide), rubrics and the Golden library.
 import { AUDIT_ACTIONS } from '@pi-studio/core/contract/audit-actions';
 import type { ModuleManifest } from '../manifest.ts';
-import { seedDemoGate } from './demo.ts';
+import { seedDemoGate } from './demo/seed.ts';
 import { gateRoutes } from './routes.ts';
 
 export const gateModule = {

@@ -3,10 +3,10 @@
 import { ZGateMetrics, ZGoldenList } from '@pi-studio/core/contract/gate';
 import { ZGateReview, ZQueue, ZReviewList } from '@pi-studio/core/contract/gate-reviews';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answer } from '../../../test/answer.ts';
-import { createTestContext, type TestClient, type TestContext } from '../../../test/harness.ts';
-import { loadDemo } from '../../demo/load.ts';
-import { count } from './test-kit.ts';
+import { answer } from '../../../../test/answer.ts';
+import { createTestContext, type TestClient, type TestContext } from '../../../../test/harness.ts';
+import { loadDemo } from '../../../demo/load.ts';
+import { count } from '../test-kit.ts';
 
 let t: TestContext;
 let admin: TestClient;

@@ -1,6 +1,6 @@
 // The gate's story in the demo studio: which PRD versions went through the gate and what ProductOps decided.
 // Versions and people come from the demo catalog (src/demo/catalog); verdicts follow the catalog's notes.
-import type { PersonKey } from '../../demo/facts.ts';
+import type { PersonKey } from '../../../demo/facts.ts';
 
 export type DemoCondition = { text: string; owner: PersonKey; dueInDays: number; done: boolean };
 export type DemoStep = {

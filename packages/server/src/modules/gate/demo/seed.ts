@@ -1,65 +1,27 @@
 // Gives the demo studio a living gate: reviews for the demo PRDs (first-time passes, fail-then-pass, a
 // conditional pass with its conditions, PRDs waiting in the queue) and Golden passages from the strong PRDs,
-// spread over the past weeks so the metrics have a history. Runs inside the demo's load transaction.
+// spread over the past weeks so the metrics have a history. Runs inside the demo's load transaction; its
+// queries are in repo.ts and the other modules' repos.
 import type { GoldenPassage } from '@pi-studio/core/gate/types';
-import { and, eq, inArray } from 'drizzle-orm';
-import type { Tx } from '../../db/client.ts';
-import { users } from '../../db/schema/accounts.ts';
-import { auditEvents } from '../../db/schema/audit.ts';
-import { documents, documentVersions } from '../../db/schema/documents.ts';
-import { gateReviews } from '../../db/schema/gate.ts';
-import { products, subsidiaries } from '../../db/schema/workspace.ts';
-import { type AuditRow, audit, demoActor, HOUR } from '../../demo/build.ts';
-import type { PersonKey } from '../../demo/facts.ts';
-import { DEMO_PEOPLE, demoEmail } from '../../demo/people.ts';
-import { DEMO_GATE_PLAN, DEMO_GOLDEN, type DemoStep } from './demo-plan.ts';
-import { diffFindings, type StoredReport } from './findings.ts';
-import { insertGolden } from './golden-repo.ts';
-import { insertCondition, updateCondition } from './items-repo.ts';
-import { sectionPassage } from './passage.ts';
-import { insertReview } from './reviews-repo.ts';
-import { findActiveRubricId, loadRubric } from './rubrics-repo.ts';
-import { scoreWithGolden } from './score-job.ts';
-import { setBaseline } from './stage-repo.ts';
+import type { Tx } from '../../../db/client.ts';
+import { type AuditRow, audit, demoActor, HOUR } from '../../../demo/build.ts';
+import type { PersonKey } from '../../../demo/facts.ts';
+import { DEMO_PEOPLE, demoEmail } from '../../../demo/people.ts';
+import { sectionPassage } from '../golden/passage.ts';
+import { insertGolden } from '../golden/repo.ts';
+import { insertCondition, updateCondition } from '../items/repo.ts';
+import { diffFindings, type StoredReport } from '../reviews/findings.ts';
+import { insertReview, setBaseline } from '../reviews/repo.ts';
+import { scoreWithGolden } from '../reviews/score-job.ts';
+import { findActiveRubricId, loadRubric } from '../rubrics/repo.ts';
+import { DEMO_GATE_PLAN, DEMO_GOLDEN, type DemoStep } from './plan.ts';
+import { type DemoPrd, demoPrds, insertAuditRows, usersByEmail } from './repo.ts';
 
-type DemoPrd = Awaited<ReturnType<typeof demoPrds>>[number];
 type Event = { prd: DemoPrd; step: DemoStep; version: DemoPrd['versions'][number]; at: Date };
-
-async function demoPrds(tx: Tx, codes: string[]) {
-  const docs = await tx
-    .select({
-      documentId: documents.id,
-      productId: products.id,
-      productCode: products.code,
-      productType: products.productType,
-      subsidiaryId: products.subsidiaryId,
-      subsidiaryCode: subsidiaries.code,
-      poId: products.poId,
-    })
-    .from(documents)
-    .innerJoin(products, eq(products.id, documents.productId))
-    .innerJoin(subsidiaries, eq(subsidiaries.id, products.subsidiaryId))
-    .where(and(eq(documents.kind, 'prd'), inArray(products.code, codes)));
-  if (docs.length === 0) return [];
-  const ids = docs.map((d) => d.documentId);
-  const versions = await tx.select().from(documentVersions).where(inArray(documentVersions.documentId, ids));
-  // Re-running the demo keeps the gate history it already has.
-  const reviewed = new Set(
-    (await tx.select({ id: gateReviews.documentId }).from(gateReviews).where(inArray(gateReviews.documentId, ids))).map(
-      (r) => r.id,
-    ),
-  );
-  return docs
-    .filter((d) => !reviewed.has(d.documentId))
-    .map((d) => ({ ...d, versions: versions.filter((v) => v.documentId === d.documentId) }));
-}
 
 async function peopleIds(tx: Tx): Promise<Map<PersonKey, string>> {
   const keys = Object.keys(DEMO_PEOPLE) as PersonKey[];
-  const rows = await tx
-    .select({ id: users.id, email: users.email })
-    .from(users)
-    .where(inArray(users.email, keys.map(demoEmail)));
+  const rows = await usersByEmail(tx, keys.map(demoEmail));
   return new Map(keys.flatMap((k) => rows.filter((r) => r.email === demoEmail(k)).map((r) => [k, r.id] as const)));
 }
 
@@ -184,6 +146,6 @@ export async function seedDemoGate(tx: Tx): Promise<{ reviews: number; golden: n
     }
   }
   log.sort((a, b) => (a.at as Date).getTime() - (b.at as Date).getTime());
-  if (log.length > 0) await tx.insert(auditEvents).values(log);
+  await insertAuditRows(tx, log);
   return { reviews: log.filter((l) => l.action === 'gate.submitted').length, golden: library.length };
 }

@@ -2,10 +2,10 @@
 // and cited by the fixes of later reviews (same subsidiary first).
 import { type GoldenExample, ZGoldenExample, ZGoldenList } from '@pi-studio/core/contract/gate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answer } from '../../../test/answer.ts';
-import { createTestContext, type TestClient, type TestContext } from '../../../test/harness.ts';
-import { testPrd } from './test-fixtures.ts';
-import { act, count, createPrd, expectStatus, json, makeTypedProduct, type Problem, submit } from './test-kit.ts';
+import { answer } from '../../../../test/answer.ts';
+import { createTestContext, type TestClient, type TestContext } from '../../../../test/harness.ts';
+import { testPrd } from '../test-fixtures.ts';
+import { act, count, createPrd, expectStatus, json, makeTypedProduct, type Problem, submit } from '../test-kit.ts';
 
 let t: TestContext;
 let ops: TestClient;

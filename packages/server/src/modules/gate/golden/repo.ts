@@ -1,12 +1,12 @@
 // The Golden PRD library: approved passages per criterion, subsidiary and product type.
 import type { GoldenPassage } from '@pi-studio/core/gate/types';
 import { and, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
-import type { Executor } from '../../db/client.ts';
-import { users } from '../../db/schema/accounts.ts';
-import { documentVersions } from '../../db/schema/documents.ts';
-import { goldenExamples } from '../../db/schema/gate.ts';
-import { subsidiaries } from '../../db/schema/workspace.ts';
-import { escapeLike } from '../workspace/products/repo.ts';
+import type { Executor } from '../../../db/client.ts';
+import { users } from '../../../db/schema/accounts.ts';
+import { documentVersions } from '../../../db/schema/documents.ts';
+import { goldenExamples } from '../../../db/schema/gate.ts';
+import { subsidiaries } from '../../../db/schema/workspace.ts';
+import { escapeLike } from '../../workspace/products/repo.ts';
 
 /** Scoring reads at most this many passages, newest first (the engine keeps the best one per criterion). */
 const SCORING_LIMIT = 2000;

@@ -1,33 +1,11 @@
 import { ZIdParams } from '@pi-studio/core/contract/common';
-import {
-  ZGateMetrics,
-  ZGoldenBody,
-  ZGoldenExample,
-  ZGoldenList,
-  ZGoldenQuery,
-  ZMetricsQuery,
-} from '@pi-studio/core/contract/gate';
-import { defineRoute } from '../../http/route.ts';
-import { addGolden, goldenList, removeGolden } from './golden.service.ts';
-import { metrics } from './metrics.service.ts';
+import { ZGoldenBody, ZGoldenExample, ZGoldenList, ZGoldenQuery } from '@pi-studio/core/contract/gate';
+import { defineRoute } from '../../../http/route.ts';
+import { addGolden, goldenList, removeGolden } from './service.ts';
 
 const tag = 'gate';
 
 export const goldenRoutes = [
-  defineRoute({
-    method: 'get',
-    path: '/gate/metrics',
-    summary: 'First-time pass rate, verdicts and top rejection reasons by ISO week, subsidiary, product type, author',
-    tag,
-    access: 'authenticated',
-    query: ZMetricsQuery,
-    response: ZGateMetrics,
-    handler: async (ctx, { query }) => {
-      const actor = ctx.requireActor();
-      ctx.markAuthorized();
-      return { body: await metrics(ctx.deps, actor, query) };
-    },
-  }),
   defineRoute({
     method: 'get',
     path: '/golden',
@@ -36,11 +14,7 @@ export const goldenRoutes = [
     access: 'authenticated',
     query: ZGoldenQuery,
     response: ZGoldenList,
-    handler: async (ctx, { query }) => {
-      ctx.requireActor();
-      ctx.markAuthorized();
-      return { body: await goldenList(ctx.deps, query) };
-    },
+    handler: async (ctx, { query }) => ({ body: await goldenList(ctx, query) }),
   }),
   defineRoute({
     method: 'post',

@@ -3,22 +3,24 @@ import { decide } from '@pi-studio/core/access/roles';
 import type { GoldenBody, GoldenExample, GoldenQuery } from '@pi-studio/core/contract/gate';
 import { documentCode } from '@pi-studio/core/documents/kinds';
 import { formatVersion, parseVersion } from '@pi-studio/core/documents/version';
-import type { UseCaseCtx } from '../../use-case/context.ts';
-import type { Deps } from '../../use-case/deps.ts';
-import { notFound, validationFailed } from '../../use-case/errors.ts';
-import { writeAudit } from '../audit/writer.ts';
-import { documentFor } from '../documents/policy.ts';
-import { findVersion } from '../documents/repo.ts';
-import { activeTermCodes, findProduct, findSubsidiaryByCode } from '../workspace/products/repo.ts';
-import { deleteGolden, findGolden, insertGolden, listGolden } from './golden-repo.ts';
+import type { UseCaseCtx } from '../../../use-case/context.ts';
+import { notFound, validationFailed } from '../../../use-case/errors.ts';
+import { writeAudit } from '../../audit/writer.ts';
+import { documentFor } from '../../documents/policy.ts';
+import { findVersion } from '../../documents/repo.ts';
+import { activeTermCodes, findSubsidiaryByCode } from '../../workspace/admin/repo.ts';
+import { findProduct } from '../../workspace/products/repo.ts';
+import { passedReviewOfVersion } from '../reviews/repo.ts';
+import { loadRubric } from '../rubrics/repo.ts';
 import { isPassageOf, sectionPassage } from './passage.ts';
 import { presentGolden } from './presenters.ts';
-import { passedReviewOfVersion } from './reviews-repo.ts';
-import { loadRubric } from './rubrics-repo.ts';
+import { deleteGolden, findGolden, insertGolden, listGolden } from './repo.ts';
 
 /** The library is studio-wide on purpose: fixes in any subsidiary may cite any approved example. */
-export async function goldenList(deps: Deps, q: GoldenQuery) {
-  return { items: (await listGolden(deps.db, q)).map(presentGolden) };
+export async function goldenList(ctx: UseCaseCtx, q: GoldenQuery) {
+  ctx.requireActor();
+  ctx.markAuthorized();
+  return { items: (await listGolden(ctx.deps.db, q)).map(presentGolden) };
 }
 
 async function targetSubsidiary(ctx: UseCaseCtx, value: string | null | undefined, own: string) {

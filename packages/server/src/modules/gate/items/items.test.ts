@@ -1,9 +1,9 @@
 // Taking back what ProductOps added (overrides, waivers) and waivers following a finding to the next attempt.
 import { ZGateReview } from '@pi-studio/core/contract/gate-reviews';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answer } from '../../../test/answer.ts';
-import type { TestClient, TestContext } from '../../../test/harness.ts';
-import { prdWithBlocker, testPrd } from './test-fixtures.ts';
+import { answer } from '../../../../test/answer.ts';
+import type { TestClient, TestContext } from '../../../../test/harness.ts';
+import { prdWithBlocker, testPrd } from '../test-fixtures.ts';
 import {
   act,
   createPrd,
@@ -16,7 +16,7 @@ import {
   reviewBench,
   saveVersion,
   submit,
-} from './test-kit.ts';
+} from '../test-kit.ts';
 
 let t: TestContext;
 let po: TestClient;

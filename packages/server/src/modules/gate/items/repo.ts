@@ -1,11 +1,11 @@
 // What ProductOps adds to a review: criterion overrides, finding waivers and conditions (fix items).
 import { and, asc, count, eq, gt, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Executor } from '../../db/client.ts';
-import { users } from '../../db/schema/accounts.ts';
-import { gateConditions, gateOverrides, gateWaivers } from '../../db/schema/gate.ts';
-import type { OverrideRecord, WaiverRecord } from './effective.ts';
-import type { Person } from './reviews-repo.ts';
+import type { Executor } from '../../../db/client.ts';
+import { users } from '../../../db/schema/accounts.ts';
+import { gateConditions, gateOverrides, gateWaivers } from '../../../db/schema/gate.ts';
+import type { OverrideRecord, WaiverRecord } from '../reviews/effective.ts';
+import type { Person } from '../reviews/repo.ts';
 
 const owner = alias(users, 'owner');
 

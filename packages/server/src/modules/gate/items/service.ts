@@ -1,11 +1,13 @@
 // Overrides, waivers and conditions on a review. Each is validated against the stored review (its criteria,
 // its findings), written with its audit event in one transaction, and answered with the recomputed review.
 import type { ConditionBody, ConditionPatch, OverrideBody, WaiverBody } from '@pi-studio/core/contract/gate-reviews';
-import type { Executor } from '../../db/client.ts';
-import type { UseCaseCtx } from '../../use-case/context.ts';
-import { conflict, notFound, validationFailed } from '../../use-case/errors.ts';
-import { writeAudit } from '../audit/writer.ts';
-import { onOpenReview, reviewLabel } from './decide.service.ts';
+import type { Executor } from '../../../db/client.ts';
+import type { UseCaseCtx } from '../../../use-case/context.ts';
+import { conflict, notFound, validationFailed } from '../../../use-case/errors.ts';
+import { type AuditEntry, writeAudit } from '../../audit/writer.ts';
+import { requireGateReviewer, reviewFor } from '../reviews/policy.ts';
+import { activeUser, lockReviewStatus, type ReviewRecord } from '../reviews/repo.ts';
+import { onOpenReview, presentReviewById, reviewLabel } from '../reviews/service.ts';
 import {
   deleteOverride,
   deleteWaiver,
@@ -15,13 +17,9 @@ import {
   updateCondition,
   upsertOverride,
   upsertWaiver,
-} from './items-repo.ts';
-import { requireGateReviewer, reviewFor } from './policy.ts';
-import { presentReviewById } from './reviews.service.ts';
-import { lockReviewStatus, type ReviewRecord } from './reviews-repo.ts';
-import { activeUser } from './stage-repo.ts';
+} from './repo.ts';
 
-const audit = (r: ReviewRecord, action: string, before: unknown, after: unknown) => ({
+const audit = (r: ReviewRecord, action: AuditEntry['action'], before: unknown, after: unknown) => ({
   action,
   targetType: 'gate_review',
   targetId: r.id,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gateMetrics, isoWeek, isoWeeks, rate } from './metrics.ts';
-import type { ReviewFact } from './metrics-repo.ts';
+import { gateMetrics, isoWeek, isoWeeks, rate } from './compute.ts';
+import type { ReviewFact } from './repo.ts';
 
 const fact = (over: Partial<ReviewFact>): ReviewFact => ({
   id: 'r',

@@ -1,6 +1,6 @@
 // Gate metrics from per-review facts (pure, so the arithmetic is tested without a database).
 // Weeks are submission cohorts: "of the PRDs submitted in week W, how many passed, and why did the others not".
-import type { ReasonFact, ReviewFact } from './metrics-repo.ts';
+import type { ReasonFact, ReviewFact } from './repo.ts';
 
 type Counts = { submitted: number; decided: number; passed: number; conditional: number; failed: number };
 type Tally = Counts & { firstAttempts: number; firstTimePasses: number };

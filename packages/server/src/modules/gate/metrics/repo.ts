@@ -1,7 +1,7 @@
 // Gate metrics read two small result sets: one row per review in the window, and rejection reasons grouped
 // by week. Raw SQL because of the lateral jsonb expansion; counts are Number()ed (pg sends bigint as text).
 import { type SQL, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.ts';
+import type { Executor } from '../../../db/client.ts';
 
 export type MetricsFilter = {
   from: Date;

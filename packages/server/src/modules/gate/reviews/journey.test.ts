@@ -3,9 +3,9 @@
 import { ZGateMetrics } from '@pi-studio/core/contract/gate';
 import { ZGateReview, ZQueue, ZReviewList } from '@pi-studio/core/contract/gate-reviews';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answer } from '../../../test/answer.ts';
-import { createTestContext, type TestClient, type TestContext } from '../../../test/harness.ts';
-import { testPrd } from './test-fixtures.ts';
+import { answer } from '../../../../test/answer.ts';
+import { createTestContext, type TestClient, type TestContext } from '../../../../test/harness.ts';
+import { testPrd } from '../test-fixtures.ts';
 import {
   act,
   createPrd,
@@ -17,7 +17,7 @@ import {
   saveVersion,
   stageOf,
   submit,
-} from './test-kit.ts';
+} from '../test-kit.ts';
 
 let t: TestContext;
 let po: TestClient;

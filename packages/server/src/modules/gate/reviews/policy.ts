@@ -1,8 +1,8 @@
 // Access to a review is decided on its product's stored subsidiary: invisible and unknown both answer 404.
 import { decide, type Permission } from '@pi-studio/core/access/roles';
-import type { UseCaseCtx } from '../../use-case/context.ts';
-import { forbidden, notFound } from '../../use-case/errors.ts';
-import { findReview, type ReviewRecord } from './reviews-repo.ts';
+import type { UseCaseCtx } from '../../../use-case/context.ts';
+import { forbidden, notFound } from '../../../use-case/errors.ts';
+import { findReview, type ReviewRecord } from './repo.ts';
 
 export async function reviewFor(ctx: UseCaseCtx, id: string, permission: Permission): Promise<ReviewRecord> {
   const actor = ctx.requireActor();

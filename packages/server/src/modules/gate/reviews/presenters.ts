@@ -1,28 +1,13 @@
-// What the gate API sends: ISO dates, version strings, document codes, people as {id, name, email}. The return
-// types are the contract's (core/contract/gate.ts, gate-reviews.ts), so the compiler holds every answer to it.
-import type { GoldenExample, RubricSummary } from '@pi-studio/core/contract/gate';
+// What the gate's review API sends: ISO dates, version strings, document codes, people as {id, name, email}. The return
+// types are the contract's (core/contract/gate-reviews.ts), so the compiler holds every answer to it.
 import type { Condition, GateReview, GateReviewSummary, QueueItem } from '@pi-studio/core/contract/gate-reviews';
 import { type DocumentKind, documentCode } from '@pi-studio/core/documents/kinds';
 import { formatVersion } from '@pi-studio/core/documents/version';
+import type { ConditionRecord } from '../items/repo.ts';
 import type { EffectiveReview } from './effective.ts';
-import type { GoldenRow } from './golden-repo.ts';
-import type { ConditionRecord } from './items-repo.ts';
-import type { ReviewRecord, ReviewSummary } from './reviews-repo.ts';
-import type { RubricRecord } from './rubrics-repo.ts';
+import type { ReviewRecord, ReviewSummary } from './repo.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
-export function presentRubric(r: RubricRecord): RubricSummary {
-  return {
-    id: r.id,
-    rubricId: r.rubricId,
-    version: r.version,
-    name: r.name,
-    active: r.active,
-    createdAt: r.createdAt.toISOString(),
-    author: r.author,
-  };
-}
 
 const productOf = (r: ReviewSummary) => ({
   code: r.product.code,
@@ -122,20 +107,5 @@ export function presentReview(
     changes: r.changes,
     author: r.author,
     goldenCitations: r.goldenCitations,
-  };
-}
-
-export function presentGolden(g: GoldenRow): GoldenExample {
-  return {
-    id: g.id,
-    criterion: g.criterion,
-    text: g.text,
-    source: g.source,
-    documentId: g.documentId,
-    version: g.major !== null && g.minor !== null ? formatVersion({ major: g.major, minor: g.minor }) : null,
-    subsidiary: g.subsidiary,
-    productType: g.productType,
-    createdAt: g.createdAt.toISOString(),
-    createdBy: g.createdById ? { id: g.createdById, name: g.createdByName ?? '', email: g.createdByEmail ?? '' } : null,
   };
 }

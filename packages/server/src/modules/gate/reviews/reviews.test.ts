@@ -1,9 +1,9 @@
 // ProductOps' tools on a review (overrides, waivers with expiry, conditions) and who may use them.
 import { ZGateReview, ZQueue } from '@pi-studio/core/contract/gate-reviews';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answer } from '../../../test/answer.ts';
-import type { TestClient, TestContext } from '../../../test/harness.ts';
-import { prdWithBlocker, testPrd } from './test-fixtures.ts';
+import { answer } from '../../../../test/answer.ts';
+import type { TestClient, TestContext } from '../../../../test/harness.ts';
+import { prdWithBlocker, testPrd } from '../test-fixtures.ts';
 import {
   act,
   count,
@@ -17,7 +17,7 @@ import {
   reviewBench,
   saveVersion,
   submit,
-} from './test-kit.ts';
+} from '../test-kit.ts';
 
 let t: TestContext;
 let po: TestClient;

@@ -15,8 +15,7 @@ import {
   ZWaiverBody,
   ZWaiverParams,
 } from '@pi-studio/core/contract/gate-reviews';
-import { defineRoute } from '../../http/route.ts';
-import { decide } from './decide.service.ts';
+import { defineRoute } from '../../../http/route.ts';
 import {
   addCondition,
   overrideCriterion,
@@ -24,10 +23,8 @@ import {
   removeOverride,
   removeWaiver,
   waiveFinding,
-} from './items.service.ts';
-import { reviewFor } from './policy.ts';
-import { gateQueue, presentReviewRecord, reviewList } from './reviews.service.ts';
-import { submitToGate } from './submit.service.ts';
+} from '../items/service.ts';
+import { decide, gateQueue, getReview, reviewList, submitToGate } from './service.ts';
 
 const tag = 'gate';
 
@@ -57,11 +54,7 @@ export const reviewRoutes = [
     access: 'authenticated',
     query: ZQueueQuery,
     response: ZQueue,
-    handler: async (ctx, { query }) => {
-      const actor = ctx.requireActor();
-      ctx.markAuthorized();
-      return { body: await gateQueue(ctx.deps, actor, query.subsidiary) };
-    },
+    handler: async (ctx, { query }) => ({ body: await gateQueue(ctx, query.subsidiary) }),
   }),
   defineRoute({
     method: 'get',
@@ -71,11 +64,7 @@ export const reviewRoutes = [
     access: 'authenticated',
     query: ZReviewsQuery,
     response: ZReviewList,
-    handler: async (ctx, { query }) => {
-      const actor = ctx.requireActor();
-      ctx.markAuthorized();
-      return { body: await reviewList(ctx.deps, actor, query) };
-    },
+    handler: async (ctx, { query }) => ({ body: await reviewList(ctx, query) }),
   }),
   defineRoute({
     method: 'get',
@@ -85,10 +74,7 @@ export const reviewRoutes = [
     access: { permission: 'document.read' },
     params: ZIdParams,
     response: ZGateReview,
-    handler: async (ctx, { params }) => {
-      const review = await reviewFor(ctx, params.id, 'document.read');
-      return { body: await presentReviewRecord(ctx.deps, review) };
-    },
+    handler: async (ctx, { params }) => ({ body: await getReview(ctx, params.id) }),
   }),
   defineRoute({
     method: 'post',

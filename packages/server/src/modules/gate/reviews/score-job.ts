@@ -5,7 +5,7 @@ import type { Rubric } from '@pi-studio/core/gate/rubric';
 import { scoreDocument } from '@pi-studio/core/gate/score';
 import type { GoldenPassage } from '@pi-studio/core/gate/types';
 import { type StoredReport, withFindingIds } from './findings.ts';
-import type { GoldenCitation } from './reviews-repo.ts';
+import type { GoldenCitation } from './repo.ts';
 
 /**
  * Bodies up to this many characters are scored on the event loop: measured here at ≤ ~20 ms (a 3,000-word PRD is

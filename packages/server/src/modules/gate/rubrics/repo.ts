@@ -1,9 +1,9 @@
 // Rubric rows. A stored definition is never changed; activation only moves the `active` flag.
 import { parseRubric, type Rubric } from '@pi-studio/core/gate/rubric';
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.ts';
-import { users } from '../../db/schema/accounts.ts';
-import { rubrics } from '../../db/schema/gate.ts';
+import type { Executor } from '../../../db/client.ts';
+import { users } from '../../../db/schema/accounts.ts';
+import { rubrics } from '../../../db/schema/gate.ts';
 
 export type RubricRecord = {
   id: string;

@@ -1,11 +1,9 @@
 import { ZIdParams } from '@pi-studio/core/contract/common';
 import { ZRubricBody, ZRubricDetail, ZRubricList } from '@pi-studio/core/contract/gate';
-import { defineRoute } from '../../http/route.ts';
-import { requireStudioRole } from '../../use-case/policy.ts';
-import { activate, createRubric, rubricDetail, rubricList } from './rubrics.service.ts';
+import { defineRoute } from '../../../http/route.ts';
+import { activate, createRubric, rubricDetail, rubricList } from './service.ts';
 
 const tag = 'gate';
-const RUBRIC_EDITORS = ['admin', 'productops'] as const;
 
 // Rubrics are studio-wide data: everyone signed in reads them (the editor scores with them); admins and
 // ProductOps add and activate versions.
@@ -17,10 +15,7 @@ export const rubricRoutes = [
     tag,
     access: 'authenticated',
     response: ZRubricList,
-    handler: async (ctx) => {
-      ctx.markAuthorized();
-      return { body: await rubricList(ctx.deps) };
-    },
+    handler: async (ctx) => ({ body: await rubricList(ctx) }),
   }),
   defineRoute({
     method: 'get',
@@ -31,10 +26,7 @@ export const rubricRoutes = [
     params: ZIdParams,
     response: ZRubricDetail,
     problems: { 404: ['not_found'] },
-    handler: async (ctx, { params }) => {
-      ctx.markAuthorized();
-      return { body: await rubricDetail(ctx.deps, params.id) };
-    },
+    handler: async (ctx, { params }) => ({ body: await rubricDetail(ctx, params.id) }),
   }),
   defineRoute({
     method: 'post',
@@ -45,10 +37,7 @@ export const rubricRoutes = [
     body: ZRubricBody,
     response: ZRubricDetail,
     problems: { 409: ['rubric_version_taken'], 422: ['invalid_rubric'] },
-    handler: async (ctx, { body }) => {
-      requireStudioRole(ctx, RUBRIC_EDITORS);
-      return { body: await createRubric(ctx, body) };
-    },
+    handler: async (ctx, { body }) => ({ body: await createRubric(ctx, body) }),
   }),
   defineRoute({
     method: 'post',
@@ -60,9 +49,6 @@ export const rubricRoutes = [
     response: ZRubricDetail,
     problems: { 404: ['not_found'] },
     successStatus: 200,
-    handler: async (ctx, { params }) => {
-      requireStudioRole(ctx, RUBRIC_EDITORS);
-      return { body: await activate(ctx, params.id) };
-    },
+    handler: async (ctx, { params }) => ({ body: await activate(ctx, params.id) }),
   }),
 ];

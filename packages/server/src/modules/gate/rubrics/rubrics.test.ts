@@ -4,9 +4,9 @@ import { ZRubricDetail, ZRubricList } from '@pi-studio/core/contract/gate';
 import { ZGateReview } from '@pi-studio/core/contract/gate-reviews';
 import { DEFAULT_RUBRIC } from '@pi-studio/core/gate/default-rubric';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answer } from '../../../test/answer.ts';
-import { createTestContext, type TestClient, type TestContext } from '../../../test/harness.ts';
-import { testPrd } from './test-fixtures.ts';
+import { answer } from '../../../../test/answer.ts';
+import { createTestContext, type TestClient, type TestContext } from '../../../../test/harness.ts';
+import { testPrd } from '../test-fixtures.ts';
 import {
   count,
   createPrd,
@@ -16,7 +16,7 @@ import {
   type Problem,
   saveVersion,
   submit,
-} from './test-kit.ts';
+} from '../test-kit.ts';
 
 let t: TestContext;
 let admin: TestClient;

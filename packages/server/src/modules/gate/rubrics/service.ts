@@ -2,11 +2,12 @@
 import type { RubricBody, RubricDetail } from '@pi-studio/core/contract/gate';
 import { DEFAULT_RUBRIC } from '@pi-studio/core/gate/default-rubric';
 import { RubricSchema } from '@pi-studio/core/gate/rubric';
-import { isUniqueViolation } from '../../db/errors.ts';
-import type { UseCaseCtx } from '../../use-case/context.ts';
-import type { Deps } from '../../use-case/deps.ts';
-import { conflict, Invalid, notFound } from '../../use-case/errors.ts';
-import { writeAudit } from '../audit/writer.ts';
+import { isUniqueViolation } from '../../../db/errors.ts';
+import type { UseCaseCtx } from '../../../use-case/context.ts';
+import type { Deps } from '../../../use-case/deps.ts';
+import { conflict, Invalid, notFound } from '../../../use-case/errors.ts';
+import { requireStudioRole } from '../../../use-case/policy.ts';
+import { writeAudit } from '../../audit/writer.ts';
 import { presentRubric } from './presenters.ts';
 import {
   activateRubric,
@@ -16,16 +17,21 @@ import {
   insertRubric,
   listRubrics,
   nextRubricVersion,
-} from './rubrics-repo.ts';
+} from './repo.ts';
 
 const SYSTEM = { actorId: null, actorLabel: 'system', requestId: 'bootstrap' };
+const RUBRIC_EDITORS = ['admin', 'productops'] as const;
 
-export async function rubricList(deps: Deps) {
-  return { items: (await listRubrics(deps.db)).map(presentRubric) };
+// Rubrics are studio-wide data: everyone signed in reads them (the editor scores with them); admins and
+// ProductOps add and activate versions.
+export async function rubricList(ctx: UseCaseCtx) {
+  ctx.markAuthorized();
+  return { items: (await listRubrics(ctx.deps.db)).map(presentRubric) };
 }
 
-export async function rubricDetail(deps: Deps, id: string): Promise<RubricDetail> {
-  const found = await findRubric(deps.db, id);
+export async function rubricDetail(ctx: UseCaseCtx, id: string): Promise<RubricDetail> {
+  ctx.markAuthorized();
+  const found = await findRubric(ctx.deps.db, id);
   if (!found) throw notFound('rubric');
   return { ...presentRubric(found), definition: found.definition };
 }
@@ -44,6 +50,7 @@ function invalidRubric(definition: Record<string, unknown>, version: number) {
 
 /** The server numbers versions (max + 1 per rubric id); a `version` in the body is ignored. */
 export async function createRubric(ctx: UseCaseCtx, body: RubricBody) {
+  requireStudioRole(ctx, RUBRIC_EDITORS);
   const actor = ctx.requireActor();
   const rubricId = typeof body.definition.id === 'string' ? body.definition.id : '';
   const version = await nextRubricVersion(ctx.deps.db, rubricId);
@@ -83,10 +90,11 @@ export async function createRubric(ctx: UseCaseCtx, body: RubricBody) {
         );
       throw err;
     });
-  return rubricDetail(ctx.deps, id);
+  return rubricDetail(ctx, id);
 }
 
 export async function activate(ctx: UseCaseCtx, id: string) {
+  requireStudioRole(ctx, RUBRIC_EDITORS);
   const found = await findRubric(ctx.deps.db, id);
   if (!found) throw notFound('rubric');
   if (!found.active) {
@@ -102,7 +110,7 @@ export async function activate(ctx: UseCaseCtx, id: string) {
       });
     });
   }
-  return rubricDetail(ctx.deps, id);
+  return rubricDetail(ctx, id);
 }
 
 /** Idempotent: stores the default rubric v1 and makes it active when no rubric is active yet. */
