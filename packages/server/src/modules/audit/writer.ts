@@ -5,10 +5,8 @@ import type { Executor } from '../../db/client.ts';
 import { auditEvents } from '../../db/schema/audit.ts';
 import type { AuditActor } from '../../use-case/actor.ts';
 
-// Defined in http/ (which builds it per request and may not import modules); named here too for writeAudit's callers.
-export type { AuditActor };
-
-export type { AuditAction };
+// The actor is defined in use-case/, the actions in core (contract/audit-actions.ts); named here for writeAudit's callers.
+export type { AuditAction, AuditActor };
 
 export type AuditEntry = {
   /** One of the actions a module declares (`AUDIT_ACTIONS` in core): an undeclared one does not compile. */
