@@ -2,7 +2,8 @@
 // sign-in is off for the studio — the password form tucked behind an "Administrator sign-in" link (emergency access).
 import { Alert, Anchor, Button, Divider, Text } from '@mantine/core';
 import { type ReactNode, useState } from 'react';
-import { ssoStartUrl, useLoginProviders } from './providers.ts';
+import { ssoStartUrl } from './api.ts';
+import { useLoginProviders } from './queries.ts';
 import { ssoErrorMessage } from './sso-errors.ts';
 
 const here = () => `${window.location.pathname}${window.location.search}`;

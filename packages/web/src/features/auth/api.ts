@@ -10,6 +10,7 @@ import type {
   SignInStep,
   TotpSignInBody,
 } from '@pi-studio/core/contract/auth';
+import type { LoginProviders } from '@pi-studio/core/contract/sign-in';
 import { ApiError, api, setCsrfToken } from '../../lib/api.ts';
 
 export type { Enrolment, Me, SignInStep };
@@ -56,4 +57,15 @@ export async function confirmLoginEnrolment(body: ChallengeCodeBody) {
 export async function logout() {
   await api.post<void>('/auth/logout');
   setCsrfToken(null);
+}
+
+/** How people can sign in here (public): password sign-in on or off, and the single sign-on button if any. */
+export const fetchLoginProviders = () => api.get<LoginProviders>('/auth/providers');
+
+/** Where the SSO button points: the server redirects to the provider and back to `returnTo`. */
+export function ssoStartUrl(returnTo: string): string {
+  const safe = returnTo.startsWith('/') && !returnTo.startsWith('//') && !returnTo.startsWith('/\\') ? returnTo : '/';
+  // The login page itself is no place to come back to.
+  const target = safe.startsWith('/login') ? '/' : safe;
+  return `/api/v1/auth/oidc/start?returnTo=${encodeURIComponent(target)}`;
 }

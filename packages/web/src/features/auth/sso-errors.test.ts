@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ssoStartUrl } from './providers.ts';
+import { ssoStartUrl } from './api.ts';
 import { ssoErrorMessage } from './sso-errors.ts';
 
 describe('ssoErrorMessage', () => {

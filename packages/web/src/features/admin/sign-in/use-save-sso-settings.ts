@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { providerKeys } from '../../auth/providers.ts';
+import { authKeys } from '../../auth/queries.ts';
 import { signInKeys } from './queries.ts';
 import { saveSsoSettings } from './sso-api.ts';
 import { ssoKeys } from './sso-queries.ts';
@@ -12,7 +12,7 @@ export function useSaveSsoSettings() {
       qc.setQueryData(ssoKeys.settings(), saved);
       // The two-step card saves the whole sign-in policy, password switch included: it must see this change.
       await qc.invalidateQueries({ queryKey: signInKeys.settings() });
-      await qc.invalidateQueries({ queryKey: providerKeys.all });
+      await qc.invalidateQueries({ queryKey: authKeys.providers });
     },
   });
 }
