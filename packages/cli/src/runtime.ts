@@ -1,6 +1,5 @@
 // What the data commands share: the validated config (with --data-dir applied), the data-directory lock and
 // the database, closed and unlocked again whatever happens.
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { type Config, ConfigError, loadConfig } from '@pi-studio/server/config';
 import type { Deps } from '@pi-studio/server/use-case/deps';
@@ -48,6 +47,3 @@ export function describeTarget(config: Config): string {
   const url = new URL(config.databaseUrl);
   return `PostgreSQL ${url.hostname}${url.port ? `:${url.port}` : ''}${url.pathname}`;
 }
-
-/** Audit identity of changes made from the command line. */
-export const cliActor = () => ({ actorId: null, actorLabel: 'cli', requestId: `cli-${randomUUID()}` });

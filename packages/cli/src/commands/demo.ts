@@ -24,14 +24,14 @@ export async function runDemo(argv: string[]): Promise<number> {
   const args = parseCommand(demoSpec, argv);
   if (args.help) return printUsage(demoSpec);
   const config = commandConfig(args.string('data-dir'));
-  const [{ ensureAdmin }, { seedReferenceData }, { migrate }, { products }, { loadDemo }, { count }] =
+  const [{ ensureAdmin }, { seedReferenceData }, { migrate }, { productCount }, { loadDemo }, { systemContext }] =
     await Promise.all([
       import('@pi-studio/server/bootstrap/admin'),
       import('@pi-studio/server/bootstrap/reference-data'),
       import('@pi-studio/server/db/migrate'),
-      import('@pi-studio/server/db/schema'),
+      import('@pi-studio/server/modules/workspace/products/service'),
       import('@pi-studio/server/demo/load'),
-      import('drizzle-orm'),
+      import('@pi-studio/server/use-case/context'),
     ]);
   const summary = await withDatabase(config, async (deps) => {
     await migrate(deps.handle);
@@ -40,8 +40,7 @@ export async function runDemo(argv: string[]): Promise<number> {
       console.log(`Created admin ${admin.email} with password ${admin.generatedPassword} (shown once)`);
     }
     await seedReferenceData(deps);
-    const [row] = await deps.db.select({ n: count() }).from(products);
-    const existing = Number(row?.n ?? 0);
+    const existing = await productCount(systemContext(deps, 'cli'));
     if (existing > 0 && !args.flag('force')) {
       throw new CommandFailed(
         `${describeTarget(config)} already has ${existing} product(s); the demo goes into an empty studio (--force adds it anyway)`,

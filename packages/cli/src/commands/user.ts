@@ -1,6 +1,6 @@
 import { isRole, ROLES, type Role } from '@pi-studio/core/access/roles';
 import { CommandFailed, type CommandSpec, parseCommand, printUsage, required, UsageError } from '../args.ts';
-import { cliActor, commandConfig, DATA_DIR_HELP, DATA_DIR_OPTION, withDatabase } from '../runtime.ts';
+import { commandConfig, DATA_DIR_HELP, DATA_DIR_OPTION, withDatabase } from '../runtime.ts';
 
 export const userCreateSpec: CommandSpec = {
   name: 'user create',
@@ -71,13 +71,15 @@ export async function runUser(argv: string[]): Promise<number> {
     memberships: roles.map((r) => ({ subsidiary: r.code, role: r.role })),
   };
   // The same schema and use case as POST /api/v1/users: one set of rules, one audit event.
-  const [{ ZUserBody }, { createUser }, { DomainError }, { migrate }, { checkPassword }] = await Promise.all([
-    import('@pi-studio/core/contract/workspace'),
-    import('@pi-studio/server/modules/workspace/users/service'),
-    import('@pi-studio/server/use-case/errors'),
-    import('@pi-studio/server/db/migrate'),
-    import('@pi-studio/server/modules/auth/password-policy'),
-  ]);
+  const [{ ZUserBody }, { createUser }, { DomainError }, { systemContext }, { migrate }, { checkPassword }] =
+    await Promise.all([
+      import('@pi-studio/core/contract/workspace'),
+      import('@pi-studio/server/modules/workspace/users/service'),
+      import('@pi-studio/server/use-case/errors'),
+      import('@pi-studio/server/use-case/context'),
+      import('@pi-studio/server/db/migrate'),
+      import('@pi-studio/server/modules/auth/password-policy'),
+    ]);
   const parsed = ZUserBody.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -91,7 +93,7 @@ export async function runUser(argv: string[]): Promise<number> {
   const created = await withDatabase(commandConfig(args.string('data-dir')), async (deps) => {
     await migrate(deps.handle);
     try {
-      return await createUser(deps.db, parsed.data, cliActor());
+      return await createUser(systemContext(deps, 'cli'), parsed.data);
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
       const param = err.invalidParams[0];
