@@ -1,4 +1,5 @@
 import { ROLES } from '@pi-studio/core/access/roles';
+import { isAuditAction } from '@pi-studio/core/contract/audit-actions';
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
@@ -31,6 +32,14 @@ describe('demo studio', () => {
     expect(rows.map((p) => p.code)).toEqual(
       expect.arrayContaining(['FINTX-PAYOUTS', 'EMX-CHARGEMAP', 'NXN-FIBERCHECK']),
     );
+  });
+
+  it('writes only audit actions a module declares', async () => {
+    const actions = new Set(
+      (await t.deps.db.select({ action: auditEvents.action }).from(auditEvents)).map((r) => r.action),
+    );
+    expect([...actions].filter((a) => !isAuditAction(a))).toEqual([]);
+    expect(actions.has('gate.submitted')).toBe(true); // the gate's own demo ran too
   });
 
   it('has a user in every role and people who can sign in with the demo password', async () => {

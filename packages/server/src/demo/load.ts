@@ -9,7 +9,7 @@ import { auditEvents } from '../db/schema/audit.ts';
 import { documents, documentVersions } from '../db/schema/documents.ts';
 import { memberships, products, subsidiaries, taxonomyTerms } from '../db/schema/workspace.ts';
 import { hashPassword } from '../modules/auth/crypto.ts';
-import { seedDemoGate } from '../modules/gate/demo/seed.ts';
+import { MODULES } from '../modules/index.ts';
 import type { Deps } from '../use-case/deps.ts';
 import { type AuditRow, audit, buildProduct, DEMO_LOADER, WEEK } from './build.ts';
 import { DEMO_PRODUCTS, DEMO_TAXONOMY } from './catalog/all.ts';
@@ -130,7 +130,8 @@ export async function loadDemo(deps: Deps): Promise<DemoSummary> {
     log.push(...built.flatMap((b) => b.log));
     log.sort((a, b) => (a.at as Date).getTime() - (b.at as Date).getTime());
     for (let i = 0; i < log.length; i += 500) await tx.insert(auditEvents).values(log.slice(i, i + 500));
-    await seedDemoGate(tx);
+    // Each module's part (the gate's reviews and Golden library), in list order, on top of the shared studio.
+    for (const m of MODULES) await m.demo?.(tx);
     return {
       subsidiaries: subsidiaryIds.size,
       users: people.size,
