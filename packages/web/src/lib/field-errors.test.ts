@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './api.ts';
-import { fieldError, formLevelError } from './field-errors.ts';
+import { fieldError, formLevelError, invalidParams, problemsUnder, reasonAt } from './field-errors.ts';
 
 const problem = (invalid: { name: string; reason: string }[]) =>
   new ApiError({
@@ -29,5 +29,18 @@ describe('form error mapping', () => {
     expect(formLevelError(err, ['email'])).toContain('request is invalid');
     expect(formLevelError(new Error('offline'), ['email'])).toBe('offline');
     expect(formLevelError(null, ['email'])).toBeUndefined();
+  });
+
+  it('lists every refused field, and finds the reasons under a nested document', () => {
+    const err = problem([
+      { name: 'definition.criteria.3.weight', reason: 'must be positive' },
+      { name: 'definition.name', reason: 'required' },
+    ]);
+    expect(invalidParams(err)).toHaveLength(2);
+    expect(invalidParams(new Error('offline'))).toEqual([]);
+    const problems = problemsUnder(err, 'definition.');
+    expect(reasonAt(problems, 'name')).toBe('required');
+    expect(reasonAt(problems, 'criteria')).toBe('must be positive');
+    expect(reasonAt(problems, 'verdict')).toBeUndefined();
   });
 });

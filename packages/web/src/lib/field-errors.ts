@@ -1,10 +1,14 @@
 // The server names every field it refuses (`invalid_params`, e.g. `email` or `definition.criteria.3.weight`); forms
 // show each reason under the field it names, and whatever no field can show goes above the form.
-import { ApiError } from './api.ts';
+import { ApiError, type InvalidParam } from './api.ts';
 import { errorMessage } from './errors.ts';
 
 /** Whether the problem's `name` lies below `path` (`memberships.0.role` or `memberships[0]` under `memberships`). */
 const isBelow = (name: string, path: string) => name.startsWith(`${path}.`) || name.startsWith(`${path}[`);
+
+/** Every field the server refused (none when the error is not a problem naming fields). */
+export const invalidParams = (err: unknown): InvalidParam[] =>
+  err instanceof ApiError ? (err.problem.invalid_params ?? []) : [];
 
 /** Reason for a field, also matching nested names such as `memberships.0.role` under `memberships`. */
 export function fieldError(err: unknown, name: string): string | undefined {

@@ -1,11 +1,12 @@
 // The naming convention as a form, or as JSON in the Advanced view; checked while typing with the server's own
 // schema, and every problem the server names on save is shown at its field.
-import { Alert, Button, Group, JsonInput, List, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, JsonInput, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { ApiError } from '../../../lib/api.ts';
+import type { ApiError } from '../../../lib/api.ts';
 import { errorMessage } from '../../../lib/errors.ts';
-import { problemsUnder } from '../../../lib/field-errors.ts';
+import { invalidParams, problemsUnder } from '../../../lib/field-errors.ts';
 import { notifySuccess } from '../../../lib/notify.ts';
+import { InvalidParamsList } from '../../../ui/InvalidParamsList.tsx';
 import { useSaveNaming } from '../use-save-naming.ts';
 import { ConventionForm } from './ConventionForm.tsx';
 import { type ConventionDraft, conventionIssues, fromDraft, toDraft } from './convention-form.ts';
@@ -39,7 +40,7 @@ export function ConventionEditor({ convention, canEdit }: { convention: Record<s
   const dirty = current !== original;
   const issues = parsed.ok ? conventionIssues(parsed.value) : new Map<string, string>();
   const problems = new Map([...issues, ...problemsUnder(save.error, 'convention.')]);
-  const serverParams = save.error instanceof ApiError ? (save.error.problem.invalid_params ?? []) : [];
+  const serverParams = invalidParams(save.error);
 
   const touched = () => {
     // The server's answer was about the convention as sent; the local check takes over once it changes.
@@ -105,18 +106,7 @@ export function ConventionEditor({ convention, canEdit }: { convention: Record<s
       {save.error ? (
         <Alert color="red" title="Not saved" data-testid="naming-save-error">
           <Text size="sm">{serverParams.length > 0 ? (save.error as ApiError).message : errorMessage(save.error)}</Text>
-          {serverParams.length > 0 && (
-            <List size="sm" mt="xs">
-              {serverParams.map((p) => (
-                <List.Item key={p.name}>
-                  <Text span ff="monospace" size="sm">
-                    {p.name}
-                  </Text>
-                  : {p.reason}
-                </List.Item>
-              ))}
-            </List>
-          )}
+          {serverParams.length > 0 && <InvalidParamsList params={serverParams} mt="xs" />}
         </Alert>
       ) : null}
       {canEdit && (

@@ -1,13 +1,13 @@
 // A new rubric version, as a form or as JSON (Advanced): checked locally as you type with the server's own schema,
 // then validated again by the server on save, which names every problem at its field.
-import { Alert, Button, Card, Group, List, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { DEFAULT_RUBRIC } from '@pi-studio/core/gate/default-rubric';
 import CodeMirror, { EditorView } from '@uiw/react-codemirror';
 import { useDeferredValue, useMemo, useState } from 'react';
-import { ApiError } from '../../../lib/api.ts';
 import { errorMessage } from '../../../lib/errors.ts';
-import { problemsUnder } from '../../../lib/field-errors.ts';
+import { invalidParams, problemsUnder } from '../../../lib/field-errors.ts';
 import { notifySuccess } from '../../../lib/notify.ts';
+import { InvalidParamsList } from '../../../ui/InvalidParamsList.tsx';
 import { LoadingState } from '../../../ui/States.tsx';
 import type { RubricSummary } from '../api.ts';
 import { useRubric } from '../queries.ts';
@@ -69,7 +69,7 @@ function DraftEditor({
   const deferred = useDeferredValue(definition);
   const issues = useMemo(() => rubricIssues(deferred), [deferred]);
   const serverProblems = problemsUnder(create.error, 'definition.');
-  const serverParams = create.error instanceof ApiError ? (create.error.problem.invalid_params ?? []) : [];
+  const serverParams = invalidParams(create.error);
   const firstIssue = issues.entries().next().value;
 
   const change = (next: Definition) => {
@@ -145,20 +145,7 @@ function DraftEditor({
         )}
         {create.error ? (
           <Alert color="red" title="The server rejected this rubric" data-testid="rubric-server-error">
-            {serverParams.length > 0 ? (
-              <List size="sm">
-                {serverParams.map((p) => (
-                  <List.Item key={`${p.name}:${p.reason}`}>
-                    <Text span ff="monospace" size="sm">
-                      {p.name}
-                    </Text>
-                    : {p.reason}
-                  </List.Item>
-                ))}
-              </List>
-            ) : (
-              errorMessage(create.error)
-            )}
+            {serverParams.length > 0 ? <InvalidParamsList params={serverParams} /> : errorMessage(create.error)}
           </Alert>
         ) : null}
         {mode === 'form' ? (
