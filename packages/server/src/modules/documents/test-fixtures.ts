@@ -1,13 +1,11 @@
 // Test-only builders shared by the documents and search tests: products straight in the database (the
 // products API has its own tests) and multipart uploads. Word documents come from @pi-studio/core/docx/docx-fixture.
 import type { TestContext } from '../../../test/harness.ts';
-import { products } from '../../db/schema/workspace.ts';
+import { insertProduct } from '../workspace/products/repo.ts';
 
 export async function makeProduct(t: TestContext, sub: string, key: string, name: string): Promise<string> {
   const code = `${sub}-${key}`;
-  await t.deps.db
-    .insert(products)
-    .values({ code, name, subsidiaryId: await t.subsidiary(sub), productType: 'web_app' });
+  await insertProduct(t.deps.db, { code, name, subsidiaryId: await t.subsidiary(sub), productType: 'web_app' });
   return code;
 }
 

@@ -4,7 +4,7 @@ import { type GateReview, ZGateReview } from '@pi-studio/core/contract/gate-revi
 import { expect } from 'vitest';
 import { answer } from '../../../test/answer.ts';
 import { createTestContext, type TestClient, type TestContext } from '../../../test/harness.ts';
-import { products } from '../../db/schema/workspace.ts';
+import { insertProduct } from '../workspace/products/repo.ts';
 
 export type { Problem } from '@pi-studio/core/contract/common';
 export type { GateReview as Review, ReviewFinding as Finding } from '@pi-studio/core/contract/gate-reviews';
@@ -17,9 +17,7 @@ export async function expectStatus(res: Response, status: number): Promise<void>
 
 export async function makeTypedProduct(t: TestContext, sub: string, key: string, type = 'api_service') {
   const code = `${sub}-${key}`;
-  await t.deps.db
-    .insert(products)
-    .values({ code, name: key, subsidiaryId: await t.subsidiary(sub), productType: type });
+  await insertProduct(t.deps.db, { code, name: key, subsidiaryId: await t.subsidiary(sub), productType: type });
   return code;
 }
 
