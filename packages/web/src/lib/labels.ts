@@ -1,6 +1,7 @@
 // Human words for the ids the API speaks: audit actions, roles, gate rules and rubric criteria. The API, filters,
 // URLs and test ids keep the ids; only what a person reads goes through here, so every page says it the same way.
 import { isRole, type Role } from '@pi-studio/core/access/roles';
+import { type AuditAction, isAuditAction } from '@pi-studio/core/contract/audit-actions';
 import { RULES } from '@pi-studio/core/gate/checks/registry';
 import { DEFAULT_RUBRIC } from '@pi-studio/core/gate/default-rubric';
 
@@ -23,7 +24,8 @@ export const membershipLabel = (subsidiary: string, role: string): string => `${
 /** Options for role pickers: the role id as value, its label shown. */
 export const ROLE_OPTIONS = (Object.keys(ROLE_LABEL) as Role[]).map((r) => ({ value: r, label: ROLE_LABEL[r] }));
 
-const ACTION_LABEL: Record<string, string> = {
+/** Words for every action a module declares (core's AUDIT_ACTIONS): a new action without words does not compile. */
+const ACTION_LABEL: Record<AuditAction, string> = {
   'auth.login': 'Signed in',
   'auth.login_failed': 'Failed to sign in',
   'auth.locked': 'Account locked',
@@ -77,12 +79,11 @@ const ACTION_LABEL: Record<string, string> = {
 const sentence = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
 
 /**
- * `product.stage_changed` → "Changed product stage". An action this list does not know yet still reads as words:
- * `thing.verb_rest` → "Verb rest thing" (`product.renamed` → "Renamed product").
+ * `product.stage_changed` → "Changed product stage". An action no module declares (an older event's) still reads as
+ * words: `thing.verb_rest` → "Verb rest thing" (`product.renamed` → "Renamed product").
  */
 export function actionLabel(action: string): string {
-  const known = ACTION_LABEL[action];
-  if (known) return known;
+  if (isAuditAction(action)) return ACTION_LABEL[action];
   const dot = action.indexOf('.');
   if (dot < 1) return action;
   const thing = action.slice(0, dot).replace(/_/g, ' ');
