@@ -1,6 +1,7 @@
-import { Button, Group, Modal, Stack } from '@mantine/core';
+import { Modal, Stack } from '@mantine/core';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { fieldError } from '../../lib/field-errors.ts';
+import { FormActions } from '../../ui/FormActions.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { LoadingState } from '../../ui/States.tsx';
 import { AuthenticatorSetup } from '../auth/AuthenticatorSetup.tsx';
@@ -47,19 +48,13 @@ export function EnableTotpModal({ onClose }: { onClose: () => void }) {
             {start.data ? (
               <CodeField value={code} onChange={setCode} error={fieldError(confirm.error, 'code')} />
             ) : null}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                Cancel
-              </Button>
-              <Button
-                type="submit"
-                loading={confirm.isPending}
-                disabled={!start.data || code.length !== 6}
-                data-testid="enable-totp-submit"
-              >
-                Turn on
-              </Button>
-            </Group>
+            <FormActions
+              onCancel={onClose}
+              submitLabel="Turn on"
+              loading={confirm.isPending}
+              disabled={!start.data || code.length !== 6}
+              testId="enable-totp-submit"
+            />
           </Stack>
         </form>
       )}

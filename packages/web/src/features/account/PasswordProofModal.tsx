@@ -1,6 +1,7 @@
-import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { fieldError } from '../../lib/field-errors.ts';
+import { FormActions } from '../../ui/FormActions.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 
 type Props = {
@@ -50,20 +51,14 @@ export function PasswordProofModal({
               error={fieldError(error, 'currentPassword')}
               data-testid="password-proof-input"
             />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                Cancel
-              </Button>
-              <Button
-                type="submit"
-                color={danger ? 'red' : undefined}
-                loading={pending}
-                disabled={!password}
-                data-testid="password-proof-submit"
-              >
-                {confirmLabel}
-              </Button>
-            </Group>
+            <FormActions
+              onCancel={onClose}
+              submitLabel={confirmLabel}
+              danger={danger}
+              loading={pending}
+              disabled={!password}
+              testId="password-proof-submit"
+            />
           </Stack>
         </form>
       )}

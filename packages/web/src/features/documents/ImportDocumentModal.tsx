@@ -1,8 +1,9 @@
-import { Alert, Button, FileInput, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { Alert, FileInput, Modal, Select, Stack, Text } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { errorMessage } from '../../lib/errors.ts';
 import { notifySuccess } from '../../lib/notify.ts';
+import { FormActions } from '../../ui/FormActions.tsx';
 import { DOCUMENT_KINDS, type DocumentKind } from './api.ts';
 import { useImportDocument } from './use-import-document.ts';
 
@@ -65,14 +66,7 @@ export function ImportDocumentModal({ productCode, onClose }: { productCode: str
             clearable
             data-testid="import-file"
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={importer.isPending} data-testid="import-submit">
-              Import
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitLabel="Import" loading={importer.isPending} testId="import-submit" />
         </Stack>
       </form>
     </Modal>

@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Modal, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { errorMessage, isApiError } from '../../lib/errors.ts';
 import { notifySuccess } from '../../lib/notify.ts';
+import { FormActions } from '../../ui/FormActions.tsx';
 import { DOCUMENT_KINDS, type DocumentKind } from './api.ts';
 import { useTemplates } from './queries.ts';
 import { useCreateDocument } from './use-create-document.ts';
@@ -75,14 +76,12 @@ export function NewDocumentModal({ productCode, onClose }: { productCode: string
             clearable
             error={templates.isError ? 'Could not load templates; the standard one is used' : fieldError('templateId')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending} data-testid="new-document-submit">
-              Create
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={onClose}
+            submitLabel="Create"
+            loading={create.isPending}
+            testId="new-document-submit"
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,19 +1,9 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  MultiSelect,
-  Select,
-  SimpleGrid,
-  Stack,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Modal, MultiSelect, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { errorMessage, isApiError } from '../../lib/errors.ts';
 import { notifySuccess } from '../../lib/notify.ts';
+import { FormActions } from '../../ui/FormActions.tsx';
 import { creatableSubsidiaries, useSession } from '../auth/session.tsx';
 import { PersonPicker } from '../workspace/PersonPicker.tsx';
 import { useNaming, useSubsidiaries, useTaxonomy } from '../workspace/queries.ts';
@@ -213,14 +203,12 @@ export function NewProductModal({ opened, onClose, defaultSubsidiary }: Props) {
               error={serverError('itOwnerId')}
             />
           </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending} data-testid="new-product-submit">
-              Create product
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={close}
+            submitLabel="Create product"
+            loading={create.isPending}
+            testId="new-product-submit"
+          />
         </Stack>
       </form>
     </Modal>
