@@ -1,9 +1,10 @@
-// Authorization matrix: every route in the route table × every persona × own/foreign subsidiary.
+// Authorization matrix: every route of every module (MODULES) × every persona × own/foreign subsidiary.
 // Expected access comes from test/authz/*.cases.ts, written independently of the routes; a route without an
 // entry there fails here. "Allowed" means the request got past access control (not 401/403/404): a validation
 // 422 or a conflict 409 still proves the caller was let in; the fixtures aim for valid requests anyway.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteDef } from '../src/http/route.ts';
+import { MODULES } from '../src/modules/index.ts';
 import { routeTable } from '../src/routes.ts';
 import { expectations } from './authz/expectations.ts';
 import { type Caller, Fixtures, TestClock } from './authz/fixtures.ts';
@@ -55,7 +56,9 @@ describe('the expectations file', () => {
   });
 });
 
-describe.each(routeTable.map((route) => ({ key: keyOf(route), route })))('$key', ({ key, route }) => {
+const routes = MODULES.flatMap((m) => m.routes.map((route) => ({ module: m.name, key: keyOf(route), route })));
+
+describe.each(routes)('$module: $key', ({ key, route }) => {
   const c = expectations[key];
   if (!c) {
     it('has an authorization expectation', () => {

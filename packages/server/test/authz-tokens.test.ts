@@ -3,7 +3,7 @@
 // cannot read, administrator routes need the admin scope, and no token does more than its user may
 // (expectations: test/authz/tokens.ts on top of the per-route policies in test/authz/*.cases.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routeTable } from '../src/routes.ts';
+import { MODULES } from '../src/modules/index.ts';
 import { expectations } from './authz/expectations.ts';
 import { Fixtures, TestClock } from './authz/fixtures.ts';
 import { FOREIGN, OWN, PERSONAS, type Persona, type Scope } from './authz/policy.ts';
@@ -49,7 +49,9 @@ const CELLS = TOKEN_PERSONAS.flatMap((persona) => [
   { persona, scopes: ['read', 'write', 'admin'] as TokenScope[], scope: 'foreign' as Scope },
 ]);
 
-describe.each(routeTable.map((route) => ({ key: routeKey(route), route })))('$key', ({ key, route }) => {
+const routes = MODULES.flatMap((m) => m.routes.map((route) => ({ module: m.name, key: routeKey(route), route })));
+
+describe.each(routes)('$module: $key', ({ key, route }) => {
   const c = expectations[key];
   if (!c) {
     it('has an authorization expectation', () => expect.fail(`${key} has no entry in test/authz/*.cases.ts`));
