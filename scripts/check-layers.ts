@@ -43,7 +43,7 @@ const inCore = within('packages/core');
 const inWeb = within('packages/web/src');
 const inModules = within('packages/server/src/modules');
 const inHttp = within('packages/server/src/http');
-/** `routes.ts`, `oidc.routes.ts`, `templates-routes.ts`: the files that declare routes and may use http/. */
+/** `routes.ts`, `gate/rubrics/routes.ts`, `oidc.routes.ts`, `settings-routes.ts`: the files that declare routes and may use http/. */
 const isRouteFile = (file: string) => /(?:^|[/.-])routes\.ts$/.test(file);
 /** A module's manifest (`modules/<m>/module.ts`) and its type (`modules/manifest.ts`) assemble routes, so may too. */
 const isManifest = (file: string) =>
