@@ -49,6 +49,10 @@ const allowed: Record<string, string> = {
     "import type { UseCaseCtx } from '../../use-case/context.ts';",
     "import { notFound } from '../../use-case/errors.ts';",
   ),
+  'packages/server/src/modules/gate/rubrics/repo.ts': lines(
+    "import { eq } from 'drizzle-orm';",
+    "import { gateRubrics } from '../../../db/schema/gate.ts';",
+  ),
   'packages/server/src/use-case/context.ts': lines("import type { Deps } from './deps.ts';"),
   'packages/cli/src/ok.ts': lines("import { openDb } from '@pi-studio/server/db/client';"),
   'packages/web/node_modules/pg/index.js': lines("import net from 'node:net';"),
@@ -76,6 +80,10 @@ const forbidden: Record<string, string> = {
   'packages/server/src/modules/gate/bad.service.ts': lines(
     "import type { RequestCtx } from '../../http/route.ts';",
     "import type { Context } from 'hono';",
+  ),
+  'packages/server/src/modules/gate/queries.service.ts': lines(
+    "import { eq } from 'drizzle-orm';",
+    "import { gateReviews } from '../../db/schema/gate.ts';",
   ),
   'packages/server/src/use-case/bad.ts': lines(
     "import { AppError } from '../http/errors.ts';",
@@ -127,6 +135,8 @@ describe('layering check (scripts/check-layers.ts)', () => {
       'packages/server/src/http/bad.ts:2 @pi-studio/server/modules/search/service http-no-modules',
       'packages/server/src/modules/gate/bad.service.ts:1 ../../http/route.ts services-no-http',
       'packages/server/src/modules/gate/bad.service.ts:2 hono services-no-http',
+      'packages/server/src/modules/gate/queries.service.ts:1 drizzle-orm queries-in-repos',
+      'packages/server/src/modules/gate/queries.service.ts:2 ../../db/schema/gate.ts queries-in-repos',
       'packages/server/src/use-case/bad.ts:1 ../http/errors.ts use-case-alone',
       'packages/server/src/use-case/bad.ts:2 ../modules/auth/service.ts use-case-alone',
       'packages/web/src/bad.ts:1 @pi-studio/server/db/client web-no-server',
@@ -144,11 +154,11 @@ describe('layering check (scripts/check-layers.ts)', () => {
     const failed = run(broken);
     expect(failed.status).toBe(1);
     const reported = failed.stderr.trim().split('\n');
-    expect(reported).toHaveLength(19);
+    expect(reported).toHaveLength(21);
     expect(reported[0]).toBe(
       "packages/core/src/bad.ts:1: imports 'node:fs' (browser-no-node): core and web run in the browser: no Node built-ins outside tests",
     );
-    expect(reported.at(-1)).toBe('layers: 18 import(s) cross a forbidden boundary (docs/architecture.md)');
+    expect(reported.at(-1)).toBe('layers: 20 import(s) cross a forbidden boundary (docs/architecture.md)');
 
     const passed = run(clean);
     expect(passed.status).toBe(0);

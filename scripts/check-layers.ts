@@ -44,6 +44,11 @@ const inWeb = within('packages/web/src');
 const inModules = within('packages/server/src/modules');
 const inHttp = within('packages/server/src/http');
 /** `routes.ts`, `gate/rubrics/routes.ts`, `oidc.routes.ts`, `settings-routes.ts`: the files that declare routes and may use http/. */
+/** A module's queries: `repo.ts` (also in a sub-folder), and the audit repo's write side that every module imports. */
+const isRepoFile = (file: string) =>
+  /(?:^|\/)repo\.ts$/.test(file) || file === 'packages/server/src/modules/audit/writer.ts';
+const inDbSchema = (p: string | undefined) =>
+  p !== undefined && (p.startsWith('packages/server/src/db/schema') || p === 'packages/server/src/db/schema.ts');
 const isRouteFile = (file: string) => /(?:^|[/.-])routes\.ts$/.test(file);
 /** A module's manifest (`modules/<m>/module.ts`) and its type (`modules/manifest.ts`) assemble routes, so may too. */
 const isManifest = (file: string) =>
@@ -95,6 +100,12 @@ function rules(coreDependencies: ReadonlySet<string>): Rule[] {
       says: 'only route files (and module manifests) speak HTTP: services, repos and policies take a UseCaseCtx and throw domain errors (use-case/)',
       governs: (f) => inModules(f) && !isTest(f) && !isRouteFile(f) && !isManifest(f),
       forbids: (r) => inHttp(r.target) || r.pkg === 'hono',
+    },
+    {
+      rule: 'queries-in-repos',
+      says: 'queries live in repo.ts files: services, routes, policies and presenters call named repo functions',
+      governs: (f) => inModules(f) && !isTest(f) && !isRepoFile(f),
+      forbids: (r) => inDbSchema(r.target) || r.pkg === 'drizzle-orm',
     },
     {
       rule: 'http-no-modules',
