@@ -7,7 +7,7 @@ import type { RouteDef } from '../src/http/route.ts';
 import { MODULES } from '../src/modules/index.ts';
 import { routeTable } from '../src/routes.ts';
 import { expectations } from './authz/expectations.ts';
-import { type Caller, Fixtures, TestClock } from './authz/fixtures.ts';
+import { type Caller, type Fixtures, openMatrixStudio, TestClock } from './authz/fixtures.ts';
 import {
   accessOf,
   describePolicy,
@@ -19,7 +19,7 @@ import {
   SCOPES,
 } from './authz/policy.ts';
 import type { RouteCase } from './authz/route-case.ts';
-import { createTestContext, type TestContext } from './harness.ts';
+import type { TestContext } from './harness.ts';
 
 const clock = new TestClock();
 let t: TestContext;
@@ -27,12 +27,7 @@ let f: Fixtures;
 const callers = new Map<string, Caller>();
 
 beforeAll(async () => {
-  t = await createTestContext({ now: clock.now });
-  await t.subsidiary(OWN);
-  await t.subsidiary(FOREIGN);
-  const admin = await t.user({ isAdmin: true });
-  clock.beforeLogin();
-  f = new Fixtures(t, await t.client(admin).login(), clock);
+  ({ t, f } = await openMatrixStudio(clock));
   for (const p of PERSONAS) {
     callers.set(p.name, p.anonymous ? { client: t.client() } : await newCaller(p));
   }

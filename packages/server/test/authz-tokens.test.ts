@@ -5,12 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MODULES } from '../src/modules/index.ts';
 import { expectations } from './authz/expectations.ts';
-import { Fixtures, TestClock } from './authz/fixtures.ts';
+import { type Fixtures, openMatrixStudio, TestClock } from './authz/fixtures.ts';
 import { FOREIGN, OWN, PERSONAS, type Persona, type Scope } from './authz/policy.ts';
 import type { RouteCase } from './authz/route-case.ts';
 import { expectedTokenOutcome, newTokenCaller, SCOPE_SETS, type TokenCaller, type TokenScope } from './authz/tokens.ts';
 import { routeKey } from './fuzz-kit.ts';
-import { createTestContext, type TestContext } from './harness.ts';
+import type { TestContext } from './harness.ts';
 
 /** A studio administrator, a role that may change most things, and one that may only read. */
 const TOKEN_PERSONAS = PERSONAS.filter((p) => ['global-admin', 'po', 'viewer'].includes(p.name));
@@ -21,12 +21,7 @@ let f: Fixtures;
 const callers = new Map<string, TokenCaller>();
 
 beforeAll(async () => {
-  t = await createTestContext({ now: clock.now });
-  await t.subsidiary(OWN);
-  await t.subsidiary(FOREIGN);
-  const admin = await t.user({ isAdmin: true });
-  clock.beforeLogin();
-  f = new Fixtures(t, await t.client(admin).login(), clock);
+  ({ t, f } = await openMatrixStudio(clock));
 });
 afterAll(async () => t?.close());
 

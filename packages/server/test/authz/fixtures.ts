@@ -1,7 +1,8 @@
 // Records the matrix (and the fuzz test) point their requests at, built once per subsidiary through the API
 // by a studio administrator, so every case names a real, stored record.
 import type { Role } from '@pi-studio/core/access/roles';
-import type { TestClient, TestContext, TestUser } from '../harness.ts';
+import { createTestContext, type TestClient, type TestContext, type TestUser } from '../harness.ts';
+import { FOREIGN, OWN } from './policy.ts';
 
 /**
  * The app's clock for these tests. Sign-ins are rate limited per client per minute; the matrix signs in
@@ -141,4 +142,14 @@ export class Fixtures {
       return first;
     });
   }
+}
+
+/** The studio both matrices run in: the caller's own subsidiary, a foreign one, and fixtures made by an administrator. */
+export async function openMatrixStudio(clock: TestClock): Promise<{ t: TestContext; f: Fixtures }> {
+  const t = await createTestContext({ now: clock.now });
+  await t.subsidiary(OWN);
+  await t.subsidiary(FOREIGN);
+  const admin = await t.user({ isAdmin: true });
+  clock.beforeLogin();
+  return { t, f: new Fixtures(t, await t.client(admin).login(), clock) };
 }
