@@ -62,22 +62,24 @@ export async function runToken(argv: string[]): Promise<number> {
   const days = positiveInt(tokenCreateSpec, 'expires-days', args.string('expires-days'));
   if (days !== undefined && days > 3650) throw new UsageError('token create: --expires-days must be at most 3650');
 
-  const [{ migrate }, { findUserByEmail }, { createToken }, { systemContext }] = await Promise.all([
+  const [{ migrate }, { createTokenFor }, { systemContext }, { DomainError }] = await Promise.all([
     import('@pi-studio/server/db/migrate'),
-    import('@pi-studio/server/modules/auth/repo'),
     import('@pi-studio/server/modules/auth/tokens/service'),
     import('@pi-studio/server/use-case/context'),
+    import('@pi-studio/server/use-case/errors'),
   ]);
   const { token } = await withDatabase(commandConfig(args.string('data-dir')), async (deps) => {
     await migrate(deps.handle);
-    const user = await findUserByEmail(deps.db, email);
-    if (!user || user.disabled) throw new CommandFailed(`no active user with email ${email}`);
-    return createToken(systemContext(deps, 'cli'), {
-      userId: user.id,
-      name,
-      scopes: scopes.length ? [...new Set(scopes)] : ['read'],
-      expiresInDays: days,
-    });
+    try {
+      return await createTokenFor(systemContext(deps, 'cli'), email, {
+        name,
+        scopes: scopes.length ? [...new Set(scopes)] : ['read'],
+        expiresInDays: days,
+      });
+    } catch (err) {
+      if (err instanceof DomainError && err.kind === 'not_found') throw new CommandFailed(err.message);
+      throw err;
+    }
   });
   console.error(`Created API token "${name}" for ${email}; it is shown once, store it now:`);
   console.log(token);

@@ -3,11 +3,11 @@ import type { TokenScope } from '@pi-studio/core/access/token-scopes';
 import type { Actor } from '../../../use-case/actor.ts';
 import type { UseCaseCtx } from '../../../use-case/context.ts';
 import type { Deps } from '../../../use-case/deps.ts';
-import { notFound } from '../../../use-case/errors.ts';
+import { NotFound, notFound } from '../../../use-case/errors.ts';
 import { writeAudit } from '../../audit/writer.ts';
 import { cacheActor, clearActorCache, getCachedActor } from '../actor-cache.ts';
 import { randomToken, sha256 } from '../crypto.ts';
-import { loadActor } from '../repo.ts';
+import { findUserByEmail, loadActor } from '../repo.ts';
 import { TOUCH_EVERY_MS } from '../sessions/service.ts';
 import { assertGrantable } from './policy.ts';
 import {
@@ -51,6 +51,18 @@ export async function createToken(ctx: UseCaseCtx, input: NewToken): Promise<{ t
     return created;
   });
   return { token: secret, row };
+}
+
+/** A token for the active person with `email` (the CLI names people by email): NotFound when there is none. */
+export async function createTokenFor(ctx: UseCaseCtx, email: string, input: Omit<NewToken, 'userId'>) {
+  const user = await findUserByEmail(ctx.deps.db, email);
+  if (!user || user.disabled) {
+    throw new NotFound('user', [{ name: 'email', reason: 'no active user' }], {
+      code: 'not_found',
+      message: `no active user with email ${email}`,
+    });
+  }
+  return createToken(ctx, { ...input, userId: user.id });
 }
 
 export async function revokeToken(ctx: UseCaseCtx, tokenId: string): Promise<ApiTokenRow> {
