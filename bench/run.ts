@@ -97,6 +97,6 @@ if (!only || only === 'soak') {
   const described = mixes.map((m) => `${m}: ${describeMix(m)}`).join('; ');
   writeSection(
     'soak',
-    `${stamp} One server process per database, 20 connections at a fixed ${rate} req/s overall over 200 products. Mixes — ${described}. RSS of the server process after warm-up (a tenth of the run) and at the end.\n\n${table}`,
+    `${stamp} One server process per database, 20 connections at a fixed ${rate} req/s overall over 200 products. Mixes — ${described}. RSS of the server process after warm-up (a tenth of the run), half-way and at the end.\n\n${table}`,
   );
 }
