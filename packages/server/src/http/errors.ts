@@ -25,7 +25,6 @@ const STATUS: Record<RefusalKind, number> = {
   not_found: 404,
   conflict: 409,
   stale_version: 409,
-  precondition_failed: 412,
   too_large: 413,
   unsupported_type: 415,
   invalid: 422,

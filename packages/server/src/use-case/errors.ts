@@ -12,7 +12,6 @@ export type RefusalKind =
   | 'not_found'
   | 'conflict'
   | 'stale_version'
-  | 'precondition_failed'
   | 'too_large'
   | 'unsupported_type'
   | 'invalid'
@@ -124,12 +123,6 @@ export class PreconditionRequired extends DomainError {
   }
 }
 
-export class PreconditionFailed extends DomainError {
-  constructor(message: string) {
-    super('precondition_failed', 'precondition_failed', message);
-  }
-}
-
 /** Too many attempts; ask again after `retryAfterSeconds`. */
 export class RateLimited extends DomainError {
   constructor(message: string, retryAfterSeconds: number, code = 'rate_limited') {
@@ -154,6 +147,5 @@ export const badRequest = (code: string, message: string, invalidParams: Invalid
 export const unauthenticated = (message?: string) => new Unauthenticated(message);
 export const staleVersion = (message: string, reason: string, etag: string, current: unknown) =>
   new StaleVersion(message, reason, etag, current);
-export const preconditionFailed = (message: string) => new PreconditionFailed(message);
 export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
   new RateLimited(message, retryAfterSeconds);
