@@ -68,9 +68,10 @@ export function buildApp(deps: Deps, state: AppState = { draining: false }, rout
   });
 
   // Read-your-writes: after a write request, no cached read from before it is served, even before the database's
-  // change notification has reached this process (PostgreSQL delivers it asynchronously; ADR 0004).
+  // change notification has reached this process (PostgreSQL delivers it asynchronously; ADR 0004). PGlite's
+  // notification is handled at COMMIT, before the response, and names what changed: no blanket bump needed.
   app.use(`${API_PREFIX}/*`, async (c, next) => {
-    if (READS.has(c.req.method)) return next();
+    if (READS.has(c.req.method) || deps.handle.changes.deliversAtCommit) return next();
     try {
       await next();
     } finally {

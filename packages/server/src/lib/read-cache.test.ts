@@ -100,4 +100,46 @@ describe('ChangeFeed', () => {
     feed.setLive(true);
     expect(seen).toEqual([true, false]);
   });
+
+  it('keeps a keyed value through changes to other keys, and drops it on its own key or a table-wide change', async () => {
+    const feed = liveFeed();
+    const cache = new ReadCache<{ id: string; n: number }>(feed, { enabled: true, keyOf: (v) => `product:${v.id}` });
+    let calls = 0;
+    const load = (id: string) => async () => ({ id, n: ++calls });
+    await cache.get('A', load('a'));
+    await cache.get('B', load('b'));
+    feed.heard('products:b,c');
+    expect((await cache.get('A', load('a'))).n).toBe(1);
+    expect((await cache.get('B', load('b'))).n).toBe(3);
+    feed.heard('documents');
+    expect((await cache.get('A', load('a'))).n).toBe(4);
+    expect((await cache.get('B', load('b'))).n).toBe(5);
+  });
+
+  it('does not keep a keyed value whose own key changed while it loaded', async () => {
+    const feed = liveFeed();
+    const cache = new ReadCache<{ id: string; n: number }>(feed, { enabled: true, keyOf: (v) => `product:${v.id}` });
+    let calls = 0;
+    const racing = async () => {
+      feed.heard('products:a');
+      return { id: 'a', n: ++calls };
+    };
+    expect((await cache.get('A', racing)).n).toBe(1);
+    expect((await cache.get('A', async () => ({ id: 'a', n: ++calls }))).n).toBe(2);
+    const other = async () => {
+      feed.heard('products:z');
+      return { id: 'a', n: ++calls };
+    };
+    await cache.get('B', other);
+    expect((await cache.get('B', async () => ({ id: 'a', n: ++calls }))).n).toBe(3);
+  });
+
+  it('an unkeyed value (a list page) is stale after any change, keyed or not', async () => {
+    const feed = liveFeed();
+    const cache = new ReadCache<string>(feed, { enabled: true });
+    const c = counter();
+    await cache.get('page', c.load);
+    feed.heard('products:a');
+    expect(await cache.get('page', c.load)).toBe('value:2');
+  });
 });

@@ -1,15 +1,20 @@
 // Keeps results of hot reads in memory for exactly as long as the change feed reports no committed change.
 import type { ChangeFeed } from '../db/change-feed.ts';
 
-export type ReadCacheOptions = { enabled: boolean; maxEntries?: number };
+export type ReadCacheOptions<V> = {
+  enabled: boolean;
+  maxEntries?: number;
+  /** The change-feed key a value depends on alone (e.g. its product): other keys' changes leave it current. */
+  keyOf?: (value: V) => string;
+};
 
 export class ReadCache<V> {
-  readonly #entries = new Map<string, { generation: number; value: V }>();
+  readonly #entries = new Map<string, { generation: number; key: string | undefined; value: V }>();
   readonly #max: number;
 
   constructor(
     private readonly feed: ChangeFeed,
-    private readonly options: ReadCacheOptions,
+    private readonly options: ReadCacheOptions<V>,
   ) {
     this.#max = options.maxEntries ?? 2_000;
   }
@@ -22,13 +27,15 @@ export class ReadCache<V> {
     const generation = this.feed.generation;
     if (usable) {
       const hit = this.#entries.get(key);
-      if (hit && hit.generation === generation) return hit.value;
+      if (hit && this.feed.unchangedSince(hit.generation, hit.key)) return hit.value;
     }
     const value = await load();
+    if (!usable || value === undefined || !this.feed.live) return value;
     // A change committed while loading may predate what was read: such a value is returned, never kept.
-    if (usable && value !== undefined && this.feed.live && this.feed.generation === generation) {
+    const changeKey = this.options.keyOf?.(value);
+    if (this.feed.unchangedSince(generation, changeKey)) {
       if (this.#entries.size >= this.#max) this.#entries.clear();
-      this.#entries.set(key, { generation, value });
+      this.#entries.set(key, { generation, key: changeKey, value });
     }
     return value;
   }
@@ -37,12 +44,15 @@ export class ReadCache<V> {
 /** A cache a module declares once (`readCacheSlot<Row>()`): the slot's identity is its key, the type its values. */
 export type ReadCacheSlot<V> = {
   readonly maxEntries?: number;
+  readonly keyOf?: (value: V) => string;
   /** Never set: carries the value type from the declaration to `ReadCaches.of`. */
   readonly valueType?: V;
 };
 
-export function readCacheSlot<V>(options: { maxEntries?: number } = {}): ReadCacheSlot<V> {
-  return { maxEntries: options.maxEntries };
+export function readCacheSlot<V>(
+  options: { maxEntries?: number; keyOf?: (value: V) => string } = {},
+): ReadCacheSlot<V> {
+  return { maxEntries: options.maxEntries, keyOf: options.keyOf };
 }
 
 /**
@@ -50,7 +60,8 @@ export function readCacheSlot<V>(options: { maxEntries?: number } = {}): ReadCac
  * so `Deps` (http/) needs to know no module's row types.
  */
 export class ReadCaches {
-  readonly #bySlot = new Map<ReadCacheSlot<unknown>, ReadCache<unknown>>();
+  // Each slot's cache holds the slot's own value type; `of` is the only way in and restores it.
+  readonly #bySlot = new Map<object, unknown>();
 
   constructor(
     private readonly feed: ChangeFeed,
@@ -58,11 +69,11 @@ export class ReadCaches {
   ) {}
 
   of<V>(slot: ReadCacheSlot<V>): ReadCache<V> {
-    let cache = this.#bySlot.get(slot);
+    let cache = this.#bySlot.get(slot) as ReadCache<V> | undefined;
     if (!cache) {
-      cache = new ReadCache<unknown>(this.feed, { ...this.options, maxEntries: slot.maxEntries });
+      cache = new ReadCache<V>(this.feed, { ...this.options, maxEntries: slot.maxEntries, keyOf: slot.keyOf });
       this.#bySlot.set(slot, cache);
     }
-    return cache as ReadCache<V>;
+    return cache;
   }
 }

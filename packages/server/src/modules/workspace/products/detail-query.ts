@@ -10,7 +10,7 @@ const person = (alias: string) =>
   `case when ${alias}.id is null then null else json_build_object('id', ${alias}.id, 'name', ${alias}.name, 'email', ${alias}.email) end`;
 
 const SQL = `
-select p.subsidiary_id, p.revision, json_build_object(
+select p.id, p.subsidiary_id, p.revision, json_build_object(
   'id', p.id, 'code', p.code, 'name', p.name, 'productType', p.product_type, 'tags', p.tags, 'stage', p.stage,
   'summary', p.summary, 'revision', p.revision, 'createdAt', ${isoUtc('p.created_at')}, 'updatedAt', ${isoUtc('p.updated_at')},
   'subsidiary', json_build_object('id', s.id, 'code', s.code, 'name', s.name),
@@ -36,7 +36,7 @@ left join users it on it.id = p.it_owner_id
 where p.code = $1`;
 
 /** The stored record the policy decides on, and the response body as serialised JSON. */
-export type ProductDetailRow = { subsidiaryId: string; revision: number; json: string };
+export type ProductDetailRow = { id: string; subsidiaryId: string; revision: number; json: string };
 
 /**
  * One row, one JSON column, already in the API's shape: PGlite's protocol parser costs per column, and
@@ -45,5 +45,10 @@ export type ProductDetailRow = { subsidiaryId: string; revision: number; json: s
 export async function productDetail(handle: DbHandle, code: string): Promise<ProductDetailRow | undefined> {
   const [r] = await handle.prepared('product_detail', SQL, [code]);
   if (!r) return undefined;
-  return { subsidiaryId: r.subsidiary_id as string, revision: r.revision as number, json: r.detail as string };
+  return {
+    id: r.id as string,
+    subsidiaryId: r.subsidiary_id as string,
+    revision: r.revision as number,
+    json: r.detail as string,
+  };
 }

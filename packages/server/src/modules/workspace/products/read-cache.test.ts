@@ -74,6 +74,25 @@ describe('product detail read cache', () => {
     expect(await detailName()).toBe('Renamed by PATCH');
   });
 
+  it("keeps a product's page in memory when another product is saved, and drops it when this one is", async () => {
+    const other = await c.post('/api/v1/products', { subsidiary: 'FINTX', name: 'Neighbour', productType: 'web_app' });
+    expect(other.status).toBe(201);
+    await detailName();
+    expect((await c.patch('/api/v1/products/FINTX-NEIGHBOUR', { name: 'Neighbour renamed' })).status).toBe(200);
+    // PostgreSQL delivers the notification after the response, so a write request still drops every page there.
+    expect(await databaseReads(detailName)).toBe(onPostgres ? 1 : 0);
+    await t.deps.handle.raw("update products set summary = 'bulk' where code in ('FINTX-NEIGHBOUR', 'FINTX-CACHED')");
+    await vi.waitFor(async () => expect(await databaseReads(detailName)).toBe(1), { timeout: 5_000 });
+  });
+
+  it('a change to many products at once (or to a table the page is built from) drops every page', async () => {
+    await detailName();
+    await t.deps.handle.raw('update products set summary = summary where false');
+    await vi.waitFor(async () => expect(await databaseReads(detailName)).toBe(1), { timeout: 5_000 });
+    await t.deps.handle.raw("update users set name = name where email like '%@test.local'");
+    await vi.waitFor(async () => expect(await databaseReads(detailName)).toBe(1), { timeout: 5_000 });
+  });
+
   it('still decides access on every request, from the cached stored record', async () => {
     await detailName();
     const stranger = await t.client(await t.user({ roles: { NXN: 'po' } })).login();
