@@ -91,6 +91,8 @@ export const ZGateReport = z.strictObject({
   rubric: z.strictObject({ id: z.string(), version: z.number().int() }),
   score: z.number(),
   verdict: zVerdict(),
+  /** Reports stored before the gate explained its verdicts have none. */
+  why: z.string().optional(),
   criteria: z.array(z.strictObject({ id: z.string(), name: z.string(), weight: z.number(), score: z.number() })),
   findings: z.array(ZFinding),
 });

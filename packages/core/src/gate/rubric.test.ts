@@ -4,7 +4,7 @@ import { parseRubric } from './rubric.ts';
 
 const clone = () => JSON.parse(JSON.stringify(DEFAULT_RUBRIC));
 
-describe('default rubric v1', () => {
+describe('default rubric v2', () => {
   it('has the 14 public criteria with the research weights, summing to 100', () => {
     expect(DEFAULT_RUBRIC.criteria.map((c) => [c.id, c.weight])).toEqual([
       ['problem', 8],
@@ -22,7 +22,8 @@ describe('default rubric v1', () => {
       ['analytics', 4],
       ['metadata', 4],
     ]);
-    expect(DEFAULT_RUBRIC.verdict).toEqual({ passScore: 80, conditionalScore: 60, maxBlockersConditional: 1 });
+    expect(DEFAULT_RUBRIC.version).toBe(2);
+    expect(DEFAULT_RUBRIC.verdict).toEqual({ passScore: 75, conditionalScore: 50, maxBlockersConditional: 2 });
     expect(parseRubric(clone()).ok).toBe(true);
   });
 });

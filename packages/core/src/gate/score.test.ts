@@ -11,7 +11,7 @@ const corpus = (name: string) => readFileSync(new URL(`../../test/gate-corpus/${
 describe('scoreDocument', () => {
   it('reports rubric, integer score, verdict, criteria in rubric order and findings sorted by line', () => {
     const report = scoreDocument(corpus('medium-invoicing.md'));
-    expect(report.rubric).toEqual({ id: 'pistudio-prd', version: 1 });
+    expect(report.rubric).toEqual({ id: 'pistudio-prd', version: 2 });
     expect(Number.isInteger(report.score)).toBe(true);
     expect(report.criteria.map((c) => c.id)).toEqual(DEFAULT_RUBRIC.criteria.map((c) => c.id));
     const lines = report.findings.map((f) => f.line);
@@ -110,12 +110,12 @@ describe('verdictOf', () => {
     fix,
   });
   it('applies pass / conditional / fail thresholds and the blocker limit', () => {
-    expect(verdictOf(80, [], rules)).toBe('pass');
+    expect(verdictOf(75, [], rules)).toBe('pass');
     expect(verdictOf(95, [finding('blocker')], rules)).toBe('conditional');
-    expect(verdictOf(79, [finding('major')], rules)).toBe('conditional');
-    expect(verdictOf(60, [finding('blocker')], rules)).toBe('conditional');
-    expect(verdictOf(95, [finding('blocker'), finding('blocker')], rules)).toBe('fail');
-    expect(verdictOf(59, [], rules)).toBe('fail');
+    expect(verdictOf(74, [finding('major')], rules)).toBe('conditional');
+    expect(verdictOf(50, [finding('blocker'), finding('blocker')], rules)).toBe('conditional');
+    expect(verdictOf(95, [finding('blocker'), finding('blocker'), finding('blocker')], rules)).toBe('fail');
+    expect(verdictOf(49, [], rules)).toBe('fail');
     expect(verdictOf(70, [finding('major', ' ')], rules)).toBe('fail');
   });
 });

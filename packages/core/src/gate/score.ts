@@ -1,25 +1,42 @@
 // The gate: one parse, shared facts, one check per criterion, then severities, golden citations, score and
 // verdict. Pure and deterministic — the same text and rubric give a byte-identical report everywhere.
+import type { DocModel } from '../markdown/model.ts';
 import { parseDocument } from '../markdown/parse.ts';
 import { type CompiledCriterion, compileRubric } from './compile.ts';
 import { DEFAULT_RUBRIC } from './default-rubric.ts';
+import { foreignScriptShare, notPrdReason } from './document-kind.ts';
 import { DocFacts } from './facts/facts.ts';
-import { bestGolden, citeGolden } from './golden.ts';
+import { bestGolden, citeGolden, topicWords } from './golden.ts';
 import type { Rubric } from './rubric.ts';
 import type { CriterionScore, Finding, GateReport, ScoreOptions } from './types.ts';
-import { verdictOf } from './verdict.ts';
+import { explainVerdict, verdictOf } from './verdict.ts';
 
 const MAX_FINDINGS_PER_RULE = 200;
+
+// Zero-width characters, the soft hyphen and private-use code points (chat exports leave "cite\uE202turn0file0").
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF\uE000-\uF8FF]|[\uDB80-\uDBFF][\uDC00-\uDFFF]/g;
+
+/**
+ * What the gate reads: NFKC (full-width letters, ligatures and the like match the word lists) without invisible
+ * or private-use characters, which hide placeholders and AI leftovers from matching. Lines stay where they are.
+ */
+export function normaliseForGate(text: string): string {
+  const visible = text.replace(INVISIBLE, '');
+  // ASCII text is already in NFKC form; most documents skip the copy.
+  return /[^\x20-\x7e\t\n\r]/.test(visible) ? visible.normalize('NFKC') : visible;
+}
 
 export function scoreDocument(text: string, rubric: Rubric = DEFAULT_RUBRIC, options: ScoreOptions = {}): GateReport {
   const compiled = compileRubric(rubric);
   const lexicon = compiled.lexicon(options.language);
-  const doc = parseDocument(text);
+  const doc = parseDocument(normaliseForGate(text));
   const facts = new DocFacts(doc, lexicon);
   const ctx = { doc, facts, lexicon };
   const lastLine = Math.max(1, doc.lines.length);
   const criteria: CriterionScore[] = [];
   const findings: (Finding & { order: number })[] = [];
+  const topic = options.golden?.length ? topicWords(doc.lines.slice(0, 200).join(' ')) : undefined;
+  const cited = new Set<string>();
   let total = 0;
   compiled.criteria.forEach((criterion, order) => {
     const result = criterion.check.run(ctx, criterion.params);
@@ -30,10 +47,14 @@ export function scoreDocument(text: string, rubric: Rubric = DEFAULT_RUBRIC, opt
       weight: criterion.weight,
       score: Math.round(result.score * 100) / 100,
     });
-    const golden = bestGolden(criterion.id, options);
+    const golden = bestGolden(criterion.id, options, topic);
     for (const raw of result.findings) {
       const line = Math.min(Math.max(1, raw.line), lastLine);
       const column = Math.max(1, Math.min(raw.column, (doc.lines[line - 1]?.length ?? 0) + 1));
+      // The same passage twice in one section reads as boilerplate: it is quoted once per section.
+      const citeKey = `${raw.section}\u0000${criterion.id}`;
+      const cite = golden !== null && !cited.has(citeKey);
+      if (cite) cited.add(citeKey);
       findings.push({
         criterion: criterion.id,
         rule: raw.rule,
@@ -43,7 +64,7 @@ export function scoreDocument(text: string, rubric: Rubric = DEFAULT_RUBRIC, opt
         section: raw.section,
         excerpt: raw.excerpt,
         message: raw.message,
-        fix: citeGolden(raw.fix, golden),
+        fix: cite ? citeGolden(raw.fix, golden) : raw.fix,
         order,
       });
     }
@@ -57,7 +78,7 @@ export function scoreDocument(text: string, rubric: Rubric = DEFAULT_RUBRIC, opt
       compare(a.message, b.message) ||
       compare(a.excerpt, b.excerpt),
   );
-  const score = Math.min(100, Math.max(0, Math.round(total)));
+  let score = Math.min(100, Math.max(0, Math.round(total)));
   // A 10 MB export can produce tens of thousands of identical findings; the first ones per rule tell the story.
   const perRule = new Map<string, number>();
   const ordered: Finding[] = [];
@@ -66,10 +87,28 @@ export function scoreDocument(text: string, rubric: Rubric = DEFAULT_RUBRIC, opt
     perRule.set(f.rule, seen + 1);
     if (seen < MAX_FINDINGS_PER_RULE) ordered.push(f);
   }
+  const template = unfilledTemplate(doc, ordered);
+  if (template) {
+    // "No owner", "no metrics", "no users" on a template all say one thing: nobody has filled it in yet.
+    const kept = ordered.filter((f) => !ABSENCE.test(f.rule));
+    ordered.splice(0, ordered.length, template, ...kept);
+  }
+  const foreign = foreignScriptShare(text);
+  const notPrd = foreign === null ? notPrdReason(facts) : null;
+  // A changelog judged as a PRD gets a dozen "missing section" findings that are all beside the point: it gets one.
+  if (notPrd) {
+    ordered.splice(0, ordered.length, notPrdFinding(doc.sections[1]?.title ?? '', notPrd.reason));
+    // Not judged as a PRD, so nothing in it earns PRD credit: the number agrees with the verdict.
+    for (const c of criteria) c.score = 0;
+    score = 0;
+  }
+  if (foreign !== null) ordered.unshift(languageFinding(foreign, compiled.rubric.language));
+  const verdict = notPrd || template ? 'fail' : verdictOf(score, ordered, compiled.rubric.verdict);
   return {
     rubric: { id: compiled.rubric.id, version: compiled.rubric.version },
     score,
-    verdict: verdictOf(score, ordered, compiled.rubric.verdict),
+    verdict,
+    why: explainVerdict(verdict, score, ordered, compiled.rubric.verdict),
     criteria,
     findings: ordered,
   };
@@ -90,4 +129,58 @@ function severityOf(
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The one finding a document that is not a PRD gets (public rule id: `document.not_prd`). */
+function notPrdFinding(title: string, reason: string): Finding {
+  return {
+    criterion: 'document',
+    rule: 'document.not_prd',
+    severity: 'blocker',
+    line: 1,
+    column: 1,
+    section: '',
+    excerpt: title,
+    message: `This does not look like a PRD: ${reason}.`,
+    fix: 'Run the gate on product requirement documents only; if this is meant to be one, start with the problem, the users, measurable goals and the requirements.',
+  };
+}
+
+/** Said once, first: the word lists cannot read this document, so its score undercounts (rule `document.language`). */
+function languageFinding(share: number, language: string): Finding {
+  return {
+    criterion: 'document',
+    rule: 'document.language',
+    severity: 'major',
+    line: 1,
+    column: 1,
+    section: '',
+    excerpt: '',
+    message: `${Math.round(share * 100)}% of the letters are not in the Latin script: the rubric's word lists and headings (${language}) cannot judge this document, so most criteria score it as missing.`,
+    fix: 'Review it by hand, or add word lists and headings for its language to a rubric version (see docs/gate.md, "Rubric versions").',
+  };
+}
+
+/** Rules that say something is absent: on an unfilled template they repeat what `document.unfilled_template` says. */
+const ABSENCE = /\.(?:missing|none|none-measurable|missing-fields|no-owner)$/;
+
+/**
+ * An unfilled template: at least three sections, and at least a third of the headed sections, hold only prompts or
+ * placeholders (public rule id: `document.unfilled_template`).
+ */
+function unfilledTemplate(doc: DocModel, findings: readonly Finding[]): Finding | null {
+  const hollow = findings.filter((f) => f.rule === 'completeness.hollow-section');
+  const headed = doc.sections.filter((s) => s.heading && s.level <= 3).length;
+  if (hollow.length < 3 || hollow.length * 3 < headed) return null;
+  return {
+    criterion: 'document',
+    rule: 'document.unfilled_template',
+    severity: 'blocker',
+    line: 1,
+    column: 1,
+    section: '',
+    excerpt: doc.sections[1]?.title ?? '',
+    message: `This is an unfilled template: ${hollow.length} of its ${headed} sections hold only prompts or placeholders.`,
+    fix: 'Write the content each heading asks for (the findings below say where), then submit it again.',
+  };
 }

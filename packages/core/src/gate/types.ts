@@ -32,6 +32,8 @@ export type GateReport = {
   rubric: { id: string; version: number };
   score: number;
   verdict: Verdict;
+  /** One sentence: why the verdict is what it is (e.g. "Fail: 2 blockers (…); a conditional pass allows at most 1."). */
+  why: string;
   criteria: CriterionScore[];
   findings: Finding[];
 };

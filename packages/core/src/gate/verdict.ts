@@ -10,3 +10,28 @@ export function verdictOf(score: number, findings: readonly Finding[], rules: Ru
   if (score >= rules.conditionalScore && blockers <= rules.maxBlockersConditional && fixable) return 'conditional';
   return 'fail';
 }
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** One sentence that says why the verdict is what it is, in the rubric's own terms. */
+export function explainVerdict(
+  verdict: Verdict,
+  score: number,
+  findings: readonly Finding[],
+  rules: Rubric['verdict'],
+): string {
+  const blockers = findings.filter((f) => f.severity === 'blocker');
+  const notPrd = blockers.find((f) => f.rule === 'document.not_prd');
+  if (notPrd) return `Fail: ${notPrd.message.replace(/^This does not look like a PRD: /, 'this is not a PRD — ')}`;
+  const named = blockers.length ? ` (${[...new Set(blockers.map((b) => b.rule))].slice(0, 3).join(', ')})` : '';
+  if (verdict === 'pass') return `Pass: score ${score} ≥ ${rules.passScore} and no blocker.`;
+  if (verdict === 'conditional')
+    return blockers.length
+      ? `Conditional pass: score ${score} ≥ ${rules.conditionalScore} and ${plural(blockers.length, 'blocker')}${named} that the conditions must fix.`
+      : `Conditional pass: no blocker, but score ${score} is below ${rules.passScore}.`;
+  if (blockers.length > rules.maxBlockersConditional)
+    return `Fail: ${plural(blockers.length, 'blocker')}${named}; a conditional pass allows at most ${rules.maxBlockersConditional}.`;
+  if (score < rules.conditionalScore)
+    return `Fail: score ${score} is below ${rules.conditionalScore}${blockers.length ? `, with ${plural(blockers.length, 'blocker')}${named}` : ''}.`;
+  return 'Fail: some findings have no fix to turn into a condition.';
+}

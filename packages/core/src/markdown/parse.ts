@@ -10,6 +10,9 @@ import { firstColumn, plainText } from './text.ts';
 
 type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
 
+/** A paragraph that is only a bold, numbered title: "**1. Introduction**", "__3.2 Payments__". */
+const BOLD_NUMBERED_HEADING = /^(?:\*\*|__)(\d{1,2}(?:\.\d{1,2}){0,2})\.?\s+([^*_\n]{2,80}?)(?:\*\*|__):?\s*$/;
+
 const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
 md.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join'], true);
 
@@ -139,6 +142,11 @@ class TokenWalker {
   }
 
   private heading(t: Token, inline: Token | undefined): void {
+    // "- # of users" or "* #hashtag …": a list item whose text starts with "#" is the item's text, not a section.
+    if (this.items.length > 0) {
+      this.paragraph(t, inline && ({ ...inline, content: `# ${inline.content}` } as Token));
+      return;
+    }
     const level = Number(t.tag.slice(1)) || 1;
     this.builder.heading(level, plainText(inline?.content ?? ''), this.pos(t));
   }
@@ -157,6 +165,13 @@ class TokenWalker {
       item.text = task ? content.slice(task[0].length) : content;
       item.line = line;
       item.column = this.columnOf(line, item.text);
+      return;
+    }
+    const numbered = this.quoteDepth === 0 ? BOLD_NUMBERED_HEADING.exec(content) : null;
+    if (numbered?.[1] && numbered[2]) {
+      // "**2. Goals (MVP)**" on a line of its own: AI-written PRDs number their sections in bold instead of "##".
+      const depth = numbered[1].split('.').filter(Boolean).length;
+      this.builder.heading(Math.min(6, depth + 1), plainText(content), this.pos(t));
       return;
     }
     const endLine = t.map?.[1] ?? line;

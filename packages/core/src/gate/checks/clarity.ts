@@ -31,8 +31,9 @@ const PRIORITY_TOKEN =
 const blank = (m: string) => ' '.repeat(m.length);
 /** "as required by the CBN rules": the clause names where the obligation comes from, so it is no escape clause. */
 const NAMES_ITS_SOURCE = /^\s+(?:by|under)\s+\S/i;
+// "one or more", "or less": a bound, not a comparison.
 const COMPARATIVE =
-  /\b(?:faster|slower|better|easier|simpler|cheaper|more|fewer|less|higher|lower|improved|increased|reduced)\b(?![^.\n]{0,200}\bthan\b)/i;
+  /(?<!\bor\s)\b(?:faster|slower|better|easier|simpler|cheaper|more|fewer|less|higher|lower|improved|increased|reduced)\b(?![^.\n]{0,200}\bthan\b)/i;
 
 const MESSAGES: Record<keyof typeof R, (term: string) => string> = {
   vague: (t) => `"${t}" is vague: nobody can test it.`,
@@ -85,6 +86,8 @@ export const clarityCheck = defineCheck({
     maxFindings: z.number().int().min(0).max(1000).default(60),
     /** Weighted words needed for full credit. */
     minWords: z.number().min(0).max(10000).default(60),
+    /** Totality terms ("all", "every") are reported only in units weighted this much (requirements, metrics). */
+    totalityFrom: z.number().min(0).max(1).default(1),
   }),
   run(ctx, params) {
     const weightOf = locationWeights(ctx, params.locationWeights);
@@ -107,7 +110,8 @@ export const clarityCheck = defineCheck({
         if (list === 'loopholes' && /^as required$/i.test(hit.text) && NAMES_ITS_SOURCE.test(unit.text.slice(hit.end)))
           continue;
         hits += weight * params.listWeights[list];
-        if (weight >= params.reportFrom && findings.length < params.maxFindings)
+        const reportFrom = list === 'totality' ? params.totalityFrom : params.reportFrom;
+        if (weight >= reportFrom && findings.length < params.maxFindings)
           findings.push(hit_(ctx, unit, hit, RULE_OF[list], weight));
       }
       if (weight >= 0.7 && COMPARATIVE.test(text) && !/\d/.test(text)) {

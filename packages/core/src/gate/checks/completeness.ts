@@ -56,7 +56,8 @@ export const completenessCheck = defineCheck({
     const inHollow = (s: Section) => hollowSet.has(s);
     findings.push(...placeholderFindings(ctx, inHollow, params.maxPlaceholderFindings));
     for (const unit of facts.units) {
-      if (unit.item?.task === 'open' && !inHollow(unit.section)) {
+      // An unticked item in an acceptance checklist is a criterion to verify, not unfinished writing.
+      if (unit.item?.task === 'open' && !inHollow(unit.section) && !facts.about(unit.section, 'acceptance')) {
         findings.push(
           finding(
             R['open-task'],
@@ -79,8 +80,18 @@ export const completenessCheck = defineCheck({
 function hollowSections(facts: DocFacts, minWords: number, out: RawFinding[]): Section[] {
   const hollow: Section[] = [];
   let skipTo = -1;
+  // Headings before any text are the document's title, however many lines it takes ("# PRD" then "# TodoMaster").
+  let titleLines = true;
   for (const section of facts.doc.sections) {
     if (section.index <= skipTo || section === facts.title || !section.heading) continue;
+    if (
+      titleLines &&
+      section.level === 1 &&
+      section.children.length === 0 &&
+      section.blocks.every((b) => b.kind === 'heading')
+    )
+      continue;
+    titleLines = false;
     const topics = facts.ownTopics(section);
     // A section the rubric reads needs real content; any other heading only needs something that is not a placeholder.
     if (facts.hasContent(section, topics.length === 0 ? 1 : minWords)) continue;

@@ -92,11 +92,14 @@ function candidatesOf(facts: DocFacts, units: readonly TextUnit[]): Candidate[] 
       if (cells.some((c) => facts.meaningful(c) > 0 || /\d/.test(c.text))) out.push(rowCandidate(unit, cells));
     }
   }
-  if (out.length > 0) return out;
+  // Paragraph sentences (and hard-broken lines: "**Target:** +10–15% QLR") count too; next to a list or a table only
+  // those with a number do, so prose around a metrics table is not judged as goals.
+  const numberedOnly = out.length > 0;
   for (const unit of own) {
     if (unit.kind !== 'paragraph' || /:\s*$/.test(unit.text) || facts.meaningful(unit) < 4) continue;
-    for (const sentence of unit.text.split(/(?<=[.!?])\s+/)) {
-      if (sentence.trim().length > 12) out.push({ unit, text: sentence, excerpt: sentence });
+    for (const sentence of unit.text.split(/(?<=[.!?])\s+|\n/)) {
+      if (sentence.trim().length <= 12 || (numberedOnly && !NUMBER.test(sentence))) continue;
+      out.push({ unit, text: sentence, excerpt: sentence });
     }
   }
   return out;
@@ -142,9 +145,20 @@ function noNumber(c: Candidate, severity: 'major' | 'minor'): RawFinding {
     R['no-number'],
     { ...anchorOf(c.unit), text: c.excerpt },
     'This goal has no number, so nobody can tell whether it was reached.',
-    'Give it a metric with baseline → target, unit and date, e.g. "Median payout time from 3.2 days to 1 day by 30 Sep 2026".',
+    `Give it a metric with baseline → target, unit and date: ${ownWords(c)} — <what you measure> from <today's value> to <target> by <date>".`,
     severity,
   );
+}
+
+/** The fix starts from the document's own goal ("Reply rate ≥ 3× the founder's baseline"), cut at a word. */
+function ownWords(c: Candidate): string {
+  const plain = c.excerpt
+    .replace(/[*_`|]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.;:,]+$/, '');
+  const cut = plain.length > 90 ? `${plain.slice(0, plain.lastIndexOf(' ', 90)).trimEnd()}…` : plain;
+  return `"${cut}`;
 }
 
 function missingParts(c: Candidate, s: Signals): RawFinding | null {
@@ -158,7 +172,7 @@ function missingParts(c: Candidate, s: Signals): RawFinding | null {
     rule,
     { ...anchorOf(c.unit), text: c.excerpt },
     `This metric lacks ${missing.join(', ')}.`,
-    'Write it as "<metric> from <baseline> to <target> <unit> by <date>", e.g. "Payout tickets from 41% to 10% of all tickets within 90 days of launch".',
+    `Write it as "<metric> from <baseline> to <target> <unit> by <date>": ${ownWords(c)}${s.baseline ? '' : " from <today's value>"}${s.timeframe ? '' : ' by <date or window>'}".`,
   );
 }
 

@@ -8,6 +8,7 @@ import { region, statements } from './region.ts';
 
 const R = rules('nfr', {
   missing: ['major', 'No non-functional requirements'],
+  'no-section': ['minor', 'Non-functional requirements only in passing'],
   'not-quantified': ['minor', 'A performance or availability requirement has no number'],
   'few-categories': ['info', 'Few quality areas covered'],
   'no-standard': ['info', 'No standard cited'],
@@ -39,6 +40,19 @@ export const nfrCheck = defineCheck({
     const units = [...new Set([...found.units, ...extra])].filter((u) => facts.meaningful(u) > 0);
     const words = found.countWords(5) + extra.reduce((n, u) => n + facts.meaningful(u), 0);
     const anchor = found.sections[0] ? sectionAnchor(found.sections[0]) : documentAnchor(doc);
+    // Security, privacy or performance stated elsewhere (a risks table, success metrics, principles) still counts.
+    const elsewhere = words < 5 ? nfrInPassing(facts.units, found.units) : [];
+    if (elsewhere.length >= 2) {
+      findings.push(
+        finding(
+          R['no-section'],
+          anchorOf(elsewhere[0] as TextUnit),
+          'Non-functional requirements are stated only in passing, outside a section of their own.',
+          FIX_MISSING,
+        ),
+      );
+      return { score: 0.4, findings };
+    }
     if (words < 5) {
       const message = found.sections[0]
         ? `"${found.sections[0].title}" has no non-functional requirement under it.`
@@ -101,3 +115,17 @@ function rowOrText(unit: TextUnit): string {
 
 const FIX_MISSING =
   'Add "Non-functional requirements" with numbers and standards: performance ("p95 ≤ 300 ms"), availability ("99.9% monthly"), security and privacy ("GDPR, data stays in-region"), accessibility ("WCAG 2.2 AA").';
+
+/** Units outside the NFR section that state a quality with a number or a named standard, one per category. */
+function nfrInPassing(units: readonly TextUnit[], inSection: readonly TextUnit[]): TextUnit[] {
+  const skip = new Set(inSection);
+  const found = new Map<string, TextUnit>();
+  for (const unit of units) {
+    if (skip.has(unit) || unit.kind === 'heading' || unit.kind === 'code') continue;
+    if (!/\d|\b(?:gdpr|hipaa|pci|wcag|iso|soc ?2|owasp|rbac|encrypt\w*|audit (?:log|trail))\b/i.test(unit.text))
+      continue;
+    for (const [category, pattern] of Object.entries(CATEGORIES))
+      if (!found.has(category) && pattern.test(unit.text)) found.set(category, unit);
+  }
+  return [...found.values()];
+}

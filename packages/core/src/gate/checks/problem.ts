@@ -19,7 +19,7 @@ const SOURCE =
   /\b(?:according to|survey(?:ed)?|interview(?:s|ed)?|tickets?|support (?:team|data|requests)|complaints?|feedback|research|study|report(?:ed)?|analytics|dashboard|data (?:shows?|from)|source|nps|csat|churn(?:ed)?|audit)\b|\[\d+\]|https?:\/\//i;
 const QUOTE = /"[^"\n]{12,}"|“[^”\n]{12,}”/;
 const PROBLEM_WORDS =
-  /\b(?:problem|pain|struggl\w*|frustrat\w*|today|currently|cost(?:s|ing)?|los(?:e|ing|t)|churn\w*|complain\w*|manual(?:ly)?|delay\w*|error-prone)\b/i;
+  /\b(?:problem|pain|struggl\w*|frustrat\w*|today|currently|current state|cost(?:s|ing)?|los(?:e|ing|t)|churn\w*|complain\w*|manual(?:ly)?|by hand|delay\w*|error-prone|difficult\w*|hard to|time-consuming|tedious|inefficien\w*|lack(?:s|ing)?|without|gap|abandon\w*|waste\w*|slow|fragmented|scattered)\b/i;
 
 export const problemCheck = defineCheck({
   id: 'problem',
@@ -31,7 +31,8 @@ export const problemCheck = defineCheck({
     let units = found.units;
     let words = found.countWords(params.minWords);
     if (words < 5) {
-      // Judged by content: an introduction that states the problem counts, with a nudge to give it a heading.
+      // Judged by content: an introduction, overview or summary that states the problem counts, with a nudge to give
+      // it a heading of its own.
       const intro = introUnits(facts.units).filter((u) => PROBLEM_WORDS.test(u.text));
       const introWords = intro.reduce((n, u) => n + facts.meaningful(u), 0);
       if (introWords >= params.minWords) {
@@ -102,10 +103,22 @@ export const problemCheck = defineCheck({
   },
 });
 
+/** Where a problem is often stated without a Problem heading: "Overview", "Purpose", "Introduction", "Summary". */
+const OVERVIEW = /\b(?:overview|summary|introduction|intro|purpose|abstract|tl;?dr|about|executive summary|vision)\b/i;
+
 function introUnits(units: readonly TextUnit[]): TextUnit[] {
   return units.filter(
-    (u) => u.kind === 'paragraph' && (u.section.level <= 1 || !u.section.heading) && countWords(u.text) >= 5,
+    (u) =>
+      (u.kind === 'paragraph' || u.kind === 'item') &&
+      (u.section.level <= 1 || !u.section.heading || overviewSection(u.section)) &&
+      countWords(u.text) >= 5,
   );
+}
+
+function overviewSection(section: TextUnit['section']): boolean {
+  for (let s: TextUnit['section'] | null = section; s && s.level > 0; s = s.parent)
+    if (s.level <= 3 && OVERVIEW.test(s.title)) return true;
+  return false;
 }
 
 const FIX_MISSING =

@@ -2,6 +2,7 @@
 // priority (Must/Should/Could/Won't, P0–P3, High/Medium/Low).
 import { z } from 'zod';
 import type { Requirement } from '../facts/requirements.ts';
+import { ID_MENTION, idKey } from '../patterns.ts';
 import { anchorOf, defineCheck, documentAnchor, finding, type RawFinding, ratio, rules, sectionAnchor } from './kit.ts';
 import { region } from './region.ts';
 
@@ -43,7 +44,7 @@ export const requirementsCheck = defineCheck({
         ),
       );
     }
-    findings.push(...idFindings(withId));
+    findings.push(...idFindings(withId, doc.lines));
     const unprioritised = reqs.filter((r) => !r.priority);
     for (const req of unprioritised.slice(0, params.maxPriorityFindings)) {
       findings.push(
@@ -63,7 +64,7 @@ export const requirementsCheck = defineCheck({
 });
 
 /** Duplicates by normalised id; gaps inside each prefix's numbering (FR-1, FR-2, FR-4 → FR-3 is missing). */
-function idFindings(reqs: Requirement[]): RawFinding[] {
+function idFindings(reqs: Requirement[], lines: readonly string[]): RawFinding[] {
   const out: RawFinding[] = [];
   const seen = new Map<string, Requirement>();
   const numbers = new Map<string, { nums: Set<number>; first: Requirement }>();
@@ -86,11 +87,15 @@ function idFindings(reqs: Requirement[]): RawFinding[] {
     group.nums.add(Number(m[2]));
     numbers.set(m[1] as string, group);
   }
+  // An id written anywhere in the document (a heading further down, a table elsewhere) is not missing.
+  const written = new Set<string>();
+  if (numbers.size > 0) for (const m of lines.join('\n').matchAll(ID_MENTION)) written.add(idKey(m[0]));
   for (const [prefix, { nums, first }] of numbers) {
     if (nums.size < 2) continue;
     const max = Math.max(...nums);
     const missing: number[] = [];
-    for (let n = Math.min(...nums) + 1; n < max && missing.length <= 10; n++) if (!nums.has(n)) missing.push(n);
+    for (let n = Math.min(...nums) + 1; n < max && missing.length <= 10; n++)
+      if (!nums.has(n) && !written.has(`${prefix}${n}`)) missing.push(n);
     if (missing.length === 0 || max > 5000) continue;
     const names = missing.slice(0, 10).map((n) => `${prefix}${n}`);
     out.push(

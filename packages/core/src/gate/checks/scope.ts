@@ -17,6 +17,9 @@ const LABEL =
   /^\s*(?:\*\*|__)?(?:out of scope|out-of-scope|not in scope|non-goals?|we will not|we won't|not doing)(?:\*\*|__)?\s*:?\s*(?:\*\*|__)?\s*/i;
 const WILL_NOT =
   /\b(?:we|this (?:release|project|product|prd)) (?:will not|won't|do not|don't) (?:build|support|include|do|cover|offer|change|address)\b/i;
+/** Deferrals are non-goals of this release: "(Future phase)", "chat and sync are v2", "out of scope for now". */
+const DEFERRED =
+  /\b(?:out of scope(?: for now)?|not in scope|post[- ]mvp|not (?:part of|in) (?:the )?(?:mvp|v1|this release|phase 1)|(?:future|later) phases?|(?:deferred|postponed|moved) (?:to|until)|(?:are|is|comes?) (?:in )?(?:v2|phase [2-9])|not building|won'?t (?:build|ship|support))\b/i;
 const REASON =
   /\b(?:because|since|as (?:it|they|this|we|the)|due to|so that|until|instead|reason|later|phase\s*\d|v\d|next (?:release|quarter|phase|year)|handled by|covered by|owned by|budget|separate(?:ly)?|already|not needed|low demand|out of budget)\b|[—–(]| - |:\s+\w/i;
 
@@ -46,7 +49,7 @@ export const scopeCheck = defineCheck({
         if (unit.kind === 'item')
           for (const child of facts.unitsOf(unit.block).filter((u) => u.item?.parent === unit.item))
             items.push({ unit: child, text: child.text });
-      } else if (WILL_NOT.test(unit.text)) items.push({ unit, text: unit.text });
+      } else if (WILL_NOT.test(unit.text) || DEFERRED.test(unit.text)) items.push({ unit, text: unit.text });
     }
     const anchor = found.sections[0] ? sectionAnchor(found.sections[0]) : documentAnchor(doc);
     if (items.length === 0) {

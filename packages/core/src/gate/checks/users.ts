@@ -1,16 +1,21 @@
 // Users and jobs: named segments or personas, and what they are trying to get done (stories or jobs).
 import { z } from 'zod';
-import { defineCheck, documentAnchor, finding, type RawFinding, rules, sectionAnchor } from './kit.ts';
+import type { DocFacts } from '../facts/facts.ts';
+import type { TextUnit } from '../facts/units.ts';
+import { anchorOf, defineCheck, documentAnchor, finding, type RawFinding, rules, sectionAnchor } from './kit.ts';
 import { region, statements } from './region.ts';
 
 const R = rules('users', {
   missing: ['major', 'No users, personas or segments'],
+  'no-section': ['minor', 'Users are named only in passing'],
   'no-segments': ['minor', 'Fewer than two named segments or roles'],
   'no-stories': ['minor', 'No user stories or jobs to be done'],
 });
 
 const STORY =
   /\bas an?\s+([^,.;\n]{2,60}?),?\s+I\s+(?:want|need|would like|can|must|should)\b[\s\S]{0,300}?\bso\s+(?:that|I|we)\b/gi;
+const USERS_IN_PROSE =
+  /\b(?:target (?:users?|audience|customers?|market|group)|primary users?|end[- ]users?|personas?|user roles?|(?:designed|built|aimed|intended|made) (?:for|at)|for use by|used by)\b/i;
 const JOB = /\bwhen\s+[^\n]{3,120}?,\s*I\s+(?:want|need)\b[\s\S]{0,200}?\bso\s+(?:I|that|we)\b/i;
 
 export const usersCheck = defineCheck({
@@ -32,6 +37,19 @@ export const usersCheck = defineCheck({
     const segments = statements(found.units).filter((u) => facts.meaningful(u) >= 1).length;
     const anchor = found.sections[0] ? sectionAnchor(found.sections[0]) : documentAnchor(doc);
     const enough = found.hasWords(5);
+    // "Target audience: first-year students", "built for field technicians": users named in prose, not under a heading.
+    const inProse = !enough && !stories ? usersInPassing(facts) : undefined;
+    if (inProse) {
+      findings.push(
+        finding(
+          R['no-section'],
+          anchorOf(inProse),
+          'The users are named only in passing.',
+          'Give them a "Users" section: each segment or persona on its own line, with what they are trying to get done.',
+        ),
+      );
+      return { score: 0.4, findings };
+    }
     if (!enough && !stories) {
       const message = found.sections[0]
         ? `"${found.sections[0].title}" names no users: the section has no content.`
@@ -68,3 +86,24 @@ export const usersCheck = defineCheck({
 
 const FIX_MISSING =
   'Add a "Users" section naming the segments or personas and their job, e.g. "As a small-merchant owner, I want to see when a payout lands so that I can pay suppliers on time."';
+
+const ROLE_NOUN =
+  /\b(?:users|customers|members|owners|students|teachers|parents|patients|clinicians|doctors|nurses|drivers|riders|merchants|buyers|sellers|vendors|shoppers|farmers|citizens|residents|employees|staff|admins|administrators|managers|developers|agents|operators|applicants|workers|volunteers|donors|travell?ers|guests|hosts|subscribers|players|learners|creators|analysts|reviewers|dealers|founders|freelancers|professionals|technicians|caseworkers|officers|tenants|landlords)\b/gi;
+
+/** A sentence that names who it is for, or prose that names at least two kinds of people three times or more. */
+function usersInPassing(facts: DocFacts): TextUnit | undefined {
+  const prose = facts.units.filter((u) => (u.kind === 'paragraph' || u.kind === 'item') && facts.meaningful(u) >= 4);
+  const named = prose.find((u) => USERS_IN_PROSE.test(u.text));
+  if (named) return named;
+  const kinds = new Set<string>();
+  let mentions = 0;
+  let first: TextUnit | undefined;
+  for (const unit of prose) {
+    for (const m of unit.text.matchAll(ROLE_NOUN)) {
+      kinds.add(m[0].toLowerCase());
+      mentions++;
+      first ??= unit;
+    }
+  }
+  return kinds.size >= 2 && mentions >= 3 ? first : undefined;
+}

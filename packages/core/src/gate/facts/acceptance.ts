@@ -72,12 +72,62 @@ export function mapAcceptance(facts: DocFacts): AcceptanceFacts {
     }
     result.set(req, evidence);
   });
-  const groups = new Set<object>();
-  for (const c of candidates) {
-    if (used.has(c) || requirementUnits.has(c.unit) || c.mentions.some((m) => known.has(m))) continue;
-    groups.add(c.group);
-  }
+  const unassigned = candidates.filter(
+    (c) => !used.has(c) && !requirementUnits.has(c.unit) && !c.mentions.some((m) => known.has(m)),
+  );
+  // A checklist of criteria that names no requirement ("- [ ] User can mark an invoice as paid") still covers the
+  // requirements it restates: each criterion goes to the uncovered requirement sharing the most content words.
+  const rest = matchByWords(
+    unassigned,
+    requirements.filter((r) => (result.get(r) ?? []).length === 0),
+    result,
+  );
+  const groups = new Set<object>(rest.map((c) => c.group));
   return { of: (req) => result.get(req) ?? [], unassignedGroups: groups.size, total: candidates.length };
+}
+
+const STOPWORDS = new Set(
+  'the a an and or of to in on for with by from at as is are be can will must should shall may user users system app it its their they this that when then given each any all not no into via'.split(
+    ' ',
+  ),
+);
+
+/** Content words, crudely stemmed so "invoices"/"invoice" and "marked"/"mark" meet. */
+function contentKeys(text: string): Set<string> {
+  const keys = new Set<string>();
+  for (const w of text.toLowerCase().match(/[a-z][a-z0-9]{2,}/g) ?? []) {
+    if (STOPWORDS.has(w)) continue;
+    keys.add(w.replace(/(?:ing|ed|es|s)$/, ''));
+  }
+  return keys;
+}
+
+/** Assigns criteria to requirements by shared words (at least 2, and a third of the criterion's); returns the rest. */
+function matchByWords(
+  criteria: readonly Candidate[],
+  open: readonly Requirement[],
+  result: Map<Requirement, Evidence[]>,
+): Candidate[] {
+  if (criteria.length === 0 || open.length === 0) return [...criteria];
+  const reqKeys = open.map((r) => contentKeys(r.units.map((u) => u.text).join(' ')));
+  const rest: Candidate[] = [];
+  for (const c of criteria) {
+    const keys = contentKeys(c.text);
+    let best = -1;
+    let bestShared = 0;
+    reqKeys.forEach((rk, i) => {
+      let shared = 0;
+      for (const k of keys) if (rk.has(k)) shared++;
+      if (shared > bestShared) {
+        bestShared = shared;
+        best = i;
+      }
+    });
+    const req = open[best];
+    if (req && bestShared >= 2 && bestShared * 3 >= keys.size) result.get(req)?.push(c);
+    else rest.push(c);
+  }
+  return rest;
 }
 
 type CandidateIndex = {

@@ -39,10 +39,49 @@ const STOP = new Set([
 ]);
 const ID_TOKEN = /^(?:[A-Z][A-Z0-9]{0,9}-)*[A-Z]{1,6}[-_]?\d{1,4}$/i;
 
+/**
+ * Any bracketed text that is not a link, a task box, a footnote or an alert: in a template "[In 2-3 sentences,
+ * describe the problem]", "[Current value]" and "[Finding 1]" are prompts. Only used to count content — a real
+ * sentence keeps its other words ("the [Export] button" still counts).
+ */
+const ANY_BRACKET = /\[(?![ xX]\]|[!^])[^[\]\n]{2,300}\](?![([:])/g;
+
+/** Verbs that address the author of a template, not the reader of a PRD ("Describe the user and …"). */
+const PROMPT_VERB =
+  /^(?:describe|explain|outline|summari[sz]e|specify|articulate|clarify|elaborate|insert|enter|fill in|replace (?:this|with)|write (?:a|an|the|your|down|here)|briefly)\b/i;
+/** Softer verbs that are prompts only when they speak to the author or ask for a metadata value. */
+const SOFT_PROMPT_VERB =
+  /^(?:list|define|provide|include|identify|document|note|mention|add|name|link|attach|state|detail|indicate|capture|give|share|summary of)\b/i;
+const TO_AUTHOR =
+  /\b(?:you|your|yours|here|this section|this document|e\.g\.|eg\.|if any|if applicable|if relevant|as needed|relevant|key|any)\b/i;
+const METADATA_PROMPT =
+  /^(?:add|name|enter|insert|set|link|attach)\s+(?:the\s+|a\s+|an\s+)?(?:date|owner|name|link|title|version|status|author|reviewers?|approvers?|description|team|stakeholders?|contributors?|designs?|figma|url|ticket|epic)s?\.?$/i;
+const LEAD = /^(?:[-*+>\s]|\*\*[^*\n]{1,40}:\*\*|[\w /&()-]{1,40}:\s)+/;
+
+/**
+ * A template's instruction to its author: "Describe the user and what they are trying to achieve", "Add date",
+ * "Name owner", "List the key metrics you will track". Such text is scaffolding: it does not count as content,
+ * so a section holding only prompts is hollow.
+ */
+export function isPrompt(text: string): boolean {
+  const t = text
+    .replace(LEAD, '')
+    .replace(/^[*_`"“(]+/, '')
+    .trim();
+  if (!t) return false;
+  if (METADATA_PROMPT.test(t)) return true;
+  if (PROMPT_VERB.test(t)) return true;
+  if (!SOFT_PROMPT_VERB.test(t)) return false;
+  return TO_AUTHOR.test(t) && t.split(/\s+/).length <= 30;
+}
+
 /** Words that carry content, after stripping placeholders (`placeholders` = the rubric's compiled list). */
 export function meaningfulWords(text: string, placeholders: PhraseMatcher, hits?: readonly PhraseHit[]): number {
   if (!text) return 0;
-  const rest = /[[{<]/.test(text) ? text.replace(TEMPLATE_BRACKETS, (m) => ' '.repeat(m.length)) : text;
+  if (isPrompt(text)) return 0;
+  const rest = /[[{<]/.test(text)
+    ? text.replace(TEMPLATE_BRACKETS, (m) => ' '.repeat(m.length)).replace(ANY_BRACKET, (m) => ' '.repeat(m.length))
+    : text;
   const skip = hits ?? (rest === text ? placeholders.hits(text) : placeholders.hits(rest));
   // "**Primary:** TBD" is a label over a placeholder: the label alone is not content.
   const colon = rest.indexOf(':');

@@ -163,7 +163,11 @@ export class DocFacts {
     let scan = this.scanCache.get(unit);
     if (!scan) {
       const { hits, tokens } = this.lexicon.phrases.scan(unit.text);
-      scan = { hits, tokens, placeholders: hits.filter((h) => h.list === 'placeholders') };
+      scan = {
+        hits,
+        tokens,
+        placeholders: hits.filter((h) => h.list === 'placeholders' && isPlaceholder(unit.text, h)),
+      };
       this.scanCache.set(unit, scan);
     }
     return scan;
@@ -236,4 +240,26 @@ function documentTitle(doc: DocModel): Section | null {
   const h1 = doc.sections.filter((s) => s.level === 1 && !s.fromDetails);
   const first = doc.sections[1];
   return first !== undefined && h1.length === 1 && first === h1[0] ? first : null;
+}
+
+/** "TODO list", "todo app": a product's subject, not a note to finish something. */
+const NAMED_BY_PLACEHOLDER =
+  /^[\s-]*(?:lists?|apps?|applications?|items?|managers?|tasks?|features?|entries|extensions?)\b/i;
+
+/**
+ * A placeholder word that is really one: not inside a code span (`TODO`), not a format mask ("RM x,xxx.xx",
+ * "XXX-XXX-XXXX"), and not a lower-case name ("a todo list app").
+ */
+function isPlaceholder(text: string, hit: PhraseHit): boolean {
+  const before = text.slice(0, hit.start);
+  if ((before.match(/`/g)?.length ?? 0) % 2 === 1) return false;
+  const prev = text[hit.start - 1] ?? ' ';
+  const next = text[hit.end] ?? ' ';
+  if (/^x+$/i.test(hit.text) && (/[\d.,/:x-]/i.test(prev) || /[\d.,/:x-]/i.test(next))) return false;
+  if (
+    /^to-?do$/i.test(hit.text) &&
+    (hit.text !== hit.text.toUpperCase() || NAMED_BY_PLACEHOLDER.test(text.slice(hit.end)))
+  )
+    return false;
+  return true;
 }

@@ -41,7 +41,7 @@ export type Requirement = {
 };
 
 const ID_HEADER = /^(?:#|id|no\.?|nr\.?|ref(?:erence)?|key|req(?:uirement)?\s*(?:id|#|no\.?)|story id|item)$/;
-const ACCEPTANCE_HEADER = /acceptance|criteria|\bac\b|done when|verification|test/;
+const ACCEPTANCE_HEADER = /acceptance|criteria|\bac\b|done when|definition of done|\bdod\b|verification|test/;
 const PRIORITY_HEADER = /priority|prio|moscow|importance/;
 const TEXT_HEADER =
   /requirement|description|feature|story|capability|title|summary|statement|functionality|what|need|behaviou?r/;
@@ -127,13 +127,19 @@ function make(
   };
 }
 
+/** "### Requirement 3: Regional price analysis", "### FR 1.2: Mobile checkout" (Kiro, BA specs): a numbered heading. */
+const NAMED_ID_HEADING =
+  /^\s*(?:\*\*|__)?((?:requirement|req|user story|story|feature|capability|FR|NFR|US)\s*#?\s*\d{1,3}(?:\.\d{1,3})?)(?:\*\*|__)?\s*[:.)–—-]\s*(?=\S)/i;
+
 function fromIdText(facts: DocFacts, unit: TextUnit, source: 'paragraph' | 'heading' | 'item'): Requirement | null {
   // Ids start with a capital letter (optionally bold or bracketed): most text is skipped without a regex.
   const first = /\S/.exec(unit.text.slice(0, 8))?.[0];
   if (!first || !(first === '*' || first === '_' || first === '[' || (first >= 'A' && first <= 'Z'))) return null;
   if (ACCEPTANCE_ID.test(unit.text)) return null;
   const m =
-    ID_AT_START.exec(unit.text) ?? (inRequirements(facts, unit.section) ? GENERIC_ID_AT_START.exec(unit.text) : null);
+    ID_AT_START.exec(unit.text) ??
+    (inRequirements(facts, unit.section) ? GENERIC_ID_AT_START.exec(unit.text) : null) ??
+    (source === 'heading' ? NAMED_ID_HEADING.exec(unit.text) : null);
   if (!m) return null;
   const firstLine = (unit.text.split('\n', 1)[0] as string).slice(m[0].length);
   const text = source === 'paragraph' ? firstLine : unit.text.slice(m[0].length);

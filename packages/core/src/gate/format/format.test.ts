@@ -17,7 +17,15 @@ const run = gateRun([
 describe('gateRun', () => {
   it('keeps the public JSON shape and counts verdicts', () => {
     expect(Object.keys(run)).toEqual(['results', 'summary']);
-    expect(Object.keys(run.results[0] ?? {})).toEqual(['file', 'rubric', 'score', 'verdict', 'criteria', 'findings']);
+    expect(Object.keys(run.results[0] ?? {})).toEqual([
+      'file',
+      'rubric',
+      'score',
+      'verdict',
+      'why',
+      'criteria',
+      'findings',
+    ]);
     expect(run.summary).toEqual({ files: 2, pass: 1, conditional: 0, fail: 1 });
   });
 });
@@ -94,7 +102,7 @@ describe('toMarkdown and toText', () => {
   it('renders text without colours unless asked', () => {
     const plain = toText(run, { color: false });
     expect(plain).not.toContain('\x1b[');
-    expect(plain).toContain('docs/weak.md  14/100  FAIL');
+    expect(plain).toMatch(/docs\/weak\.md {2}\d+\/100 {2}FAIL/);
     expect(plain.trimEnd().endsWith('2 files: 1 pass, 0 conditional, 1 fail')).toBe(true);
     expect(toText(run, { color: true })).toContain('\x1b[31mFAIL\x1b[0m');
   });

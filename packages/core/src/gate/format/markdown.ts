@@ -1,5 +1,5 @@
 // A Markdown report (for PR comments and wikis): summary, then per file the score, criteria and findings.
-import type { GateRun } from './run.ts';
+import { alsoOn, type GateRun, shownFindings } from './run.ts';
 
 const BADGE = { pass: '✅ pass', conditional: '🟡 conditional', fail: '❌ fail' } as const;
 
@@ -18,6 +18,7 @@ export function toMarkdown(run: GateRun): string {
       `**${file.score}/100 — ${BADGE[file.verdict]}** (rubric ${file.rubric.id} v${file.rubric.version})`,
       '',
     );
+    if (file.why) out.push(cell(file.why), '');
     out.push('| Criterion | Weight | Score |', '|---|---:|---:|');
     for (const c of file.criteria)
       out.push(`| ${cell(c.name)} (\`${c.id}\`) | ${c.weight} | ${Math.round(c.score * 100)}% |`);
@@ -27,8 +28,9 @@ export function toMarkdown(run: GateRun): string {
       continue;
     }
     out.push('| Line | Severity | Rule | Finding | Fix |', '|---:|---|---|---|---|');
-    for (const f of file.findings) {
-      out.push(`| ${f.line}:${f.column} | ${f.severity} | \`${f.rule}\` | ${cell(f.message)} | ${cell(f.fix)} |`);
+    for (const { finding: f, alsoOnLines } of shownFindings(file.findings)) {
+      const message = alsoOnLines.length ? `${f.message} (${alsoOn(alsoOnLines)})` : f.message;
+      out.push(`| ${f.line}:${f.column} | ${f.severity} | \`${f.rule}\` | ${cell(message)} | ${cell(f.fix)} |`);
     }
     out.push('');
   }

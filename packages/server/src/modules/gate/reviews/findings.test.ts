@@ -17,6 +17,7 @@ const report = (findings: Finding[]): GateReport => ({
   rubric: { id: 'r', version: 1 },
   score: 50,
   verdict: 'fail',
+  why: 'Fail: score 50 is below 60.',
   criteria: [],
   findings,
 });

@@ -17,6 +17,7 @@ import {
   saveVersion,
   submit,
 } from '../test-kit.ts';
+import { seedDefaultRubric } from './service.ts';
 
 let t: TestContext;
 let admin: TestClient;
@@ -36,9 +37,9 @@ const withCriterion = (i: number, patch: Record<string, unknown>) => ({
 });
 
 describe('rubric versions', () => {
-  it('seeds the default rubric v1 as the active one', async () => {
+  it('seeds the built-in rubric v2 as the active one', async () => {
     const items = await rubrics();
-    expect(items).toEqual([expect.objectContaining({ rubricId: 'pistudio-prd', version: 1, active: true })]);
+    expect(items).toEqual([expect.objectContaining({ rubricId: 'pistudio-prd', version: 2, active: true })]);
     const detail = await answer(await po.get(`/api/v1/rubrics/${items[0]?.id}`), ZRubricDetail);
     expect(detail.definition).toEqual(DEFAULT_RUBRIC);
   });
@@ -69,40 +70,88 @@ describe('rubric versions', () => {
 
   it('only admins and ProductOps add or activate versions', async () => {
     await expectStatus(await po.post('/api/v1/rubrics', { definition: DEFAULT_RUBRIC }), 403);
-    const [v1] = await rubrics();
-    await expectStatus(await po.post(`/api/v1/rubrics/${v1?.id}/activate`), 403);
+    const [builtIn] = await rubrics();
+    await expectStatus(await po.post(`/api/v1/rubrics/${builtIn?.id}/activate`), 403);
   });
 
   it('scores new submissions with the activated version; old reviews keep theirs', async () => {
     const code = await makeTypedProduct(t, 'EMX', 'RUB');
     const doc = await createPrd(po, code, testPrd('strong'));
     const old = await submit(po, doc.id);
-    expect(old.rubric.version).toBe(1);
+    expect(old.rubric.version).toBe(2);
     expect(old.suggestedVerdict).toBe('pass');
     expect(old.score).toBeLessThan(100);
 
-    // v2 is stricter: nothing below 100 passes.
+    // v3 is stricter: nothing below 100 passes.
     const strict = { ...DEFAULT_RUBRIC, version: 77, verdict: { ...DEFAULT_RUBRIC.verdict, passScore: 100 } };
     const created = await admin.post('/api/v1/rubrics', { definition: strict });
     await expectStatus(created, 201);
-    const v2 = await answer(created, ZRubricDetail);
-    expect(v2).toMatchObject({ version: 2, active: false, definition: { version: 2 } });
-    const activated = await admin.post(`/api/v1/rubrics/${v2.id}/activate`);
+    const v3 = await answer(created, ZRubricDetail);
+    expect(v3).toMatchObject({ version: 3, active: false, definition: { version: 3 } });
+    const activated = await admin.post(`/api/v1/rubrics/${v3.id}/activate`);
     await expectStatus(activated, 200);
-    expect(await answer(activated, ZRubricDetail)).toMatchObject({ id: v2.id, active: true });
+    expect(await answer(activated, ZRubricDetail)).toMatchObject({ id: v3.id, active: true });
     expect((await rubrics()).map((r) => [r.version, r.active])).toEqual([
-      [2, true],
-      [1, false],
+      [3, true],
+      [2, false],
     ]);
 
     await saveVersion(po, doc.id, `${testPrd('strong')}\n`);
     const fresh = await submit(po, doc.id);
-    expect(fresh.rubric).toMatchObject({ id: 'pistudio-prd', version: 2, rowId: v2.id });
+    expect(fresh.rubric).toMatchObject({ id: 'pistudio-prd', version: 3, rowId: v3.id });
     expect(fresh.suggestedVerdict).toBe('conditional');
     const kept = await answer(await po.get(`/api/v1/gate/reviews/${old.id}`), ZGateReview);
-    expect(kept.rubric.version).toBe(1);
+    expect(kept.rubric.version).toBe(2);
     expect(kept.suggestedVerdict).toBe('pass');
     const audit = await t.deps.handle.raw("select action from audit_events where target_type = 'rubric' order by id");
     expect(audit.map((r) => r.action)).toEqual(['rubric.created', 'rubric.created', 'rubric.activated']);
+  });
+});
+
+describe('a new built-in rubric version', () => {
+  const builtIn = (version: number) => ({ ...DEFAULT_RUBRIC, version: DEFAULT_RUBRIC.version + version });
+
+  it('replaces an active earlier built-in version, audited as the system', async () => {
+    const own = await createTestContext();
+    try {
+      await seedDefaultRubric(own.deps, builtIn(1));
+      const list = (await own.deps.handle.raw('select version, active from rubrics order by version')) as {
+        version: number;
+        active: boolean;
+      }[];
+      expect(list.map((r) => [r.version, r.active])).toEqual([
+        [DEFAULT_RUBRIC.version, false],
+        [DEFAULT_RUBRIC.version + 1, true],
+      ]);
+      const audit = await own.deps.handle.raw(
+        "select action, actor_label from audit_events where target_type = 'rubric' order by id",
+      );
+      expect(audit.slice(-2)).toEqual([
+        { action: 'rubric.created', actor_label: 'system' },
+        { action: 'rubric.activated', actor_label: 'system' },
+      ]);
+      // Seeding again changes nothing.
+      await seedDefaultRubric(own.deps, builtIn(1));
+      expect(await count(own, 'rubrics')).toBe(2);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it("keeps a studio's own active version", async () => {
+    const own = await createTestContext();
+    try {
+      const boss = await own.client(await own.user({ isAdmin: true })).login();
+      const mine = await answer(
+        await boss.post('/api/v1/rubrics', { definition: { ...DEFAULT_RUBRIC, name: 'Our rubric' } }),
+        ZRubricDetail,
+      );
+      await expectStatus(await boss.post(`/api/v1/rubrics/${mine.id}/activate`), 200);
+      await seedDefaultRubric(own.deps, builtIn(5));
+      const active = (await own.deps.handle.raw('select name from rubrics where active')) as { name: string }[];
+      expect(active).toEqual([{ name: 'Our rubric' }]);
+    } finally {
+      await own.close();
+    }
   });
 });

@@ -1,7 +1,7 @@
 // Rubric administration: versions are added, never edited; one version is active for new submissions.
 import type { RubricBody, RubricDetail } from '@pi-studio/core/contract/gate';
 import { DEFAULT_RUBRIC } from '@pi-studio/core/gate/default-rubric';
-import { RubricSchema } from '@pi-studio/core/gate/rubric';
+import { type Rubric, RubricSchema } from '@pi-studio/core/gate/rubric';
 import { isUniqueViolation } from '../../../db/errors.ts';
 import type { UseCaseCtx } from '../../../use-case/context.ts';
 import type { Deps } from '../../../use-case/deps.ts';
@@ -113,18 +113,43 @@ export async function activate(ctx: UseCaseCtx, id: string) {
   return rubricDetail(ctx, id);
 }
 
-/** Idempotent: stores the default rubric v1 and makes it active when no rubric is active yet. */
-export async function seedDefaultRubric(deps: Deps): Promise<void> {
+/**
+ * Idempotent: stores the built-in rubric version. It becomes active when no rubric is, or when the active one is an
+ * earlier built-in version (nobody chose it over the others); a studio that activated a version of its own keeps it.
+ */
+export async function seedDefaultRubric(deps: Deps, builtIn: Rubric = DEFAULT_RUBRIC): Promise<void> {
   await deps.db.transaction(async (tx) => {
-    if (await findRubricVersion(tx, DEFAULT_RUBRIC.id, DEFAULT_RUBRIC.version)) return;
-    const active = (await findActiveRubricId(tx)) === null;
-    const id = await insertRubric(tx, { rubric: DEFAULT_RUBRIC, active, authorId: null, createdAt: deps.now() });
+    if (await findRubricVersion(tx, builtIn.id, builtIn.version)) return;
+    const activeId = await findActiveRubricId(tx);
+    const current = activeId ? await findRubric(tx, activeId) : null;
+    const supersedes =
+      current !== null &&
+      current.rubricId === builtIn.id &&
+      current.author === null &&
+      current.version < builtIn.version;
+    const id = await insertRubric(tx, {
+      rubric: builtIn,
+      active: activeId === null,
+      authorId: null,
+      createdAt: deps.now(),
+    });
+    const label = `${builtIn.id} v${builtIn.version}`;
     await writeAudit(tx, SYSTEM, {
       action: 'rubric.created',
       targetType: 'rubric',
       targetId: id,
-      targetLabel: `${DEFAULT_RUBRIC.id} v${DEFAULT_RUBRIC.version}`,
-      after: { rubricId: DEFAULT_RUBRIC.id, version: DEFAULT_RUBRIC.version, active },
+      targetLabel: label,
+      after: { rubricId: builtIn.id, version: builtIn.version, active: activeId === null || supersedes },
+    });
+    if (!supersedes) return;
+    const previous = await activateRubric(tx, id);
+    await writeAudit(tx, SYSTEM, {
+      action: 'rubric.activated',
+      targetType: 'rubric',
+      targetId: id,
+      targetLabel: label,
+      before: { activeRubricRowId: previous },
+      after: { activeRubricRowId: id },
     });
   });
 }

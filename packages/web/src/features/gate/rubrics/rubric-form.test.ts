@@ -13,15 +13,15 @@ import {
   weightTotal,
 } from './rubric-form.ts';
 
-const base = () => nextVersionDefinition(structuredClone(DEFAULT_RUBRIC), 2);
+const base = () => nextVersionDefinition(structuredClone(DEFAULT_RUBRIC), 3);
 
 describe('the rubric form', () => {
   it('starts from the base definition with the next version and finds nothing wrong in the default', () => {
     const def = base();
-    expect(def.version).toBe(2);
+    expect(def.version).toBe(3);
     expect(rubricIssues(def).size).toBe(0);
     expect(weightTotal(def)).toBe(100);
-    expect(verdictOf(def)).toEqual({ passScore: 80, conditionalScore: 60, maxBlockersConditional: 1 });
+    expect(verdictOf(def)).toEqual({ passScore: 75, conditionalScore: 50, maxBlockersConditional: 2 });
     expect(blockersOf(def)).toContain('metrics.none-measurable');
   });
 

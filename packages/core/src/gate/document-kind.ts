@@ -1,0 +1,71 @@
+// Is this a PRD at all? A changelog, a README, an index of links or meeting notes gets one finding
+// (`document.not_prd`) that says what it looks like, instead of a dozen "missing section" blockers.
+import { region } from './checks/region.ts';
+import type { DocFacts } from './facts/facts.ts';
+import type { Topic } from './lexicon.ts';
+
+/** Sections a PRD is made of; a document with content in almost none of them is something else. */
+const PRD_TOPICS: Topic[] = ['problem', 'users', 'metrics', 'scope', 'requirements', 'acceptance', 'nfr', 'risks'];
+const PRD_TITLE =
+  /\b(?:prd|requirements?|spec(?:ification)?s?|product brief|one[- ]pager|feature brief|mvp|product definition)\b/i;
+const PRD_VOCABULARY =
+  /\b(?:prd|requirements?|user stor(?:y|ies)|acceptance criteria|success (?:metrics?|criteria)|non-goals?|out of scope|personas?|target (?:users?|audience)|mvp|features?)\b/i;
+/** "PRD Best Practices", "PRD Creation Guide", "PRD Guidelines": pages about writing PRDs. */
+const GUIDANCE_TITLE =
+  /\b(?:best practices|guidelines?|creation guide|writing guide|style guide|how to (?:write|create)|playbook|checklist for writing)\b/i;
+const NOT_PRD_TITLE =
+  /\b(?:minutes|meeting notes|agenda|change ?log|release notes|read ?me|getting started|api reference|tutorial|how to|guide|index|table of contents)\b/i;
+// "[1.2.0] - 2026-05-01", "v2.3", "1.4.0", "Unreleased" — not "2.1 Login" (a numbered section).
+const VERSION_HEADING =
+  /^\[v?\d+\.\d+(?:\.\d+)?\]|^v\d+\.\d+\b|^\d+\.\d+\.\d+\b|^\[?unreleased\]?$|^(?:version|release)\s+v?\d+(?:\.\d+)+/i;
+const README_HEADING =
+  /^(?:install(?:ation|ing)?|usage|getting started|quick ?start|license|licence|contributing|building|running (?:the )?tests|credits|acknowledg(?:e)?ments)\b/i;
+/** A list item or paragraph that is a link, optionally with a short description: the stuff of index pages. */
+const LINK_ENTRY = /^\s*(?:\*\*|__)?\[[^\]\n]+\]\([^)\n]+\)(?:\*\*|__)?(?:\s*[-—–:|]\s*[^\n]{0,160})?\s*$/;
+
+export type NotPrd = { reason: string };
+
+export function notPrdReason(facts: DocFacts): NotPrd | null {
+  const sections = facts.doc.sections.filter((s) => s.heading);
+  const title = (facts.title ?? sections[0])?.title ?? '';
+  const prdContent =
+    PRD_TOPICS.filter((t) => region(facts, t).hasWords(15)).length +
+    (facts.requirements.filter((r) => r.substantive).length >= 3 ? 1 : 0);
+
+  const guide = GUIDANCE_TITLE.exec(title);
+  if (guide) return { reason: `its title ("${title.slice(0, 60)}") says it is advice on writing PRDs, not a PRD` };
+
+  const versions = sections.filter((s) => VERSION_HEADING.test(s.title.trim())).length;
+  if (versions >= 3 && prdContent <= 3) return { reason: `it reads as a changelog (${versions} version headings)` };
+
+  const entries = facts.units.filter((u) => (u.kind === 'item' || u.kind === 'paragraph') && u.text.trim());
+  const links = entries.filter((u) => LINK_ENTRY.test(u.text)).length;
+  if (entries.length >= 6 && links >= entries.length * 0.6 && prdContent <= 3)
+    return { reason: `it is mostly a list of links (${links} of ${entries.length} entries): an index page` };
+
+  const readme = sections.filter((s) => README_HEADING.test(s.title.trim())).map((s) => s.title.trim());
+  if (readme.length >= 2 && prdContent <= 1)
+    return { reason: `it reads as a README (${readme.slice(0, 3).join(', ')})` };
+
+  if (NOT_PRD_TITLE.test(title) && !PRD_TITLE.test(title) && prdContent <= 3)
+    return { reason: `its title ("${title.slice(0, 60)}") names another kind of document` };
+
+  // Nothing PRD-shaped that the gate can read and no PRD vocabulary anywhere: a PRD whose structure the gate misreads
+  // (bold lines for headings, a wiki export) still talks about requirements, users or goals.
+  if (prdContent === 0 && !PRD_TITLE.test(title) && !PRD_VOCABULARY.test(facts.doc.lines.join('\n')))
+    return { reason: 'it has no problem, users, goals, scope or requirements a PRD would hold' };
+  return null;
+}
+
+/**
+ * The rubric's word lists and headings are in one language; a PRD written mostly in another script cannot be judged
+ * by them. Returns the share of letters outside the Latin script when it is most of the text, otherwise null.
+ */
+export function foreignScriptShare(text: string): number | null {
+  const sample = text.slice(0, 20_000);
+  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+  if (letters < 200) return null;
+  const latin = sample.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  const share = 1 - latin / letters;
+  return share >= 0.5 ? Math.round(share * 100) / 100 : null;
+}
