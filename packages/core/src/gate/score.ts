@@ -89,8 +89,9 @@ export function scoreDocument(text: string, rubric: Rubric = DEFAULT_RUBRIC, opt
   }
   const template = unfilledTemplate(doc, ordered);
   if (template) {
-    // "No owner", "no metrics", "no users" on a template all say one thing: nobody has filled it in yet.
-    const kept = ordered.filter((f) => !ABSENCE.test(f.rule));
+    // "No owner", "no metrics", "weak wording" on a template all say one thing: nobody has filled it in yet. What is
+    // left says where: the hollow sections and the placeholders.
+    const kept = ordered.filter((f) => f.criterion === 'completeness' && f.rule !== 'completeness.open-task');
     ordered.splice(0, ordered.length, template, ...kept);
   }
   const foreign = foreignScriptShare(text);
@@ -160,9 +161,6 @@ function languageFinding(share: number, language: string): Finding {
     fix: 'Review it by hand, or add word lists and headings for its language to a rubric version (see docs/gate.md, "Rubric versions").',
   };
 }
-
-/** Rules that say something is absent: on an unfilled template they repeat what `document.unfilled_template` says. */
-const ABSENCE = /\.(?:missing|none|none-measurable|missing-fields|no-owner)$/;
 
 /**
  * An unfilled template: at least three sections, and at least a third of the headed sections, hold only prompts or

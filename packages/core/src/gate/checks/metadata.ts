@@ -21,7 +21,8 @@ const FIELDS = {
   subsidiary: /^(?:subsidiary|business unit|bu|company|entity|organi[sz]ation|opco|venture)\b/,
   status: /^(?:status|state|stage)\b/,
   version: /^(?:version|revision|doc version|v)\b/,
-  date: /\b(?:date|updated|created|modified)\b/,
+  // "Created by: …" names a person, not a date.
+  date: /\b(?:date|updated|created|modified)\b(?!\s+by\b)/,
   approvers: /\b(?:approvers?|approvals?|approved by|reviewers?|sign[- ]?offs?|stakeholders?|decision makers?)\b/,
 } as const;
 type Field = keyof typeof FIELDS;
