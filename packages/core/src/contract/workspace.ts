@@ -28,7 +28,15 @@ export const ZCodeParams = z.strictObject({ code: z.string().min(1).max(60) });
 
 export const ZSubsidiaryBody = z.strictObject({ code: zSubsidiaryCode(), name: z.string().trim().min(1).max(120) });
 export type SubsidiaryBody = z.infer<typeof ZSubsidiaryBody>;
-export const ZSubsidiaryPatch = z.strictObject({ name: z.string().trim().min(1).max(120) });
+export const ZSubsidiaryPatch = z
+  .strictObject({
+    name: z.string().trim().min(1).max(120),
+    /** The four-eyes rule at the gate: the author of a submitted PRD version cannot decide its review. */
+    gateFourEyes: z.boolean(),
+  })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'send name, gateFourEyes or both');
+export type SubsidiaryPatch = z.infer<typeof ZSubsidiaryPatch>;
 
 export const ZSubsidiary = z.strictObject({
   id: z.uuid(),
@@ -37,6 +45,8 @@ export const ZSubsidiary = z.strictObject({
   productCount: z.number().int(),
   /** The caller's role there; null for administrators without one. */
   myRole: z.enum(ROLES).nullable(),
+  /** On (the default): the author of a submitted PRD version cannot decide its review (403 own_submission). */
+  gateFourEyes: z.boolean(),
   createdAt: zTimestamp(),
 });
 export type Subsidiary = z.infer<typeof ZSubsidiary>;

@@ -128,18 +128,24 @@ export function buildProduct(
       after: { code, name: facts.name, stage: 'intake' },
     }),
   );
+  // Into the gate and on to build the gate moved it (the PO submitted); later stages need evidence the studio does
+  // not record yet, so the history shows them as forced moves (seed data: the loader, not a person, forced them).
+  let forced: { from: string; reason: string; at: Date } | null = null;
   for (let i = 1; i <= steps; i++) {
     updatedAt = new Date(createdAt.getTime() + (span * i) / (steps + 1));
-    const [before, after] = [STAGES[i - 1], STAGES[i]];
+    const [before, after] = [STAGES[i - 1] as Stage, STAGES[i] as Stage];
+    const byGate = after === 'gate' || after === 'build';
+    const reason = byGate ? `${code}-PRD at the gate` : `${after} evidence recorded outside PI Studio (demo history)`;
+    forced = byGate ? null : { from: before, reason, at: updatedAt };
     log.push(
-      audit(updatedAt, demoActor(people, facts.po), {
-        action: 'product.stage_changed',
+      audit(updatedAt, byGate ? demoActor(people, facts.po) : DEMO_LOADER, {
+        action: byGate ? 'product.stage_changed' : 'product.stage_forced',
         targetType: 'product',
         targetId: productId,
         targetLabel: code,
         subsidiaryId,
         before: { stage: before },
-        after: { stage: after },
+        after: { stage: after, reason },
       }),
     );
   }
@@ -155,6 +161,9 @@ export function buildProduct(
     poId: personId(facts.po),
     builderId: personId(facts.builder),
     itOwnerId: personId(facts.it),
+    stageForcedFrom: forced?.from ?? null,
+    stageForcedReason: forced?.reason ?? null,
+    stageForcedAt: forced?.at ?? null,
     revision: 1 + steps,
     createdAt,
     updatedAt,

@@ -65,8 +65,13 @@ const condition = (f: Fixtures, sub: string) =>
 const passedVersion = (f: Fixtures, sub: string) =>
   once(f, `passed:${sub}`, async () => {
     const review = await newReview(f, sub);
+    // Another administrator decides: the fixtures' administrator wrote the PRD (the four-eyes rule).
+    const reviewer = await once(f, 'second-admin', () => f.newCaller({ isAdmin: true }));
     await ok(
-      await f.admin.post(`/api/v1/gate/reviews/${review.id}/decision`, { verdict: 'pass', note: 'Matrix fixture' }),
+      await reviewer.client.post(`/api/v1/gate/reviews/${review.id}/decision`, {
+        verdict: 'pass',
+        note: 'Matrix fixture',
+      }),
       'decision',
     );
     return { documentId: review.document.id, version: review.version };

@@ -40,6 +40,13 @@ export const workspaceCases: Expectations = {
       body: { summary: f.unique('changed by the matrix ') },
     }),
   },
+  'POST /products/:code/stage': {
+    policy: 'admin',
+    build: async (f, sub) => ({
+      path: `/api/v1/products/${(await f.newProduct(sub)).code}/stage`,
+      body: { stage: 'uat', reason: 'Matrix: UAT signed off on paper' },
+    }),
+  },
 
   'GET /taxonomy': { policy: 'signed-in', build: () => ({ path: '/api/v1/taxonomy' }) },
   'POST /taxonomy': {

@@ -7,6 +7,8 @@ export const subsidiaries = pgTable('subsidiaries', {
   id: uuid('id').primaryKey().defaultRandom(),
   code: text('code').notNull().unique(),
   name: text('name').notNull(),
+  /** The four-eyes rule at the gate: the author of a submitted PRD version cannot decide its review. */
+  gateFourEyes: boolean('gate_four_eyes').notNull().default(true),
   createdAt: createdAt(),
 });
 
@@ -61,6 +63,12 @@ export const products = pgTable(
     poId: uuid('po_id').references(() => users.id),
     builderId: uuid('builder_id').references(() => users.id),
     itOwnerId: uuid('it_owner_id').references(() => users.id),
+    // A studio administrator's forced move (POST /products/:code/stage) while the product is still in that stage:
+    // where it came from, why, who and when. A move by the gate clears them.
+    stageForcedFrom: text('stage_forced_from'),
+    stageForcedReason: text('stage_forced_reason'),
+    stageForcedBy: uuid('stage_forced_by').references(() => users.id),
+    stageForcedAt: ts('stage_forced_at'),
     revision: integer('revision').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),

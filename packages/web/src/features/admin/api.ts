@@ -33,6 +33,9 @@ export const fetchSubsidiaries = () => api.get<SubsidiaryList>('/subsidiaries');
 export const createSubsidiary = (body: SubsidiaryBody) => api.post<Subsidiary>('/subsidiaries', body);
 export const renameSubsidiary = (code: string, name: string) =>
   api.patch<Subsidiary>(`/subsidiaries/${encodeURIComponent(code)}`, { name });
+/** The four-eyes rule at the gate: on, the author of a submitted PRD version cannot decide its review. */
+export const setGateFourEyes = (code: string, gateFourEyes: boolean) =>
+  api.patch<Subsidiary>(`/subsidiaries/${encodeURIComponent(code)}`, { gateFourEyes });
 
 export const fetchTaxonomy = (kind: TaxonomyKind) => api.get<TaxonomyList>(`/taxonomy${qs({ kind })}`);
 export const createTerm = (body: TaxonomyBody) => api.post<TaxonomyTerm>('/taxonomy', body);

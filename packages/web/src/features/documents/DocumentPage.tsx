@@ -110,6 +110,7 @@ export function DocumentPage() {
               <DocumentGateCard
                 documentId={id}
                 documentCode={document.code}
+                productCode={document.product.code}
                 currentVersion={document.currentVersion.version}
                 canSubmit={canWrite}
               />

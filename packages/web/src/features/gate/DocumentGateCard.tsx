@@ -3,14 +3,23 @@ import { Card, Group, Stack, Text, Title } from '@mantine/core';
 import { formatRelative } from '../../lib/format.ts';
 import { AnchorLink } from '../../ui/Links.tsx';
 import { ErrorState } from '../../ui/States.tsx';
+import { useProduct } from '../products/queries.ts';
 import { useReviews } from './queries.ts';
 import { SubmitToGateButton } from './SubmitToGateButton.tsx';
 import { VerdictBadge } from './ui/VerdictBadge.tsx';
 
-type Props = { documentId: string; documentCode: string; currentVersion: string; canSubmit: boolean };
+type Props = {
+  documentId: string;
+  documentCode: string;
+  productCode: string;
+  currentVersion: string;
+  canSubmit: boolean;
+};
 
-export function DocumentGateCard({ documentId, documentCode, currentVersion, canSubmit }: Props) {
+export function DocumentGateCard({ documentId, documentCode, productCode, currentVersion, canSubmit }: Props) {
   const reviews = useReviews({ document: documentId });
+  // The product's stage decides what the submit dialog announces (the product page's query, usually cached).
+  const product = useProduct(productCode);
   const items = [...(reviews.data ?? [])].sort((a, b) => b.attempt - a.attempt);
   const waiting = items.find((r) => r.status === 'submitted' && r.version === currentVersion);
   return (
@@ -59,6 +68,7 @@ export function DocumentGateCard({ documentId, documentCode, currentVersion, can
           documentId={documentId}
           documentCode={documentCode}
           version={currentVersion}
+          productStage={product.data?.product.stage}
           waitingReason={waiting ? `v${currentVersion} is already waiting for review.` : null}
         />
       ) : null}

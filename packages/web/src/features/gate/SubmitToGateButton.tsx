@@ -2,13 +2,22 @@
 import { Button, Tooltip } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { notifyError, notifySuccess } from '../../lib/notify.ts';
+import type { Stage } from '../../lib/stages.ts';
 import { confirmAction } from '../../ui/confirm.tsx';
 import { VERDICT_LABEL } from './format.ts';
+import { submissionStageNote } from './stage-moves.ts';
 import { useSubmitToGate } from './use-submit-to-gate.ts';
 
-type Props = { documentId: string; documentCode: string; version: string; waitingReason?: string | null };
+type Props = {
+  documentId: string;
+  documentCode: string;
+  version: string;
+  /** The product's stage now: the dialog says whether submitting moves it. */
+  productStage?: Stage;
+  waitingReason?: string | null;
+};
 
-export function SubmitToGateButton({ documentId, documentCode, version, waitingReason }: Props) {
+export function SubmitToGateButton({ documentId, documentCode, version, productStage, waitingReason }: Props) {
   const submit = useSubmitToGate(documentId);
   const navigate = useNavigate();
 
@@ -16,7 +25,7 @@ export function SubmitToGateButton({ documentId, documentCode, version, waitingR
     const ok = await confirmAction({
       title: `Submit ${documentCode} v${version} to the gate?`,
       message:
-        'The saved version is scored with the active rubric and ProductOps is asked to review it. The product moves to the Gate stage.',
+        `The saved version is scored with the active rubric and ProductOps is asked to review it. ${submissionStageNote(productStage)}`.trim(),
       confirmLabel: 'Submit to gate',
     });
     if (!ok) return;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageColor, ageLabel, isoDateInDays, percent, splitGoldenCitation } from './format.ts';
+import { ageColor, ageLabel, daysLabel, daysWaiting, isoDateInDays, percent, splitGoldenCitation } from './format.ts';
 
 describe('gate formatting', () => {
   it('shows hours for the first two days, then days', () => {
@@ -7,6 +7,15 @@ describe('gate formatting', () => {
     expect(ageLabel(5.7)).toBe('5 h');
     expect(ageLabel(47.9)).toBe('47 h');
     expect(ageLabel(49)).toBe('2 d');
+  });
+
+  it('counts whole days a review has waited', () => {
+    const now = new Date('2026-12-10T12:00:00Z');
+    expect(daysWaiting('2026-12-10T08:00:00Z', now)).toBe(0);
+    expect(daysWaiting('2026-12-09T11:00:00Z', now)).toBe(1);
+    expect(daysWaiting('2026-12-06T12:00:00Z', now)).toBe(4);
+    expect(daysWaiting('2026-12-11T12:00:00Z', now)).toBe(0);
+    expect([daysLabel(0), daysLabel(1), daysLabel(4)]).toEqual(['less than a day', '1 day', '4 days']);
   });
 
   it('colours old queue items', () => {

@@ -19,6 +19,20 @@ export function ageLabel(hours: number): string {
   return `${Math.floor(hours / 24)} d`;
 }
 
+const DAY_MS = 24 * 3600 * 1000;
+
+/** Whole days a review has waited since it was submitted (0 on its first day). */
+export function daysWaiting(since: string, now: Date = new Date()): number {
+  const ms = now.getTime() - new Date(since).getTime();
+  return Number.isFinite(ms) ? Math.max(0, Math.floor(ms / DAY_MS)) : 0;
+}
+
+/** "less than a day", "1 day", "3 days". */
+export function daysLabel(days: number): string {
+  if (days < 1) return 'less than a day';
+  return days === 1 ? '1 day' : `${days} days`;
+}
+
 /** Green the first day, yellow the second and third, red after three days in the queue. */
 export function ageColor(hours: number): 'green' | 'yellow' | 'red' {
   if (hours < 24) return 'green';

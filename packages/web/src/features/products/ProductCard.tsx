@@ -1,6 +1,7 @@
 import { Avatar, Badge, Card, Group, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { initials } from '../../lib/format.ts';
+import { GateStatusLine } from '../gate/ProductGateStatus.tsx';
 import { useTaxonomyLabels } from '../workspace/queries.ts';
 import type { Product } from './api.ts';
 
@@ -37,6 +38,7 @@ export function ProductCard({ product, typeLabel }: { product: Product; typeLabe
           </Text>
         ) : null}
       </Group>
+      <GateStatusLine gate={product.gate} />
       <Group gap={6} mt={8} wrap="nowrap">
         <Avatar size={20} radius="xl" color={product.po ? 'indigo' : 'gray'}>
           {product.po ? initials(product.po.name) : '–'}

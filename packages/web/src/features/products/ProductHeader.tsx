@@ -1,36 +1,21 @@
-import { Badge, Group, Select, Stack, Text, Title } from '@mantine/core';
-import { notifyError, notifySuccess } from '../../lib/notify.ts';
-import { isStage, STAGE_LABEL, STAGES } from '../../lib/stages.ts';
-import { confirmAction } from '../../ui/confirm.tsx';
+import { Alert, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { formatDateTime } from '../../lib/format.ts';
+import { STAGE_LABEL } from '../../lib/stages.ts';
 import { StageBadge } from '../../ui/StageBadge.tsx';
 import { useTaxonomyLabels } from '../workspace/queries.ts';
 import type { ProductDetail } from './api.ts';
-import { useUpdateProduct } from './use-update-product.ts';
+import { ForceStageModal } from './ForceStageModal.tsx';
 
-type Props = { product: ProductDetail; etag: string | null; canEdit: boolean };
+// The stage is not edited here: the gate moves it (submission, verdict). Studio administrators may force a move
+// with a reason while the later stages' evidence (UAT sign-off, IT acceptance) is not recorded in the studio.
+type Props = { product: ProductDetail; etag: string | null; canForceStage: boolean };
 
-export function ProductHeader({ product, etag, canEdit }: Props) {
-  const update = useUpdateProduct(product.code);
+export function ProductHeader({ product, etag, canForceStage }: Props) {
+  const [forcing, setForcing] = useState(false);
   const typeLabel = useTaxonomyLabels('product_type');
   const tagLabel = useTaxonomyLabels('tag');
-
-  const changeStage = async (next: string | null) => {
-    if (!next || !isStage(next) || next === product.stage) return;
-    const ok = await confirmAction({
-      title: 'Change stage',
-      message: `Move ${product.code} from ${STAGE_LABEL[product.stage]} to ${STAGE_LABEL[next]}? The change is recorded in the audit log.`,
-      confirmLabel: `Move to ${STAGE_LABEL[next]}`,
-      danger: next === 'archived',
-    });
-    if (!ok) return;
-    update.mutate(
-      { body: { stage: next }, etag },
-      {
-        onSuccess: () => notifySuccess(`${product.code} is now in ${STAGE_LABEL[next]}.`, 'Stage changed'),
-        onError: (err) => notifyError(err, 'Stage not changed'),
-      },
-    );
-  };
+  const forced = product.stageForced;
 
   return (
     <Stack gap={6}>
@@ -44,17 +29,10 @@ export function ProductHeader({ product, etag, canEdit }: Props) {
         <Title order={2} data-testid="product-name">
           {product.name}
         </Title>
-        {canEdit ? (
-          <Select
-            label="Stage"
-            w={180}
-            value={product.stage}
-            onChange={(v) => void changeStage(v)}
-            data={STAGES.map((s) => ({ value: s, label: STAGE_LABEL[s] }))}
-            allowDeselect={false}
-            disabled={update.isPending}
-            data-testid="stage-select"
-          />
+        {canForceStage ? (
+          <Button variant="default" onClick={() => setForcing(true)} data-testid="force-stage">
+            Move stage…
+          </Button>
         ) : null}
       </Group>
       <Group gap="xs">
@@ -72,10 +50,19 @@ export function ProductHeader({ product, etag, canEdit }: Props) {
           </Badge>
         ))}
       </Group>
+      {forced ? (
+        <Alert color="orange" variant="light" p="xs" maw={800} data-testid="stage-forced">
+          Moved by hand from {STAGE_LABEL[forced.from]} to {STAGE_LABEL[product.stage]} by{' '}
+          {forced.by?.name ?? 'the system'} on {formatDateTime(forced.at)}: “{forced.reason}”
+        </Alert>
+      ) : null}
       {product.summary ? (
         <Text size="sm" c="dimmed" maw={800}>
           {product.summary}
         </Text>
+      ) : null}
+      {canForceStage ? (
+        <ForceStageModal product={product} etag={etag} opened={forcing} onClose={() => setForcing(false)} />
       ) : null}
     </Stack>
   );

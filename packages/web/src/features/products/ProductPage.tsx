@@ -5,6 +5,7 @@ import { AnchorLink } from '../../ui/Links.tsx';
 import { ErrorState, LoadingState } from '../../ui/States.tsx';
 import { canUpdateProduct, canWriteDocuments, useSession } from '../auth/session.tsx';
 import { DocumentsCard } from '../documents/DocumentsCard.tsx';
+import { GateStatusCard } from '../gate/ProductGateStatus.tsx';
 import { PeopleCard } from './PeopleCard.tsx';
 import { ProductHeader } from './ProductHeader.tsx';
 import { useProduct } from './queries.ts';
@@ -29,7 +30,7 @@ export function ProductPage() {
         </AnchorLink>
         <Text size="sm">{product.code}</Text>
       </Breadcrumbs>
-      <ProductHeader product={product} etag={etag} canEdit={canUpdateProduct(me, sub)} />
+      <ProductHeader product={product} etag={etag} canForceStage={me.user.isAdmin} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <DocumentsCard
@@ -40,6 +41,7 @@ export function ProductPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack>
+            <GateStatusCard gate={product.gate} />
             <PeopleCard product={product} etag={etag} canEdit={canUpdateProduct(me, sub)} />
             <Text size="xs" c="dimmed">
               Created {formatDateTime(product.createdAt)} · updated {formatDateTime(product.updatedAt)}

@@ -1,15 +1,20 @@
 import type {
   ProductDocument as DocumentSummary,
-  Product,
   ProductDetail,
+  ProductGate,
   ProductInput,
+  ProductListItem,
   ProductPage,
   ProductPatch,
   ProductQuery,
+  Product as ProductRecord,
+  StageBody,
 } from '@pi-studio/core/contract/products';
 import { api, getWithEtag, qs } from '../../lib/api.ts';
 
-export type { DocumentSummary, Product, ProductDetail };
+/** A product on the board: the product and its gate status. */
+export type Product = ProductListItem;
+export type { DocumentSummary, ProductDetail, ProductGate };
 
 /** What the board filters by: the list's query without the paging (fetchAllProducts follows the cursor). */
 export type ProductFilters = Omit<ProductQuery, 'cursor' | 'limit'>;
@@ -35,9 +40,15 @@ export async function fetchProduct(code: string): Promise<{ product: ProductDeta
   return { product: data, etag };
 }
 
-export const createProduct = (body: ProductInput) => api.post<Product>('/products', body);
+export const createProduct = (body: ProductInput) => api.post<ProductRecord>('/products', body);
 
 export const updateProduct = (code: string, body: ProductPatch, etag?: string | null) =>
-  api.patch<Product>(`/products/${encodeURIComponent(code)}`, body, {
+  api.patch<ProductRecord>(`/products/${encodeURIComponent(code)}`, body, {
+    headers: etag ? { 'if-match': etag } : undefined,
+  });
+
+/** A studio administrator's forced stage move, with the reason (audited, shown on the product page). */
+export const forceStage = (code: string, body: StageBody, etag?: string | null) =>
+  api.post<ProductRecord>(`/products/${encodeURIComponent(code)}/stage`, body, {
     headers: etag ? { 'if-match': etag } : undefined,
   });

@@ -22,8 +22,10 @@ afterAll(async () => t?.close());
 
 async function passedPrd(sub: string, key: string): Promise<string> {
   const code = await makeTypedProduct(t, sub, key);
-  const doc = await createPrd(ops, code, testPrd('strong'));
-  const review = await submit(ops, doc.id);
+  // Written by the subsidiary's PO: ProductOps do not decide their own submissions (the four-eyes rule).
+  const author = sub === 'NXN' ? nxnPo : po;
+  const doc = await createPrd(author, code, testPrd('strong'));
+  const review = await submit(author, doc.id);
   await act(ops, `/api/v1/gate/reviews/${review.id}/decision`, { verdict: 'pass' });
   return doc.id;
 }

@@ -264,7 +264,16 @@ export async function moveProductStage(
   if (!before || !from.includes(before.stage) || before.stage === to) return null;
   await tx
     .update(products)
-    .set({ stage: to, revision: sql`${products.revision} + 1`, updatedAt: at })
+    // The gate's move ends what a forced move had said about the stage.
+    .set({
+      stage: to,
+      revision: sql`${products.revision} + 1`,
+      updatedAt: at,
+      stageForcedFrom: null,
+      stageForcedReason: null,
+      stageForcedBy: null,
+      stageForcedAt: null,
+    })
     .where(and(eq(products.id, productId), inArray(products.stage, [...from])));
   return before.stage;
 }
@@ -287,4 +296,13 @@ export async function lockDocument(tx: Executor, documentId: string): Promise<vo
 export async function activeUser(db: Executor, id: string): Promise<boolean> {
   const [row] = await db.select({ disabled: users.disabled }).from(users).where(eq(users.id, id));
   return !!row && !row.disabled;
+}
+
+/** Whether the subsidiary keeps the four-eyes rule at the gate (authors do not decide their own submission). */
+export async function fourEyesRuleOn(db: Executor, subsidiaryId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ on: subsidiaries.gateFourEyes })
+    .from(subsidiaries)
+    .where(eq(subsidiaries.id, subsidiaryId));
+  return row?.on ?? true;
 }

@@ -161,7 +161,7 @@ export const reviewRoutes = [
     params: ZIdParams,
     body: ZDecisionBody,
     response: ZGateReview,
-    problems: { 409: ['review_decided', 'review_superseded'] },
+    problems: { 403: ['own_submission'], 409: ['review_decided', 'review_superseded'] },
     successStatus: 200,
     handler: async (ctx, { params, body }) => ({ body: await decide(ctx, params.id, body) }),
   }),

@@ -7,12 +7,13 @@ import type { DecisionBody, GateReview, ReviewsQuery, SubmitBody } from '@pi-stu
 import { documentCode } from '@pi-studio/core/documents/kinds';
 import { formatVersion, parseVersion } from '@pi-studio/core/documents/version';
 import type { Verdict } from '@pi-studio/core/gate/types';
+import { GATE_MOVES } from '@pi-studio/core/workspace/stages';
 import type { Executor, Tx } from '../../../db/client.ts';
 import { jobProblem } from '../../../lib/jobs/problems.ts';
 import { visibleSubsidiaries } from '../../../use-case/actor.ts';
 import type { UseCaseCtx } from '../../../use-case/context.ts';
 import type { Deps } from '../../../use-case/deps.ts';
-import { conflict, Invalid, notFound, validationFailed } from '../../../use-case/errors.ts';
+import { conflict, Forbidden, Invalid, notFound, validationFailed } from '../../../use-case/errors.ts';
 import { writeAudit } from '../../audit/writer.ts';
 import { documentFor } from '../../documents/policy.ts';
 import { type DocumentRecord, findVersion, findVersionById, type VersionWithBody } from '../../documents/repo.ts';
@@ -26,6 +27,7 @@ import { reviewFor } from './policy.ts';
 import { presentQueueItem, presentReview, presentReviewSummary } from './presenters.ts';
 import {
   findReview,
+  fourEyesRuleOn,
   insertReview,
   latestReviewOf,
   listReviews,
@@ -174,7 +176,8 @@ export async function submitToGate(ctx: UseCaseCtx, documentId: string, body: Su
     const carried = previous
       ? await carryWaivers(tx, { reviewId: previous.id, findingIds: report.findings.map((f) => f.id) }, id, now)
       : [];
-    const left = await moveProductStage(tx, doc.product.id, ['intake'], 'gate', now);
+    const { from, to } = GATE_MOVES.submitted;
+    const left = await moveProductStage(tx, doc.product.id, from, to, now);
     if (left) {
       await writeAudit(tx, ctx.who(), {
         action: 'product.stage_changed',
@@ -183,7 +186,7 @@ export async function submitToGate(ctx: UseCaseCtx, documentId: string, body: Su
         targetLabel: doc.product.code,
         subsidiaryId: doc.product.subsidiaryId,
         before: { stage: left },
-        after: { stage: 'gate', reason: `${label} submitted to the gate` },
+        after: { stage: to, reason: `${label} submitted to the gate` },
       });
     }
     await writeAudit(tx, ctx.who(), {
@@ -236,6 +239,12 @@ export async function decide(ctx: UseCaseCtx, id: string, body: DecisionBody) {
   const actor = ctx.requireActor();
   return onOpenReview(ctx, id, async (tx, stale) => {
     const review = (await findReview(tx, id)) ?? stale;
+    if (review.author?.id === actor.userId && (await fourEyesRuleOn(tx, review.product.subsidiaryId))) {
+      throw new Forbidden(
+        `you wrote ${reviewLabel(review)}: another reviewer decides it (the four-eyes rule of ${review.product.subsidiaryCode})`,
+        'own_submission',
+      );
+    }
     const now = ctx.deps.now();
     const { view, conditions } = await reviewView(tx, now, review);
     if (body.verdict === 'conditional' && conditions.length === 0) {
@@ -260,9 +269,8 @@ export async function decide(ctx: UseCaseCtx, id: string, body: DecisionBody) {
     if (!recorded) throw conflict('review_decided', 'this review already has its verdict');
     const label = reviewLabel(review);
     const passed = body.verdict !== 'fail';
-    const left = passed
-      ? await moveProductStage(tx, review.product.id, ['intake', 'gate'], 'build', now)
-      : await moveProductStage(tx, review.product.id, ['gate'], 'intake', now);
+    const move = GATE_MOVES[passed ? 'passed' : 'failed'];
+    const left = await moveProductStage(tx, review.product.id, move.from, move.to, now);
     const scope = { subsidiaryId: review.product.subsidiaryId };
     if (left) {
       await writeAudit(tx, ctx.who(), {
@@ -272,7 +280,7 @@ export async function decide(ctx: UseCaseCtx, id: string, body: DecisionBody) {
         targetLabel: review.product.code,
         ...scope,
         before: { stage: left },
-        after: { stage: passed ? 'build' : 'intake', reason: `gate verdict ${body.verdict} on ${label}` },
+        after: { stage: move.to, reason: `gate verdict ${body.verdict} on ${label}` },
       });
     }
     if (passed) {

@@ -9,6 +9,7 @@ export const presentSubsidiary = (s: SubsidiaryRow, productCount: number, myRole
   name: s.name,
   productCount: Number(productCount),
   myRole,
+  gateFourEyes: s.gateFourEyes,
   createdAt: s.createdAt.toISOString(),
 });
 

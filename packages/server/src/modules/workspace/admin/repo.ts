@@ -31,8 +31,12 @@ export async function insertSubsidiary(tx: Executor, code: string, name: string)
   return row;
 }
 
-export async function renameSubsidiaryRow(tx: Executor, id: string, name: string): Promise<SubsidiaryRow | undefined> {
-  const [row] = await tx.update(subsidiaries).set({ name }).where(eq(subsidiaries.id, id)).returning();
+export async function updateSubsidiaryRow(
+  tx: Executor,
+  id: string,
+  changes: { name?: string; gateFourEyes?: boolean },
+): Promise<SubsidiaryRow | undefined> {
+  const [row] = await tx.update(subsidiaries).set(changes).where(eq(subsidiaries.id, id)).returning();
   return row;
 }
 

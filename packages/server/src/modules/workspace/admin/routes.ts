@@ -23,8 +23,8 @@ import {
   getConvention,
   listTaxonomy,
   listVisibleSubsidiaries,
-  renameSubsidiary,
   saveConvention,
+  updateSubsidiary,
   updateTerm,
 } from './service.ts';
 
@@ -52,7 +52,7 @@ export const subsidiaryRoutes = [
   defineRoute({
     method: 'patch',
     path: '/subsidiaries/:code',
-    summary: 'Rename a subsidiary (its code is permanent: ids contain it)',
+    summary: "Rename a subsidiary (its code is permanent: ids contain it) or switch its gate's four-eyes rule",
     tag: 'workspace',
     access: 'admin',
     params: ZCodeParams,
@@ -60,7 +60,7 @@ export const subsidiaryRoutes = [
     response: ZSubsidiary,
     problems: { 404: ['not_found'] },
     handler: async (ctx, { params, body }) => ({
-      body: await renameSubsidiary(ctx, params.code, body.name),
+      body: await updateSubsidiary(ctx, params.code, body),
     }),
   }),
 ];

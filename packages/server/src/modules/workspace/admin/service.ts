@@ -4,6 +4,7 @@ import type {
   Naming,
   Subsidiary,
   SubsidiaryList,
+  SubsidiaryPatch,
   TaxonomyBody,
   TaxonomyList,
   TaxonomyPatch,
@@ -32,7 +33,7 @@ import {
   listSubsidiaries,
   listTerms,
   putSetting,
-  renameSubsidiaryRow,
+  updateSubsidiaryRow,
   updateTermRow,
 } from './repo.ts';
 
@@ -66,21 +67,33 @@ export async function createSubsidiary(ctx: UseCaseCtx, code: string, name: stri
   });
 }
 
-export async function renameSubsidiary(ctx: UseCaseCtx, code: string, name: string): Promise<Subsidiary> {
+/**
+ * Renames a subsidiary and/or switches its four-eyes rule at the gate (on by default: the author of a submitted PRD
+ * version cannot decide its review). Each change is its own audit action, in one transaction.
+ */
+export async function updateSubsidiary(ctx: UseCaseCtx, code: string, patch: SubsidiaryPatch): Promise<Subsidiary> {
   const sub = await findSubsidiaryByCode(ctx.deps.db, code);
   if (!sub) throw notFound(`subsidiary ${code}`);
   return ctx.deps.db.transaction(async (tx) => {
-    const row = await renameSubsidiaryRow(tx, sub.id, name);
+    const row = await updateSubsidiaryRow(tx, sub.id, patch);
     if (!row) throw notFound(`subsidiary ${code}`);
-    await writeAudit(tx, ctx.who(), {
-      action: 'subsidiary.renamed',
-      targetType: 'subsidiary',
-      targetId: sub.id,
-      targetLabel: code,
-      subsidiaryId: sub.id,
-      before: { name: sub.name },
-      after: { name },
-    });
+    const target = { targetType: 'subsidiary', targetId: sub.id, targetLabel: code, subsidiaryId: sub.id };
+    if (patch.name !== undefined && patch.name !== sub.name) {
+      await writeAudit(tx, ctx.who(), {
+        action: 'subsidiary.renamed',
+        ...target,
+        before: { name: sub.name },
+        after: { name: patch.name },
+      });
+    }
+    if (patch.gateFourEyes !== undefined && patch.gateFourEyes !== sub.gateFourEyes) {
+      await writeAudit(tx, ctx.who(), {
+        action: 'subsidiary.gate_rule_changed',
+        ...target,
+        before: { gateFourEyes: sub.gateFourEyes },
+        after: { gateFourEyes: patch.gateFourEyes },
+      });
+    }
     return presentSubsidiary(row, 0, null);
   });
 }

@@ -1,10 +1,9 @@
-// The product page is the hottest read: one round trip (product, people, documents) instead of
+// The product page is the hottest read: one round trip (product, people, gate status, documents) instead of
 // several Drizzle queries. Measured on PGlite this is ~4x faster than the composed queries. The JSON it builds is
 // ZProductDetail (core/contract/products.ts); the contract test holds it to that.
 import type { DbHandle } from '../../../db/client.ts';
+import { gateStatusJson, isoUtc } from './gate-status.ts';
 
-// ISO 8601 in UTC with milliseconds, exactly as Date.prototype.toISOString() writes it.
-const isoUtc = (col: string) => `to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 /** A person as the API names one ({id, name, email}), or null. */
 const person = (alias: string) =>
   `case when ${alias}.id is null then null else json_build_object('id', ${alias}.id, 'name', ${alias}.name, 'email', ${alias}.email) end`;
@@ -17,6 +16,10 @@ select p.id, p.subsidiary_id, p.revision, json_build_object(
   'po', ${person('po')},
   'builder', ${person('b')},
   'itOwner', ${person('it')},
+  'gate', ${gateStatusJson('p.id')},
+  'stageForced', case when p.stage_forced_at is null then null else json_build_object(
+    'from', p.stage_forced_from, 'reason', p.stage_forced_reason, 'by', ${person('sf')},
+    'at', ${isoUtc('p.stage_forced_at')}) end,
   'documents', (select coalesce(json_agg(json_build_object(
       'id', d.id, 'kind', d.kind, 'title', d.title, 'revision', d.revision, 'updatedAt', ${isoUtc('d.updated_at')},
       'versionCount', (select count(*)::int from document_versions x where x.document_id = d.id),
@@ -33,6 +36,7 @@ join subsidiaries s on s.id = p.subsidiary_id
 left join users po on po.id = p.po_id
 left join users b on b.id = p.builder_id
 left join users it on it.id = p.it_owner_id
+left join users sf on sf.id = p.stage_forced_by
 where p.code = $1`;
 
 /** The stored record the policy decides on, and the response body as serialised JSON. */

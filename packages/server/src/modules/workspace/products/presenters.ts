@@ -1,6 +1,6 @@
-import type { Product } from '@pi-studio/core/contract/products';
+import type { Product, ProductGate, ProductListItem } from '@pi-studio/core/contract/products';
 import type { Stage } from '@pi-studio/core/workspace/stages';
-import type { ProductRow } from './repo.ts';
+import type { ProductListRow, ProductRow } from './repo.ts';
 
 type Person = { id: string | null; name: string | null; email: string | null };
 const presentPerson = (p: Person | null) => (p?.id ? { id: p.id, name: p.name ?? '', email: p.email ?? '' } : null);
@@ -24,4 +24,9 @@ export function presentProduct(row: ProductRow): Product {
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
   };
+}
+
+/** A board row: the product and its gate status (built by the query as JSON in the contract's shape). */
+export function presentListItem(row: ProductListRow): ProductListItem {
+  return { ...presentProduct(row), gate: row.gate === null ? null : (JSON.parse(row.gate) as ProductGate) };
 }

@@ -89,7 +89,7 @@ describe('products', () => {
     expect(list.items.map((p) => p.code)).not.toContain('FINTX-PAYOUTS');
   });
 
-  it('filters, paginates with a cursor and changes stage with If-Match', async () => {
+  it('filters, paginates with a cursor and saves with If-Match', async () => {
     const c = await t.client(po).login();
     for (const name of ['Alpha', 'Bravo', 'Charlie']) {
       expect((await c.post('/api/v1/products', { subsidiary: 'FINTX', name, productType: 'api_service' })).status).toBe(
@@ -102,13 +102,23 @@ describe('products', () => {
       await c.get(`/api/v1/products?subsidiary=FINTX&type=api_service&limit=2&cursor=${first.nextCursor}`)
     ).json()) as Page;
     expect(second).toEqual({ items: [expect.objectContaining({ code: 'FINTX-CHARLIE' })], nextCursor: null });
-    const moved = await c.patch('/api/v1/products/FINTX-ALPHA', { stage: 'gate' }, { headers: { 'if-match': '"1"' } });
-    expect(moved.status).toBe(200);
-    expect(ZProduct.parse(await moved.json()).stage).toBe('gate');
-    const stale = await c.patch('/api/v1/products/FINTX-ALPHA', { stage: 'build' }, { headers: { 'if-match': '"1"' } });
+    const saved = await c.patch(
+      '/api/v1/products/FINTX-ALPHA',
+      { summary: 'First' },
+      { headers: { 'if-match': '"1"' } },
+    );
+    expect(saved.status).toBe(200);
+    expect(ZProduct.parse(await saved.json()).revision).toBe(2);
+    const stale = await c.patch(
+      '/api/v1/products/FINTX-ALPHA',
+      { summary: 'Late' },
+      { headers: { 'if-match': '"1"' } },
+    );
     expect(stale.status).toBe(409);
+    const intake = (await (await c.get('/api/v1/products?stage=intake&type=api_service')).json()) as Page;
+    expect(intake.items.map((p) => p.code)).toEqual(expect.arrayContaining(['FINTX-ALPHA', 'FINTX-CHARLIE']));
     const gate = (await (await c.get('/api/v1/products?stage=gate')).json()) as Page;
-    expect(gate.items.map((p) => p.code)).toEqual(['FINTX-ALPHA']);
+    expect(gate.items).toEqual([]);
     expect((await c.get('/api/v1/products?stage=nonsense')).status).toBe(422);
   });
 });

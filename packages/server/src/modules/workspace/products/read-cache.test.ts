@@ -40,7 +40,9 @@ describe('product detail read cache', () => {
   it('hears committed writes to every table the detail is built from, written by any connection', async () => {
     expect(t.deps.handle.changes.live).toBe(true);
     expect(await (await t.app.request('/readyz')).json()).toMatchObject({ status: 'ready', readCache: 'live' });
-    for (const table of ['subsidiaries', 'users', 'products', 'documents', 'document_versions']) {
+    const tables = ['subsidiaries', 'users', 'products', 'documents', 'document_versions'];
+    // The gate status on the product page and the board (migration 0006).
+    for (const table of [...tables, 'gate_reviews', 'gate_conditions']) {
       const before = t.deps.handle.changes.generation;
       await t.deps.handle.raw(`update ${table} set id = id where false`);
       await waitForGenerationAbove(before);

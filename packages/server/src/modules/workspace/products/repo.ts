@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../../db/client.ts';
 import { users } from '../../../db/schema/accounts.ts';
 import { products, subsidiaries } from '../../../db/schema/workspace.ts';
+import { gateStatusJson } from './gate-status.ts';
 
 const po = alias(users, 'po');
 const builder = alias(users, 'builder');
@@ -31,6 +32,18 @@ function productQuery(db: Executor) {
     .leftJoin(itOwner, eq(itOwner.id, products.itOwnerId));
 }
 export type ProductRow = Awaited<ReturnType<ReturnType<typeof productQuery>['execute']>>[number];
+
+/** The board's rows: a product and its gate status as JSON text (gate-status.ts), still one query per page. */
+function productListQuery(db: Executor) {
+  return db
+    .select({ ...productSelection, gate: sql<string | null>`(${sql.raw(gateStatusJson('"products"."id"'))})::text` })
+    .from(products)
+    .innerJoin(subsidiaries, eq(subsidiaries.id, products.subsidiaryId))
+    .leftJoin(po, eq(po.id, products.poId))
+    .leftJoin(builder, eq(builder.id, products.builderId))
+    .leftJoin(itOwner, eq(itOwner.id, products.itOwnerId));
+}
+export type ProductListRow = Awaited<ReturnType<ReturnType<typeof productListQuery>['execute']>>[number];
 
 /** `lock` (inside a transaction) holds the product row until commit, so a concurrent change of it waits. */
 export async function findProduct(
@@ -68,6 +81,25 @@ export async function updateProductAtRevision(
   return row?.revision ?? null;
 }
 
+export type ForcedMove = { stage: string; from: string; reason: string; by: string | null; at: Date };
+
+/** A forced stage move at revision `expected` (as updateProductAtRevision); the product keeps who, when and why. */
+export async function setForcedStage(
+  tx: Executor,
+  id: string,
+  expected: number,
+  move: ForcedMove,
+): Promise<number | null> {
+  return updateProductAtRevision(tx, id, expected, {
+    stage: move.stage,
+    stageForcedFrom: move.from,
+    stageForcedReason: move.reason,
+    stageForcedBy: move.by,
+    stageForcedAt: move.at,
+    updatedAt: move.at,
+  });
+}
+
 export type ProductFilter = {
   visible: string[] | null;
   subsidiaryCode?: string;
@@ -80,7 +112,7 @@ export type ProductFilter = {
   limit: number;
 };
 
-export async function listProducts(db: Executor, f: ProductFilter): Promise<ProductRow[]> {
+export async function listProducts(db: Executor, f: ProductFilter): Promise<ProductListRow[]> {
   const where: (SQL | undefined)[] = [];
   if (f.visible) where.push(f.visible.length ? inArray(products.subsidiaryId, f.visible) : sql`false`);
   if (f.subsidiaryCode) where.push(eq(subsidiaries.code, f.subsidiaryCode));
@@ -91,7 +123,7 @@ export async function listProducts(db: Executor, f: ProductFilter): Promise<Prod
   if (f.tag) where.push(sql`${products.tags} @> ${JSON.stringify([f.tag])}::jsonb`);
   if (f.q) where.push(or(ilike(products.name, `%${escapeLike(f.q)}%`), ilike(products.code, `%${escapeLike(f.q)}%`)));
   if (f.after) where.push(gt(products.code, f.after));
-  return productQuery(db)
+  return productListQuery(db)
     .where(and(...where))
     .orderBy(asc(products.code))
     .limit(f.limit);

@@ -5,10 +5,11 @@ import {
   ZProductPage,
   ZProductPatch,
   ZProductQuery,
+  ZStageBody,
 } from '@pi-studio/core/contract/products';
 import { ZCodeParams } from '@pi-studio/core/contract/workspace';
 import { defineRoute } from '../../../http/route.ts';
-import { createProduct, getProductDetail, listVisibleProducts, updateProduct } from './service.ts';
+import { createProduct, forceStage, getProductDetail, listVisibleProducts, updateProduct } from './service.ts';
 
 export const productRoutes = [
   defineRoute({
@@ -54,7 +55,8 @@ export const productRoutes = [
   defineRoute({
     method: 'patch',
     path: '/products/:code',
-    summary: 'Change a product (name, type, tags, stage, people); If-Match optional (stale: 409 stale_version)',
+    summary:
+      'Change a product (name, type, tags, summary, people; not the stage: 422); If-Match optional (stale: 409 stale_version)',
     tag: 'products',
     access: { permission: 'product.update' },
     params: ZCodeParams,
@@ -63,6 +65,23 @@ export const productRoutes = [
     problems: { 409: ['stale_version'] },
     handler: async (ctx, { params, body }) => {
       const product = await updateProduct(ctx, params.code, body, ctx.header('if-match'));
+      return { body: product, headers: { etag: `"${product.revision}"` } };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/products/:code/stage',
+    summary:
+      'Force a stage move with a reason (studio administrators): for stages whose evidence the studio does not record yet',
+    tag: 'products',
+    access: 'admin',
+    params: ZCodeParams,
+    body: ZStageBody,
+    response: ZProduct,
+    problems: { 409: ['stale_version'] },
+    successStatus: 200,
+    handler: async (ctx, { params, body }) => {
+      const product = await forceStage(ctx, params.code, body, ctx.header('if-match'));
       return { body: product, headers: { etag: `"${product.revision}"` } };
     },
   }),

@@ -1,14 +1,29 @@
-import type { Product, ProductBody, ProductPage, ProductPatch, ProductQuery } from '@pi-studio/core/contract/products';
+import type {
+  Product,
+  ProductBody,
+  ProductPage,
+  ProductPatch,
+  ProductQuery,
+  StageBody,
+} from '@pi-studio/core/contract/products';
 import { isValidProductKey, productCode, suggestKey } from '@pi-studio/core/naming/convention';
+import { STAGE_LABELS } from '@pi-studio/core/workspace/stages';
 import type { Db, Executor } from '../../../db/client.ts';
 import { visibleSubsidiaries } from '../../../use-case/actor.ts';
 import type { UseCaseCtx } from '../../../use-case/context.ts';
-import { conflict, type InvalidParam, notFound, staleVersion, validationFailed } from '../../../use-case/errors.ts';
+import {
+  conflict,
+  forbidden,
+  type InvalidParam,
+  notFound,
+  staleVersion,
+  validationFailed,
+} from '../../../use-case/errors.ts';
 import { writeAudit } from '../../audit/writer.ts';
 import { activeTermCodes, findSubsidiaryByCode } from '../admin/repo.ts';
 import { readConvention } from '../admin/service.ts';
 import { productDetail } from './detail-query.ts';
-import { presentProduct } from './presenters.ts';
+import { presentListItem, presentProduct } from './presenters.ts';
 import { productDetailCache, productListCache } from './read-caches.ts';
 import {
   countProducts,
@@ -17,6 +32,7 @@ import {
   insertProduct,
   listProducts,
   type ProductRow,
+  setForcedStage,
   updateProductAtRevision,
 } from './repo.ts';
 
@@ -49,7 +65,7 @@ async function productPage(db: Db, visible: string[] | null, q: ProductQuery): P
     after: decodeCursor(q.cursor),
     limit: q.limit + 1,
   });
-  const page = rows.slice(0, q.limit).map(presentProduct);
+  const page = rows.slice(0, q.limit).map(presentListItem);
   const last = page.at(-1);
   return { items: page, nextCursor: rows.length > q.limit && last ? encodeCursor(last.code) : null };
 }
@@ -172,7 +188,7 @@ export async function updateProduct(
     const saved = await updateProductAtRevision(tx, product.id, revision, { ...patch, updatedAt: ctx.deps.now() });
     if (saved === null) throw staleProduct(current);
     await writeAudit(tx, ctx.who(), {
-      action: patch.stage && patch.stage !== current.product.stage ? 'product.stage_changed' : 'product.updated',
+      action: 'product.updated',
       targetType: 'product',
       targetId: product.id,
       targetLabel: code,
@@ -181,6 +197,49 @@ export async function updateProduct(
         Object.keys(patch).map((k) => [k, current.product[k as keyof typeof current.product]]),
       ),
       after: patch,
+    });
+  });
+  const fresh = await findProduct(db, code);
+  if (!fresh) throw notFound(`product ${code}`);
+  return presentProduct(fresh);
+}
+
+/**
+ * A studio administrator moves a product to any stage, with a reason. Until the evidence for the later stages exists
+ * (UAT sign-off, IT acceptance), this is how a product gets past build; the gate's own moves (submission, verdict)
+ * need no one to force them. The move is audited and the product keeps who forced it, when and why until the gate
+ * moves it again. `If-Match` works as on PATCH.
+ */
+export async function forceStage(ctx: UseCaseCtx, code: string, body: StageBody, ifMatch?: string): Promise<Product> {
+  // The route admits administrators only; the system (CLI, demo) may too.
+  if (ctx.actor && !ctx.actor.isAdmin) throw forbidden('only a studio administrator can force a stage move');
+  const { product } = await loadProduct(ctx, code, 'product.update');
+  const db = ctx.deps.db;
+  await db.transaction(async (tx) => {
+    const current = await findProduct(tx, code, { lock: true });
+    if (!current || current.product.id !== product.id) throw notFound(`product ${code}`);
+    const { revision, stage: from } = current.product;
+    if (ifMatch && ifMatch !== productEtag(revision)) throw staleProduct(current);
+    if (from === body.stage) {
+      throw validationFailed([{ name: 'stage', reason: `${code} is already in ${STAGE_LABELS[body.stage]}` }]);
+    }
+    const at = ctx.deps.now();
+    const saved = await setForcedStage(tx, product.id, revision, {
+      stage: body.stage,
+      from,
+      reason: body.reason,
+      by: ctx.actor?.userId ?? null,
+      at,
+    });
+    if (saved === null) throw staleProduct(current);
+    await writeAudit(tx, ctx.who(), {
+      action: 'product.stage_forced',
+      targetType: 'product',
+      targetId: product.id,
+      targetLabel: code,
+      subsidiaryId: current.product.subsidiaryId,
+      before: { stage: from },
+      after: { stage: body.stage, reason: body.reason },
     });
   });
   const fresh = await findProduct(db, code);

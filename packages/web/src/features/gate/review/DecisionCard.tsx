@@ -1,4 +1,6 @@
-// The reviewer's verdict. It moves the product (pass/conditional → build, fail → back to intake), so it confirms.
+// The reviewer's verdict. It may move the product (pass/conditional: intake or gate → build; fail: gate → intake), so
+// it confirms, saying only the move that will happen. The author of the reviewed version is told another reviewer
+// decides (the server refuses with own_submission while the subsidiary keeps its four-eyes rule).
 import { Alert, Button, Card, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
 import type { Verdict } from '@pi-studio/core/gate/types';
 import { useState } from 'react';
@@ -6,18 +8,16 @@ import { fieldError } from '../../../lib/field-errors.ts';
 import { notifySuccess } from '../../../lib/notify.ts';
 import { confirmAction } from '../../../ui/confirm.tsx';
 import { FormError } from '../../../ui/FormError.tsx';
+import { useSession } from '../../auth/session.tsx';
 import type { GateReview } from '../api.ts';
 import { VERDICT_LABEL } from '../format.ts';
+import { verdictConsequence } from '../stage-moves.ts';
 import { useRecordDecision } from '../use-record-decision.ts';
-
-const CONSEQUENCE: Record<Verdict, string> = {
-  pass: 'The product moves to Build and this version becomes the baseline.',
-  conditional: 'The product moves to Build and this version becomes the baseline; the conditions stay open until done.',
-  fail: 'The product goes back to Intake and the author gets the fix list.',
-};
 
 export function DecisionCard({ review }: { review: GateReview }) {
   const decide = useRecordDecision(review.id);
+  const me = useSession();
+  const ownSubmission = review.author?.id === me.user.id;
   const [verdict, setVerdict] = useState<Verdict>(review.suggestedVerdict ?? review.engine.verdict);
   const [note, setNote] = useState('');
   const needsCondition = verdict === 'conditional' && review.conditions.length === 0;
@@ -25,7 +25,7 @@ export function DecisionCard({ review }: { review: GateReview }) {
   const submit = async () => {
     const ok = await confirmAction({
       title: `Record “${VERDICT_LABEL[verdict]}” for ${review.document.code} v${review.version}?`,
-      message: `${CONSEQUENCE[verdict]} The decision is final for this review and audited.`,
+      message: `${verdictConsequence(verdict, review.product.stage)} The decision is final for this review and audited.`,
       confirmLabel: `Record ${VERDICT_LABEL[verdict].toLowerCase()}`,
       danger: verdict === 'fail',
     });
@@ -57,9 +57,14 @@ export function DecisionCard({ review }: { review: GateReview }) {
           ]}
           data-testid="decision-verdict"
         />
-        <Text size="xs" c="dimmed">
-          {CONSEQUENCE[verdict]}
+        <Text size="xs" c="dimmed" data-testid="decision-consequence">
+          {verdictConsequence(verdict, review.product.stage)}
         </Text>
+        {ownSubmission ? (
+          <Alert color="blue" p="xs" data-testid="own-submission">
+            You wrote this version: another reviewer records the verdict when your subsidiary keeps the four-eyes rule.
+          </Alert>
+        ) : null}
         {needsCondition ? (
           <Alert color="yellow" p="xs" data-testid="needs-condition">
             Add at least one condition before recording a conditional pass.
