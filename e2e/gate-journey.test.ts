@@ -95,6 +95,11 @@ describe.runIf(chromiumAvailable())('journey: the PRD quality gate', () => {
     expect(await page.getByTestId('criterion-bar-metrics').getAttribute('data-score')).toBe('0');
     // Gutter markers come from the same engine run as the panel.
     await expect.poll(() => page.locator('.cm-gutter-lint .cm-lint-marker').count()).toBeGreaterThan(0);
+    // The panel says in one sentence why the verdict is what it is, in the verdict's colour (never a green fail).
+    const verdict = (await page.getByTestId('live-gate-verdict').getAttribute('data-verdict')) ?? '';
+    const why = (await page.getByTestId('live-gate-why').textContent()) ?? '';
+    expect(verdict).not.toBe('');
+    expect(why.toLowerCase().startsWith(verdict)).toBe(true);
     await shot(page, 'live-gate-before');
     await appendInEditor(METRICS_AND_CRITERIA);
     await expect.poll(liveScore).toBeGreaterThan(before);
@@ -114,6 +119,7 @@ describe.runIf(chromiumAvailable())('journey: the PRD quality gate', () => {
     firstReviewUrl = page.url();
     expect(await page.getByTestId('first-submission').isVisible()).toBe(true);
     expect(await page.getByTestId('finding').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('engine-why').textContent()).toMatch(/^(Pass|Conditional pass|Fail): /);
   });
 
   step('ProductOps opens it from the queue and adds a condition', async () => {

@@ -92,7 +92,7 @@ export function summarise(all: ScoredDoc[], judged: JudgedFinding[]) {
       const count = (v: string) => docs.filter((d) => d.report.verdict === v).length;
       return [l, { docs: docs.length, pass: count('pass'), conditional: count('conditional'), fail: count('fail') }];
     }),
-  );
+  ) as Record<Label, { docs: number; pass: number; conditional: number; fail: number }>;
   const isPrd = (d: ScoredDoc) => RANK[d.label] > 0;
   const falseBlockers = scored.filter(
     (d) => (d.label === 'strong' || d.label === 'medium-strong') && d.report.verdict === 'fail',

@@ -1,7 +1,7 @@
 // The editor's side panel: score, verdict and one bar per criterion, recomputed as the author types.
 import { Alert, Badge, Card, Divider, Group, ScrollArea, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import type { GateReport } from '@pi-studio/core/gate/types';
-import { documentScoreColor, SEVERITY_ORDER } from '../format.ts';
+import { SEVERITY_ORDER, VERDICT_COLOR } from '../format.ts';
 import { CriterionBars } from '../ui/CriterionBars.tsx';
 import { SeverityBadge, VerdictBadge } from '../ui/VerdictBadge.tsx';
 
@@ -50,7 +50,7 @@ export function LiveGatePanel({ report, lastMs, error, rubricSource, onJump }: P
             fz={32}
             fw={800}
             lh={1}
-            c={documentScoreColor(report.score)}
+            c={VERDICT_COLOR[report.verdict]}
             data-testid="live-gate-score"
             aria-label={`Score ${report.score} of 100`}
           >
@@ -59,6 +59,9 @@ export function LiveGatePanel({ report, lastMs, error, rubricSource, onJump }: P
           <VerdictBadge verdict={report.verdict} data-testid="live-gate-verdict" />
         </Stack>
       </Group>
+      <Text size="xs" c={VERDICT_COLOR[report.verdict]} mb="xs" data-testid="live-gate-why">
+        {report.why}
+      </Text>
       {blockers > 0 ? (
         <Badge color="red" variant="light" mb="xs" data-testid="live-gate-blockers">
           {blockers} blocker{blockers === 1 ? '' : 's'}

@@ -6,7 +6,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../../ui/States.tsx';
 import { useCurrentSubsidiary } from '../../workspace/use-current-subsidiary.ts';
 import { subsidiaryOf } from '../access.ts';
 import type { QueueItem } from '../api.ts';
-import { ageColor, ageLabel, documentScoreColor } from '../format.ts';
+import { ageColor, ageLabel, VERDICT_COLOR } from '../format.ts';
 import { useQueue } from '../queries.ts';
 import { GateNav } from '../ui/GateNav.tsx';
 import { VerdictBadge } from '../ui/VerdictBadge.tsx';
@@ -90,7 +90,7 @@ function QueueTable({ items }: { items: QueueItem[] }) {
                 </Badge>
               </Table.Td>
               <Table.Td ta="right">
-                <Text size="sm" fw={700} c={documentScoreColor(q.score)}>
+                <Text size="sm" fw={700} c={VERDICT_COLOR[q.verdict]}>
                   {q.score}
                 </Text>
               </Table.Td>

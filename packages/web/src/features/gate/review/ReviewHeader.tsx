@@ -6,7 +6,7 @@ import { type PersonRef, personName } from '../../../lib/people.ts';
 import { AnchorLink } from '../../../ui/Links.tsx';
 import { subsidiaryOf } from '../access.ts';
 import type { GateReview } from '../api.ts';
-import { documentScoreColor } from '../format.ts';
+import { VERDICT_COLOR } from '../format.ts';
 import { VerdictBadge } from '../ui/VerdictBadge.tsx';
 
 const STATUS = {
@@ -81,12 +81,12 @@ export function ReviewHeader({ review, actions }: { review: GateReview; actions?
       <Card withBorder radius="md">
         <SimpleGrid cols={{ base: 2, sm: 4 }}>
           <Stat label="Engine score" testId="engine-score">
-            <Text fz={28} fw={800} c={documentScoreColor(review.engine.score)}>
+            <Text fz={28} fw={800} c={VERDICT_COLOR[review.engine.verdict]}>
               {review.engine.score}
             </Text>
           </Stat>
           <Stat label="Effective score" testId="effective-score">
-            <Text fz={28} fw={800} c={documentScoreColor(review.score)}>
+            <Text fz={28} fw={800} c={VERDICT_COLOR[review.suggestedVerdict ?? review.engine.verdict]}>
               {review.score}
             </Text>
           </Stat>
@@ -107,6 +107,11 @@ export function ReviewHeader({ review, actions }: { review: GateReview; actions?
             ) : null}
           </Stat>
         </SimpleGrid>
+        {review.engine.why ? (
+          <Text size="sm" mt="sm" c={VERDICT_COLOR[review.engine.verdict]} data-testid="engine-why">
+            {review.engine.why}
+          </Text>
+        ) : null}
         {review.decisionNote ? (
           <Text size="sm" mt="sm" data-testid="decision-note">
             “{review.decisionNote}”
