@@ -23,6 +23,14 @@ const README_HEADING =
 /** A list item or paragraph that is a link, optionally with a short description: the stuff of index pages. */
 const LINK_ENTRY = /^\s*(?:\*\*|__)?\[[^\]\n]+\]\([^)\n]+\)(?:\*\*|__)?(?:\s*[-—–:|]\s*[^\n]{0,160})?\s*$/;
 
+/** The document-level rules (criterion `document`), with what people see for each. Rule ids are public. */
+export const DOCUMENT_RULES: Readonly<Record<string, string>> = {
+  'document.not_prd': 'Not a PRD',
+  'document.unfilled_template': 'An unfilled template',
+  'document.language': 'Written in a language the rubric cannot read',
+};
+export const DOCUMENT_CRITERION = { id: 'document', name: 'The document as a whole' } as const;
+
 export type NotPrd = { reason: string };
 
 export function notPrdReason(facts: DocFacts): NotPrd | null {

@@ -22,6 +22,10 @@ describe('labels', () => {
   it('names gate rules by their summary and criteria by their title', () => {
     expect(ruleLabel('metrics.no-timeframe')).toBe('A metric has no timeframe');
     for (const id of RULES.keys()) expect(ruleLabel(id)).not.toBe(id);
+    // The document-level findings (not a PRD, unfilled template, language) are named in words too.
+    for (const id of ['document.not_prd', 'document.unfilled_template', 'document.language'])
+      expect(ruleLabel(id)).not.toBe(id);
+    expect(criterionLabel('document')).toBe('The document as a whole');
     expect(ruleLabel('custom.rule')).toBe('custom.rule');
     expect(criterionLabel('metrics')).toBe('Goals and success metrics');
     expect(criterionLabel('metrics', [{ id: 'metrics', name: 'Outcomes' }])).toBe('Outcomes');

@@ -4,6 +4,7 @@ import { isRole, type Role } from '@pi-studio/core/access/roles';
 import { type AuditAction, isAuditAction } from '@pi-studio/core/contract/audit-actions';
 import { RULES } from '@pi-studio/core/gate/checks/registry';
 import { DEFAULT_RUBRIC } from '@pi-studio/core/gate/default-rubric';
+import { DOCUMENT_CRITERION, DOCUMENT_RULES } from '@pi-studio/core/gate/document-kind';
 
 export const ROLE_LABEL: Record<Role, string> = {
   admin: 'Subsidiary admin',
@@ -94,12 +95,13 @@ export function actionLabel(action: string): string {
 }
 
 /** A gate rule's summary, `metrics.no-timeframe` → "A metric has no timeframe"; unknown ids stay as they are. */
-export const ruleLabel = (rule: string): string => RULES.get(rule)?.summary ?? rule;
+export const ruleLabel = (rule: string): string => RULES.get(rule)?.summary ?? DOCUMENT_RULES[rule] ?? rule;
 
 /**
  * A rubric criterion's title, from the criteria at hand (a review's or a rubric's) or else the built-in rubric:
  * `metrics` → "Goals and success metrics".
  */
 export function criterionLabel(id: string, criteria: readonly { id: string; name: string }[] = []): string {
+  if (id === DOCUMENT_CRITERION.id) return DOCUMENT_CRITERION.name;
   return criteria.find((c) => c.id === id)?.name ?? DEFAULT_RUBRIC.criteria.find((c) => c.id === id)?.name ?? id;
 }
