@@ -93,6 +93,11 @@ describe('content stated where authors put it', () => {
     expect(found).toContain('nfr.no-section');
   });
 
+  it('finds a problem written as labelled pain points', () => {
+    const text = `# Study planner\n\n## Personas\n### Amal, first-year student\n- **Pain points:** misses deadlines scattered over four portals\n### Tutor\n- **Pain points:** chases late coursework every week\n\n## Requirements\n- FR-1 (Must): A student sees every deadline of the term on one page.\n`;
+    expect(rules(text)).not.toContain('problem.missing');
+  });
+
   it('does not take "one or more" for a comparative', () => {
     const r = runCheck('clarity', '## Requirements\n\n- A student picks one or more courses for the term.\n', {
       minWords: 0,

@@ -33,9 +33,15 @@ export const problemCheck = defineCheck({
     if (words < 5) {
       // Judged by content: an introduction, overview or summary that states the problem counts, with a nudge to give
       // it a heading of its own.
-      const intro = introUnits(facts.units).filter((u) => PROBLEM_WORDS.test(u.text));
+      // So does a problem written as a labelled line ("**Problem:** …", "Pain points: …"), e.g. in each persona.
+      const labelled = facts.units.filter(
+        (u) => (u.kind === 'item' || u.kind === 'paragraph') && PROBLEM_LABEL.test(u.text),
+      );
+      const intro = [
+        ...new Set([...introUnits(facts.units).filter((u) => PROBLEM_WORDS.test(u.text)), ...labelled]),
+      ].sort((a, b) => a.order - b.order);
       const introWords = intro.reduce((n, u) => n + facts.meaningful(u), 0);
-      if (introWords >= params.minWords) {
+      if (introWords >= params.minWords || (labelled.length > 0 && introWords >= 5)) {
         units = intro;
         words = introWords;
         findings.push(
@@ -102,6 +108,9 @@ export const problemCheck = defineCheck({
     return { score, findings };
   },
 });
+
+const PROBLEM_LABEL =
+  /^\s*(?:\*\*|__)?(?:(?:the )?problem(?: statement)?|pain points?|challenges?|frustrations?|current pain)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*\S/i;
 
 /** Where a problem is often stated without a Problem heading: "Overview", "Purpose", "Introduction", "Summary". */
 const OVERVIEW = /\b(?:overview|summary|introduction|intro|purpose|abstract|tl;?dr|about|executive summary|vision)\b/i;
