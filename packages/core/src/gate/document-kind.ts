@@ -20,8 +20,15 @@ const VERSION_HEADING =
   /^\[v?\d+\.\d+(?:\.\d+)?\]|^v\d+\.\d+\b|^\d+\.\d+\.\d+\b|^\[?unreleased\]?$|^(?:version|release)\s+v?\d+(?:\.\d+)+/i;
 const README_HEADING =
   /^(?:install(?:ation|ing)?|usage|getting started|quick ?start|license|licence|contributing|building|running (?:the )?tests|credits|acknowledg(?:e)?ments)\b/i;
-/** A list item or paragraph that is a link, optionally with a short description: the stuff of index pages. */
-const LINK_ENTRY = /^\s*(?:\*\*|__)?\[[^\]\n]+\]\([^)\n]+\)(?:\*\*|__)?(?:\s*[-—–:|]\s*[^\n]{0,160})?\s*$/;
+const LINK = /\[[^\]\n]*\]\([^)\n]*\)/g;
+
+/** A list item or paragraph that is links with a few words around them ("Runbooks: [README](…)"): an index entry. */
+function isLinkEntry(text: string): boolean {
+  if (!text.includes('](')) return false;
+  const rest = text.replace(LINK, ' ');
+  if (rest === text) return false;
+  return (rest.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) <= 8;
+}
 
 /** The document-level rules (criterion `document`), with what people see for each. Rule ids are public. */
 export const DOCUMENT_RULES: Readonly<Record<string, string>> = {
@@ -47,12 +54,13 @@ export function notPrdReason(facts: DocFacts): NotPrd | null {
   if (versions >= 3 && prdContent <= 3) return { reason: `it reads as a changelog (${versions} version headings)` };
 
   const entries = facts.units.filter((u) => (u.kind === 'item' || u.kind === 'paragraph') && u.text.trim());
-  const links = entries.filter((u) => LINK_ENTRY.test(u.text)).length;
-  if (entries.length >= 6 && links >= entries.length * 0.6 && prdContent <= 3)
+  const links = entries.filter((u) => isLinkEntry(u.text)).length;
+  if (entries.length >= 6 && links >= entries.length * 0.5 && prdContent <= 3)
     return { reason: `it is mostly a list of links (${links} of ${entries.length} entries): an index page` };
 
-  const readme = sections.filter((s) => README_HEADING.test(s.title.trim())).map((s) => s.title.trim());
-  if (readme.length >= 2 && prdContent <= 1)
+  // Headings often start with an emoji ("🚀 Getting Started"): only the words are compared.
+  const readme = sections.map((s) => s.title.replace(/^[^\p{L}]+/u, '').trim()).filter((t) => README_HEADING.test(t));
+  if ((readme.length >= 3 && prdContent <= 3) || (readme.length === 2 && prdContent <= 1))
     return { reason: `it reads as a README (${readme.slice(0, 3).join(', ')})` };
 
   if (NOT_PRD_TITLE.test(title) && !PRD_TITLE.test(title) && prdContent <= 3)

@@ -103,7 +103,8 @@ export function scoreDocument(text: string, rubric: Rubric = DEFAULT_RUBRIC, opt
     for (const c of criteria) c.score = 0;
     score = 0;
   }
-  if (foreign !== null) ordered.unshift(languageFinding(foreign, compiled.rubric.language));
+  // The word lists cannot read it, so every other finding would be a guess: the language finding says it all.
+  if (foreign !== null) ordered.splice(0, ordered.length, languageFinding(foreign, compiled.rubric.language));
   const verdict = notPrd || template ? 'fail' : verdictOf(score, ordered, compiled.rubric.verdict);
   return {
     rubric: { id: compiled.rubric.id, version: compiled.rubric.version },
