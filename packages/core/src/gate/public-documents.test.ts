@@ -93,6 +93,13 @@ describe('content stated where authors put it', () => {
     expect(found).toContain('nfr.no-section');
   });
 
+  it('takes design, release phases and measurement stated in passing as stated', () => {
+    const text = `${PRD}- FR-3 (Must): The deadline page layout follows the student portal's design system; the screens are in Figma.\n- FR-7 (Must): The navigation puts the deadline page first on the phone layout.\n- FR-4 (Should): The MVP launches to one faculty in phase 1, then to all faculties in phase 2.\n- FR-8 (Must): A beta with 50 students runs before the launch.\n- FR-5 (Must): Missed deadlines are tracked on the registry dashboard.\n- FR-6 (Must): Reminder opens are tracked on the same dashboard.\n`;
+    const found = rules(text);
+    for (const rule of ['ux.missing', 'release.missing', 'analytics.missing']) expect(found).not.toContain(rule);
+    for (const rule of ['ux.no-section', 'release.no-section', 'analytics.no-section']) expect(found).toContain(rule);
+  });
+
   it('finds a problem written as labelled pain points', () => {
     const text = `# Study planner\n\n## Personas\n### Amal, first-year student\n- **Pain points:** misses deadlines scattered over four portals\n### Tutor\n- **Pain points:** chases late coursework every week\n\n## Requirements\n- FR-1 (Must): A student sees every deadline of the term on one page.\n`;
     expect(rules(text)).not.toContain('problem.missing');

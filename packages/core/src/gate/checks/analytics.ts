@@ -1,17 +1,21 @@
 // Instrumentation: the events (snake_case names) and dashboards that make the success metrics measurable.
 import { z } from 'zod';
 import { SNAKE_EVENT } from '../patterns.ts';
+import { mentions, statedInPassing } from './in-passing.ts';
 import { defineCheck, documentAnchor, finding, type RawFinding, rules, sectionAnchor } from './kit.ts';
 import { region } from './region.ts';
 
 const R = rules('analytics', {
   missing: ['major', 'No instrumentation or analytics'],
+  'no-section': ['minor', 'Measurement named only in passing'],
   'no-events': ['minor', 'No named events'],
   'no-dashboard': ['minor', 'No dashboard or report named'],
 });
 
 const DASHBOARD =
   /\b(?:dashboards?|amplitude|mixpanel|looker|metabase|grafana|power ?bi|tableau|ga4|google analytics|datadog|segment|posthog|superset|redash|report(?:s|ing)?)\b/i;
+const ANALYTICS_IN_PASSING =
+  /\b(?:dashboards?|google analytics|\bga4?\b|mixpanel|amplitude|posthog|segment|tracked|tracking|telemetry|instrument(?:ed|ation)|measured (?:by|with|in|via)|measurement method|logs?\b|monitoring)\b/i;
 const EVENT_WORD = /\bevents?\b/i;
 
 export const analyticsCheck = defineCheck({
@@ -26,6 +30,10 @@ export const analyticsCheck = defineCheck({
       // Events named next to the metrics still make them measurable, without a section of their own.
       const named = facts.units.some((u) => u.kind !== 'code' && SNAKE_EVENT.test(u.text) && EVENT_WORD.test(u.text));
       if (named) return { score: 0.4, findings };
+      // A dashboard, a tracking tool or a measurement method named next to the metrics.
+      const said = mentions(facts, ANALYTICS_IN_PASSING);
+      if (said.length >= 2 && said[0])
+        return statedInPassing(R['no-section'], said[0], 'How the metrics are measured is said', FIX);
       const message = found.sections[0]
         ? `"${found.sections[0].title}" names no events or dashboards.`
         : 'There is no instrumentation: no events or dashboards make the success metrics measurable.';

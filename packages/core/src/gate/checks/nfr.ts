@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { TextUnit } from '../facts/units.ts';
 import { UNIT } from '../patterns.ts';
+import { statedInPassing } from './in-passing.ts';
 import { anchorOf, defineCheck, documentAnchor, finding, type RawFinding, ratio, rules, sectionAnchor } from './kit.ts';
 import { region, statements } from './region.ts';
 
@@ -42,17 +43,8 @@ export const nfrCheck = defineCheck({
     const anchor = found.sections[0] ? sectionAnchor(found.sections[0]) : documentAnchor(doc);
     // Security, privacy or performance stated elsewhere (a risks table, success metrics, principles) still counts.
     const elsewhere = words < 5 ? nfrInPassing(facts.units, found.units) : [];
-    if (elsewhere.length >= 2) {
-      findings.push(
-        finding(
-          R['no-section'],
-          anchorOf(elsewhere[0] as TextUnit),
-          'Non-functional requirements are stated only in passing, outside a section of their own.',
-          FIX_MISSING,
-        ),
-      );
-      return { score: 0.4, findings };
-    }
+    if (elsewhere.length >= 2 && elsewhere[0])
+      return statedInPassing(R['no-section'], elsewhere[0], 'Non-functional requirements are stated', FIX_MISSING);
     if (words < 5) {
       const message = found.sections[0]
         ? `"${found.sections[0].title}" has no non-functional requirement under it.`

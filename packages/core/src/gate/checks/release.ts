@@ -1,11 +1,13 @@
 // Rollout and release plan: phases with dates, a pilot / beta / flag / % rollout, and how to roll back.
 import { z } from 'zod';
 import { TIMEFRAME } from '../patterns.ts';
+import { mentions, statedInPassing } from './in-passing.ts';
 import { defineCheck, documentAnchor, finding, type RawFinding, rules, sectionAnchor } from './kit.ts';
 import { region } from './region.ts';
 
 const R = rules('release', {
   missing: ['major', 'No rollout or release plan'],
+  'no-section': ['minor', 'Release planned only in passing'],
   'no-dates': ['minor', 'The plan has no phases or dates'],
   'no-rollout': ['minor', 'No pilot, beta, flag or percentage rollout'],
   'no-rollback': ['minor', 'No rollback plan'],
@@ -15,6 +17,8 @@ const PHASES =
   /\b(?:phase|stage|wave|sprint|milestone|week|month)\s*\d|\b(?:alpha|beta|pilot|ga|general availability)\b.{0,80}\d/i;
 const ROLLOUT =
   /\b(?:pilot|beta|alpha|canary|feature[- ]flag|flag|toggle|dark launch|staged|gradual|\d{1,3}\s?%\s*(?:of\s+)?(?:users|merchants|traffic|customers|accounts)?|ga|general availability|early access|waitlist|cohort)\b/i;
+const RELEASE_IN_PASSING =
+  /\b(?:phase [1-9]|phase (?:one|two|three)|mvp|v1(?:\.\d)?|v2|beta|pilot|launch(?:es|ed)?|go[- ]live|release (?:date|plan)|roll[- ]?out|demo day|milestones?)\b/i;
 const ROLLBACK = /\b(?:roll[- ]?back|revert|kill[- ]switch|turn (?:it )?off|disable the flag|fallback|back out)\b/i;
 
 export const releaseCheck = defineCheck({
@@ -26,6 +30,9 @@ export const releaseCheck = defineCheck({
     const found = region(facts, 'release');
     const anchor = found.sections[0] ? sectionAnchor(found.sections[0]) : documentAnchor(doc);
     if (!found.hasWords(5)) {
+      // Phases or a launch written into the plan elsewhere ("MVP → 1.5 → Phase 2", "demo on 14 March").
+      const said = mentions(facts, RELEASE_IN_PASSING);
+      if (said.length >= 2 && said[0]) return statedInPassing(R['no-section'], said[0], 'The release is planned', FIX);
       const message = found.sections[0]
         ? `"${found.sections[0].title}" has no rollout plan under it.`
         : 'There is no rollout or release plan.';

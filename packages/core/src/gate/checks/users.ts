@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import type { DocFacts } from '../facts/facts.ts';
 import type { TextUnit } from '../facts/units.ts';
-import { anchorOf, defineCheck, documentAnchor, finding, type RawFinding, rules, sectionAnchor } from './kit.ts';
+import { statedInPassing } from './in-passing.ts';
+import { defineCheck, documentAnchor, finding, type RawFinding, rules, sectionAnchor } from './kit.ts';
 import { region, statements } from './region.ts';
 
 const R = rules('users', {
@@ -39,17 +40,13 @@ export const usersCheck = defineCheck({
     const enough = found.hasWords(5);
     // "Target audience: first-year students", "built for field technicians": users named in prose, not under a heading.
     const inProse = !enough && !stories ? usersInPassing(facts) : undefined;
-    if (inProse) {
-      findings.push(
-        finding(
-          R['no-section'],
-          anchorOf(inProse),
-          'The users are named only in passing.',
-          'Give them a "Users" section: each segment or persona on its own line, with what they are trying to get done.',
-        ),
+    if (inProse)
+      return statedInPassing(
+        R['no-section'],
+        inProse,
+        'The users are named',
+        'Give them a "Users" section: each segment or persona on its own line, with what they are trying to get done.',
       );
-      return { score: 0.4, findings };
-    }
     if (!enough && !stories) {
       const message = found.sections[0]
         ? `"${found.sections[0].title}" names no users: the section has no content.`

@@ -1,15 +1,19 @@
 // Experience and design: designs linked (Figma, a file, an image) or the key flows described step by step.
 import { z } from 'zod';
 import { FILE_NAME, IMAGE, LINK } from '../patterns.ts';
+import { mentions, statedInPassing } from './in-passing.ts';
 import { defineCheck, documentAnchor, finding, type RawFinding, rules, sectionAnchor } from './kit.ts';
 import { region } from './region.ts';
 
 const R = rules('ux', {
   missing: ['major', 'No experience or design section'],
   'no-design': ['minor', 'No design link and no flow described'],
+  'no-section': ['minor', 'Experience described only in passing'],
 });
 
 const FLOW = /→|->|=>|\bstep\s*\d|\bthen\b|\bnext\b|\bfinally\b|\bclicks?\b|\btaps?\b|\bscreen\b|\bpage\b/i;
+const UX_IN_PASSING =
+  /\b(?:ui\/ux|ux|user interface|wireframes?|mock-?ups?|prototypes?|screens?|layouts?|user flows?|user journeys?|design system|figma|screenshots?|navigation)\b/i;
 const DESIGN_LINK = /figma\.com|miro\.com|sketch\.cloud|invisionapp|zeplin|balsamiq|xd\.adobe/i;
 
 export const uxCheck = defineCheck({
@@ -24,6 +28,10 @@ export const uxCheck = defineCheck({
     const designLinkedElsewhere = () => facts.units.some((u) => DESIGN_LINK.test(u.text));
     if (!found.hasWords(5)) {
       if (designLinkedElsewhere()) return { score: 0.5, findings };
+      // "UI/UX considerations" under each feature, a list of screens, a flow in prose: design stated in passing.
+      const said = mentions(facts, UX_IN_PASSING);
+      if (said.length >= 2 && said[0])
+        return statedInPassing(R['no-section'], said[0], 'The experience is described', FIX);
       const message = found.sections[0]
         ? `"${found.sections[0].title}" has no design link or flow under it.`
         : 'There is no experience or design section: no designs linked, no flow described.';
