@@ -76,6 +76,14 @@ if ((!only || only === 'gate-browser') && fs.existsSync(browserBench)) {
   await mod.runBrowserBench?.();
 }
 
+// The CLI as whole processes (issue #11): `pistudio --help`, and the gate against markdownlint over 1,000 PRDs.
+if (!only || only === 'cli') {
+  const { runCliBench, cliSection } = await import('./cli.ts');
+  const section = cliSection(await runCliBench({ quick }), stamp);
+  console.log(section);
+  writeSection('cli', section);
+}
+
 // Soak (minutes per database; not in CI): `--soak-seconds=N` shortens or lengthens it, `--quick` makes it 20 s;
 // `--soak-mix=studio,write-heavy` runs each mix named (default: studio).
 if (!only || only === 'soak') {

@@ -6,6 +6,8 @@ export default defineConfig({
   root: path.resolve(import.meta.dirname, '..'),
   test: {
     include: ['e2e/**/*.test.ts'],
+    // Each journey spawns the built CLI (`pistudio serve`): rebuild it first when stale.
+    globalSetup: ['scripts/vitest-build-cli.mjs'],
     testTimeout: 120_000,
     hookTimeout: 180_000,
     pool: 'forks',

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every leg of the suite, one summary line at the end.
-//   1. static checks: Biome, TypeScript (each package with its own tsconfig), layering (scripts/check-layers.ts)
+//   1. static checks: Biome, TypeScript (each package with its own tsconfig), layering (scripts/check-layers.ts);
+//      then the CLI is rebuilt when stale (scripts/build-cli.mjs), since the process tests spawn the built CLI
 //   2. unit + API tests on PGlite (Vitest, root config)
 //   3. the API suite again on PostgreSQL (when DATABASE_URL is set)
 //   4. browser journeys in Chromium (when Chromium is installed)
@@ -132,6 +133,8 @@ async function main() {
   await staticCheck('biome', bin('biome'), ['check', '.']);
   await staticCheck('typescript', process.execPath, ['scripts/typecheck.mjs']);
   await staticCheck('layers', process.execPath, ['--import', 'tsx', 'scripts/check-layers.ts']);
+  // The CLI and server process tests spawn the built CLI (packages/cli/dist): rebuild it when the sources changed.
+  await staticCheck('cli build', process.execPath, ['scripts/build-cli.mjs', '--if-stale']);
   await vitestLeg('pglite', [], cleanEnv());
 
   const databaseUrl = process.env.DATABASE_URL;

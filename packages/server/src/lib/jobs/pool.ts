@@ -58,6 +58,15 @@ export const JOB_POOL_DEFAULTS = {
   idleTimeoutMs: 60_000,
 };
 
+/**
+ * The job registry beside this module: registry.ts when running from source (tsx, Vitest); in the CLI bundle this
+ * code is a chunk in packages/cli/dist, beside the built registry and a copy of worker.mjs (scripts/build-cli.mjs).
+ */
+const DEFAULT_REGISTRY = new URL(
+  import.meta.url.endsWith('.ts') ? './registry.ts' : './job-registry.js',
+  import.meta.url,
+);
+
 type Task = { id: number; name: string; input: unknown };
 type Reply = { value: unknown } | { error: { name: string; message: string; stack?: string } };
 
@@ -80,7 +89,7 @@ export function createJobPool<R = Jobs>(options: JobPoolOptions = {}): JobRunner
     if (pool) return pool;
     pool = new Piscina<Task, Reply>({
       filename: new URL('./worker.mjs', import.meta.url).href,
-      workerData: { registry: (options.registry ?? new URL('./registry.ts', import.meta.url)).href },
+      workerData: { registry: (options.registry ?? DEFAULT_REGISTRY).href },
       minThreads: 0,
       maxThreads,
       maxQueue,

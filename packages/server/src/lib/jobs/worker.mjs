@@ -1,11 +1,11 @@
 // The entry every pool worker runs. Plain JavaScript on purpose: a worker thread does not inherit the loader
-// hooks of the thread that started it, so it registers tsx itself (as packages/cli/bin/pistudio.js does for the
-// main thread) and only then imports the TypeScript job registry. That way the same file works under
-// `npm start`, under vitest and under `node --import tsx`, on Node 20, 22 and 24.
+// hooks of the thread that started it, so when the registry is TypeScript (running from source: vitest,
+// `node --import tsx`) it registers tsx itself and only then imports the registry. The built CLI
+// (packages/cli/dist, scripts/build-cli.mjs) runs a copy of this file with the built job-registry.js: nothing is
+// compiled there. The same file works on Node 20, 22 and 24.
 import { parentPort, workerData } from 'node:worker_threads';
-import { register } from 'tsx/esm/api';
 
-register();
+if (String(workerData.registry).endsWith('.ts')) (await import('tsx/esm/api')).register();
 
 /** @type {Record<string, () => Promise<(input: unknown) => unknown>> | undefined} */
 let registry;
