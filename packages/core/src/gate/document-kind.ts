@@ -78,10 +78,28 @@ export function notPrdReason(facts: DocFacts): NotPrd | null {
  * by them. Returns the share of letters outside the Latin script when it is most of the text, otherwise null.
  */
 export function foreignScriptShare(text: string): number | null {
-  const sample = text.slice(0, 20_000);
-  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+  // One pass without allocating: ASCII letters are Latin; only other characters need the Unicode tests.
+  const end = Math.min(text.length, 20_000);
+  let letters = 0;
+  let latin = 0;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+        letters++;
+        latin++;
+      }
+      continue;
+    }
+    const ch = text[i] as string;
+    if (!LETTER.test(ch)) continue;
+    letters++;
+    if (LATIN.test(ch)) latin++;
+  }
   if (letters < 200) return null;
-  const latin = sample.match(/\p{Script=Latin}/gu)?.length ?? 0;
   const share = 1 - latin / letters;
   return share >= 0.5 ? Math.round(share * 100) / 100 : null;
 }
+
+const LETTER = /\p{L}/u;
+const LATIN = /\p{Script=Latin}/u;
