@@ -19,8 +19,8 @@ const FIELDS = {
   owner:
     /^(?:[\w-]+\s+){0,2}(?:owners?|authors?|po|pm|product manager|driver|dri|prepared by|written by|maintainers?)\b/,
   subsidiary: /^(?:subsidiary|business unit|bu|company|entity|organi[sz]ation|opco|venture)\b/,
-  status: /^(?:status|state|stage)\b/,
-  version: /^(?:version|revision|doc version|v)\b/,
+  status: /^(?:[\w-]+\s+){0,2}(?:status|state|stage)\b/,
+  version: /^(?:[\w-]+\s+){0,2}(?:version|revision|v)\b/,
   // "Created by: …" names a person, not a date.
   date: /\b(?:date|updated|created|modified)\b(?!\s+by\b)/,
   approvers: /\b(?:approvers?|approvals?|approved by|reviewers?|sign[- ]?offs?|stakeholders?|decision makers?)\b/,

@@ -18,7 +18,7 @@ const PHASES =
 const ROLLOUT =
   /\b(?:pilot|beta|alpha|canary|feature[- ]flag|flag|toggle|dark launch|staged|gradual|\d{1,3}\s?%\s*(?:of\s+)?(?:users|merchants|traffic|customers|accounts)?|ga|general availability|early access|waitlist|cohort)\b/i;
 const RELEASE_IN_PASSING =
-  /\b(?:phase [1-9]|phase (?:one|two|three)|mvp|v1(?:\.\d)?|v2|beta|pilot|launch(?:es|ed)?|go[- ]live|release (?:date|plan)|roll[- ]?out|demo day|milestones?)\b/i;
+  /\b(?:phase [1-9]|phase (?:one|two|three)|mvp|v1(?:\.\d)?|v2|beta|pilot|launch(?:es|ed)?|go[- ]live|release (?:date|plan)|roll[- ]?out|demo(?: day| date)?|milestones?|v?\d+\.\d+ release)\b/i;
 const ROLLBACK = /\b(?:roll[- ]?back|revert|kill[- ]switch|turn (?:it )?off|disable the flag|fallback|back out)\b/i;
 
 export const releaseCheck = defineCheck({
