@@ -8,8 +8,6 @@ import type { Topic } from './lexicon.ts';
 const PRD_TOPICS: Topic[] = ['problem', 'users', 'metrics', 'scope', 'requirements', 'acceptance', 'nfr', 'risks'];
 const PRD_TITLE =
   /\b(?:prd|requirements?|spec(?:ification)?s?|product brief|one[- ]pager|feature brief|mvp|product definition)\b/i;
-const PRD_VOCABULARY =
-  /\b(?:prd|requirements?|user stor(?:y|ies)|acceptance criteria|success (?:metrics?|criteria)|non-goals?|out of scope|personas?|target (?:users?|audience)|mvp|features?)\b/i;
 /** "PRD Best Practices", "PRD Creation Guide", "PRD Guidelines": pages about writing PRDs. */
 const GUIDANCE_TITLE =
   /\b(?:best practices|guidelines?|creation guide|writing guide|style guide|how to (?:write|create)|playbook|checklist for writing)\b/i;
@@ -66,10 +64,6 @@ export function notPrdReason(facts: DocFacts): NotPrd | null {
   if (NOT_PRD_TITLE.test(title) && !PRD_TITLE.test(title) && prdContent <= 3)
     return { reason: `its title ("${title.slice(0, 60)}") names another kind of document` };
 
-  // Nothing PRD-shaped that the gate can read and no PRD vocabulary anywhere: a PRD whose structure the gate misreads
-  // (bold lines for headings, a wiki export) still talks about requirements, users or goals.
-  if (prdContent === 0 && !PRD_TITLE.test(title) && !PRD_VOCABULARY.test(facts.doc.lines.join('\n')))
-    return { reason: 'it has no problem, users, goals, scope or requirements a PRD would hold' };
   return null;
 }
 

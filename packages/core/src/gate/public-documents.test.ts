@@ -164,6 +164,11 @@ describe('not a PRD', () => {
     expect(report.findings[0]?.message).toContain('advice on writing PRDs');
   });
 
+  it('does not call a weak PRD with none of the usual sections a non-PRD', () => {
+    const text = `# Sales dashboard\n\nBuild a dashboard for merchants to see their sales. It should be fast and simple.\n\n## What we need\n- A chart of sales\n- Top products\n\n## Success\nMerchants use the dashboard a lot.\n`;
+    expect(rules(text)).not.toContain('document.not_prd');
+  });
+
   it('does not call a PRD written without headings a non-PRD', () => {
     const text = `Study planner MVP. Students miss deadlines because dates are scattered. The app must show every deadline on one page and email students 48 hours before each one. Target users: first-year students.\n`;
     expect(rules(text)).not.toContain('document.not_prd');
