@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import pg from 'pg';
 import { helloLeg, type LegResult, pgliteLeg, postgresLeg } from './api.ts';
 import { writeSection } from './docs-section.ts';
+import { publicGateSection, runPublicGateBench } from './gate/public.ts';
 import { runGateBench } from './gate/run.ts';
 import { describeMix, type SoakMix, soakPglite, soakPostgres, soakTable } from './soak.ts';
 
@@ -66,8 +67,19 @@ if (!only || only === 'gate') {
   console.log(table);
   writeSection(
     'gate',
-    `${stamp} All 14 criteria of rubric v1; markdownlint library API, default rules, same files, same run.\n\n${table}`,
+    `${stamp} All 14 criteria of rubric v2; markdownlint library API, default rules, same files, same run.\n\n${table}`,
   );
+}
+
+// The gate on public documents (issue #11): only where their texts have been fetched into bench/.corpus/public.
+if (!only || only === 'gate-public') {
+  const result = runPublicGateBench();
+  if (!result) console.log('gate-public: skipped (no texts in bench/.corpus/public; see docs/gate.md)');
+  else {
+    const section = publicGateSection(result);
+    console.log(section);
+    writeSection('gate-public', `${stamp}\n\n${section}`);
+  }
 }
 
 const browserBench = new URL('./gate/browser.ts', import.meta.url);
