@@ -106,9 +106,11 @@ if (!only || only === 'soak') {
   const rate = 300;
   const withPostgres = await postgresReachable(pgUrl);
   if (!withPostgres) console.log(`soak postgres leg: skipped (${pgUrl} not reachable)`);
+  // `--soak-connections=N` (default 20): enough connections that the offered rate does not depend on the slowest answers.
+  const connections = Number(process.argv.find((a) => a.startsWith('--soak-connections='))?.slice(19) ?? 20);
   const results = [];
   for (const mix of mixes) {
-    const run = { seconds: soakSeconds, rate, mix };
+    const run = { seconds: soakSeconds, rate, mix, connections };
     results.push(await soakPglite(run));
     if (withPostgres) results.push(await soakPostgres(pgUrl, run));
   }
@@ -117,6 +119,6 @@ if (!only || only === 'soak') {
   const described = mixes.map((m) => `${m}: ${describeMix(m)}`).join('; ');
   writeSection(
     'soak',
-    `${stamp} One server process per database, 20 connections at a fixed ${rate} req/s overall over 200 products. Mixes — ${described}. RSS of the server process after warm-up (a tenth of the run), half-way and at the end.\n\n${table}`,
+    `${stamp} One server process per database, ${connections} connections at a fixed ${rate} req/s overall over 200 products. Mixes — ${described}. RSS of the server process after warm-up (a tenth of the run), half-way and at the end.\n\n${table}`,
   );
 }

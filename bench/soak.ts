@@ -7,7 +7,11 @@ import autocannon from 'autocannon';
 import { login, seedInProcess, withBenchDatabase } from './api.ts';
 import { spawnServer } from './spawn-server.ts';
 
-export type SoakRun = { seconds: number; rate: number; mix: SoakMix };
+/**
+ * `connections` caps what a closed-loop generator can offer: each connection waits for its answer, so 20 connections
+ * at 300 req/s fall behind whenever a request takes longer than 20 / 300 s = 66 ms.
+ */
+export type SoakRun = { seconds: number; rate: number; mix: SoakMix; connections: number };
 
 export type SoakResult = {
   database: string;
@@ -88,7 +92,7 @@ function mixedRequests(codes: string[], csrf: string, mix: SoakMix) {
 }
 
 async function soakServer(database: string, env: Record<string, string>, run: SoakRun) {
-  const { seconds, rate, mix } = run;
+  const { seconds, rate, mix, connections } = run;
   const codes = (await seedInProcess(env)).slice(0, 200);
   const server = await spawnServer({ ...ADMIN_ENV, ...env });
   const pid = server.child.pid ?? 0;
@@ -113,7 +117,7 @@ async function soakServer(database: string, env: Record<string, string>, run: So
     ];
     const r = await autocannon({
       url: server.url,
-      connections: 20,
+      connections,
       overallRate: rate,
       duration: seconds,
       headers: session.headers,
