@@ -133,34 +133,37 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** A finding about the document as a whole (criterion `document`), anchored at its first line. */
+function documentFinding(
+  rule: string,
+  severity: Finding['severity'],
+  excerpt: string,
+  message: string,
+  fix: string,
+): Finding {
+  return { criterion: 'document', rule, severity, line: 1, column: 1, section: '', excerpt, message, fix };
+}
+
 /** The one finding a document that is not a PRD gets (public rule id: `document.not_prd`). */
 function notPrdFinding(title: string, reason: string): Finding {
-  return {
-    criterion: 'document',
-    rule: 'document.not_prd',
-    severity: 'blocker',
-    line: 1,
-    column: 1,
-    section: '',
-    excerpt: title,
-    message: `This does not look like a PRD: ${reason}.`,
-    fix: 'Run the gate on product requirement documents only; if this is meant to be one, start with the problem, the users, measurable goals and the requirements.',
-  };
+  return documentFinding(
+    'document.not_prd',
+    'blocker',
+    title,
+    `This does not look like a PRD: ${reason}.`,
+    'Run the gate on product requirement documents only; if this is meant to be one, start with the problem, the users, measurable goals and the requirements.',
+  );
 }
 
 /** Said once, first: the word lists cannot read this document, so its score undercounts (rule `document.language`). */
 function languageFinding(share: number, language: string): Finding {
-  return {
-    criterion: 'document',
-    rule: 'document.language',
-    severity: 'major',
-    line: 1,
-    column: 1,
-    section: '',
-    excerpt: '',
-    message: `${Math.round(share * 100)}% of the letters are not in the Latin script: the rubric's word lists and headings (${language}) cannot judge this document, so most criteria score it as missing.`,
-    fix: 'Review it by hand, or add word lists and headings for its language to a rubric version (see docs/gate.md, "Rubric versions").',
-  };
+  return documentFinding(
+    'document.language',
+    'major',
+    '',
+    `${Math.round(share * 100)}% of the letters are not in the Latin script: the rubric's word lists and headings (${language}) cannot judge this document, so most criteria score it as missing.`,
+    'Review it by hand, or add word lists and headings for its language to a rubric version (see docs/gate.md, "Rubric versions").',
+  );
 }
 
 /**
@@ -171,15 +174,11 @@ function unfilledTemplate(doc: DocModel, findings: readonly Finding[]): Finding 
   const hollow = findings.filter((f) => f.rule === 'completeness.hollow-section');
   const headed = doc.sections.filter((s) => s.heading && s.level <= 3).length;
   if (hollow.length < 3 || hollow.length * 3 < headed) return null;
-  return {
-    criterion: 'document',
-    rule: 'document.unfilled_template',
-    severity: 'blocker',
-    line: 1,
-    column: 1,
-    section: '',
-    excerpt: doc.sections[1]?.title ?? '',
-    message: `This is an unfilled template: ${hollow.length} of its ${headed} sections hold only prompts or placeholders.`,
-    fix: 'Write the content each heading asks for (the findings below say where), then submit it again.',
-  };
+  return documentFinding(
+    'document.unfilled_template',
+    'blocker',
+    doc.sections[1]?.title ?? '',
+    `This is an unfilled template: ${hollow.length} of its ${headed} sections hold only prompts or placeholders.`,
+    'Write the content each heading asks for (the findings below say where), then submit it again.',
+  );
 }
