@@ -1,10 +1,11 @@
 // A studio administrator moves a product to a stage the gate does not decide (UAT, handover, live…) until the
 // studio records that evidence itself. The reason is required: it is audited and shown on the product page.
-import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { fieldError } from '../../lib/field-errors.ts';
 import { notifySuccess } from '../../lib/notify.ts';
 import { isStage, STAGE_LABEL, STAGES, type Stage } from '../../lib/stages.ts';
+import { FormActions } from '../../ui/FormActions.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import type { ProductDetail } from './api.ts';
 import { useForceStage } from './use-force-stage.ts';
@@ -47,7 +48,14 @@ function ForceStageForm({
     );
   };
   return (
-    <Stack data-testid="force-stage-form">
+    <Stack
+      component="form"
+      data-testid="force-stage-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
       <Alert color="yellow" p="xs">
         The gate moves products on its own: a submitted PRD takes a product from Intake to the PRD gate, a pass or
         conditional verdict to Build, a fail back to Intake. Move a product by hand only when the evidence for the next
@@ -79,20 +87,14 @@ function ForceStageForm({
         data-testid="force-stage-reason"
       />
       <FormError error={force.error} fields={['stage', 'reason']} />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button
-          onClick={submit}
-          loading={force.isPending}
-          disabled={!stage || !trimmed}
-          color={stage === 'archived' ? 'red' : undefined}
-          data-testid="force-stage-save"
-        >
-          {stage ? `Move to ${STAGE_LABEL[stage]}` : 'Move'}
-        </Button>
-      </Group>
+      <FormActions
+        onCancel={onDone}
+        submitLabel={stage ? `Move to ${STAGE_LABEL[stage]}` : 'Move'}
+        loading={force.isPending}
+        disabled={!stage || !trimmed}
+        danger={stage === 'archived'}
+        testId="force-stage-save"
+      />
     </Stack>
   );
 }
