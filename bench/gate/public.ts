@@ -33,7 +33,18 @@ export type CorpusEntry = {
 };
 
 /** A finding a person checked against the document: was it right? */
-export type JudgedFinding = { id: string; rule: string; excerpt: string; correct: boolean; note?: string };
+/**
+ * One hand judgement. `message`, when recorded, is the message that was judged: if the gate now says something else
+ * about the same passage, the judgement is stale (listed for re-judging, not counted).
+ */
+export type JudgedFinding = {
+  id: string;
+  rule: string;
+  excerpt: string;
+  correct: boolean;
+  note?: string;
+  message?: string;
+};
 
 export type ScoredDoc = CorpusEntry & { report: GateReport };
 
@@ -102,11 +113,18 @@ export function summarise(all: ScoredDoc[], judged: JudgedFinding[]) {
     scored.map((d) => d.report.score),
     scored.map((d) => RANK[d.label]),
   );
-  // A judged finding counts when the gate still reports it (same document, rule and excerpt).
-  const current = new Set(
-    scored.flatMap((d) => d.report.findings.map((f) => `${d.id}|${f.rule}|${normalise(f.excerpt)}`)),
-  );
-  const stillReported = judged.filter((j) => current.has(`${j.id}|${j.rule}|${normalise(j.excerpt)}`));
+  // A judged finding counts when the gate still reports it (same document, rule and excerpt) with the message judged.
+  const current = new Map<string, string[]>();
+  for (const d of scored)
+    for (const f of d.report.findings) {
+      const key = `${d.id}|${f.rule}|${normalise(f.excerpt)}`;
+      current.set(key, [...(current.get(key) ?? []), f.message]);
+    }
+  const reported = judged.filter((j) => current.has(`${j.id}|${j.rule}|${normalise(j.excerpt)}`));
+  const isStale = (j: JudgedFinding) =>
+    j.message !== undefined && !current.get(`${j.id}|${j.rule}|${normalise(j.excerpt)}`)?.includes(j.message);
+  const stillReported = reported.filter((j) => !isStale(j));
+  const stale = reported.filter(isStale);
   const correct = stillReported.filter((j) => j.correct).length;
   return {
     documents: scored.length,
@@ -118,6 +136,7 @@ export function summarise(all: ScoredDoc[], judged: JudgedFinding[]) {
       judged: judged.length,
       stillReported: stillReported.length,
       correct,
+      stale: stale.map((j) => `${j.id} ${j.rule}: ${j.excerpt.slice(0, 60)}`),
       precision: stillReported.length ? Math.round((correct / stillReported.length) * 1000) / 10 : null,
     },
     excluded: all
@@ -183,7 +202,7 @@ export function publicGateSection(r: PublicBench): string {
     ...rows,
     '',
     `Findings judged by hand: ${f.judged}; still reported: ${f.stillReported}; correct: ${f.correct} (${f.precision ?? '—'} %).`,
-    `Excluded from the targets: ${r.all.excluded.join('; ') || 'none'}.`,
+    `Excluded from the targets: ${r.all.excluded.join('; ').replace(/\.$/, '') || 'none'}.`,
     '',
     `Targets on all documents: no false blockers — ${yes(t.noFalseBlockers)}; every control and non-PRD fails — ${yes(t.everyControlFails)}; Spearman ≥ 0.8 — ${yes(t.spearmanAtLeast08)}; ≥ 90 % of ≥ 100 judged findings correct — ${yes(t.findingPrecisionAtLeast90)}.`,
   ].join('\n');

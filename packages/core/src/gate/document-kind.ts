@@ -13,6 +13,9 @@ const GUIDANCE_TITLE =
   /\b(?:best practices|guidelines?|creation guide|writing guide|style guide|how to (?:write|create)|playbook|checklist for writing)\b/i;
 const NOT_PRD_TITLE =
   /\b(?:minutes|meeting notes|agenda|change ?log|release notes|read ?me|getting started|api reference|tutorial|how to|guide|index|table of contents)\b/i;
+/** The opening paragraph of a page about writing PRDs: "A guide to writing PRDs that actually get used." */
+const GUIDANCE_INTRO =
+  /\b(?:guide|handbook|primer|playbook|tips|advice)\b[^.\n]{0,40}?\b(?:writ|creat|draft)\w*\b[^.\n]{0,30}?\b(?:prds?|product requirements?|requirements? documents?|specs?|specifications?)\b|\bhow to (?:write|create|draft) (?:a |an |good |great |effective )?(?:prds?|product requirements|requirements documents?)\b/i;
 // "[1.2.0] - 2026-05-01", "v2.3", "1.4.0", "Unreleased" — not "2.1 Login" (a numbered section).
 const VERSION_HEADING =
   /^\[v?\d+\.\d+(?:\.\d+)?\]|^v\d+\.\d+\b|^\d+\.\d+\.\d+\b|^\[?unreleased\]?$|^(?:version|release)\s+v?\d+(?:\.\d+)+/i;
@@ -47,6 +50,9 @@ export function notPrdReason(facts: DocFacts): NotPrd | null {
 
   const guide = GUIDANCE_TITLE.exec(title);
   if (guide) return { reason: `its title ("${title.slice(0, 60)}") says it is advice on writing PRDs, not a PRD` };
+  const intro = facts.units.find((u) => u.kind === 'paragraph' && u.text.trim());
+  const introGuide = intro && GUIDANCE_INTRO.exec(intro.text.slice(0, 400));
+  if (introGuide) return { reason: `it introduces itself as advice on writing PRDs ("${introGuide[0].slice(0, 60)}")` };
 
   const versions = sections.filter((s) => VERSION_HEADING.test(s.title.trim())).length;
   if (versions >= 3 && prdContent <= 3) return { reason: `it reads as a changelog (${versions} version headings)` };

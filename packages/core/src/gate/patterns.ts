@@ -31,7 +31,7 @@ export const ACCEPTANCE_INTRO =
   /(?:acceptance(?: criteria| tests?)?|done when|definition of done|criteria|scenarios?)\s*(?:\*\*|__)?\s*:?\s*(?:\*\*|__)?$/i;
 /** A criterion is testable when it names something you can observe. */
 export const OBSERVABLE =
-  /\d|"[^"\n]{1,200}"|“[^”\n]{1,200}”|'[^'\n]{3,200}'|`[^`\n]{1,200}`|\b(?:shows?|shown|displays?|displayed|returns?|returned|receives?|received|sees?|is (?:set|shown|sent|created|updated|saved|marked|blocked|rejected|accepted|listed|visible|hidden|disabled|enabled)|status|state|error|message|notification|email|sms|redirect(?:s|ed)?|download(?:s|ed)?|appears?|contains?|equals?|records?|logs?|rejects?|blocks?|sends?|sent|lists?|exports?|stores?|marks?|increments?|decrements?|persist(?:s|ed)?|visible)\b/i;
+  /\d|"[^"\n]{1,200}"|“[^”\n]{1,200}”|'[^'\n]{3,200}'|`[^`\n]{1,200}`|\b(?:shows?|shown|displays?|displayed|returns?|returned|receives?|received|sees?|(?:is|are) (?:set|shown|sent|created|updated|saved|marked|blocked|rejected|accepted|listed|visible|hidden|disabled|enabled|available|provided|published|displayed|loaded|removed|deleted|added|selected|highlighted|opened|closed|cleared|reset)|plays|can (?:see|view|select|open|download|answer|edit|create|submit|access|choose)|status|state|error|message|notification|email|sms|redirect(?:s|ed)?|download(?:s|ed)?|appears?|contains?|equals?|records?|logs?|rejects?|blocks?|sends?|sent|lists?|exports?|stores?|marks?|increments?|decrements?|persist(?:s|ed)?|visible)\b/i;
 
 /** A number that is not part of an id (FR-3) and not a list marker. */
 export const NUMBER = /(?<![\w-])[-+~≈<>≤≥]?\s?[$€£₦]?\d+(?:[.,]\d+)*/;

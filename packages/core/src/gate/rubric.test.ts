@@ -4,7 +4,7 @@ import { parseRubric } from './rubric.ts';
 
 const clone = () => JSON.parse(JSON.stringify(DEFAULT_RUBRIC));
 
-describe('default rubric v2', () => {
+describe('default rubric v3', () => {
   it('has the 14 public criteria with the research weights, summing to 100', () => {
     expect(DEFAULT_RUBRIC.criteria.map((c) => [c.id, c.weight])).toEqual([
       ['problem', 8],
@@ -22,8 +22,8 @@ describe('default rubric v2', () => {
       ['analytics', 4],
       ['metadata', 4],
     ]);
-    expect(DEFAULT_RUBRIC.version).toBe(2);
-    expect(DEFAULT_RUBRIC.verdict).toEqual({ passScore: 75, conditionalScore: 50, maxBlockersConditional: 2 });
+    expect(DEFAULT_RUBRIC.version).toBe(3);
+    expect(DEFAULT_RUBRIC.verdict).toEqual({ passScore: 75, conditionalScore: 40, maxBlockersConditional: 2 });
     expect(parseRubric(clone()).ok).toBe(true);
   });
 });

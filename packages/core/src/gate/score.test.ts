@@ -11,7 +11,7 @@ const corpus = (name: string) => readFileSync(new URL(`../../test/gate-corpus/${
 describe('scoreDocument', () => {
   it('reports rubric, integer score, verdict, criteria in rubric order and findings sorted by line', () => {
     const report = scoreDocument(corpus('medium-invoicing.md'));
-    expect(report.rubric).toEqual({ id: 'pistudio-prd', version: 2 });
+    expect(report.rubric).toEqual({ id: 'pistudio-prd', version: 3 });
     expect(Number.isInteger(report.score)).toBe(true);
     expect(report.criteria.map((c) => c.id)).toEqual(DEFAULT_RUBRIC.criteria.map((c) => c.id));
     const lines = report.findings.map((f) => f.line);
@@ -113,9 +113,9 @@ describe('verdictOf', () => {
     expect(verdictOf(75, [], rules)).toBe('pass');
     expect(verdictOf(95, [finding('blocker')], rules)).toBe('conditional');
     expect(verdictOf(74, [finding('major')], rules)).toBe('conditional');
-    expect(verdictOf(50, [finding('blocker'), finding('blocker')], rules)).toBe('conditional');
+    expect(verdictOf(40, [finding('blocker'), finding('blocker')], rules)).toBe('conditional');
     expect(verdictOf(95, [finding('blocker'), finding('blocker'), finding('blocker')], rules)).toBe('fail');
-    expect(verdictOf(49, [], rules)).toBe('fail');
+    expect(verdictOf(39, [], rules)).toBe('fail');
     expect(verdictOf(70, [finding('major', ' ')], rules)).toBe('fail');
   });
 });

@@ -6,12 +6,24 @@ import { splitFrontMatter } from './front-matter.ts';
 import { HtmlReader } from './html.ts';
 import { collectMetadata } from './metadata.ts';
 import type { DocModel, ListBlock, ListItem, TableBlock, TableRow } from './model.ts';
+import { plainTextHeadings } from './plain-text.ts';
 import { firstColumn, plainText } from './text.ts';
 
 type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
 
 /** A paragraph that is only a bold, numbered title: "**1. Introduction**", "__3.2 Payments__". */
 const BOLD_NUMBERED_HEADING = /^(?:\*\*|__)(\d{1,2}(?:\.\d{1,2}){0,2})\.?\s+([^*_\n]{2,80}?)(?:\*\*|__):?\s*$/;
+
+/** A paragraph that is only a bold, named and numbered title: "**Story 1: Basic Doodling**", "**Feature 3 – Export**". */
+const BOLD_NAMED_HEADING =
+  /^(?:\*\*|__)(?:user story|story|feature|requirement|epic|use case|capability)\s*#?\s*\d{1,3}(?:\.\d{1,3})?\s*[:.)–—-]\s*[^*_\n]{2,80}?(?:\*\*|__)\s*$/i;
+
+/**
+ * A title glued to the sentence after it ("Telemetry RequirementsWe will collect …"), as wiki exports leave them:
+ * up to six capitalised words, then a sentence starting with no space after the last one.
+ */
+const GLUED_HEADING =
+  /^((?:[A-Z][\w&/-]*\s){0,5}[A-Z][a-z]+[a-z])(?=(?:The|This|These|We|Our|It|In|An?|When|If|For|To|As|Each|All|Some|Users?)\s)/;
 
 const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
 md.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join'], true);
@@ -23,7 +35,7 @@ export function parseDocument(input: string): DocModel {
   const lines = text.split('\n');
   const { frontMatter, body, entries } = splitFrontMatter(lines, text);
   const builder = new SectionBuilder();
-  new TokenWalker(md.parse(body, {}), lines, builder).walk();
+  new TokenWalker(md.parse(plainTextHeadings(body), {}), lines, builder).walk();
   builder.finish(lines.length);
   return {
     lines,
@@ -38,6 +50,8 @@ export function parseDocument(input: string): DocModel {
 class TokenWalker {
   private readonly html: HtmlReader;
   private lists: { block: Omit<ListBlock, 'section'>; ordered: boolean }[] = [];
+  /** Level of the last bold "**Story N: …**" heading, so the next one becomes its sibling. */
+  private namedLevel: number | null = null;
   private items: ListItem[] = [];
   private table: Omit<TableBlock, 'section'> | null = null;
   private row: TableRow | null = null;
@@ -174,6 +188,25 @@ class TokenWalker {
       this.builder.heading(Math.min(6, depth + 1), plainText(content), this.pos(t));
       return;
     }
+    if (this.quoteDepth === 0 && BOLD_NAMED_HEADING.test(content)) {
+      // One level below the section it starts in; the next story is its sibling, not its child.
+      const current = this.builder.current.level;
+      const level = this.namedLevel !== null && current === this.namedLevel ? current : Math.min(6, current + 1);
+      this.namedLevel = level;
+      this.builder.heading(level, plainText(content), this.pos(t));
+      return;
+    }
+    const glued = this.quoteDepth === 0 ? GLUED_HEADING.exec(content) : null;
+    if (glued?.[1]) {
+      // "Key MetricsThe main metric …": a wiki export lost the line break after the heading.
+      this.builder.heading(2, glued[1], this.pos(t));
+      this.addParagraph(t, content.slice(glued[1].length), line);
+      return;
+    }
+    this.addParagraph(t, content, line);
+  }
+
+  private addParagraph(t: Token, content: string, line: number): void {
     const endLine = t.map?.[1] ?? line;
     const column = this.columnOf(line, content);
     this.builder.add({ kind: 'paragraph', text: content, line, column, endLine, quoted: this.quoteDepth > 0 });

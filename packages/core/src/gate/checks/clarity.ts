@@ -109,14 +109,17 @@ export const clarityCheck = defineCheck({
           continue;
         if (list === 'loopholes' && /^as required$/i.test(hit.text) && NAMES_ITS_SOURCE.test(unit.text.slice(hit.end)))
           continue;
+        // "… so that I can find them quickly": a story's benefit is the user's words, not a testable requirement.
+        if ((list === 'vague' || list === 'weak') && inBenefitClause(text, hit.start)) continue;
         hits += weight * params.listWeights[list];
         const reportFrom = list === 'totality' ? params.totalityFrom : params.reportFrom;
         if (weight >= reportFrom && findings.length < params.maxFindings)
           findings.push(hit_(ctx, unit, hit, RULE_OF[list], weight));
       }
-      if (weight >= 0.7 && COMPARATIVE.test(text) && !/\d/.test(text)) {
+      const comparative = weight >= 0.7 && !/\d/.test(text) ? COMPARATIVE.exec(text) : null;
+      if (comparative && !purposeOrQuoted(text, comparative.index)) {
         hits += weight * params.listWeights.comparative;
-        const m = COMPARATIVE.exec(text) as RegExpExecArray;
+        const m = comparative;
         const term = { list: 'comparative', start: m.index, end: m.index + m[0].length, text: m[0] };
         if (findings.length < params.maxFindings) findings.push(hit_(ctx, unit, term, 'comparative', weight));
       }
@@ -139,6 +142,20 @@ export const clarityCheck = defineCheck({
     return { score, findings };
   },
 });
+
+/** Inside the benefit of a story or a purpose: after "so that", "so I can", "in order to" in the same sentence. */
+function inBenefitClause(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 200), at);
+  const clause = before.split(/[.!?\n]/).pop() ?? '';
+  return /\b(?:so (?:that|I|we|they|you)|in order to)\b/i.test(clause);
+}
+
+/** "for better urban planning", "to better serve", "(faster future checkouts)": a purpose or quoted copy. */
+function purposeOrQuoted(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 200), at);
+  if (/\b(?:for|to)\s+$/i.test(before) || inBenefitClause(text, at)) return true;
+  return before.lastIndexOf('(') > before.lastIndexOf(')') || (before.match(/"/g)?.length ?? 0) % 2 === 1;
+}
 
 function hit_(ctx: CheckContext, unit: TextUnit, hit: PhraseHit, rule: keyof typeof R, weight: number): RawFinding {
   const info = R[rule];

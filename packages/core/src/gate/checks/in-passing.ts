@@ -5,11 +5,17 @@ import type { DocFacts } from '../facts/facts.ts';
 import type { TextUnit } from '../facts/units.ts';
 import { anchorOf, type CheckResult, finding, type RuleInfo } from './kit.ts';
 
-/** Prose units (not headings or code) matching `pattern`, outside `skip`. */
-export function mentions(facts: DocFacts, pattern: RegExp, skip: readonly TextUnit[] = []): TextUnit[] {
+/** Prose units (not code; headings only when asked) matching `pattern`, outside `skip`. */
+export function mentions(
+  facts: DocFacts,
+  pattern: RegExp,
+  skip: readonly TextUnit[] = [],
+  { headings = false } = {},
+): TextUnit[] {
   const skipped = new Set(skip);
   return facts.units.filter(
-    (u) => u.kind !== 'heading' && u.kind !== 'code' && !u.header && !skipped.has(u) && pattern.test(u.text),
+    (u) =>
+      (headings || u.kind !== 'heading') && u.kind !== 'code' && !u.header && !skipped.has(u) && pattern.test(u.text),
   );
 }
 

@@ -43,9 +43,14 @@ export const metadataCheck = defineCheck({
   run({ doc, facts }) {
     const findings: RawFinding[] = [];
     const present = new Map<Field, MetadataEntry>();
+    /** Fields written with a placeholder for a value ("Owner | [PM Name]"): there, but not filled in. */
+    const unfilled = new Set<Field>();
     let badDate: MetadataEntry | null = null;
     for (const entry of doc.metadata) {
-      if (meaningfulWords(entry.value, facts.placeholders) === 0 && !/\d/.test(entry.value)) continue;
+      if (meaningfulWords(entry.value, facts.placeholders) === 0 && !/\d/.test(entry.value)) {
+        for (const field of Object.keys(FIELDS) as Field[]) if (FIELDS[field].test(entry.key)) unfilled.add(field);
+        continue;
+      }
       for (const field of Object.keys(FIELDS) as Field[]) {
         if (present.has(field) || !FIELDS[field].test(entry.key)) continue;
         if (field === 'date' && !findValidDate(entry.value) && !MONTH_YEAR.test(entry.value)) {
@@ -81,7 +86,7 @@ export const metadataCheck = defineCheck({
         finding(
           R['no-owner'],
           anchor,
-          'The document names no owner.',
+          unfilled.has('owner') ? 'The owner field is not filled in.' : 'The document names no owner.',
           'Add "Owner: <name>" (front matter or the metadata table): someone has to answer for it.',
         ),
       );
@@ -91,7 +96,7 @@ export const metadataCheck = defineCheck({
         finding(
           R['missing-fields'],
           anchor,
-          `Metadata lacks ${missing.join(', ')}.`,
+          `Metadata lacks ${missing.map((f) => (unfilled.has(f) ? `${f} (not filled in)` : f)).join(', ')}.`,
           `Add ${missing.map((f) => `"${EXAMPLES[f]}"`).join(', ')} to the front matter or metadata table.`,
         ),
       );

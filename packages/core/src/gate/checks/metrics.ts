@@ -19,6 +19,11 @@ const R = rules('metrics', {
 type Candidate = { unit: TextUnit; text: string; excerpt: string };
 type Signals = { number: boolean; unit: boolean; timeframe: boolean; baseline: boolean };
 
+/** "Success vision", "A day in the life": a story of success told in prose, not a list of metrics. */
+const NARRATIVE_HEADING = /\b(?:vision|scenario|narrative|story|day in the life)\b/i;
+/** "one-click access", "a single screen": a count written as a word. */
+const NUMBER_WORD = /\b(?:one|two|three|four|five|single|zero)[- ](?:click|tap|step|page|screen|form)s?\b/i;
+const FROM_LAUNCH = /\b(?:of|after|since|from|at|post[- ]?)\s*(?:the\s+)?(?:launch|go[- ]live|release)\b/i;
 const BASELINE_HEADER = /baseline|current|today|from|now/i;
 const WHEN_HEADER = /by when|when|date|deadline|timeframe|time frame|window|by|target date|period/i;
 
@@ -81,7 +86,10 @@ export const metricsCheck = defineCheck({
 function candidatesOf(facts: DocFacts, units: readonly TextUnit[]): Candidate[] {
   const own = units.filter(
     (u) =>
-      !facts.ownTopics(u.section).some((t) => t === 'scope' || t === 'analytics') && !u.quoted && u.kind !== 'code',
+      !facts.ownTopics(u.section).some((t) => t === 'scope' || t === 'analytics') &&
+      !NARRATIVE_HEADING.test(u.section.title) &&
+      !u.quoted &&
+      u.kind !== 'code',
   );
   const out: Candidate[] = [];
   for (const unit of own) {
@@ -133,10 +141,11 @@ function timeframeHint(text: string): string {
 
 function signals(text: string): Signals {
   return {
-    number: NUMBER.test(text),
-    unit: UNIT.test(text),
+    number: NUMBER.test(text) || NUMBER_WORD.test(text),
+    unit: UNIT.test(text) || NUMBER_WORD.test(text),
     timeframe: TIMEFRAME.test(text) || /within timeframe/.test(text),
-    baseline: FROM_TO.test(text),
+    // A new product's launch target starts from nothing: "10,000 MAU within 6 months of launch" needs no baseline.
+    baseline: FROM_TO.test(text) || FROM_LAUNCH.test(text),
   };
 }
 

@@ -108,16 +108,35 @@ function rowOrText(unit: TextUnit): string {
 const FIX_MISSING =
   'Add "Non-functional requirements" with numbers and standards: performance ("p95 ≤ 300 ms"), availability ("99.9% monthly"), security and privacy ("GDPR, data stays in-region"), accessibility ("WCAG 2.2 AA").';
 
-/** Units outside the NFR section that state a quality with a number or a named standard, one per category. */
+/** A quality statement that commits to something: a number, a standard or a named control, not "secure" alone. */
+const QUALITY_COMMITMENT =
+  /\d|\b(?:gdpr|hipaa|pci|wcag|iso|soc ?2|owasp|rbac|rls|row[- ]level security|encrypt\w*|audit (?:log|trail)|high contrast|screen readers?|keyboard navigation|(?:stored|kept) (?:only )?as (?:a )?secrets?)\b/i;
+/** Qualities named without a number ("responsive", "fast loading", "secure API calls"): three areas say enough. */
+const SOFT_QUALITIES: Record<string, RegExp> = {
+  performance: /\b(?:fast[- ]loading|loads? (?:fast|quickly)|caching|performan\w+|optimi[sz]ed)\b/i,
+  responsive: /\b(?:responsive|mobile[- ]friendly|works on mobile)\b/i,
+  scalability: /\bscalab\w+/i,
+  security: /\b(?:secure|security)\b/i,
+  accessibility: /\baccessib\w+/i,
+};
+
+/**
+ * Units outside the NFR section that state qualities: one per category with a number or a named standard, or —
+ * failing two such — one per area named at all when three or more areas are.
+ */
 function nfrInPassing(units: readonly TextUnit[], inSection: readonly TextUnit[]): TextUnit[] {
   const skip = new Set(inSection);
   const found = new Map<string, TextUnit>();
+  const soft = new Map<string, TextUnit>();
   for (const unit of units) {
     if (skip.has(unit) || unit.kind === 'heading' || unit.kind === 'code') continue;
-    if (!/\d|\b(?:gdpr|hipaa|pci|wcag|iso|soc ?2|owasp|rbac|encrypt\w*|audit (?:log|trail))\b/i.test(unit.text))
-      continue;
-    for (const [category, pattern] of Object.entries(CATEGORIES))
-      if (!found.has(category) && pattern.test(unit.text)) found.set(category, unit);
+    if (QUALITY_COMMITMENT.test(unit.text)) {
+      for (const [category, pattern] of Object.entries(CATEGORIES))
+        if (!found.has(category) && pattern.test(unit.text)) found.set(category, unit);
+    }
+    for (const [area, pattern] of Object.entries(SOFT_QUALITIES))
+      if (!soft.has(area) && pattern.test(unit.text)) soft.set(area, unit);
   }
+  if (found.size < 2 && soft.size >= 3) return [...soft.values()];
   return [...found.values()];
 }

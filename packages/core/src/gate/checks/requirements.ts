@@ -82,7 +82,8 @@ function idFindings(reqs: Requirement[], lines: readonly string[]): RawFinding[]
       );
     } else seen.set(key, req);
     const m = /^(.*?)(\d+)$/.exec(key);
-    if (!m) continue;
+    // Section numbers ("4.1.1") are not a series of ids: a gap there is a heading, not a lost requirement.
+    if (!m || !/[A-Z]/.test(m[1] as string)) continue;
     const group = numbers.get(m[1] as string) ?? { nums: new Set<number>(), first: req };
     group.nums.add(Number(m[2]));
     numbers.set(m[1] as string, group);

@@ -19,9 +19,25 @@ const WILL_NOT =
   /\b(?:we|this (?:release|project|product|prd)) (?:will not|won't|do not|don't) (?:build|support|include|do|cover|offer|change|address)\b/i;
 /** Deferrals are non-goals of this release: "(Future phase)", "chat and sync are v2", "out of scope for now". */
 const DEFERRED =
-  /\b(?:out of scope(?: for now)?|not in scope|post[- ]mvp|not (?:part of|in) (?:the )?(?:mvp|v1|this release|phase 1)|(?:future|later) phases?|(?:deferred|postponed|moved) (?:to|until)|(?:are|is|comes?) (?:in )?(?:v2|phase [2-9])|not building|won'?t (?:build|ship|support))\b/i;
+  /\b(?:out of scope(?: for now)?|not in scope|post[- ]mvp|not (?:part of|in) (?:the )?(?:mvp|v1|this release|phase 1)|(?:future|later|next) (?:phases?|releases?|sprints?|versions?)|(?:deferred|postponed|moved) (?:to|until)|(?:are|is|comes?) (?:in )?(?:v2|phase [2-9])|not building|won'?t (?:build|ship|support))\b/i;
 const REASON =
   /\b(?:because|since|as (?:it|they|this|we|the)|due to|so that|until|instead|reason|later|phase\s*\d|v\d|next (?:release|quarter|phase|year)|handled by|covered by|owned by|budget|separate(?:ly)?|already|not needed|low demand|out of budget)\b|[—–(]| - |:\s+\w/i;
+
+const DEFERRED_HEADING =
+  /[([]\s*(?:future|later|post[- ]?(?:mvp|v?1(?:\.0)?|launch)|not (?:in )?mvp|v[2-9]|phase [2-9])\b[^)\]]*[)\]]/i;
+/** "**No monetization:** remove all payment logic" — a list of "No …" constraints names what is left out. */
+const NO_ITEM = /^\s*(?:\*\*|__)?no\s+[a-z]/i;
+
+function noItems(facts: DocFacts, skip: readonly TextUnit[]): { unit: TextUnit; text: string }[] {
+  const skipped = new Set(skip);
+  const out: { unit: TextUnit; text: string }[] = [];
+  for (const block of facts.doc.blocks) {
+    if (block.kind !== 'list') continue;
+    const hits = facts.unitsOf(block).filter((u) => u.kind === 'item' && !skipped.has(u) && NO_ITEM.test(u.text));
+    if (hits.length >= 2) out.push(...hits.map((unit) => ({ unit, text: unit.text })));
+  }
+  return out;
+}
 
 export const scopeCheck = defineCheck({
   id: 'scope',
@@ -37,8 +53,14 @@ export const scopeCheck = defineCheck({
       items.push({ unit, text: unit.text });
     }
     const inRegion = new Set(found.units);
+    items.push(...noItems(facts, found.units));
     for (const unit of facts.units) {
-      if (inRegion.has(unit) || unit.kind === 'heading') continue;
+      if (inRegion.has(unit)) continue;
+      // "5. Notifications (Future Phase)", "Phase 3 (Future):" — a heading that defers its whole section.
+      if (unit.kind === 'heading') {
+        if (DEFERRED_HEADING.test(unit.text)) items.push({ unit, text: unit.text });
+        continue;
+      }
       const label = LABEL.exec(unit.text);
       if (label && (unit.kind === 'item' || unit.kind === 'paragraph')) {
         const rest = unit.text.slice(label[0].length);

@@ -21,7 +21,7 @@ describe('users check', () => {
 
   it('flags missing users, a single segment and no stories', () => {
     expect(runCheck('users', '## Problem\n\nSomething.\n').rules).toEqual(['users.missing']);
-    const r = runCheck('users', '## Users\n\nMerchants who sell online and need to be paid out.\n');
+    const r = runCheck('users', '## Users\n\nMerchants who sell online and get paid out weekly.\n');
     expect(r.rules).toEqual(expect.arrayContaining(['users.no-segments', 'users.no-stories']));
   });
 

@@ -18,6 +18,11 @@ const STORY =
 const USERS_IN_PROSE =
   /\b(?:target (?:users?|audience|customers?|market|group)|primary users?|end[- ]users?|personas?|user roles?|(?:designed|built|aimed|intended|made) (?:for|at)|for use by|used by)\b/i;
 const JOB = /\bwhen\s+[^\n]{3,120}?,\s*I\s+(?:want|need)\b[\s\S]{0,200}?\bso\s+(?:I|that|we)\b/i;
+const NEED =
+  /\b(?:needs?|wants?|seeks?|seeking|looking (?:for|to)|trying to|struggles? (?:to|with)|(?:his|her|their) goal|jobs? to be done|user intent)\b/i;
+const JOURNEY_HEADING = /\b(?:user|customer) (?:journeys?|flows?)\b/i;
+/** A persona's goal in prose: "Active Alice wants to try out …", "Dave the developer wants to build …". */
+const PERSONA_GOAL = /\b[A-Z][a-z]+(?:\s+(?:the\s+)?[A-Za-z][a-z]+)?\s+wants?\s+to\s+[a-z]+/;
 
 export const usersCheck = defineCheck({
   id: 'users',
@@ -32,8 +37,12 @@ export const usersCheck = defineCheck({
       if (unit.kind === 'heading' || unit.kind === 'code') continue;
       STORY.lastIndex = 0;
       for (const m of unit.text.matchAll(STORY)) roles.add((m[1] as string).toLowerCase().trim());
-      if (JOB.test(unit.text)) jobs++;
+      if (JOB.test(unit.text) || PERSONA_GOAL.test(unit.text)) jobs++;
     }
+    // Under the users heading, a persona's need ("Needs 10 design partners", "seeking allocation guidance") is its job.
+    for (const unit of found.units) if (unit.kind !== 'heading' && NEED.test(unit.text)) jobs++;
+    // A user journey section walks through what users are trying to get done.
+    if (facts.doc.sections.some((s) => JOURNEY_HEADING.test(s.title) && facts.contentWords(s, 5) >= 5)) jobs++;
     const stories = roles.size > 0 || jobs > 0;
     const segments = statements(found.units).filter((u) => facts.meaningful(u) >= 1).length;
     const anchor = found.sections[0] ? sectionAnchor(found.sections[0]) : documentAnchor(doc);

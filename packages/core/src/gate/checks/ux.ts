@@ -13,7 +13,7 @@ const R = rules('ux', {
 
 const FLOW = /→|->|=>|\bstep\s*\d|\bthen\b|\bnext\b|\bfinally\b|\bclicks?\b|\btaps?\b|\bscreen\b|\bpage\b/i;
 const UX_IN_PASSING =
-  /\b(?:ui\/ux|ux|user interface|wireframes?|mock-?ups?|prototypes?|screens?|layouts?|user flows?|user journeys?|design system|figma|screenshots?|navigation)\b/i;
+  /\b(?:ui\/ux|ux|user interface|wireframes?|mock-?ups?|prototypes?|screens?|layouts?|user flows?|user journeys?|design system|figma|screenshots?|navigation|pop-?ups?|drop-?downs?|buttons?|modals?|dialog boxes?|checkboxes)\b/i;
 const DESIGN_LINK = /figma\.com|miro\.com|sketch\.cloud|invisionapp|zeplin|balsamiq|xd\.adobe/i;
 
 export const uxCheck = defineCheck({

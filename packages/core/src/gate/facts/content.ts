@@ -56,6 +56,9 @@ const TO_AUTHOR =
   /\b(?:you|your|yours|here|this section|this document|e\.g\.|eg\.|if any|if applicable|if relevant|as needed|relevant|key|any)\b/i;
 const METADATA_PROMPT =
   /^(?:add|name|enter|insert|set|link|attach)\s+(?:the\s+|a\s+|an\s+)?(?:date|owner|name|link|title|version|status|author|reviewers?|approvers?|description|team|stakeholders?|contributors?|designs?|figma|url|ticket|epic)s?\.?$/i;
+/** "Instruction: A brief overview that …", "Guidance: …" — a template's note to whoever fills it in. */
+const AUTHOR_NOTE =
+  /^\s*(?:[-*+>]\s*)?(?:\*\*|__|_|\*)?(?:instructions?|guidance|hint|tips?|note to (?:the )?authors?|template notes?|how to (?:use|fill)[^:\n]{0,30})(?:\*\*|__|_|\*)?\s*:/i;
 const LEAD = /^(?:[-*+>\s]|\*\*[^*\n]{1,40}:\*\*|[\w /&()-]{1,40}:\s)+/;
 
 /**
@@ -64,6 +67,7 @@ const LEAD = /^(?:[-*+>\s]|\*\*[^*\n]{1,40}:\*\*|[\w /&()-]{1,40}:\s)+/;
  * so a section holding only prompts is hollow.
  */
 export function isPrompt(text: string): boolean {
+  if (AUTHOR_NOTE.test(text)) return true;
   const t = text
     .replace(LEAD, '')
     .replace(/^[*_`"“(]+/, '')

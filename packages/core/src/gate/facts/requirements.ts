@@ -1,7 +1,7 @@
 // Requirements as real PRDs write them: id-prefixed list items, paragraphs or headings ("FR-3: …"),
 // requirement tables (Id | Requirement | Priority | Acceptance), and numbered/bulleted lists under a
 // Requirements heading. Acceptance sections are excluded: an "FR-1" heading there labels criteria.
-import type { ListBlock, Section, TableBlock } from '../../markdown/model.ts';
+import type { ListBlock, ListItem, Section, TableBlock } from '../../markdown/model.ts';
 import { plainText } from '../../markdown/text.ts';
 import {
   ACCEPTANCE_ID,
@@ -84,19 +84,61 @@ export function extractRequirements(facts: DocFacts): Requirement[] {
       }
     }
   }
-  for (const req of found) req.priority ??= priorityFromHeadings(req.section);
-  return found;
+  found.push(...featureHeadings(facts, found));
+  const kept = withoutSummaries(found);
+  for (const req of kept) req.priority ??= priorityFromHeadings(req.section);
+  return kept;
+}
+
+/**
+ * Where the author gives requirements ids (FR-1 …), a bullet list without ids in another section ("1.3 Solution:
+ * simple submission with geolocation, …") summarises them; it is not a second set of requirements.
+ */
+function withoutSummaries(found: Requirement[]): Requirement[] {
+  const withIds = found.filter((r) => r.id && r.source !== 'paragraph');
+  if (withIds.length < 3) return found;
+  const idSections = new Set(withIds.map((r) => r.section));
+  return found.filter((r) => r.id || r.source !== 'item' || idSections.has(r.section));
+}
+
+/**
+ * "## Core Features" with a sub-heading per feature ("### Hero Section" and what it shows): when nothing else in the
+ * document reads as a requirement, each described feature is one.
+ */
+function featureHeadings(facts: DocFacts, found: readonly Requirement[]): Requirement[] {
+  const out: Requirement[] = [];
+  if (found.length > 0) return out;
+  for (const section of facts.doc.sections) {
+    if (!facts.ownTopics(section).includes('requirements')) continue;
+    if (!inRequirements(facts, section)) continue;
+    for (const child of section.children) {
+      const unit = facts.unitsIn(child).find((u) => u.kind === 'heading' && u.section === child);
+      if (!unit || facts.contentWords(child, 3) < 3) continue;
+      out.push({ ...withHeadingBody(facts, make(facts, unit, null, child.title, 'heading')), substantive: true });
+    }
+  }
+  return out;
 }
 
 function inRequirements(facts: DocFacts, section: Section): boolean {
-  return (
-    (facts.about(section, 'requirements') || facts.about(section, 'nfr')) &&
-    !NOT_REQUIREMENTS.some((t) => facts.ownTopics(section).includes(t))
-  );
+  if (!(facts.about(section, 'requirements') || facts.about(section, 'nfr'))) return false;
+  // The heading that makes it a requirements section decides: "Launch Requirements > Pre-launch checklist" is a
+  // release plan, its checklist items are not requirements.
+  for (let s: Section | null = section; s; s = s.parent) {
+    const own = facts.ownTopics(s);
+    if (NOT_REQUIREMENTS.some((t) => own.includes(t))) return false;
+    if (own.includes('requirements') || own.includes('nfr')) return true;
+  }
+  return true;
 }
 
 function kindOf(facts: DocFacts, section: Section, id: string | null): Requirement['kind'] {
   return (id && /^NFR/i.test(id)) || facts.about(section, 'nfr') ? 'nfr' : 'functional';
+}
+
+/** How a requirement without an id is named in messages: the start of its text, quoted. */
+function quotedLabel(plain: string): string {
+  return `"${plain.length > 40 ? `${plain.slice(0, 39).trimEnd()}…` : plain}"`;
 }
 
 function make(
@@ -114,7 +156,7 @@ function make(
   return {
     id,
     key: id ? idKey(id) : null,
-    label: id ?? `"${plain.length > 40 ? `${plain.slice(0, 39).trimEnd()}…` : plain}"`,
+    label: id ?? quotedLabel(plain),
     text: plain,
     kind: kindOf(facts, unit.section, id),
     priority: priorityInText(text),
@@ -134,6 +176,7 @@ const NAMED_ID_HEADING =
 function fromIdText(facts: DocFacts, unit: TextUnit, source: 'paragraph' | 'heading' | 'item'): Requirement | null {
   // Ids start with a capital letter (optionally bold or bracketed): most text is skipped without a regex.
   const first = /\S/.exec(unit.text.slice(0, 8))?.[0];
+  if (first && first >= '0' && first <= '9') return fromSectionNumber(facts, unit, source);
   if (!first || !(first === '*' || first === '_' || first === '[' || (first >= 'A' && first <= 'Z'))) return null;
   if (ACCEPTANCE_ID.test(unit.text)) return null;
   const m =
@@ -144,6 +187,14 @@ function fromIdText(facts: DocFacts, unit: TextUnit, source: 'paragraph' | 'head
   const firstLine = (unit.text.split('\n', 1)[0] as string).slice(m[0].length);
   const text = source === 'paragraph' ? firstLine : unit.text.slice(m[0].length);
   return make(facts, unit, m[1] as string, text, source);
+}
+
+/** In a requirements section, a paragraph numbered like its section ("4.1.1. Font Size: …") is a requirement. */
+function fromSectionNumber(facts: DocFacts, unit: TextUnit, source: string): Requirement | null {
+  if (source !== 'paragraph' || !inRequirements(facts, unit.section)) return null;
+  const m = SECTION_NUMBER_AT_START.exec(unit.text);
+  if (!m || facts.meaningful(unit) < 1) return null;
+  return make(facts, unit, m[1] as string, unit.text.slice(m[0].length), 'paragraph');
 }
 
 function withHeadingBody(facts: DocFacts, req: Requirement): Requirement {
@@ -178,9 +229,22 @@ function fromList(facts: DocFacts, block: ListBlock, units: TextUnit[], details:
       const req = make(facts, unit, null, item.text, 'item');
       req.priority ??= childPriority(item.children.map((c) => c.text));
       out.push(req);
+    } else if (reqSection && !acceptanceList && item.depth === 1 && introducedBy(item) && facts.meaningful(unit) >= 3) {
+      // "As an HHS staff member, I want:" then one item per want: each completes the intro into a requirement.
+      const req = make(facts, unit, null, `${item.parent?.text.trim()} ${item.text}`, 'item');
+      req.label = quotedLabel(plainText(item.text));
+      out.push(req);
     }
   }
   return out;
+}
+
+/** A top-level item ending in a colon introduces its children: "As a site visitor, I want:". */
+function introducedBy(item: ListItem): boolean {
+  const parent = item.parent;
+  return (
+    !!parent && parent.depth === 0 && /:\s*(?:\*\*|__)?\s*$/.test(parent.text) && !ACCEPTANCE_LABEL.test(parent.text)
+  );
 }
 
 /** The block before this one in its section is a paragraph matching `intro` ("Acceptance criteria:"). */
@@ -193,16 +257,27 @@ export function follows(facts: DocFacts, block: ListBlock | TableBlock, intro: R
 function fromTable(facts: DocFacts, table: TableBlock, units: TextUnit[]): Requirement[] {
   const headers = headerTexts(table);
   const reqSection = inRequirements(facts, table.section);
-  let idCol = headers.findIndex((h) => ID_HEADER.test(h));
-  const accCol = headers.findIndex((h) => ACCEPTANCE_HEADER.test(h));
+  // A use-case table ("User Action | Expected Result"): each step is a requirement, its expected result the test.
+  const actionCol = headers.findIndex((h) => ACTION_HEADER.test(h));
+  const expectedCol = headers.findIndex((h) => EXPECTED_HEADER.test(h));
+  const useCase = actionCol >= 0 && expectedCol >= 0;
+  let idCol = useCase ? -1 : headers.findIndex((h) => ID_HEADER.test(h));
+  const accCol = useCase ? expectedCol : headers.findIndex((h) => ACCEPTANCE_HEADER.test(h));
   const prioCol = headers.findIndex((h) => PRIORITY_HEADER.test(h));
   const roles = new Set([accCol, prioCol]);
   const firstColIds = table.rows.filter((r) => r.cells[0] && ID_AT_START.test(r.cells[0].text)).length;
   if (idCol < 0 && table.rows.length > 0 && firstColIds * 2 >= table.rows.length) idCol = 0;
   roles.add(idCol);
-  let textCol = headers.findIndex((h, i) => !roles.has(i) && TEXT_HEADER.test(h));
+  let textCol = useCase ? actionCol : headers.findIndex((h, i) => !roles.has(i) && TEXT_HEADER.test(h));
+  // A field specification ("Field | Type | Mandatory (Y/N) | Comments"): each row states what one field must do.
+  const mandatoryCol = headers.findIndex((h) => MANDATORY_HEADER.test(h));
+  const fieldSpec = reqSection && FIELD_HEADER.test(headers[0] ?? '') && mandatoryCol > 0;
+  if (fieldSpec) roles.add(0).add(mandatoryCol);
   const isRequirementTable =
-    (idCol >= 0 && (reqSection || textCol >= 0 || firstColIds > 0)) || (reqSection && textCol >= 0);
+    (idCol >= 0 && (reqSection || textCol >= 0 || firstColIds > 0)) ||
+    (reqSection && textCol >= 0) ||
+    fieldSpec ||
+    useCase;
   if (!isRequirementTable) return [];
   if (textCol < 0) textCol = longestColumn(table, roles);
   const out: Requirement[] = [];
@@ -225,10 +300,32 @@ function fromTable(facts: DocFacts, table: TableBlock, units: TextUnit[]): Requi
     req.kind = kindOf(facts, table.section, id);
     const prio = prioCol >= 0 ? PRIORITY_VALUE.exec(row.cells[prioCol]?.text ?? '') : null;
     req.priority = prio ? (prio[1] as string) : req.priority;
-    req.acceptanceCell = accCol >= 0 ? (cellUnits.find((u) => u.cell === accCol) ?? null) : null;
+    if (fieldSpec) {
+      const field = plainText(row.cells[0]?.text ?? '');
+      req.text = `${field}: ${req.text}`;
+      req.label = quotedLabel(field);
+      req.priority ??= mandatoryPriority(row.cells[mandatoryCol]?.text ?? '');
+      // Its rules ("Minimum amount <= the amount entered", "Non-editable") are what a tester checks.
+      if (accCol < 0 && facts.meaningful(textUnit) >= 3) req.acceptanceCell = textUnit;
+    }
+    req.acceptanceCell =
+      accCol >= 0 ? (cellUnits.find((u) => u.cell === accCol) ?? req.acceptanceCell) : req.acceptanceCell;
     out.push(req);
   }
   return out;
+}
+
+const ACTION_HEADER = /^(?:user action|user step|action|step|scenario|trigger|when)$/;
+const EXPECTED_HEADER = /^(?:expected(?: result| outcome| behaviou?r)?s?|outcome|then)$/;
+const FIELD_HEADER = /^(?:data )?(?:field|attribute|parameter|input|property|element|column)(?: name)?s?$/;
+const MANDATORY_HEADER = /mandatory|required|optional/;
+
+/** "Y" / "Yes" / "Mandatory" in a field table is a must; "N" / "Optional" a could. */
+function mandatoryPriority(cell: string): string | null {
+  const value = plainText(cell).trim().toLowerCase();
+  if (/^(?:y|yes|mandatory|required|true)\b/.test(value)) return 'Must';
+  if (/^(?:n|no|optional|false)\b/.test(value)) return 'Could';
+  return null;
 }
 
 function longestColumn(table: TableBlock, skip: Set<number>): number {
@@ -244,9 +341,14 @@ function longestColumn(table: TableBlock, skip: Set<number>): number {
 }
 
 function priorityInText(text: string): string | null {
-  const m = PRIORITY_IN_TEXT.exec(text) ?? PRIORITY_LABEL_START.exec(text);
+  const m = PRIORITY_IN_TEXT.exec(text) ?? PRIORITY_LABEL_START.exec(text) ?? RFC_2119_KEYWORD.exec(text);
   return m ? m[0].replace(/[^\w' -]/g, '').trim() : null;
 }
+
+/** RFC 2119 keywords in capitals ("Users MUST be able to …", "SHOULD") state the requirement's level. */
+const RFC_2119_KEYWORD = /\b(?:MUST|SHALL|SHOULD|MAY|REQUIRED|RECOMMENDED|OPTIONAL)\b/;
+/** "4.1.1. Font Size: Allow users to …" — a plain-text requirement numbered by its section. */
+const SECTION_NUMBER_AT_START = /^\s*(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?=\p{L})/u;
 
 function childPriority(children: string[]): string | null {
   for (const child of children) {
@@ -259,8 +361,22 @@ function childPriority(children: string[]): string | null {
 /** Requirements grouped under "### Must have" or "P0" headings inherit that priority. */
 function priorityFromHeadings(section: Section): string | null {
   for (let s: Section | null = section; s && s.level > 0; s = s.parent) {
-    const m = PRIORITY_HEADING.exec(s.title);
+    const m = PRIORITY_HEADING.exec(s.title) ?? tierOf(s);
     if (m) return m[0];
   }
   return null;
+}
+
+/** "Core features" / "Secondary features" side by side rank what is under them; either heading alone does not. */
+const TIER_HEADING = /\b(?:core|primary|essential|secondary|nice[- ]to[- ]have|optional|stretch)\b/i;
+
+function tierOf(section: Section): RegExpExecArray | null {
+  const m = TIER_HEADING.exec(section.title);
+  if (!m || !section.parent) return null;
+  const tier = m[0].toLowerCase();
+  const ranked = section.parent.children.some((s) => {
+    const other = s !== section ? TIER_HEADING.exec(s.title) : null;
+    return other !== null && other[0].toLowerCase() !== tier;
+  });
+  return ranked ? m : null;
 }
