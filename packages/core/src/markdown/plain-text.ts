@@ -63,13 +63,7 @@ function headingFor(lines: readonly string[], i: number, state: State): string |
     state.childWord = following !== undefined && LABEL.test(following) ? firstWord(following) : null;
     return `## ${line}`;
   }
-  if (
-    !state.titled &&
-    TITLE.test(line) &&
-    words <= MAX_TITLE_WORDS &&
-    !/[.!?,;]$/.test(line) &&
-    !next?.trim()
-  )
+  if (!state.titled && TITLE.test(line) && words <= MAX_TITLE_WORDS && !/[.!?,;]$/.test(line) && !next?.trim())
     return `# ${line}`;
   return null;
 }
