@@ -87,6 +87,15 @@ describe.runIf(chromiumAvailable())('journey: the PRD quality gate', () => {
     await page.getByTestId('review-page').waitFor();
   };
 
+  /** The page at 390 px wide (a phone), scrolled by `show`, then back to 1440. */
+  const atPhoneWidth = async (name: string, show: () => Promise<void>) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await show();
+    await page.waitForTimeout(500);
+    await shot(page, `${name}-390`);
+    await page.setViewportSize({ width: 1440, height: 900 });
+  };
+
   step('the PO sees the live score change while typing', async () => {
     await loginUi(page, base, PO);
     await page.goto(`${base}/documents/${documentId}/edit`);
@@ -107,6 +116,7 @@ describe.runIf(chromiumAvailable())('journey: the PRD quality gate', () => {
       .poll(() => page.getByTestId('criterion-bar-metrics').getAttribute('data-score').then(Number))
       .toBeGreaterThan(0.5);
     await shot(page, 'live-gate-after-typing');
+    await atPhoneWidth('live-gate', () => page.getByTestId('live-gate-score').scrollIntoViewIfNeeded());
     await page.getByTestId('version-note').fill('Added metrics and acceptance criteria');
     await page.getByTestId('save-version').click();
     await page.waitForURL(`**/documents/${documentId}`);
@@ -120,6 +130,8 @@ describe.runIf(chromiumAvailable())('journey: the PRD quality gate', () => {
     expect(await page.getByTestId('first-submission').isVisible()).toBe(true);
     expect(await page.getByTestId('finding').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('engine-why').textContent()).toMatch(/^(Pass|Conditional pass|Fail): /);
+    await shot(page, 'review-header-1440');
+    await atPhoneWidth('review-header', () => page.getByTestId('engine-why').scrollIntoViewIfNeeded());
   });
 
   step('ProductOps opens it from the queue and adds a condition', async () => {

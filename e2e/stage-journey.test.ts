@@ -111,12 +111,16 @@ describe.runIf(chromiumAvailable())('journey: the stage follows the gate', () =>
     await openProduct();
     await expect.poll(stageText).toBe('Build');
     expect(await page.getByTestId('gate-status-verdict').textContent()).toBe('Pass');
+    // The thin PRD scores 30 (a fail): the pass beside that number is explained as ProductOps' decision.
+    expect(await page.getByTestId('gate-status-overruled').textContent()).toBe(
+      'decided by ProductOps; the engine said Fail',
+    );
     expect(await page.getByTestId('gate-status-waiting').count()).toBe(0);
     await bothWidths('product-passed');
     await page.goto(url('/'));
     const card = page.getByTestId('product-card').filter({ hasText: productCode });
     await card.getByTestId('card-gate-status').waitFor();
-    expect(await card.getByTestId('card-gate-status').textContent()).toMatch(/^Pass\s*score \d+$/);
+    expect(await card.getByTestId('card-gate-status').textContent()).toMatch(/^Pass\s*score \d+ · engine: Fail$/);
     await bothWidths('portfolio', () => card.scrollIntoViewIfNeeded());
   });
 

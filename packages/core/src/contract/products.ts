@@ -98,6 +98,11 @@ export const ZProductGate = z.strictObject({
   waitingSince: zTimestamp().nullable(),
   /** The last verdict recorded on the product's PRDs (it may be older than a review now waiting), or null. */
   verdict: z.enum(VERDICTS).nullable(),
+  /**
+   * What the engine said about that decided review. A verdict above it (a pass on a low score) was ProductOps'
+   * decision, with a note: the board says so, so a green badge next to a red number is explained.
+   */
+  engineVerdict: z.enum(VERDICTS).nullable(),
   decidedAt: zTimestamp().nullable(),
   /** Conditions not done yet on pass or conditional verdicts: what the build still owes the gate. */
   openConditions: z.number().int(),

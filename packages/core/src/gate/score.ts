@@ -6,6 +6,7 @@ import { type CompiledCriterion, compileRubric } from './compile.ts';
 import { DEFAULT_RUBRIC } from './default-rubric.ts';
 import { foreignScriptShare, notPrdReason } from './document-kind.ts';
 import { DocFacts } from './facts/facts.ts';
+import { type Domain, domainOf, fillExamples } from './fix-examples.ts';
 import { bestGolden, citeGolden, topicWords } from './golden.ts';
 import type { Rubric } from './rubric.ts';
 import type { CriterionScore, Finding, GateReport, ScoreOptions } from './types.ts';
@@ -29,7 +30,8 @@ export function normaliseForGate(text: string): string {
 export function scoreDocument(text: string, rubric: Rubric = DEFAULT_RUBRIC, options: ScoreOptions = {}): GateReport {
   const compiled = compileRubric(rubric);
   const lexicon = compiled.lexicon(options.language);
-  const doc = parseDocument(normaliseForGate(text));
+  const normalised = normaliseForGate(text);
+  const doc = parseDocument(normalised);
   const facts = new DocFacts(doc, lexicon);
   const ctx = { doc, facts, lexicon };
   const lastLine = Math.max(1, doc.lines.length);
@@ -37,6 +39,13 @@ export function scoreDocument(text: string, rubric: Rubric = DEFAULT_RUBRIC, opt
   const findings: (Finding & { order: number })[] = [];
   const topic = options.golden?.length ? topicWords(doc.lines.slice(0, 200).join(' ')) : undefined;
   const cited = new Set<string>();
+  // Fix examples speak the document's domain; worked out once, and only when a fix asks for one.
+  let domain: Domain | undefined;
+  const withExamples = (fix: string): string => {
+    if (!fix.includes('{{eg:')) return fix;
+    domain ??= domainOf(normalised);
+    return fillExamples(fix, domain);
+  };
   let total = 0;
   compiled.criteria.forEach((criterion, order) => {
     const result = criterion.check.run(ctx, criterion.params);
@@ -64,7 +73,7 @@ export function scoreDocument(text: string, rubric: Rubric = DEFAULT_RUBRIC, opt
         section: raw.section,
         excerpt: raw.excerpt,
         message: raw.message,
-        fix: cite ? citeGolden(raw.fix, golden) : raw.fix,
+        fix: cite ? citeGolden(withExamples(raw.fix), golden) : withExamples(raw.fix),
         order,
       });
     }

@@ -67,7 +67,7 @@ export const acceptanceCheck = defineCheck({
           R['not-observable'],
           { line: first.line, column: first.column, section: req.section, text: first.text },
           `The criteria of ${req.label} state no observable outcome.`,
-          'End each criterion with something a tester can see or measure: a number, a message, a state, e.g. "Then the payout shows status Sent within 5 s".',
+          'End each criterion with something a tester can see or measure: a number, a message, a state, e.g. "{{eg:criterion}}".',
         ),
       );
     }

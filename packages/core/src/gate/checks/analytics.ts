@@ -50,7 +50,7 @@ export const analyticsCheck = defineCheck({
           R['no-events'],
           anchor,
           'No event is named.',
-          'Name each event in snake_case with when it fires and its properties, e.g. "payout_eta_viewed — merchant opens a payout; props: payout_id, eta_days".',
+          'Name each event in snake_case with when it fires and its properties, e.g. "{{eg:event}}".',
         ),
       );
     if (!dashboard)
@@ -59,7 +59,7 @@ export const analyticsCheck = defineCheck({
           R['no-dashboard'],
           anchor,
           'No dashboard or report is named.',
-          'Say where the metrics will be watched, e.g. "Looker: Payouts ETA dashboard, reviewed weekly by the PO".',
+          'Say where the metrics will be watched, e.g. "{{eg:dashboard}}".',
         ),
       );
     return { score: 0.4 + (events ? 0.4 : 0) + (dashboard ? 0.2 : 0), findings };

@@ -109,7 +109,7 @@ function hollowSections(facts: DocFacts, minWords: number, out: RawFinding[]): S
           R['not-applicable'],
           anchor,
           `"${section.title}" says only "${text}".`,
-          `Say why it does not apply, e.g. "No personal data is stored: payouts reuse the existing ledger (see DPIA-12)", or remove the section.`,
+          `Say why it does not apply, e.g. "{{eg:notApplicable}}", or remove the section.`,
         ),
       );
       hollow.push(section);

@@ -186,4 +186,4 @@ function missingParts(c: Candidate, s: Signals): RawFinding | null {
 }
 
 const FIX_NONE =
-  'Add a "Success metrics" table with at least one measurable metric: Metric | Baseline | Target | By when, e.g. "Median payout time | 3.2 days | 1 day | 30 Sep 2026".';
+  'Add a "Success metrics" table with at least one measurable metric: Metric | Baseline | Target | By when, e.g. "{{eg:metric}}".';

@@ -131,6 +131,6 @@ function overviewSection(section: TextUnit['section']): boolean {
 }
 
 const FIX_MISSING =
-  'Add a "Problem" section before the requirements: who is hurt, how often, how much, with evidence, e.g. "Merchants wait 3.2 days on average for payouts (finance report, May); 41% of support tickets ask about it."';
+  'Add a "Problem" section before the requirements: who is hurt, how often, how much, with evidence, e.g. "{{eg:problem}}"';
 const FIX_EVIDENCE =
-  'Back the problem with evidence: a number with its source, or a customer quote, e.g. "41% of support tickets in May (Zendesk) ask where a payout is."';
+  'Back the problem with evidence: a number with its source, or a customer quote, e.g. "{{eg:evidence}}"';

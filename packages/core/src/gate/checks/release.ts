@@ -53,7 +53,7 @@ export const releaseCheck = defineCheck({
           R['no-dates'],
           anchor,
           'The release plan has no phases or dates.',
-          'Give each phase a date or sprint, e.g. "Pilot: 50 merchants, 1–14 Sep 2026; GA: 1 Oct 2026".',
+          'Give each phase a date or sprint, e.g. "{{eg:phases}}".',
         ),
       );
     if (!rollout)
@@ -62,7 +62,7 @@ export const releaseCheck = defineCheck({
           R['no-rollout'],
           anchor,
           'The plan has no pilot, beta, feature flag or percentage rollout.',
-          'Say who gets it first and how it widens, e.g. "behind flag payouts_eta; 5% → 25% → 100% of merchants".',
+          'Say who gets it first and how it widens, e.g. "{{eg:rollout}}".',
         ),
       );
     if (!rollback)
@@ -71,7 +71,7 @@ export const releaseCheck = defineCheck({
           R['no-rollback'],
           anchor,
           'The plan does not say how to roll back.',
-          'Add the rollback: what triggers it and how, e.g. "If payout errors exceed 1% for 15 min, turn off flag payouts_eta".',
+          'Add the rollback: what triggers it and how, e.g. "{{eg:rollback}}".',
         ),
       );
     return { score: 0.3 + (dated ? 0.3 : 0) + (rollout ? 0.2 : 0) + (rollback ? 0.2 : 0), findings };

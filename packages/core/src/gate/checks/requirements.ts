@@ -112,4 +112,4 @@ function idFindings(reqs: Requirement[], lines: readonly string[]): RawFinding[]
 }
 
 const FIX_NONE =
-  'Add a "Requirements" table with stable ids and priorities: Id | Requirement | Priority, e.g. "FR-1 | A merchant can see the expected payout date for each sale | Must".';
+  'Add a "Requirements" table with stable ids and priorities: Id | Requirement | Priority, e.g. "{{eg:requirement}}".';

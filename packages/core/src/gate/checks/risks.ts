@@ -64,7 +64,7 @@ export const risksCheck = defineCheck({
           R['no-mitigation'],
           anchorOf(unit),
           `Risk ${quote(rowText(unit), 50)} has no mitigation.`,
-          'Add what you will do about it and who watches it, e.g. "Mitigation: pilot with 50 merchants first; alert if errors > 1% (owner: @li)".',
+          'Add what you will do about it and who watches it, e.g. "{{eg:mitigation}}".',
         ),
       );
     }
@@ -74,7 +74,7 @@ export const risksCheck = defineCheck({
           R['dependency-no-owner'],
           anchorOf(unit),
           `Dependency ${quote(rowText(unit), 50)} has no owner.`,
-          'Name the owning team or person and the date you need it by, e.g. "(owner: Treasury team, needed by 2026-08-01)".',
+          'Name the owning team or person and the date you need it by, e.g. "{{eg:dependencyOwner}}".',
         ),
       );
     }

@@ -103,7 +103,7 @@ export const scopeCheck = defineCheck({
           R['no-reasons'],
           anchorOf(items[0]?.unit as TextUnit),
           `${items.length - reasoned} of ${items.length} non-goals give no reason.`,
-          'Say why each is out, e.g. "Multi-currency payouts — phase 2, after the FX provider contract (Q1 2027)".',
+          'Say why each is out, e.g. "{{eg:nonGoalReason}}".',
         ),
       );
       return { score: 0.85, findings };
@@ -122,4 +122,4 @@ function listAfter(facts: DocFacts, paragraph: TextUnit): { unit: TextUnit; text
 }
 
 const FIX_MISSING =
-  'Add a "Non-goals" list with at least two things this release will not do and why, e.g. "Multi-currency payouts — phase 2, needs the FX provider (Q1 2027)".';
+  'Add a "Non-goals" list with at least two things this release will not do and why, e.g. "{{eg:nonGoal}}".';

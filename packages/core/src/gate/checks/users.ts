@@ -71,7 +71,7 @@ export const usersCheck = defineCheck({
           R['no-segments'],
           anchor,
           `Only ${Math.max(segments, roles.size)} user segment or role is named.`,
-          'Name each segment or persona on its own line, with its size where known, e.g. "Small merchants (1,200 accounts, 1–5 staff)".',
+          'Name each segment or persona on its own line, with its size where known, e.g. "{{eg:segment}}".',
         ),
       );
     }
@@ -90,8 +90,7 @@ export const usersCheck = defineCheck({
   },
 });
 
-const FIX_MISSING =
-  'Add a "Users" section naming the segments or personas and their job, e.g. "As a small-merchant owner, I want to see when a payout lands so that I can pay suppliers on time."';
+const FIX_MISSING = 'Add a "Users" section naming the segments or personas and their job, e.g. "{{eg:story}}"';
 
 const ROLE_NOUN =
   /\b(?:users|customers|members|owners|students|teachers|parents|patients|clinicians|doctors|nurses|drivers|riders|merchants|buyers|sellers|vendors|shoppers|farmers|citizens|residents|employees|staff|admins|administrators|managers|developers|agents|operators|applicants|workers|volunteers|donors|travell?ers|guests|hosts|subscribers|players|learners|creators|analysts|reviewers|dealers|founders|freelancers|professionals|technicians|caseworkers|officers|tenants|landlords)\b/gi;

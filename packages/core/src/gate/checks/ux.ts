@@ -47,5 +47,4 @@ export const uxCheck = defineCheck({
   },
 });
 
-const FIX =
-  'Link the designs (e.g. a Figma URL) or describe the key flow step by step: "1. Merchant opens Payouts → 2. sees the expected date per sale → 3. taps a payout to see its status".';
+const FIX = 'Link the designs (e.g. a Figma URL) or describe the key flow step by step: "{{eg:flow}}".';

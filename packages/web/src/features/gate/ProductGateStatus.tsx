@@ -5,7 +5,7 @@ import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import type { ProductGate } from '@pi-studio/core/contract/products';
 import type { ReactNode } from 'react';
 import { AnchorLink } from '../../ui/Links.tsx';
-import { ageColor, daysLabel, daysWaiting } from './format.ts';
+import { ageColor, daysLabel, daysWaiting, overruledLabel, VERDICT_LABEL } from './format.ts';
 import { VerdictBadge } from './ui/VerdictBadge.tsx';
 
 const conditionsLabel = (n: number) => (n === 1 ? '1 open condition' : `${n} open conditions`);
@@ -23,6 +23,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 
 export function GateStatusCard({ gate, now = new Date() }: { gate: ProductGate | null; now?: Date }) {
   const days = gate?.waitingSince ? daysWaiting(gate.waitingSince, now) : null;
+  const overrule = gate ? overruledLabel(gate) : null;
   return (
     <Card withBorder radius="md" component="section" aria-label="Quality gate" data-testid="gate-status">
       <Title order={5} mb="xs">
@@ -43,6 +44,11 @@ export function GateStatusCard({ gate, now = new Date() }: { gate: ProductGate |
               </Text>
             )}
           </Row>
+          {overrule ? (
+            <Text size="xs" c="dimmed" ta="right" data-testid="gate-status-overruled">
+              {overrule}
+            </Text>
+          ) : null}
           <Row label={days === null ? 'Score' : 'Score (not reviewed yet)'}>
             <Text size="sm" fw={600} data-testid="gate-status-score">
               {gate.score}/100
@@ -73,18 +79,20 @@ export function GateStatusCard({ gate, now = new Date() }: { gate: ProductGate |
 export function GateStatusLine({ gate, now = new Date() }: { gate: ProductGate | null; now?: Date }) {
   if (!gate) return null;
   const parts = [`score ${gate.score}`];
+  if (overruledLabel(gate) && gate.engineVerdict) parts.push(`engine: ${VERDICT_LABEL[gate.engineVerdict]}`);
   if (gate.openConditions > 0) parts.push(conditionsLabel(gate.openConditions));
   if (gate.waitingSince) parts.push(`waiting ${daysLabel(daysWaiting(gate.waitingSince, now))}`);
   return (
-    <Group gap={6} mt={6} wrap="nowrap" data-testid="card-gate-status">
+    <Group gap={6} mt={6} wrap="nowrap" align="flex-start" data-testid="card-gate-status">
+      {/* The verdict keeps its width on a narrow card; the details wrap to a second line instead. */}
       {gate.verdict ? (
-        <VerdictBadge verdict={gate.verdict} size="xs" />
+        <VerdictBadge verdict={gate.verdict} size="xs" style={{ flexShrink: 0 }} />
       ) : (
-        <Badge size="xs" variant="light" color="gray">
+        <Badge size="xs" variant="light" color="gray" style={{ flexShrink: 0 }}>
           No verdict
         </Badge>
       )}
-      <Text size="xs" c="dimmed" truncate>
+      <Text size="xs" c="dimmed" lineClamp={2}>
         {parts.join(' · ')}
       </Text>
     </Group>

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ageColor, ageLabel, daysLabel, daysWaiting, isoDateInDays, percent, splitGoldenCitation } from './format.ts';
+import {
+  ageColor,
+  ageLabel,
+  daysLabel,
+  daysWaiting,
+  isoDateInDays,
+  overruledLabel,
+  percent,
+  splitGoldenCitation,
+} from './format.ts';
 
 describe('gate formatting', () => {
   it('shows hours for the first two days, then days', () => {
@@ -41,5 +50,15 @@ describe('gate formatting', () => {
 
   it('gives UTC calendar dates', () => {
     expect(isoDateInDays(14, new Date('2026-11-20T23:30:00Z'))).toBe('2026-12-04');
+  });
+});
+
+describe('overruledLabel', () => {
+  it('explains a decision that differs from the engine, and says nothing otherwise', () => {
+    expect(overruledLabel({ verdict: 'pass', engineVerdict: 'fail' })).toBe(
+      'decided by ProductOps; the engine said Fail',
+    );
+    expect(overruledLabel({ verdict: 'pass', engineVerdict: 'pass' })).toBeNull();
+    expect(overruledLabel({ verdict: null, engineVerdict: null })).toBeNull();
   });
 });

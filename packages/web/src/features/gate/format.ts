@@ -77,3 +77,9 @@ export function splitGoldenCitation(fix: string): {
 export function isoDateInDays(days: number, now: Date = new Date()): string {
   return new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** "decided by ProductOps; the engine said Fail" when the decision differs: explains a green badge by a low score. */
+export function overruledLabel(gate: { verdict: Verdict | null; engineVerdict: Verdict | null }): string | null {
+  if (!gate.verdict || !gate.engineVerdict || gate.engineVerdict === gate.verdict) return null;
+  return `decided by ProductOps; the engine said ${VERDICT_LABEL[gate.engineVerdict]}`;
+}

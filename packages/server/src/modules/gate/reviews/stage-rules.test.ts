@@ -83,7 +83,13 @@ describe('the gate status on the product page and the board', () => {
     const doc = await createPrd(po, code, testPrd('medium'));
     const submittedAt = new Date(clock.now).toISOString();
     const first = await submit(po, doc.id);
-    const waiting = { reviewId: first.id, score: first.engineScore, waitingSince: submittedAt, verdict: null };
+    const waiting = {
+      reviewId: first.id,
+      score: first.engineScore,
+      waitingSince: submittedAt,
+      verdict: null,
+      engineVerdict: null,
+    };
     expect((await detail(po, code)).gate).toEqual({ ...waiting, decidedAt: null, openConditions: 0 });
     expect((await boardItem(po, code))?.gate).toEqual({ ...waiting, decidedAt: null, openConditions: 0 });
 
@@ -97,7 +103,13 @@ describe('the gate status on the product page and the board', () => {
       verdict: 'conditional',
       note: 'Fix these during the build',
     });
-    const status = { reviewId: first.id, score: decided.score, waitingSince: null, verdict: 'conditional' };
+    const status = {
+      reviewId: first.id,
+      score: decided.score,
+      waitingSince: null,
+      verdict: 'conditional',
+      engineVerdict: first.engineVerdict,
+    };
     const decidedAt = new Date(clock.now).toISOString();
     expect((await detail(po, code)).gate).toEqual({ ...status, decidedAt, openConditions: 2 });
     expect((await boardItem(po, code))?.gate).toEqual({ ...status, decidedAt, openConditions: 2 });
@@ -117,6 +129,7 @@ describe('the gate status on the product page and the board', () => {
       score: second.engineScore,
       waitingSince: new Date(clock.now).toISOString(),
       verdict: 'conditional',
+      engineVerdict: first.engineVerdict,
       decidedAt,
       openConditions: 1,
     });

@@ -23,6 +23,7 @@ export const gateStatusJson = (productId: string) => `(
     'score', lr.score,
     'waitingSince', case when lr.status = 'submitted' then ${isoUtc('lr.submitted_at')} end,
     'verdict', ld.verdict,
+    'engineVerdict', ld.engine_verdict,
     'decidedAt', ${isoUtc('ld.decided_at')},
     'openConditions', (
       select count(*)::int from gate_reviews gr join gate_conditions gc on gc.review_id = gr.id
@@ -34,7 +35,7 @@ export const gateStatusJson = (productId: string) => `(
     where r.document_id = pd.id and r.status <> 'superseded' order by r.submitted_at desc limit 1
   ) lr
   left join lateral (
-    select q.verdict, q.decided_at from gate_reviews q
+    select q.verdict, q.engine_verdict, q.decided_at from gate_reviews q
     where q.document_id = pd.id and q.verdict is not null order by q.submitted_at desc limit 1
   ) ld on true
   where pd.product_id = ${productId} and pd.kind = 'prd'

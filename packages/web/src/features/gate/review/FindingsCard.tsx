@@ -36,11 +36,12 @@ export function FindingsCard({ review, canWaive }: { review: GateReview; canWaiv
           {groups.map((g) => (
             <Accordion.Item key={g.criterion.id} value={g.criterion.id} data-testid={`finding-group-${g.criterion.id}`}>
               <Accordion.Control>
-                <Group justify="space-between" wrap="nowrap" pr="sm">
+                {/* On a phone the counts go under the criterion's name instead of being cut to "1 MAJ…". */}
+                <Group justify="space-between" wrap="wrap" gap={4} pr="sm">
                   <Text fw={600} size="sm">
                     {g.criterion.name}
                   </Text>
-                  <Group gap={6} wrap="nowrap">
+                  <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
                     {cited.has(g.criterion.id) ? (
                       <Badge size="sm" color="yellow" variant="light">
                         golden cited

@@ -21,7 +21,7 @@ describe('the rubric form', () => {
     expect(def.version).toBe(3);
     expect(rubricIssues(def).size).toBe(0);
     expect(weightTotal(def)).toBe(100);
-    expect(verdictOf(def)).toEqual({ passScore: 75, conditionalScore: 50, maxBlockersConditional: 2 });
+    expect(verdictOf(def)).toEqual({ passScore: 75, conditionalScore: 40, maxBlockersConditional: 2 });
     expect(blockersOf(def)).toContain('metrics.none-measurable');
   });
 
