@@ -84,6 +84,8 @@ export const ZFinding = z.strictObject({
   excerpt: z.string(),
   message: z.string(),
   fix: z.string(),
+  /** The Golden passage the fix quotes, as Markdown (reviews stored before it have only the text in `fix`). */
+  golden: z.strictObject({ source: z.string().nullable(), markdown: z.string() }).optional(),
 });
 export type ReviewedFinding = z.infer<typeof ZFinding>;
 

@@ -53,3 +53,27 @@ export function citeGolden(fix: string, passage: GoldenPassage | null): string {
   const from = passage.source ? ` (${passage.source})` : '';
   return `${fix} Golden example${from}: "${quotePassage(passage.text)}"`;
 }
+
+/**
+ * The passage as Markdown for a page that renders it: whole lines (list items keep their markers) up to MAX_QUOTE
+ * characters; a first line longer than that is cut after its last whole sentence that fits.
+ */
+export function goldenMarkdown(text: string): string {
+  const lines = text.split('\n').filter((l) => l.trim());
+  let out = '';
+  for (const line of lines) {
+    const next = out ? `${out}\n${line}` : line;
+    if (next.length > MAX_QUOTE) {
+      if (out) return out;
+      const sentences = line.split(/(?<=[.!?])\s+/);
+      let cut = '';
+      for (const sentence of sentences) {
+        if ((cut ? `${cut} ${sentence}` : sentence).length > MAX_QUOTE) break;
+        cut = cut ? `${cut} ${sentence}` : sentence;
+      }
+      return cut || `${line.slice(0, line.lastIndexOf(' ', MAX_QUOTE))}…`;
+    }
+    out = next;
+  }
+  return out;
+}

@@ -87,6 +87,25 @@ describe('scoreDocument', () => {
     expect(scoreDocument(text).findings.find((f) => f.criterion === 'scope')?.fix).not.toContain('Golden');
   });
 
+  it('gives the cited passage as Markdown too: whole lines, list markers kept, never cut mid-sentence', () => {
+    const text = corpus('medium-invoicing.md');
+    const long = 'Out of scope for v1, each with the reason. '.repeat(4).trim();
+    const golden: GoldenPassage[] = [
+      { criterion: 'scope', text: '- Offline mode — phase 2.\n- Partner API — Q1 2027.\n', source: 'DOC v1' },
+    ];
+    const scope = (g: GoldenPassage[]) =>
+      scoreDocument(text, DEFAULT_RUBRIC, { golden: g }).findings.find((f) => f.criterion === 'scope');
+    expect(scope(golden)?.golden).toEqual({
+      source: 'DOC v1',
+      markdown: '- Offline mode — phase 2.\n- Partner API — Q1 2027.',
+    });
+    expect(scope(golden)?.fix).toContain('"Offline mode — phase 2. Partner API — Q1 2027."');
+    const cut = scope([{ criterion: 'scope', text: `${long} ${long} ${long}`, source: null }])?.golden?.markdown ?? '';
+    expect(cut.length).toBeLessThanOrEqual(320);
+    expect(cut.endsWith('reason.')).toBe(true);
+    expect(scoreDocument(text).findings.some((f) => f.golden)).toBe(false);
+  });
+
   it('scores an empty or whitespace document as a fail without throwing', () => {
     for (const text of ['', '   \n\n', '\u0000\u0001']) {
       const report = scoreDocument(text);

@@ -7,7 +7,7 @@ import { DEFAULT_RUBRIC } from './default-rubric.ts';
 import { foreignScriptShare, notPrdReason } from './document-kind.ts';
 import { DocFacts } from './facts/facts.ts';
 import { type Domain, domainOf, fillExamples } from './fix-examples.ts';
-import { bestGolden, citeGolden, topicWords } from './golden.ts';
+import { bestGolden, citeGolden, goldenMarkdown, topicWords } from './golden.ts';
 import type { Rubric } from './rubric.ts';
 import type { CriterionScore, Finding, GateReport, ScoreOptions } from './types.ts';
 import { explainVerdict, verdictOf } from './verdict.ts';
@@ -74,6 +74,7 @@ export function scoreDocument(text: string, rubric: Rubric = DEFAULT_RUBRIC, opt
         excerpt: raw.excerpt,
         message: raw.message,
         fix: cite ? citeGolden(withExamples(raw.fix), golden) : withExamples(raw.fix),
+        ...(cite && golden ? { golden: { source: golden.source ?? null, markdown: goldenMarkdown(golden.text) } } : {}),
         order,
       });
     }

@@ -18,6 +18,8 @@ export type Finding = {
   excerpt: string;
   message: string;
   fix: string;
+  /** The Golden passage the fix quotes, as Markdown for pages that render it (the fix carries it as plain text). */
+  golden?: { source: string | null; markdown: string };
 };
 
 export type CriterionScore = {

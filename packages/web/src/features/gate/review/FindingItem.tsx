@@ -5,6 +5,7 @@ import { ruleLabel } from '../../../lib/labels.ts';
 import { type PersonRef, personName } from '../../../lib/people.ts';
 import { ConfirmButton } from '../../../ui/ConfirmButton.tsx';
 import { AnchorLink } from '../../../ui/Links.tsx';
+import { MarkdownView } from '../../documents/MarkdownView.tsx';
 import type { ReviewFinding } from '../api.ts';
 import { splitGoldenCitation } from '../format.ts';
 import { SeverityBadge } from '../ui/VerdictBadge.tsx';
@@ -81,7 +82,7 @@ export function FindingItem({ finding, documentId, version, onWaive, onRemoveWai
           <Text size="xs" fw={600} c="yellow.9">
             Golden example
           </Text>
-          <Text size="sm">{golden.text}</Text>
+          {finding.golden ? <MarkdownView source={finding.golden.markdown} /> : <Text size="sm">{golden.text}</Text>}
         </Blockquote>
       ) : null}
       {finding.waiver ? (
