@@ -70,8 +70,30 @@ export function notPrdReason(facts: DocFacts): NotPrd | null {
   if (NOT_PRD_TITLE.test(title) && !PRD_TITLE.test(title) && prdContent <= 3)
     return { reason: `its title ("${title.slice(0, 60)}") names another kind of document` };
 
+  // The rest describe software that exists (decision records, references, API docs): they have at most one of a
+  // PRD's parts and no requirements, which keeps weak PRDs (a roadmap, a one-pager) out of these rules.
+  if (prdContent > 1 || facts.requirements.some((r) => r.substantive)) return null;
+  const adr = sections.filter((s) => ADR_SECTION.test(s.title.trim())).length;
+  const adrLabels = facts.units.filter((u) => u.kind === 'paragraph' && ADR_LABEL.test(u.text)).length;
+  if (ADR_TITLE.test(title) || adr + adrLabels >= 2) return { reason: 'it reads as an architecture decision record' };
+  if (DOCS_TITLE.test(title)) return { reason: `its title ("${title.slice(0, 60)}") names another kind of document` };
+  const lines = facts.doc.lines.filter((l) => l.trim());
+  const routes = lines.filter((l) => ROUTE.test(l)).length;
+  if (routes >= 10) return { reason: `it documents an API (${routes} lines name routes)` };
+  const code = lines.filter((l) => l.includes('`')).length;
+  if (lines.length >= 40 && code >= lines.length * 0.2)
+    return { reason: `it reads as technical documentation (code on ${code} of ${lines.length} lines)` };
   return null;
 }
+
+const ADR_TITLE = /^(?:adr|rfc)[\s#-]*\d+\b|\barchitecture decision record\b/i;
+/** The parts of a decision record: "Context", "Decision", "Consequences" (as headings or "Context:" labels). */
+const ADR_SECTION = /^(?:context|decision|consequences|status|considered options|decision outcome)$/i;
+const ADR_LABEL = /^\s*(?:\*\*|__)?(?:context|decision|consequences)(?:\*\*|__)?\s*:/i;
+/** Titles of documentation about software that exists; judged only when the text has no PRD parts either. */
+const DOCS_TITLE =
+  /\b(?:benchmarks?|command[- ]line|cli reference|api contract|security model|security|testing|test strategy|user guide|reference|manual|runbook|architecture)\b/i;
+const ROUTE = /\b(?:GET|POST|PUT|PATCH|DELETE)\s+\/[\w/:{}.$-]*/;
 
 /**
  * The rubric's word lists and headings are in one language; a PRD written mostly in another script cannot be judged

@@ -216,4 +216,19 @@ describe('templates, guides and other documents', () => {
       ),
     ).not.toContain('document.not_prd');
   });
+
+  it('calls decision records, API documentation and code-heavy technical docs not PRDs', () => {
+    const adr =
+      '# ADR 0007 — The lock is an owner record\n\nContext: two servers started on one data directory.\n\nDecision: write the owner record and check it.\n\nConsequences: a crashed owner is detected at start.\n';
+    expect(report(adr).findings[0]?.message).toContain('architecture decision record');
+    const routes = Array.from({ length: 12 }, (_, i) => `- \`GET /api/v1/items/${i}\` returns item ${i}.`).join('\n');
+    expect(report(`# Items\n\n${routes}\n`).findings[0]?.message).toContain('documents an API');
+    const code = Array.from({ length: 40 }, (_, i) => `Run \`tool step-${i}\` to do part ${i} of the set-up.`).join(
+      '\n\n',
+    );
+    expect(report(`# Set-up\n\n${code}\n`).findings[0]?.message).toContain('technical documentation');
+    // A PRD that lists a few endpoints among its requirements stays a PRD.
+    const prd = `# Items PRD\n\n## Problem\nStaff lose 2 hours a week finding items (survey, 2026).\n\n## Requirements\n- FR-1 (Must): \`GET /items\` lists every item.\n- FR-2 (Must): \`POST /items\` adds one.\n- FR-3 (Should): Items export to CSV.\n`;
+    expect(rules(prd)).not.toContain('document.not_prd');
+  });
 });
