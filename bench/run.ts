@@ -88,6 +88,14 @@ if ((!only || only === 'gate-browser') && fs.existsSync(browserBench)) {
   await mod.runBrowserBench?.();
 }
 
+// Requirement extraction beside the gate (issue #12).
+if (!only || only === 'stories') {
+  const { runStoriesBench, storiesSection } = await import('./stories.ts');
+  const section = storiesSection(runStoriesBench({ quick }), stamp);
+  console.log(section);
+  writeSection('stories', section);
+}
+
 // The CLI as whole processes (issue #11): `pistudio --help`, and the gate against markdownlint over 1,000 PRDs.
 if (!only || only === 'cli') {
   const { runCliBench, cliSection } = await import('./cli.ts');

@@ -35,6 +35,10 @@ const COMMANDS: Record<string, Command> = {
       return runGate(a);
     },
   },
+  requirements: {
+    summary: 'list the requirements of a PRD with their acceptance criteria',
+    run: async (a) => (await import('./commands/requirements.ts')).runRequirements(a),
+  },
 };
 
 const HELP = `
@@ -42,9 +46,9 @@ Usage: pistudio <command> [options]
 
 Commands:
 ${Object.entries(COMMANDS)
-  .map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`)
+  .map(([name, c]) => `  ${name.padEnd(13)} ${c.summary}`)
   .join('\n')}
-  help       show this help, or 'pistudio help <command>'
+  help          show this help, or 'pistudio help <command>'
 
 Run 'pistudio <command> --help' for a command's options. Configuration comes from the environment:
 PISTUDIO_DATA_DIR (default ./data), DATABASE_URL (PostgreSQL instead of the embedded database), PORT…

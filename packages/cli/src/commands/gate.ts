@@ -13,7 +13,7 @@ A file that is not a PRD (a README, an index of links, a changelog) is listed as
 it is left out of the run; named on the command line it fails.
 
 Options:
-  --rubric FILE.json  score against this rubric instead of the default rubric v1
+  --rubric FILE.json  score against this rubric instead of the built-in one (pistudio-prd v3)
   --format FORMAT     text (default), json, sarif (SARIF 2.1.0), junit (JUnit XML) or markdown
   --strict            a conditional pass counts as a failure
   -h, --help          show this help
