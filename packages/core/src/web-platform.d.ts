@@ -10,6 +10,13 @@ declare const TextDecoder: {
   new (label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean }): TextDecoder;
 };
 
+interface TextEncoder {
+  encode(input?: string): Uint8Array;
+}
+declare const TextEncoder: {
+  new (): TextEncoder;
+};
+
 interface URL {
   readonly hash: string;
   readonly hostname: string;

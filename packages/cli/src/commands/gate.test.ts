@@ -19,7 +19,7 @@ async function gate(...argv: string[]) {
   let stderr = '';
   const io: GateIo = {
     stdout: (t) => {
-      stdout += t;
+      stdout += typeof t === 'string' ? t : new TextDecoder().decode(t);
     },
     stderr: (t) => {
       stderr += t;

@@ -21,7 +21,8 @@ Options:
 Exit codes: 0 every file passes, 1 a file fails (or is conditional under --strict), 2 bad usage or unreadable input.`;
 
 export type GateIo = {
-  stdout(text: string): void;
+  /** Text, or UTF-8 bytes (`--format json` writes its results as bytes). */
+  stdout(text: string | Uint8Array): void;
   stderr(text: string): void;
   /** Colours only on a terminal. */
   isTTY: boolean;

@@ -4,18 +4,22 @@
 //     summary, exit code) — gating `docs/` is not a failure of the PRDs in it;
 //   - named on the command line: gated like any file, so it fails (exit 1), shown as that one line.
 // Every output format keeps its shape; the files left out are added where each format has room for them.
+import { NOT_PRD_RULE, notPrdMessage } from '@pi-studio/core/gate/format/json-results';
 import type { GateRun } from '@pi-studio/core/gate/format/run';
 import { toText } from '@pi-studio/core/gate/format/text';
 import type { GateReport } from '@pi-studio/core/gate/types';
 
-export const NOT_PRD_RULE = 'document.not_prd';
+export { NOT_PRD_RULE };
 
 export type NotPrd = { file: string; message: string };
 export type Scored = { file: string; named: boolean; report: GateReport };
 
 /** The engine's reason when the report says the document is not a PRD, else null. */
-export function notPrdReason(report: GateReport): string | null {
-  return report.findings.find((f) => f.rule === NOT_PRD_RULE)?.message ?? null;
+export const notPrdReason: (report: GateReport) => string | null = notPrdMessage;
+
+/** A file that is not a PRD is left out of the run when it was found in a directory rather than named. */
+export function leftOut(reason: string | null, named: boolean): boolean {
+  return reason !== null && !named;
 }
 
 /**
@@ -29,7 +33,7 @@ export function splitNotPrds(scored: readonly Scored[]) {
   for (const { file, named, report } of scored) {
     const reason = notPrdReason(report);
     if (reason !== null) notPrds.push({ file, message: reason, named });
-    if (reason !== null && !named) skipped.push({ file, message: reason });
+    if (leftOut(reason, named)) skipped.push({ file, message: reason as string });
     else gated.push({ file, report });
   }
   return { gated, skipped, notPrds };

@@ -7,6 +7,8 @@ export type CompiledLexicon = {
   phrases: PhraseMatcher;
   placeholders: PhraseMatcher;
   aiLeftovers: RegExp;
+  /** False when `text` has no AI leftover; true when it may have one (aiLeftovers then finds them). */
+  mayHaveAiLeftover(text: string): boolean;
   /** Which topics a heading is about. */
   topicsOf(title: string): Topic[];
 };
@@ -41,11 +43,24 @@ export function compileLexicon(words: WordLists, headings: Headings): CompiledLe
   });
   const headingMatcher = new PhraseMatcher(headings);
   const cache = new Map<string, Topic[]>();
+  const leftovers = words.aiLeftovers.map((e) => e.toLowerCase());
+  // Leftovers are matched as substrings: "citeturn0search1" has no word boundary after "citeturn".
+  const aiLeftovers = new RegExp(leftovers.map(escapeRegex).join('|') || '(?!)', 'gi');
+  // For printable-ASCII entries a case-insensitive match is exactly a match in the lower-cased text (a /i regex without the
+  // u flag matches an ASCII letter only with an ASCII letter), and indexOf beats a long /i alternation many times.
+  const asciiOnly = leftovers.every((e) => !/[^ -~]/.test(e));
   return {
     phrases,
     placeholders: new PhraseMatcher({ placeholders: words.placeholders }),
-    // Leftovers are matched as substrings: "citeturn0search1" has no word boundary after "citeturn".
-    aiLeftovers: new RegExp(words.aiLeftovers.map((e) => escapeRegex(e.toLowerCase())).join('|') || '(?!)', 'gi'),
+    aiLeftovers,
+    mayHaveAiLeftover(text: string): boolean {
+      if (asciiOnly) {
+        const lower = text.toLowerCase();
+        return leftovers.some((e) => lower.includes(e));
+      }
+      aiLeftovers.lastIndex = 0;
+      return aiLeftovers.test(text);
+    },
     topicsOf(title: string): Topic[] {
       const key = normaliseHeading(title);
       let topics = cache.get(key);

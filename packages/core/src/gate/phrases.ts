@@ -18,8 +18,15 @@ function escapeRegex(text: string): string {
 function lowerCode(c: number): number {
   if (c >= 65 && c <= 90) return c | 0x20;
   if (c < 128) return c;
-  return String.fromCharCode(c).toLowerCase().charCodeAt(0);
+  // Non-ASCII code units are lower-cased once each (stored + 1: 0 is "not yet").
+  let lower = LOWER[c] as number;
+  if (lower === 0) {
+    lower = String.fromCharCode(c).toLowerCase().charCodeAt(0) + 1;
+    LOWER[c] = lower;
+  }
+  return lower - 1;
 }
+const LOWER = new Uint32Array(0x10000);
 
 function hashToken(text: string, start: number, end: number): number {
   let h = 2166136261;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RUBRIC } from './default-rubric.ts';
 import type { Rubric } from './rubric.ts';
-import { scoreDocument } from './score.ts';
+import { normaliseForGate, scoreDocument } from './score.ts';
 import type { GoldenPassage } from './types.ts';
 import { verdictOf } from './verdict.ts';
 
@@ -136,5 +136,33 @@ describe('verdictOf', () => {
     expect(verdictOf(95, [finding('blocker'), finding('blocker'), finding('blocker')], rules)).toBe('fail');
     expect(verdictOf(39, [], rules)).toBe('fail');
     expect(verdictOf(70, [finding('major', ' ')], rules)).toBe('fail');
+  });
+});
+
+describe('normaliseForGate', () => {
+  // What it must equal: the invisible characters removed, then NFKC unless the rest is plain ASCII.
+  const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF\uE000-\uF8FF]|[\uDB80-\uDBFF][\uDC00-\uDFFF]/g;
+  const reference = (text: string) => {
+    const visible = text.replace(INVISIBLE, '');
+    return /[^\x20-\x7e\t\n\r]/.test(visible) ? visible.normalize('NFKC') : visible;
+  };
+
+  it('equals the full normalisation for every UTF-16 code unit, alone and beside others', () => {
+    const wrong: string[] = [];
+    for (let c = 0x80; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      for (const text of [`a${ch}b`, `${ch}\u0301`, `\u1100${ch}`, `${ch}\ud835\udc00`]) {
+        if (normaliseForGate(text) !== reference(text)) wrong.push(c.toString(16));
+      }
+    }
+    expect(wrong).toEqual([]);
+    const samples = [
+      'Ｆｕｌｌ ＷＩＤＴＨ ≥ 5 — “quotes” …',
+      'ﬁle ½ ① ㈱',
+      '가각 \u1100\u1161\u11a8',
+      'e\u0301 \u00e9',
+      'x\ue202y',
+    ];
+    for (const text of samples) expect(normaliseForGate(text)).toBe(reference(text));
   });
 });

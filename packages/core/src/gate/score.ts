@@ -22,10 +22,45 @@ const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF\uE000-\uF8FF]|[\uDB80-\uDBFF
  * or private-use characters, which hide placeholders and AI leftovers from matching. Lines stay where they are.
  */
 export function normaliseForGate(text: string): string {
+  if (alreadyNormal(text)) return text;
   const visible = text.replace(INVISIBLE, '');
   // ASCII text is already in NFKC form; most documents skip the copy.
   return /[^\x20-\x7e\t\n\r]/.test(visible) ? visible.normalize('NFKC') : visible;
 }
+
+/**
+ * True when normaliseForGate would return the text unchanged: ASCII, plus characters NFKC leaves alone wherever
+ * they stand ("—", "’", "≥", "é" precomposed…). Most PRDs have a few of those, and checking them once each is
+ * much cheaper than normalising the whole text. Surrogates, combining marks, Hangul jamo and anything NFKC
+ * changes send the text down the full path.
+ */
+function alreadyNormal(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    let known = STABLE[c];
+    if (known === 0) {
+      known = isStable(c) ? 1 : 2;
+      STABLE[c] = known;
+    }
+    if (known === 2) return false;
+  }
+  return true;
+}
+
+/** Per UTF-16 code unit: 0 not yet known, 1 stable, 2 not. */
+const STABLE = new Uint8Array(0x10000);
+
+function isStable(c: number): boolean {
+  if (c >= 0xd800 && c <= 0xdfff) return false; // surrogates: judged by code point, on the full path
+  // Conjoining jamo compose with their neighbours.
+  if ((c >= 0x1100 && c <= 0x11ff) || (c >= 0xa960 && c <= 0xa97f) || (c >= 0xd7b0 && c <= 0xd7ff)) return false;
+  const ch = String.fromCharCode(c);
+  return !INVISIBLE_ONE.test(ch) && !MARK.test(ch) && ch.normalize('NFKC') === ch;
+}
+const INVISIBLE_ONE = /^[\u00AD\u200B-\u200D\u2060\uFEFF\uE000-\uF8FF]$/;
+/** Combining marks reorder and compose with what precedes them. */
+const MARK = /\p{M}/u;
 
 export function scoreDocument(text: string, rubric: Rubric = DEFAULT_RUBRIC, options: ScoreOptions = {}): GateReport {
   const compiled = compileRubric(rubric);

@@ -80,9 +80,16 @@ export function excerptOf(text: string, max = 120): string {
 /** Letters and digits start a word; apostrophes, dashes and underscores continue one ("won't", "e-mail"). */
 export function isWordChar(code: number): boolean {
   if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
-  return LETTER.test(String.fromCharCode(code));
+  // Non-ASCII code units are looked up once each (1 letter, 2 not): "’", "—" and "…" are frequent in PRDs.
+  let known = NON_ASCII[code];
+  if (known === 0) {
+    known = LETTER.test(String.fromCharCode(code)) ? 1 : 2;
+    NON_ASCII[code] = known;
+  }
+  return known === 1;
 }
 const LETTER = /[\p{L}\p{N}]/u;
+const NON_ASCII = new Uint8Array(0x10000);
 
 /** Index of the first word character at or after `from`; `text.length` when there is none. */
 export function nextWordStart(text: string, from: number): number {

@@ -140,8 +140,7 @@ function placeholderFindings(ctx: CheckContext, inHollow: (s: Section) => boolea
   const out: RawFinding[] = [];
   const requirementUnits = new Set<TextUnit>(facts.requirements.flatMap((r) => r.units));
   // AI leftovers are rare: one pass over the whole text decides whether units need checking at all.
-  lexicon.aiLeftovers.lastIndex = 0;
-  const anyLeftover = lexicon.aiLeftovers.test(facts.doc.lines.join('\n'));
+  const anyLeftover = lexicon.mayHaveAiLeftover(facts.doc.lines.join('\n'));
   for (const unit of facts.units) {
     if (out.length >= max) break;
     if (inHollow(unit.section) || (unit.kind === 'code' && !/gherkin|cucumber|feature|^$/.test(unit.lang))) continue;

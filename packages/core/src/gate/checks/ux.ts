@@ -14,7 +14,8 @@ const R = rules('ux', {
 const FLOW = /→|->|=>|\bstep\s*\d|\bthen\b|\bnext\b|\bfinally\b|\bclicks?\b|\btaps?\b|\bscreen\b|\bpage\b/i;
 const UX_IN_PASSING =
   /\b(?:ui\/ux|ux|user interface|wireframes?|mock-?ups?|prototypes?|screens?|layouts?|user flows?|user journeys?|design system|figma|screenshots?|navigation|pop-?ups?|drop-?downs?|buttons?|modals?|dialog boxes?|checkboxes)\b/i;
-const DESIGN_LINK = /figma\.com|miro\.com|sketch\.cloud|invisionapp|zeplin|balsamiq|xd\.adobe/i;
+/** Design tools' addresses, found case-insensitively as substrings (indexOf: several times faster than a /i regex). */
+const DESIGN_LINKS = ['figma.com', 'miro.com', 'sketch.cloud', 'invisionapp', 'zeplin', 'balsamiq', 'xd.adobe'];
 
 export const uxCheck = defineCheck({
   id: 'ux',
@@ -25,7 +26,14 @@ export const uxCheck = defineCheck({
     const found = region(facts, 'ux');
     const anchor = found.sections[0] ? sectionAnchor(found.sections[0]) : documentAnchor(doc);
     const text = found.units.map((u) => u.text).join('\n');
-    const designLinkedElsewhere = () => facts.units.some((u) => DESIGN_LINK.test(u.text));
+    const designLinkedElsewhere = () => {
+      // One line per unit: no address spans a line break, so this finds exactly what unit by unit would.
+      const all = facts.units
+        .map((u) => u.text)
+        .join('\n')
+        .toLowerCase();
+      return DESIGN_LINKS.some((link) => all.includes(link));
+    };
     if (!found.hasWords(5)) {
       if (designLinkedElsewhere()) return { score: 0.5, findings };
       // "UI/UX considerations" under each feature, a list of screens, a flow in prose: design stated in passing.

@@ -10,7 +10,13 @@ export type GateRun = {
 
 /** Builds the run object with a fixed key order, so the JSON output is byte-stable. */
 export function gateRun(results: readonly { file: string; report: GateReport }[]): GateRun {
-  const out: FileResult[] = results.map(({ file, report }) => ({
+  const out: FileResult[] = results.map(({ file, report }) => fileResult(file, report));
+  return { results: out, summary: runSummary(out.map((r) => r.verdict)) };
+}
+
+/** One file's entry in a run, keys in output order. */
+export function fileResult(file: string, report: GateReport): FileResult {
+  return {
     file,
     rubric: report.rubric,
     score: report.score,
@@ -18,12 +24,13 @@ export function gateRun(results: readonly { file: string; report: GateReport }[]
     why: report.why,
     criteria: report.criteria,
     findings: report.findings,
-  }));
-  const count = (v: GateReport['verdict']) => out.filter((r) => r.verdict === v).length;
-  return {
-    results: out,
-    summary: { files: out.length, pass: count('pass'), conditional: count('conditional'), fail: count('fail') },
   };
+}
+
+/** The run's summary from the verdicts of its results. */
+export function runSummary(verdicts: readonly GateReport['verdict'][]): GateRun['summary'] {
+  const count = (v: GateReport['verdict']) => verdicts.filter((verdict) => verdict === v).length;
+  return { files: verdicts.length, pass: count('pass'), conditional: count('conditional'), fail: count('fail') };
 }
 
 /** Blocker and major findings make a criterion fail in JUnit and red in text output. */

@@ -45,6 +45,12 @@ export type JobPoolOptions = {
   maxOldGenerationSizeMb?: number;
   /** An idle worker exits after this long (its memory goes back to the system). Default 60 s. */
   idleTimeoutMs?: number;
+  /**
+   * Added to the workers' nice value (Linux, through piscina's optional @napi-rs/nice; ignored elsewhere). Default
+   * 10: workers run at a lower CPU priority, so when cores are short the event loop wins and requests keep their
+   * latency. The CLI passes 0: its workers do the command's own work.
+   */
+  niceIncrement?: number;
   /** The module exporting `jobs` (the registry). Default: ./registry.ts; tests pass their own. */
   registry?: URL;
   log?: Pick<Logger, 'warn' | 'error'>;
@@ -56,6 +62,7 @@ export const JOB_POOL_DEFAULTS = {
   queueLimitMs: 30_000,
   maxOldGenerationSizeMb: 512,
   idleTimeoutMs: 60_000,
+  niceIncrement: 10,
 };
 
 /**
@@ -96,9 +103,7 @@ export function createJobPool<R = Jobs>(options: JobPoolOptions = {}): JobRunner
       idleTimeout: options.idleTimeoutMs ?? JOB_POOL_DEFAULTS.idleTimeoutMs,
       // Plain message passing: a worker waiting in Atomics.wait between tasks would gain nothing here.
       atomics: 'disabled',
-      // Workers run at a lower CPU priority (Linux, through piscina's optional @napi-rs/nice; ignored elsewhere):
-      // when cores are short, the event loop wins and requests keep their latency.
-      niceIncrement: 10,
+      niceIncrement: options.niceIncrement ?? JOB_POOL_DEFAULTS.niceIncrement,
       resourceLimits: {
         maxOldGenerationSizeMb: options.maxOldGenerationSizeMb ?? JOB_POOL_DEFAULTS.maxOldGenerationSizeMb,
       },

@@ -8,6 +8,8 @@ export const jobs = {
   'docx.toMarkdown': async () => (await import('../docx-convert.ts')).convertDocx,
   'documents.diff': async () => (await import('../../modules/documents/diff-job.ts')).diffResponseJson,
   'gate.score': async () => (await import('../../modules/gate/reviews/score-job.ts')).scoreJob,
+  'gate.scoreMany': async () => (await import('../../modules/gate/score-many-job.ts')).scoreManyJob,
+  'gate.scoreManyJson': async () => (await import('../../modules/gate/score-many-job.ts')).scoreManyJsonJob,
 } satisfies JobModules;
 
 export type Jobs = typeof jobs;
