@@ -8,7 +8,8 @@ import { artifactId, DEFAULT_CONVENTION, type NamingConvention } from '../naming
 import type { Priority } from './priority.ts';
 import type { ExtractedRequirement } from './requirements.ts';
 
-export type StoryStatus = 'backlog' | 'ready' | 'in progress' | 'done';
+/** The backlog's statuses (one list: exchange/types.ts); a draft starts in `backlog`. */
+export type { StoryStatus } from '../exchange/types.ts';
 
 export type StoryDraft = {
   /** `FINTX-PAYOUTS-S-12`: the convention's artifact code for user stories. */
