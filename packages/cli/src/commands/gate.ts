@@ -1,8 +1,7 @@
 // `pistudio gate <file|dir>... [--rubric FILE.json] [--format text|json|sarif|junit|markdown] [--strict]`
 // Public contract (scripts and CI depend on it): exit 0 when every file passes (conditional too, unless
 // --strict), 1 when any fails, 2 on usage errors or unreadable input — with one line on stderr.
-import { parseArgs } from 'node:util';
-import { GateInputError } from '../gate/errors.ts';
+import { parseFileCommand, UsageProblem, withOneLineErrors } from '../file-command.ts';
 import type { Format } from '../gate/run.ts';
 
 const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'junit', 'markdown'];
@@ -36,12 +35,15 @@ const processIo: GateIo = {
   },
 };
 
-class UsageProblem extends Error {}
-
 /** `argv` is what follows `gate` on the command line. */
 export async function runGate(argv: string[], io: GateIo = processIo): Promise<number> {
-  try {
-    const { values, positionals } = parse(argv);
+  return withOneLineErrors('gate', io.stderr, async () => {
+    const { values, positionals } = parseFileCommand('gate', argv, {
+      rubric: { type: 'string' },
+      format: { type: 'string' },
+      strict: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    });
     if (values.help) {
       io.stdout(`${USAGE}\n`);
       return 0;
@@ -57,31 +59,5 @@ export async function runGate(argv: string[], io: GateIo = processIo): Promise<n
       { rubric: values.rubric, format, strict: values.strict === true, color: io.isTTY },
       io.stdout,
     );
-  } catch (err) {
-    if (err instanceof UsageProblem || err instanceof GateInputError) {
-      io.stderr(`pistudio: gate: ${err.message.split('\n')[0]}\n`);
-      return 2;
-    }
-    throw err;
-  }
-}
-
-function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        rubric: { type: 'string' },
-        format: { type: 'string' },
-        strict: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    const message =
-      (err as Error).message.split('\n')[0]?.replace(/\. To specify a positional.*$/, '') ?? 'bad arguments';
-    throw new UsageProblem(`${message} (see 'pistudio gate --help')`);
-  }
+  });
 }

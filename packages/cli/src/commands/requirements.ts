@@ -2,8 +2,7 @@
 // Public contract: --format json prints {"requirements":[{"id","text","priority","acceptance":[…]}]} (each item also
 // carries kind, generated, line and section); exit 0 when the file was read (even with no requirements), 2 on bad
 // usage or unreadable input — with one line on stderr.
-import { parseArgs } from 'node:util';
-import { GateInputError } from '../gate/errors.ts';
+import { parseFileCommand, UsageProblem, withOneLineErrors } from '../file-command.ts';
 import type { RequirementsFormat } from '../requirements/run.ts';
 
 const FORMATS: readonly RequirementsFormat[] = ['text', 'json'];
@@ -25,11 +24,13 @@ const processIo: Io = {
   stderr: (text) => process.stderr.write(text),
 };
 
-class UsageProblem extends Error {}
-
 export async function runRequirements(argv: string[], io: Io = processIo): Promise<number> {
-  try {
-    const { values, positionals } = parse(argv);
+  return withOneLineErrors('requirements', io.stderr, async () => {
+    const { values, positionals } = parseFileCommand('requirements', argv, {
+      format: { type: 'string' },
+      product: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    });
     if (values.help) {
       io.stdout(`${USAGE}\n`);
       return 0;
@@ -42,30 +43,5 @@ export async function runRequirements(argv: string[], io: Io = processIo): Promi
       throw new UsageProblem(`--product '${values.product.slice(0, 40)}' is not a product code like FINTX-PAYOUTS`);
     const { printRequirements } = await import('../requirements/run.ts');
     return await printRequirements(positionals[0] as string, { format, product: values.product }, io.stdout);
-  } catch (err) {
-    if (err instanceof UsageProblem || err instanceof GateInputError) {
-      io.stderr(`pistudio: requirements: ${err.message.split('\n')[0]}\n`);
-      return 2;
-    }
-    throw err;
-  }
-}
-
-function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string' },
-        product: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    const message =
-      (err as Error).message.split('\n')[0]?.replace(/\. To specify a positional.*$/, '') ?? 'bad arguments';
-    throw new UsageProblem(`${message} (see 'pistudio requirements --help')`);
-  }
+  });
 }

@@ -8,8 +8,8 @@ import { type GateRun, gateRun, runSummary } from '@pi-studio/core/gate/format/r
 import { toSarif } from '@pi-studio/core/gate/format/sarif';
 import type { Rubric } from '@pi-studio/core/gate/rubric';
 import type { GateReport } from '@pi-studio/core/gate/types';
-import type { JobRunner } from '@pi-studio/server/lib/jobs/pool';
 import cliPackage from '../../package.json' with { type: 'json' };
+import { lazyJobPool } from '../lazy-jobs.ts';
 import { collectInputs, type GateInput, readInputs } from './inputs.ts';
 import {
   jsonWithNotPrds,
@@ -104,21 +104,4 @@ function render(run: GateRun, format: Format, rubric: Rubric, tty: boolean, not:
     default:
       return textWithNotPrds(run, not.notPrds, not.skipped.length, tty);
   }
-}
-
-/**
- * The server's job pool, loaded and started only when a .docx needs converting or many files need scoring. Its
- * workers keep the normal CPU priority: here they do the command's own work, not work beside a server's requests.
- */
-function lazyJobPool(): JobRunner {
-  let pool: JobRunner | undefined;
-  return {
-    run: (async (name: Parameters<JobRunner['run']>[0], input: never, options?: Parameters<JobRunner['run']>[2]) => {
-      pool ??= (await import('@pi-studio/server/lib/jobs/pool')).createJobPool({ maxQueue: 64, niceIncrement: 0 });
-      return pool.run(name, input, options);
-    }) as JobRunner['run'],
-    close: async () => {
-      await pool?.close();
-    },
-  };
 }
