@@ -12,6 +12,9 @@ export const PERMISSIONS = [
   'audit.read',
   'subsidiary.manage', // memberships and settings of one subsidiary
   'gate.review', // ProductOps at the PRD gate: overrides, waivers, conditions, verdicts, the Golden library
+  // The build team's backlog: syncing requirements from the passed PRD, stories and bugs, sprints. Reading it is
+  // product.read; IT and viewers follow the build without changing its plan.
+  'backlog.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -19,10 +22,18 @@ const READ: Permission[] = ['product.read', 'document.read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  productops: [...READ, 'product.create', 'product.update', 'document.write', 'audit.read', 'gate.review'],
-  po: [...READ, 'product.create', 'product.update', 'document.write'],
-  vb: [...READ, 'product.create', 'product.update', 'document.write'],
-  builder: [...READ, 'document.write'],
+  productops: [
+    ...READ,
+    'product.create',
+    'product.update',
+    'document.write',
+    'audit.read',
+    'gate.review',
+    'backlog.write',
+  ],
+  po: [...READ, 'product.create', 'product.update', 'document.write', 'backlog.write'],
+  vb: [...READ, 'product.create', 'product.update', 'document.write', 'backlog.write'],
+  builder: [...READ, 'document.write', 'backlog.write'],
   it: READ,
   viewer: READ,
 };

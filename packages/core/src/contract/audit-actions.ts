@@ -65,6 +65,16 @@ export const AUDIT_ACTIONS = {
     'rubric.created',
     'rubric.activated',
   ],
+  backlog: [
+    'requirements.synced',
+    'story.created',
+    'story.updated',
+    'story.deleted',
+    'stories.generated',
+    'sprint.created',
+    'sprint.started',
+    'sprint.ended',
+  ],
 } as const satisfies Record<string, readonly `${string}.${string}`[]>;
 
 export type AuditActionsOf<M extends keyof typeof AUDIT_ACTIONS> = (typeof AUDIT_ACTIONS)[M][number];

@@ -4,6 +4,7 @@
 // the backup — code that needs a table imports it from the file that defines it.
 export * from './schema/accounts.ts';
 export * from './schema/audit.ts';
+export * from './schema/backlog.ts';
 export * from './schema/documents.ts';
 export * from './schema/gate.ts';
 export * from './schema/sign-in.ts';

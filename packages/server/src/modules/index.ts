@@ -2,6 +2,7 @@
 // manifest test loop over this list: adding a module is adding its manifest here. The order is the route order.
 import { auditModule } from './audit/module.ts';
 import { authModule } from './auth/module.ts';
+import { backlogModule } from './backlog/module.ts';
 import { documentsModule } from './documents/module.ts';
 import { gateModule } from './gate/module.ts';
 import type { ModuleManifest } from './manifest.ts';
@@ -15,4 +16,5 @@ export const MODULES: readonly ModuleManifest[] = [
   documentsModule,
   searchModule,
   gateModule,
+  backlogModule,
 ];

@@ -2,6 +2,7 @@
 // here fails the matrix, so nobody ships a route without deciding (and testing) who may call it.
 import { auditCases } from './audit.cases.ts';
 import { authCases } from './auth.cases.ts';
+import { backlogCases } from './backlog.cases.ts';
 import { documentCases } from './documents.cases.ts';
 import { gateCases } from './gate.cases.ts';
 import type { Expectations } from './route-case.ts';
@@ -15,4 +16,5 @@ export const expectations: Expectations = {
   ...documentCases,
   ...auditCases,
   ...gateCases,
+  ...backlogCases,
 };

@@ -10,5 +10,6 @@ export const gateModule = {
   permissions: ['gate.review'],
   auditActions: AUDIT_ACTIONS.gate,
   demo: seedDemoGate,
-  jobs: ['gate.score'],
+  // gate.scoreMany / gate.scoreManyJson score batches for `pistudio gate DIR` on machines with three cores or more.
+  jobs: ['gate.score', 'gate.scoreMany', 'gate.scoreManyJson'],
 } satisfies ModuleManifest;

@@ -1,0 +1,213 @@
+// The backlog (issue #12): requirements read from the PRD version that passed the gate, stories and bugs linked to
+// them, and sprints that record what they committed to. Guide: docs/backlog.md.
+import { z } from 'zod';
+import { SEVERITIES } from '../gate/types.ts';
+import { PRIORITIES } from '../stories/priority.ts';
+import { ZPerson, zItems, zLimit, zPage, zSerialCursor, zTimestamp } from './common.ts';
+
+export const STORY_TYPES = ['story', 'bug'] as const;
+export type StoryType = (typeof STORY_TYPES)[number];
+
+export const STORY_STATUSES = ['backlog', 'ready', 'in_progress', 'done'] as const;
+export type StoryStatus = (typeof STORY_STATUSES)[number];
+
+export const SPRINT_STATUSES = ['planned', 'active', 'ended'] as const;
+export type SprintStatus = (typeof SPRINT_STATUSES)[number];
+
+export const REQUIREMENT_KINDS = ['functional', 'nfr'] as const;
+
+/** The limits a story's text is held to (the editor shows them too). */
+export const STORY_LIMITS = { title: 200, narrative: 4000, acceptance: 20_000, requirements: 200 } as const;
+
+// ---- Requests ----
+
+const zProductCode = () => z.string().min(1).max(60);
+
+export const ZStoryParams = z.strictObject({ code: zProductCode(), key: z.string().min(1).max(100) });
+export const ZSprintParams = z.strictObject({ code: zProductCode(), id: z.uuid() });
+
+/** `none` lists the stories in no sprint. */
+export const ZStoryQuery = z.strictObject({
+  status: z.enum(STORY_STATUSES).optional(),
+  type: z.enum(STORY_TYPES).optional(),
+  sprint: z.union([z.uuid(), z.literal('none')]).optional(),
+  /** A requirement's id: the stories linked to it. */
+  requirement: z.uuid().optional(),
+  /** The `nextCursor` of the previous page (stories are listed by number). */
+  cursor: zSerialCursor().optional(),
+  limit: zLimit(500, 100),
+});
+export type StoryQuery = z.infer<typeof ZStoryQuery>;
+
+const zPriority = () => z.enum(PRIORITIES).nullable();
+const zEstimate = () => z.number().int().min(0).max(1000).nullable();
+
+const storyFields = {
+  title: z.string().trim().min(1).max(STORY_LIMITS.title),
+  /** "As a … I want … so that …". */
+  narrative: z.string().trim().max(STORY_LIMITS.narrative),
+  /** Acceptance criteria in Gherkin (Given/When/Then). */
+  acceptance: z.string().trim().max(STORY_LIMITS.acceptance),
+  priority: zPriority(),
+  status: z.enum(STORY_STATUSES),
+  estimate: zEstimate(),
+  /** A planned or active sprint of the same product; null takes the story out of its sprint. */
+  sprintId: z.uuid().nullable(),
+  /** Requirement ids of the same product (GET /products/:code/requirements). */
+  requirementIds: z.array(z.uuid()).max(STORY_LIMITS.requirements),
+};
+
+export const ZStoryBody = z.strictObject({
+  type: z.enum(STORY_TYPES).default('story'),
+  title: storyFields.title,
+  narrative: storyFields.narrative.default(''),
+  acceptance: storyFields.acceptance.default(''),
+  priority: storyFields.priority.default(null),
+  status: storyFields.status.default('backlog'),
+  estimate: storyFields.estimate.default(null),
+  sprintId: storyFields.sprintId.default(null),
+  requirementIds: storyFields.requirementIds.default([]),
+});
+export type StoryBody = z.infer<typeof ZStoryBody>;
+export type StoryInput = z.input<typeof ZStoryBody>;
+
+/** The type and the number are fixed once a story has its key. */
+export const ZStoryPatch = z
+  .strictObject(storyFields)
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'send at least one field to change');
+export type StoryPatch = z.infer<typeof ZStoryPatch>;
+
+/** Without `requirementIds`: a draft for every requirement in the PRD that no story is linked to yet. */
+export const ZGenerateBody = z.strictObject({
+  requirementIds: z.array(z.uuid()).min(1).max(500).optional(),
+});
+export type GenerateBody = z.infer<typeof ZGenerateBody>;
+
+export const ZSprintBody = z.strictObject({ name: z.string().trim().min(1).max(120) });
+export type SprintBody = z.infer<typeof ZSprintBody>;
+
+// ---- Responses ----
+
+/** A PRD version as the backlog names it: its id and `major.minor`. */
+export const ZVersionRef = z.strictObject({ id: z.uuid(), version: z.string() });
+export type VersionRef = z.infer<typeof ZVersionRef>;
+
+export const ZRequirement = z.strictObject({
+  id: z.uuid(),
+  /** The author's id (FR-1, REQ-3) or one generated with the product code (`FINTX-PAYOUTS-FR-4`). */
+  key: z.string(),
+  generated: z.boolean(),
+  kind: z.enum(REQUIREMENT_KINDS),
+  text: z.string(),
+  priority: zPriority(),
+  acceptance: z.array(z.string()),
+  /** 1-based line in `lastSeenIn` (jump to line), and its heading path. */
+  line: z.number().int(),
+  section: z.string(),
+  documentId: z.uuid(),
+  firstSeenIn: ZVersionRef,
+  lastSeenIn: ZVersionRef,
+  /** The first synced version that no longer has it; null while it is in the PRD. */
+  removedIn: ZVersionRef.nullable(),
+  /** Its text in each version where it changed, oldest first (the first entry is its text when first seen). */
+  textHistory: z.array(z.strictObject({ version: z.string(), text: z.string() })),
+  storyCount: z.number().int(),
+});
+export type Requirement = z.infer<typeof ZRequirement>;
+
+/** The baseline: the PRD version of the newest gate review with a pass or conditional verdict. */
+export const ZBaseline = z.strictObject({
+  documentId: z.uuid(),
+  versionId: z.uuid(),
+  version: z.string(),
+  reviewId: z.uuid(),
+  decidedAt: zTimestamp(),
+});
+export type Baseline = z.infer<typeof ZBaseline>;
+
+export const ZRequirementList = z.strictObject({
+  /** The baseline now (null: the PRD has not passed the gate), which may be newer than the last sync. */
+  baseline: ZBaseline.nullable(),
+  items: z.array(ZRequirement),
+});
+export type RequirementList = z.infer<typeof ZRequirementList>;
+
+export const ZRequirementSync = z.strictObject({
+  ...ZRequirementList.shape,
+  /** Keys by what the sync did to them. */
+  changes: z.strictObject({
+    added: z.array(z.string()),
+    changed: z.array(z.string()),
+    removed: z.array(z.string()),
+    unchanged: z.number().int(),
+  }),
+});
+export type RequirementSync = z.infer<typeof ZRequirementSync>;
+
+export const ZStory = z.strictObject({
+  id: z.uuid(),
+  /** The naming convention's artifact id: `FINTX-PAYOUTS-S-12`, `FINTX-PAYOUTS-BUG-3`. */
+  key: z.string(),
+  number: z.number().int(),
+  type: z.enum(STORY_TYPES),
+  title: z.string(),
+  narrative: z.string(),
+  acceptance: z.string(),
+  priority: zPriority(),
+  status: z.enum(STORY_STATUSES),
+  estimate: z.number().int().nullable(),
+  sprint: z.strictObject({ id: z.uuid(), name: z.string(), status: z.enum(SPRINT_STATUSES) }).nullable(),
+  requirements: z.array(z.strictObject({ id: z.uuid(), key: z.string() })),
+  /** The concurrency token: send it back as `If-Match: "<revision>"` (also the `ETag` header). */
+  revision: z.number().int(),
+  createdBy: ZPerson.nullable(),
+  createdAt: zTimestamp(),
+  updatedAt: zTimestamp(),
+});
+export type Story = z.infer<typeof ZStory>;
+
+export const ZStoryPage = zPage(ZStory);
+export type StoryPage = z.infer<typeof ZStoryPage>;
+
+/** The stories a generation added, by number. */
+export const ZStoryList = zItems(ZStory);
+export type StoryList = z.infer<typeof ZStoryList>;
+
+/** A story check's finding, in the gate's format; `section` names the story field, line/column are within it. */
+export const ZStoryFinding = z.strictObject({
+  criterion: z.string(),
+  /** `story.<rule>` or `gherkin.<rule>`, e.g. `story.no-benefit`. */
+  rule: z.string(),
+  severity: z.enum(SEVERITIES),
+  line: z.number().int(),
+  column: z.number().int(),
+  section: z.string(),
+  excerpt: z.string(),
+  message: z.string(),
+  fix: z.string(),
+});
+export type StoryFinding = z.infer<typeof ZStoryFinding>;
+
+export const ZStoryChecks = z.strictObject({ key: z.string(), findings: z.array(ZStoryFinding) });
+export type StoryChecks = z.infer<typeof ZStoryChecks>;
+
+export const ZSprint = z.strictObject({
+  id: z.uuid(),
+  name: z.string(),
+  status: z.enum(SPRINT_STATUSES),
+  /** The PRD baseline when the sprint started (null before it starts, or when the PRD had not passed the gate). */
+  baseline: ZVersionRef.nullable(),
+  /** The stories in the sprint when it started: what it committed to. Empty before it starts. */
+  committedStoryIds: z.array(z.uuid()),
+  /** Stories in the sprint now. */
+  storyCount: z.number().int(),
+  startedAt: zTimestamp().nullable(),
+  endedAt: zTimestamp().nullable(),
+  createdBy: ZPerson.nullable(),
+  createdAt: zTimestamp(),
+});
+export type Sprint = z.infer<typeof ZSprint>;
+
+export const ZSprintList = zItems(ZSprint);
+export type SprintList = z.infer<typeof ZSprintList>;

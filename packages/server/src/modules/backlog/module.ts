@@ -1,0 +1,11 @@
+// The backlog module's manifest: requirements from the passed PRD, stories and bugs, sprints (issue #12).
+import { AUDIT_ACTIONS } from '@pi-studio/core/contract/audit-actions';
+import type { ModuleManifest } from '../manifest.ts';
+import { backlogRoutes } from './routes.ts';
+
+export const backlogModule = {
+  name: 'backlog',
+  routes: backlogRoutes,
+  permissions: ['backlog.write'],
+  auditActions: AUDIT_ACTIONS.backlog,
+} satisfies ModuleManifest;
