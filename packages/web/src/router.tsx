@@ -14,6 +14,7 @@ import {
 } from '@tanstack/react-router';
 import { lazy, Suspense } from 'react';
 import { AuthGate } from './features/auth/AuthGate.tsx';
+import { type BacklogSearch, backlogSearch } from './features/backlog/search.ts';
 import type { GoldenFilters, MetricsFilters } from './features/gate/api.ts';
 import type { ProductFilters } from './features/products/api.ts';
 import { BoardPage } from './features/products/BoardPage.tsx';
@@ -51,6 +52,14 @@ const productRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/products/$code',
   component: lazyRouteComponent(() => import('./features/products/ProductPage.tsx'), 'ProductPage'),
+});
+
+// The product's backlog: requirements, stories (filters in the address, the API's query fields) and sprints.
+const backlogRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/products/$code/backlog',
+  validateSearch: (s: Record<string, unknown> & SearchSchemaInput): BacklogSearch => backlogSearch(s),
+  component: lazyRouteComponent(() => import('./features/backlog/BacklogPage.tsx'), 'BacklogPage'),
 });
 
 const documentRoute = createRoute({
@@ -169,6 +178,7 @@ const routeTree = rootRoute.addChildren([
   boardRoute,
   loginRoute,
   productRoute,
+  backlogRoute,
   documentRoute,
   editorRoute,
   diffRoute,

@@ -4,6 +4,7 @@ import { formatDateTime } from '../../lib/format.ts';
 import { AnchorLink } from '../../ui/Links.tsx';
 import { ErrorState, LoadingState } from '../../ui/States.tsx';
 import { canUpdateProduct, canWriteDocuments, useSession } from '../auth/session.tsx';
+import { BacklogSummaryCard } from '../backlog/BacklogSummaryCard.tsx';
 import { DocumentsCard } from '../documents/DocumentsCard.tsx';
 import { GateStatusCard } from '../gate/ProductGateStatus.tsx';
 import { PeopleCard } from './PeopleCard.tsx';
@@ -42,6 +43,7 @@ export function ProductPage() {
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack>
             <GateStatusCard gate={product.gate} />
+            <BacklogSummaryCard code={product.code} />
             <PeopleCard product={product} etag={etag} canEdit={canUpdateProduct(me, sub)} />
             <Text size="xs" c="dimmed">
               Created {formatDateTime(product.createdAt)} · updated {formatDateTime(product.updatedAt)}

@@ -1,0 +1,115 @@
+// A product's backlog (issue #12): the requirements synced from the PRD that passed the gate, the stories and bugs
+// built from them, and the sprints. The tab and the stories' filters live in the address; the story editor is a
+// drawer over whichever tab is open.
+import { Badge, Breadcrumbs, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { getRouteApi } from '@tanstack/react-router';
+import { useState } from 'react';
+import { AnchorLink } from '../../ui/Links.tsx';
+import { ErrorState, LoadingState } from '../../ui/States.tsx';
+import { useSession } from '../auth/session.tsx';
+import { useProduct } from '../products/queries.ts';
+import { canWriteBacklog } from './access.ts';
+import { currentRequirements } from './format.ts';
+import { useRequirements } from './queries.ts';
+import { RequirementsPanel } from './RequirementsPanel.tsx';
+import { SprintsPanel } from './SprintsPanel.tsx';
+import { StoriesPanel } from './StoriesPanel.tsx';
+import { type EditorTarget, StoryEditor } from './StoryEditor.tsx';
+import type { BacklogSearch, BacklogTab } from './search.ts';
+
+const route = getRouteApi('/products/$code/backlog');
+
+export function BacklogPage() {
+  const { code } = route.useParams();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const me = useSession();
+  const product = useProduct(code);
+  const requirements = useRequirements(code);
+  const [editing, setEditing] = useState<EditorTarget | null>(null);
+
+  if (product.isPending) return <LoadingState label="Loading backlog…" />;
+  if (product.isError) return <ErrorState error={product.error} onRetry={() => void product.refetch()} />;
+  const p = product.data.product;
+  const canWrite = canWriteBacklog(me, p.subsidiary.code);
+  const tab: BacklogTab = search.tab ?? 'requirements';
+  const setSearch = (next: BacklogSearch) => void navigate({ search: next, replace: true });
+  const gaps = currentRequirements(requirements.data?.items ?? []).filter((r) => r.storyCount === 0).length;
+
+  return (
+    <Stack gap="lg" data-testid="backlog-page">
+      <Breadcrumbs>
+        <AnchorLink to="/" size="sm">
+          Portfolio
+        </AnchorLink>
+        <AnchorLink to="/products/$code" params={{ code }} size="sm">
+          {p.code}
+        </AnchorLink>
+        <Text size="sm">Backlog</Text>
+      </Breadcrumbs>
+      <div>
+        <Title order={2}>Backlog</Title>
+        <Text c="dimmed" size="sm">
+          {p.name}: requirements from the PRD that passed the gate, the stories and bugs that build them, and the
+          sprints.
+        </Text>
+      </div>
+      <Tabs
+        value={tab}
+        onChange={(value) => setSearch({ ...search, tab: (value as BacklogTab | null) ?? 'requirements' })}
+        keepMounted={false}
+      >
+        <Tabs.List>
+          <Tabs.Tab value="requirements" data-testid="tab-requirements">
+            <Group gap={6} wrap="nowrap">
+              Requirements
+              {gaps > 0 ? (
+                <Badge size="xs" color="orange" variant="light" title={`${gaps} without a story`}>
+                  {gaps}
+                </Badge>
+              ) : null}
+            </Group>
+          </Tabs.Tab>
+          <Tabs.Tab value="stories" data-testid="tab-stories">
+            Stories
+          </Tabs.Tab>
+          <Tabs.Tab value="sprints" data-testid="tab-sprints">
+            Sprints
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="requirements" pt="md">
+          <RequirementsPanel
+            code={code}
+            query={requirements}
+            canWrite={canWrite}
+            onShowStories={(requirement) => setSearch({ tab: 'stories', requirement })}
+            onOpen={setEditing}
+          />
+        </Tabs.Panel>
+        <Tabs.Panel value="stories" pt="md">
+          <StoriesPanel
+            code={code}
+            filters={search}
+            onFilters={(filters) => setSearch({ ...filters, tab: 'stories' })}
+            requirements={requirements.data?.items ?? []}
+            canWrite={canWrite}
+            onOpen={setEditing}
+          />
+        </Tabs.Panel>
+        <Tabs.Panel value="sprints" pt="md">
+          <SprintsPanel code={code} canWrite={canWrite} onOpen={setEditing} />
+        </Tabs.Panel>
+      </Tabs>
+      {editing ? (
+        <StoryEditor
+          code={code}
+          target={editing}
+          requirements={requirements.data?.items ?? []}
+          canWrite={canWrite}
+          onClose={() => setEditing(null)}
+          onCreated={(key) => setEditing({ key })}
+        />
+      ) : null}
+    </Stack>
+  );
+}
