@@ -74,6 +74,10 @@ export const AUDIT_ACTIONS = {
     'sprint.created',
     'sprint.started',
     'sprint.ended',
+    'change_request.raised',
+    'change_request.approved',
+    'change_request.rejected',
+    'stories.imported',
   ],
 } as const satisfies Record<string, readonly `${string}.${string}`[]>;
 

@@ -211,3 +211,163 @@ export type Sprint = z.infer<typeof ZSprint>;
 
 export const ZSprintList = zItems(ZSprint);
 export type SprintList = z.infer<typeof ZSprintList>;
+
+// ---- Traceability: the coverage matrix and drift (core/trace) ----
+
+const ZMatrixItem = z.strictObject({ key: z.string(), kind: z.enum(STORY_TYPES), status: z.string() });
+
+export const ZTraceMatrix = z.strictObject({
+  rows: z.array(
+    z.strictObject({
+      requirement: z.strictObject({
+        id: z.string(),
+        text: z.string(),
+        priority: z.string().nullable(),
+        /** Removed from the PRD: shown with its links, counted neither way. */
+        removed: z.boolean(),
+      }),
+      /** Stories that implement it (only these cover it). */
+      stories: z.array(ZMatrixItem),
+      /** Bugs filed against it. */
+      bugs: z.array(ZMatrixItem),
+      covered: z.boolean(),
+    }),
+  ),
+  /** Keys of requirements in the PRD with no story. */
+  uncoveredRequirements: z.array(z.string()),
+  /** Stories and bugs that trace to no requirement in the PRD (scope creep). */
+  orphanStories: z.array(ZMatrixItem),
+  total: z.number().int(),
+  covered: z.number().int(),
+  /** covered / total in percent, rounded down to one decimal. */
+  coverage: z.number(),
+});
+export type TraceMatrix = z.infer<typeof ZTraceMatrix>;
+
+export const DRIFT_KINDS = [
+  'requirement-changed-without-approval',
+  'requirement-added-without-approval',
+  'requirement-removed-without-approval',
+  'story-without-requirement',
+  'story-added-after-sprint-start',
+] as const;
+
+export const ZDriftItem = z.strictObject({
+  kind: z.enum(DRIFT_KINDS),
+  what: z.string(),
+  where: z.strictObject({
+    storyKey: z.string().optional(),
+    requirementId: z.string().optional(),
+    sprint: z.string().optional(),
+    line: z.number().int().optional(),
+  }),
+  /** A PRD version for requirement drift, an ISO time for story drift. */
+  since: z.string(),
+});
+export type DriftItem = z.infer<typeof ZDriftItem>;
+
+export const ZDrift = z.strictObject({
+  /** The PRD version that passed the gate and the newest one (null: the PRD has not passed the gate, no drift yet). */
+  baseline: ZVersionRef.nullable(),
+  current: ZVersionRef.nullable(),
+  items: z.array(ZDriftItem),
+});
+export type Drift = z.infer<typeof ZDrift>;
+
+// ---- Change requests ----
+
+export const CHANGE_REQUEST_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export type ChangeRequestStatus = (typeof CHANGE_REQUEST_STATUSES)[number];
+
+export const ZChangeRequestParams = z.strictObject({ code: zProductCode(), key: z.string().min(1).max(100) });
+
+export const ZChangeRequestBody = z.strictObject({
+  title: z.string().trim().min(1).max(200),
+  /** What changes in the PRD or the build. */
+  whatChanges: z.string().trim().min(1).max(4000),
+  why: z.string().trim().min(1).max(4000),
+  impact: z
+    .strictObject({
+      /** Requirement keys affected (FR-1), also new ones the change adds. */
+      requirementIds: z.array(z.string().trim().min(1).max(100)).max(200).default([]),
+      /** Story keys of this product affected; an approval links them to `requirementIds`. */
+      storyKeys: z.array(z.string().trim().min(1).max(100)).max(500).default([]),
+      /** The effect on dates, in words. */
+      dates: z.string().trim().max(2000).default(''),
+    })
+    .default({ requirementIds: [], storyKeys: [], dates: '' }),
+  /** The proposed PRD text: an approval saves it as the PRD's next minor version. */
+  prdChange: z.strictObject({ body: z.string().min(1).max(2_000_000) }).optional(),
+});
+export type ChangeRequestBody = z.infer<typeof ZChangeRequestBody>;
+export type ChangeRequestInput = z.input<typeof ZChangeRequestBody>;
+
+export const ZChangeRequestDecision = z.strictObject({
+  decision: z.enum(['approve', 'reject']),
+  rationale: z.string().trim().min(1).max(2000),
+});
+export type ChangeRequestDecision = z.infer<typeof ZChangeRequestDecision>;
+
+export const ZChangeRequest = z.strictObject({
+  id: z.uuid(),
+  /** `<PRODUCT>-CR-3`. */
+  key: z.string(),
+  number: z.number().int(),
+  title: z.string(),
+  whatChanges: z.string(),
+  why: z.string(),
+  impact: z.strictObject({
+    requirementIds: z.array(z.string()),
+    storyKeys: z.array(z.string()),
+    dates: z.string(),
+  }),
+  /** Whether it carries a PRD text to save on approval. */
+  hasPrdChange: z.boolean(),
+  status: z.enum(CHANGE_REQUEST_STATUSES),
+  requestedBy: ZPerson.nullable(),
+  createdAt: zTimestamp(),
+  decidedBy: ZPerson.nullable(),
+  decidedAt: zTimestamp().nullable(),
+  rationale: z.string().nullable(),
+  /** The PRD version the approval saved. */
+  prdVersion: ZVersionRef.nullable(),
+});
+export type ChangeRequest = z.infer<typeof ZChangeRequest>;
+
+export const ZChangeRequestList = zItems(ZChangeRequest);
+export type ChangeRequestList = z.infer<typeof ZChangeRequestList>;
+
+// ---- Exchange with trackers (core/exchange) ----
+
+export const ZStoryExportQuery = z.strictObject({ format: z.enum(['jira', 'azure']).default('jira') });
+export type StoryExportQuery = z.infer<typeof ZStoryExportQuery>;
+
+export const ZJiraImportQuery = z.strictObject({
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+});
+
+const ZExchangeProblem = z.strictObject({ line: z.number().int(), field: z.string(), message: z.string() });
+
+export const ZJiraImportPlan = z.strictObject({
+  dryRun: z.boolean(),
+  /** True once the updates were saved (never on a dry run). */
+  applied: z.boolean(),
+  updates: z.array(
+    z.strictObject({
+      key: z.string(),
+      issueKey: z.string(),
+      line: z.number().int(),
+      from: z.enum(STORY_STATUSES),
+      to: z.enum(STORY_STATUSES),
+    }),
+  ),
+  unchanged: z.array(z.string()),
+  unknown: z.array(z.string()),
+  unlinked: z.array(z.string()),
+  problems: z.array(ZExchangeProblem),
+  applicable: z.boolean(),
+});
+export type JiraImportPlan = z.infer<typeof ZJiraImportPlan>;

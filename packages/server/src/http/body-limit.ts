@@ -13,6 +13,9 @@ const JSON_LIMIT = 2 * 1024 * 1024;
 const UPLOAD_LIMIT = 12 * 1024 * 1024;
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** CSV uploads (a tracker's export) take the upload limit; the route holds them to its own size. */
+const isCsv = (type: string | undefined) => /^text\/csv\s*(;|$)/i.test(type?.trim() ?? '');
+
 /** `METHOD /api/v1/a/:b` → a matcher for the concrete path (params match one segment). */
 function routeMatcher(method: string, path: string): (m: string, p: string) => boolean {
   const pattern = new RegExp(
@@ -49,6 +52,7 @@ export function bodyLimits(routes: RouteDef[], prefix: string): MiddlewareHandle
       c.res.headers.set('Connection', 'close');
       return;
     }
-    return (isMultipartFormData(c.req.header('content-type')) ? uploadLimit : jsonLimit)(c, next);
+    const type = c.req.header('content-type');
+    return (isMultipartFormData(type) || isCsv(type) ? uploadLimit : jsonLimit)(c, next);
   };
 }

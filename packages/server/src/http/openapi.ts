@@ -76,7 +76,9 @@ export function buildOpenApi(routes: RouteDef[], prefix: string) {
       responses: {
         [success]: {
           description: 'OK',
-          ...(r.response ? { content: { 'application/json': { schema: toSchema(r.response, 'output') } } } : {}),
+          ...(r.response
+            ? { content: { [r.produces ?? 'application/json']: { schema: toSchema(r.response, 'output') } } }
+            : {}),
         },
         ...problemResponses(r),
         default: { description: 'Problem', content: { 'application/problem+json': { schema: problemRef } } },
@@ -86,6 +88,7 @@ export function buildOpenApi(routes: RouteDef[], prefix: string) {
       const type = r.bodyKind === 'multipart' ? 'multipart/form-data' : 'application/json';
       op.requestBody = { required: true, content: { [type]: { schema: toSchema(r.body, 'input') } } };
     }
+    if (r.consumes) op.requestBody = { required: true, content: { [r.consumes]: { schema: { type: 'string' } } } };
     if (r.access !== 'public') op.security = [{ session: [] }, { bearer: [] }];
     paths[path] = { ...(paths[path] ?? {}), [r.method]: op };
   }

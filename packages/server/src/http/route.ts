@@ -60,6 +60,10 @@ export type RouteDef<P extends AnyZod = AnyZod, Q extends AnyZod = AnyZod, B ext
    * test holds real answers to it, and the web and the CLI take their types from the same schema.
    */
   response?: AnyZod;
+  /** The success body's media type when it is not JSON (a CSV download: the handler returns a `Response`). */
+  produces?: 'text/csv';
+  /** A raw request body the handler reads itself (a CSV upload, up to the upload limit), published as such. */
+  consumes?: 'text/csv';
   /**
    * Problem codes this route answers beyond those every route of its kind can (see `commonProblems` in openapi.ts),
    * by status: `{ 409: ['stale_version'], 428: ['precondition_required'] }`.

@@ -152,4 +152,71 @@ export const backlogCases: Expectations = {
       return { path: `/api/v1/products/${code}/sprints/${id}/end` };
     },
   },
+  'GET /products/:code/trace/matrix': {
+    policy: read,
+    build: async (f, sub) => ({ path: `/api/v1/products/${(await backlog(f, sub)).code}/trace/matrix` }),
+  },
+  'GET /products/:code/trace/matrix.csv': {
+    policy: read,
+    build: async (f, sub) => ({ path: `/api/v1/products/${(await backlog(f, sub)).code}/trace/matrix.csv` }),
+  },
+  'GET /products/:code/trace/drift': {
+    policy: read,
+    build: async (f, sub) => ({ path: `/api/v1/products/${(await backlog(f, sub)).code}/trace/drift` }),
+  },
+  'GET /products/:code/stories/export.csv': {
+    policy: read,
+    build: async (f, sub) => ({
+      path: `/api/v1/products/${(await backlog(f, sub)).code}/stories/export.csv?format=jira`,
+    }),
+  },
+  // A dry run changes nothing, so every caller can be aimed at the same story.
+  'POST /products/:code/stories/import/jira': {
+    policy: write,
+    build: async (f, sub) => {
+      const b = await backlog(f, sub);
+      return {
+        path: `/api/v1/products/${b.code}/stories/import/jira?dryRun=true`,
+        headers: { 'content-type': 'text/csv; charset=utf-8' },
+        rawBody: `Issue key,Summary,Status,PI Studio key\r\nPAY-1,Matrix,In Progress,${b.storyKey}\r\n`,
+      };
+    },
+  },
+  'GET /products/:code/change-requests': {
+    policy: read,
+    build: async (f, sub) => ({ path: `/api/v1/products/${(await backlog(f, sub)).code}/change-requests` }),
+  },
+  'POST /products/:code/change-requests': {
+    policy: write,
+    build: async (f, sub) => ({
+      path: `/api/v1/products/${(await backlog(f, sub)).code}/change-requests`,
+      body: { title: 'Matrix change', whatChanges: 'More scope', why: 'Asked for' },
+    }),
+  },
+  'GET /products/:code/change-requests/:key': {
+    policy: read,
+    build: async (f, sub) => {
+      const b = await backlog(f, sub);
+      return { path: `/api/v1/products/${b.code}/change-requests/${await newChangeRequest(f, b.code)}` };
+    },
+  },
+  // Only the product's PO/VB decides: the product's PO is set to the caller first (none for a caller without a user,
+  // so a studio administrator decides), which leaves the permission as the only thing the matrix varies.
+  'POST /products/:code/change-requests/:key/decision': {
+    policy: write,
+    build: async (f, sub, caller) => {
+      const b = await backlog(f, sub);
+      const key = await newChangeRequest(f, b.code);
+      await f.t.deps.handle.raw('update products set po_id = $1 where code = $2', [caller.user?.id ?? null, b.code]);
+      return {
+        path: `/api/v1/products/${b.code}/change-requests/${key}/decision`,
+        body: { decision: 'reject', rationale: 'Matrix decision' },
+      };
+    },
+  },
 };
+
+async function newChangeRequest(f: Fixtures, code: string): Promise<string> {
+  const body = { title: f.unique('Matrix change '), whatChanges: 'More scope', why: 'Asked for' };
+  return (await ok<{ key: string }>(await f.admin.post(`/api/v1/products/${code}/change-requests`, body), 'cr')).key;
+}

@@ -123,3 +123,37 @@ export const storyRequirements = pgTable(
     index('story_requirements_requirement_idx').on(t.requirementId, t.storyId),
   ],
 );
+
+export type ChangeImpact = { requirementIds: string[]; storyKeys: string[]; dates: string };
+
+/**
+ * A change to the scope after the baseline: what, why and its impact, decided by the product's PO/VB. Numbered per
+ * product (`<PRODUCT>-CR-3`). An approval with a PRD change records the PRD version it saved.
+ */
+export const changeRequests = pgTable(
+  'change_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    key: text('key').notNull(),
+    title: text('title').notNull(),
+    whatChanges: text('what_changes').notNull(),
+    why: text('why').notNull(),
+    impact: jsonb('impact').$type<ChangeImpact>().notNull(),
+    prdChange: text('prd_change'),
+    status: text('status').notNull().default('pending'), // pending | approved | rejected
+    requestedBy: uuid('requested_by').references(() => users.id),
+    createdAt: createdAt(),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: ts('decided_at'),
+    rationale: text('rationale'),
+    prdVersionId: uuid('prd_document_version_id').references(() => documentVersions.id),
+  },
+  (t) => [
+    uniqueIndex('change_requests_product_number_uq').on(t.productId, t.number),
+    uniqueIndex('change_requests_product_key_uq').on(t.productId, t.key),
+  ],
+);

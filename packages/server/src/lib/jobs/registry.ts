@@ -10,6 +10,7 @@ export const jobs = {
   'gate.score': async () => (await import('../../modules/gate/reviews/score-job.ts')).scoreJob,
   'gate.scoreMany': async () => (await import('../../modules/gate/score-many-job.ts')).scoreManyJob,
   'gate.scoreManyJson': async () => (await import('../../modules/gate/score-many-job.ts')).scoreManyJsonJob,
+  'backlog.parseJira': async () => (await import('../../modules/backlog/exchange/parse-job.ts')).parseJiraJob,
 } satisfies JobModules;
 
 export type Jobs = typeof jobs;

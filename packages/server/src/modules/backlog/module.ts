@@ -1,4 +1,5 @@
-// The backlog module's manifest: requirements from the passed PRD, stories and bugs, sprints (issue #12).
+// The backlog module's manifest: requirements from the passed PRD, stories and bugs, sprints, traceability, change
+// requests and tracker exchange (issue #12).
 import { AUDIT_ACTIONS } from '@pi-studio/core/contract/audit-actions';
 import type { ModuleManifest } from '../manifest.ts';
 import { backlogRoutes } from './routes.ts';
@@ -8,4 +9,5 @@ export const backlogModule = {
   routes: backlogRoutes,
   permissions: ['backlog.write'],
   auditActions: AUDIT_ACTIONS.backlog,
+  jobs: ['backlog.parseJira'],
 } satisfies ModuleManifest;
