@@ -154,19 +154,24 @@ export async function markRemoved(tx: Executor, ids: string[], versionId: string
     .where(inArray(requirements.id, ids));
 }
 
+/** A stored requirement in the extractor's shape, with its row id. */
+const EXTRACTED_COLUMNS = {
+  rowId: requirements.id,
+  id: requirements.reqKey,
+  generated: requirements.generated,
+  kind: requirements.kind,
+  text: requirements.text,
+  priority: requirements.priority,
+  acceptance: requirements.acceptance,
+  line: requirements.line,
+  section: requirements.section,
+};
+
 /** The stored requirements as the extractor's shape, with their row ids (every one, removed ones too). */
 export async function storedRequirements(tx: Executor, productId: string) {
   return tx
     .select({
-      rowId: requirements.id,
-      id: requirements.reqKey,
-      generated: requirements.generated,
-      kind: requirements.kind,
-      text: requirements.text,
-      priority: requirements.priority,
-      acceptance: requirements.acceptance,
-      line: requirements.line,
-      section: requirements.section,
+      ...EXTRACTED_COLUMNS,
       removedInVersionId: requirements.removedInVersionId,
       textHistory: requirements.textHistory,
     })
@@ -201,17 +206,7 @@ export async function draftableRequirements(tx: Executor, productId: string, ids
     );
   }
   return tx
-    .select({
-      rowId: requirements.id,
-      id: requirements.reqKey,
-      generated: requirements.generated,
-      kind: requirements.kind,
-      text: requirements.text,
-      priority: requirements.priority,
-      acceptance: requirements.acceptance,
-      line: requirements.line,
-      section: requirements.section,
-    })
+    .select(EXTRACTED_COLUMNS)
     .from(requirements)
     .where(and(...where))
     .orderBy(asc(requirements.line), asc(requirements.reqKey));
