@@ -22,7 +22,7 @@ describe.runIf(chromiumAvailable())('journey: the backlog', () => {
   let session: JourneySession | undefined;
   let page: Page;
   let productCode = '';
-  const { step, shot } = journey('backlog-journey', () => page);
+  const { step, shot, bothWidths } = journey('backlog-journey', () => page);
 
   beforeAll(async () => {
     session = await openJourney(async (base) => {
@@ -38,16 +38,6 @@ describe.runIf(chromiumAvailable())('journey: the backlog', () => {
   const dialogText = () => page.getByRole('dialog').last().textContent();
   /** Lets Mantine's transitions (dialogs, drawers, the navbar folding away on a phone) finish before a screenshot. */
   const settle = () => page.waitForTimeout(500);
-  const bothWidths = async (name: string, onPhone?: () => Promise<void>) => {
-    await page.setViewportSize({ width: 1440, height: 900 });
-    await settle();
-    await shot(page, `${name}-1440`);
-    await page.setViewportSize({ width: 390, height: 844 });
-    await onPhone?.();
-    await settle();
-    await shot(page, `${name}-390`);
-    await page.setViewportSize({ width: 1440, height: 900 });
-  };
   const requirement = (key: string) => page.getByTestId('requirement').and(page.locator(`[data-key="${key}"]`));
   const storyRow = (title: RegExp) => page.getByTestId('story-row').filter({ hasText: title });
   const ruleIds = () =>
@@ -65,7 +55,7 @@ describe.runIf(chromiumAvailable())('journey: the backlog', () => {
       .poll(() => text('backlog-summary-coverage'))
       .toBe('PRD version 1.0 passed the gate; its requirements are not synced yet.');
     expect(await text('backlog-summary-total')).toBe('No stories or bugs yet.');
-    await bothWidths('product-before', () => page.getByTestId('backlog-summary').scrollIntoViewIfNeeded());
+    await bothWidths(page, 'product-before', () => page.getByTestId('backlog-summary').scrollIntoViewIfNeeded());
     await page.getByTestId('open-backlog').click();
     await page.getByTestId('backlog-page').waitFor();
   });
@@ -73,7 +63,7 @@ describe.runIf(chromiumAvailable())('journey: the backlog', () => {
   step('the requirements tab names the baseline and says to sync; the sync brings three requirements', async () => {
     expect(await text('baseline-version')).toBe('Baseline: PRD version 1.0');
     await page.getByTestId('requirements-empty').waitFor();
-    await bothWidths('requirements-empty');
+    await bothWidths(page, 'requirements-empty');
     await page.getByTestId('sync-requirements').click();
     await expect.poll(() => page.getByTestId('requirement').count()).toBe(3);
     expect(await requirement('FR-1').getByTestId('requirement-criteria').textContent()).toBe('1 acceptance criterion');
@@ -82,7 +72,7 @@ describe.runIf(chromiumAvailable())('journey: the backlog', () => {
     const href = await requirement('FR-1').getByTestId('jump-to-line').getAttribute('href');
     expect(href).toMatch(/\/documents\/[0-9a-f-]+\/edit\?line=14&from=1\.0$/);
     expect(await text('coverage')).toBe('0 of 3 requirements have a story (0%); 3 gaps to fill.');
-    await bothWidths('requirements-synced');
+    await bothWidths(page, 'requirements-synced');
   });
 
   step('generating draft stories asks first, naming how many, then fills every gap', async () => {
@@ -98,14 +88,14 @@ describe.runIf(chromiumAvailable())('journey: the backlog', () => {
     const listed = requirement('FR-1').getByTestId('requirement-story-list');
     await expect.poll(() => listed.textContent()).toContain('See the status of every refund');
     expect(await listed.getByTestId('story-status').textContent()).toBe('Backlog');
-    await bothWidths('requirements-covered');
+    await bothWidths(page, 'requirements-covered');
   });
 
   step('the stories list shows the drafts with their status in words, and filters', async () => {
     await page.getByTestId('tab-stories').click();
     await expect.poll(() => page.getByTestId('story-row').count()).toBe(3);
     expect(await page.getByTestId('story-status').first().textContent()).toBe('Backlog');
-    await bothWidths('stories');
+    await bothWidths(page, 'stories');
     await pick('filter-status', 'Done');
     await page.getByTestId('stories-state').getByText('No stories match these filters').waitFor();
     // Picking the chosen option again clears the filter.
@@ -122,14 +112,14 @@ describe.runIf(chromiumAvailable())('journey: the backlog', () => {
       expect(await page.getByTestId('story-finding').first().getByTestId('finding-rule').textContent()).toBe(
         'No acceptance scenario',
       );
-      await bothWidths('editor-check');
+      await bothWidths(page, 'editor-check');
       await page.getByTestId('story-acceptance-input').fill(SCENARIO);
       await expect.poll(ruleIds).not.toContain('story.not-testable');
       expect(await text('story-checks-source')).toBe('Checked as you type');
       await page.getByTestId('story-save').click();
       await expect.poll(() => text('story-checks-source')).toBe('Checked by the server (revision 2)');
       expect(await ruleIds()).not.toContain('story.not-testable');
-      await bothWidths('editor-fixed');
+      await bothWidths(page, 'editor-fixed');
     },
   );
 
@@ -150,7 +140,7 @@ describe.runIf(chromiumAvailable())('journey: the backlog', () => {
     await page.getByTestId('story-save').click();
     await page.getByTestId('story-stale').waitFor();
     await page.getByTestId('story-stale').scrollIntoViewIfNeeded();
-    await bothWidths('editor-stale', () => page.getByTestId('story-stale').scrollIntoViewIfNeeded());
+    await bothWidths(page, 'editor-stale', () => page.getByTestId('story-stale').scrollIntoViewIfNeeded());
     await page.getByTestId('story-reload').click();
     await page.getByTestId('story-stale').waitFor({ state: 'detached' });
     await expect.poll(() => page.getByTestId('story-form').getByTestId('story-status').textContent()).toBe('Ready');
@@ -164,7 +154,7 @@ describe.runIf(chromiumAvailable())('journey: the backlog', () => {
     expect(await text('story-editor-title')).toBe('New bug');
     await page.getByTestId('story-title-input').fill('Refund status stuck on "Pending" after a partial refund');
     await expect.poll(ruleIds).toContain('story.no-requirement');
-    await bothWidths('editor-new-bug');
+    await bothWidths(page, 'editor-new-bug');
     await page.getByTestId('story-save').click();
     await expect.poll(() => text('story-editor-title')).toMatch(/^E2E-REFUNDTRACKER-BUG-\d+$/);
     await page.keyboard.press('Escape');
@@ -207,7 +197,7 @@ describe.runIf(chromiumAvailable())('journey: the backlog', () => {
     await page.getByTestId('story-form').waitFor({ state: 'detached' });
     await page.getByTestId('tab-sprints').click();
     await expect.poll(() => text('sprint-facts')).toMatch(/^1 story · planned /);
-    await bothWidths('sprints-planned');
+    await bothWidths(page, 'sprints-planned');
     await page.getByTestId('start-sprint').click();
     await expect.poll(dialogText).toContain('records the baseline, PRD version 1.0, and commits the 1 story');
     await settle();
@@ -216,7 +206,7 @@ describe.runIf(chromiumAvailable())('journey: the backlog', () => {
     await page.getByTestId('active-sprint').waitFor();
     await expect.poll(() => text('sprint-facts')).toMatch(/started .* on PRD version 1\.0 · 1 committed$/);
     await page.getByTestId('active-sprint').getByTestId('story-row').waitFor();
-    await bothWidths('sprint-active');
+    await bothWidths(page, 'sprint-active');
   });
 
   step('the product page sums the backlog up: coverage and stories by status, in words', async () => {
@@ -228,6 +218,6 @@ describe.runIf(chromiumAvailable())('journey: the backlog', () => {
       .locator('[data-status]')
       .evaluateAll((els) => els.map((e) => e.textContent));
     expect(statuses).toEqual(['Backlog 2', 'Ready 1', 'In progress 0', 'Done 0']);
-    await bothWidths('product-after', () => page.getByTestId('backlog-summary').scrollIntoViewIfNeeded());
+    await bothWidths(page, 'product-after', () => page.getByTestId('backlog-summary').scrollIntoViewIfNeeded());
   });
 });

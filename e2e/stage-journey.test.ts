@@ -18,7 +18,7 @@ describe.runIf(chromiumAvailable())('journey: the stage follows the gate', () =>
   let page: Page;
   let productCode = '';
   let documentId = '';
-  const { step, shot } = journey('stage-journey', () => page);
+  const { step, shot, bothWidths } = journey('stage-journey', () => page);
 
   beforeAll(async () => {
     session = await openJourney(async (base) => {
@@ -44,17 +44,6 @@ describe.runIf(chromiumAvailable())('journey: the stage follows the gate', () =>
   const stageText = () => page.getByTestId('product-page').getByTestId('stage-badge').first().textContent();
   /** Lets Mantine's transitions (dialogs, the navbar folding away on a phone) finish before a screenshot. */
   const settle = () => page.waitForTimeout(500);
-  /** The current page at 1440 px and at 390 px wide (a phone), then back to 1440. */
-  const bothWidths = async (name: string, onPhone?: () => Promise<void>) => {
-    await page.setViewportSize({ width: 1440, height: 900 });
-    await settle();
-    await shot(page, `${name}-1440`);
-    await page.setViewportSize({ width: 390, height: 844 });
-    await onPhone?.();
-    await settle();
-    await shot(page, `${name}-390`);
-    await page.setViewportSize({ width: 1440, height: 900 });
-  };
 
   step('the PO sees the product in Intake, no stage dropdown and no gate status yet', async () => {
     await loginUi(page, session?.url ?? '', PO);
@@ -63,7 +52,7 @@ describe.runIf(chromiumAvailable())('journey: the stage follows the gate', () =>
     expect(await page.getByTestId('stage-select').count()).toBe(0);
     expect(await page.getByTestId('force-stage').count()).toBe(0);
     await page.getByTestId('gate-status-none').waitFor();
-    await bothWidths('product-intake');
+    await bothWidths(page, 'product-intake');
   });
 
   step('the PO submits the PRD: the dialog announces the move from Intake to Gate', async () => {
@@ -84,7 +73,7 @@ describe.runIf(chromiumAvailable())('journey: the stage follows the gate', () =>
     expect(await page.getByTestId('gate-status-verdict').textContent()).toBe('None yet');
     expect(await page.getByTestId('gate-status-waiting').textContent()).toBe('less than a day');
     expect(await page.getByTestId('gate-status-score').textContent()).toMatch(/^\d+\/100$/);
-    await bothWidths('product-waiting');
+    await bothWidths(page, 'product-waiting');
   });
 
   step('ProductOps records a pass: the dialogs say fail goes back to Intake, pass moves to Build', async () => {
@@ -98,7 +87,7 @@ describe.runIf(chromiumAvailable())('journey: the stage follows the gate', () =>
     expect(await page.getByTestId('decision-consequence').textContent()).toContain('moves from Gate to Build');
     await page.getByTestId('decision-note-input').fill('Metrics will follow in the build; the problem is clear.');
     await page.getByTestId('decision-card').scrollIntoViewIfNeeded();
-    await bothWidths('review-decision', () => page.getByTestId('decision-card').scrollIntoViewIfNeeded());
+    await bothWidths(page, 'review-decision', () => page.getByTestId('decision-card').scrollIntoViewIfNeeded());
     await page.getByTestId('record-decision').click();
     await expect.poll(dialogText).toContain('The product moves from Gate to Build.');
     await settle();
@@ -116,12 +105,12 @@ describe.runIf(chromiumAvailable())('journey: the stage follows the gate', () =>
       'decided by ProductOps; the engine said Fail',
     );
     expect(await page.getByTestId('gate-status-waiting').count()).toBe(0);
-    await bothWidths('product-passed');
+    await bothWidths(page, 'product-passed');
     await page.goto(url('/'));
     const card = page.getByTestId('product-card').filter({ hasText: productCode });
     await card.getByTestId('card-gate-status').waitFor();
     expect(await card.getByTestId('card-gate-status').textContent()).toMatch(/^Pass\s*score \d+ · engine: Fail$/);
-    await bothWidths('portfolio', () => card.scrollIntoViewIfNeeded());
+    await bothWidths(page, 'portfolio', () => card.scrollIntoViewIfNeeded());
   });
 
   step('a studio administrator forces the move to UAT with a reason, shown on the product page', async () => {
@@ -142,7 +131,7 @@ describe.runIf(chromiumAvailable())('journey: the stage follows the gate', () =>
     const note = await page.getByTestId('stage-forced').textContent();
     expect(note).toContain('Moved by hand from Build to UAT');
     expect(note).toContain(REASON);
-    await bothWidths('product-forced');
+    await bothWidths(page, 'product-forced');
   });
 
   step('the audit log names the forced move in words', async () => {
@@ -155,7 +144,7 @@ describe.runIf(chromiumAvailable())('journey: the stage follows the gate', () =>
     const row = page.getByTestId('subsidiary-row-E2E');
     await row.waitFor();
     expect(await row.getByRole('switch').isChecked()).toBe(true);
-    await bothWidths('subsidiaries');
+    await bothWidths(page, 'subsidiaries');
   });
 
   step('the submit dialog of a product in UAT says it stays there', async () => {

@@ -27,5 +27,19 @@ export function journey(journeyName: string, getPage: () => Page | undefined) {
   };
   /** An extra screenshot in the middle of a step. */
   const shot = (page: Page, name: string) => screenshot(page, journeyName, name);
-  return { step, shot };
+  /**
+   * The current page at 1440 px and at 390 px wide (a phone; `onPhone` scrolls to what matters there), then back to
+   * 1440. Each shot waits for Mantine's transitions (dialogs, drawers, the navbar folding away) to finish.
+   */
+  const bothWidths = async (page: Page, name: string, onPhone?: () => Promise<void>) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.waitForTimeout(500);
+    await shot(page, `${name}-1440`);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await onPhone?.();
+    await page.waitForTimeout(500);
+    await shot(page, `${name}-390`);
+    await page.setViewportSize({ width: 1440, height: 900 });
+  };
+  return { step, shot, bothWidths };
 }
