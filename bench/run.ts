@@ -96,6 +96,28 @@ if (!only || only === 'stories') {
   writeSection('stories', section);
 }
 
+// The backlog through the API (issue #12): story pages, matrix and drift, Jira import, on PGlite and PostgreSQL.
+// `--backlog-rounds=N` (default 2) repeats each measurement; `--backlog-db=pglite|postgres` runs one database.
+if (!only || only === 'backlog') {
+  const { runBacklogBench, backlogSection } = await import('./backlog.ts');
+  const withPostgres = await postgresReachable(pgUrl);
+  const safeUrl = pgUrl.replace(/\/\/[^@/]*@/, '//');
+  const pgNote = withPostgres
+    ? `PostgreSQL: a fresh database on ${safeUrl.replace(/\/[^/]*$/, '')}, dropped afterwards.`
+    : `PostgreSQL leg skipped (${safeUrl} not reachable).`;
+  if (!withPostgres) console.log(`backlog postgres leg: skipped (${safeUrl} not reachable)`);
+  const db = process.argv.find((a) => a.startsWith('--backlog-db='))?.slice(13) as 'pglite' | 'postgres' | undefined;
+  const result = await runBacklogBench({
+    quick,
+    rounds: Number(process.argv.find((a) => a.startsWith('--backlog-rounds='))?.slice(17) ?? 2),
+    pgUrl: withPostgres ? pgUrl : null,
+    only: db,
+  });
+  const section = backlogSection(result, stamp, pgNote);
+  console.log(section);
+  writeSection('backlog', section);
+}
+
 // The CLI as whole processes (issue #11): `pistudio --help`, and the gate against markdownlint over 1,000 PRDs.
 if (!only || only === 'cli') {
   const { runCliBench, cliSection } = await import('./cli.ts');

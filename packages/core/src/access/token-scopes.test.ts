@@ -6,8 +6,8 @@ const token = (isAdmin: boolean, scopes: string[]) => ({ isAdmin, via: 'token' a
 
 describe('token scopes: a new token is a subset of its creator', () => {
   it('a session grants every scope its user holds; admin only to administrators', () => {
-    expect(grantableScopes(session(true))).toEqual(['read', 'write', 'admin']);
-    expect(grantableScopes(session(false))).toEqual(['read', 'write']);
+    expect(grantableScopes(session(true))).toEqual(['read', 'write', 'admin', 'builder']);
+    expect(grantableScopes(session(false))).toEqual(['read', 'write', 'builder']);
   });
 
   it('a token grants only its own scopes', () => {
@@ -24,5 +24,11 @@ describe('token scopes: a new token is a subset of its creator', () => {
     expect(scopesBeyondIssuer(token(false, ['write']), ['read', 'write'])).toEqual(['read']);
     expect(scopesBeyondIssuer(token(false, ['read', 'write']), ['read'])).toEqual([]);
     expect(scopesBeyondIssuer(session(false), ['read', 'write'])).toEqual([]);
+  });
+
+  it('a builder token grants only builder; a read,write token cannot grant builder', () => {
+    expect(grantableScopes(token(false, ['builder']))).toEqual(['builder']);
+    expect(scopesBeyondIssuer(token(false, ['read', 'write']), ['builder'])).toEqual(['builder']);
+    expect(scopesBeyondIssuer(session(false), ['builder'])).toEqual([]);
   });
 });

@@ -1,8 +1,15 @@
 // Which scopes a new API token may carry. One rule for every path that mints tokens, so a stolen or
 // narrow token can never be traded for a wider one (issue #9, defect 1).
 
-export const TOKEN_SCOPES = ['read', 'write', 'admin'] as const;
+// `builder` (issue #12) is for build tools: a token with only it may call the builder routes (`/builder/…`: ready
+// stories with their acceptance criteria and requirements, and story status) and nothing else; the routes also take
+// read (to read) and write (to change) tokens. Like write, it adds no rights: the user's roles still decide.
+export const TOKEN_SCOPES = ['read', 'write', 'admin', 'builder'] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+/** Scopes that open only the routes declaring them (`tokenScope` on a route), not the read or write routes. */
+export const ROUTE_TOKEN_SCOPES = ['builder'] as const satisfies readonly TokenScope[];
+export type RouteTokenScope = (typeof ROUTE_TOKEN_SCOPES)[number];
 
 /** Who asks for the token: a signed-in session or an API token carrying `scopes`. */
 export type TokenIssuer = { isAdmin: boolean; via: 'session' | 'token'; scopes: readonly string[] };

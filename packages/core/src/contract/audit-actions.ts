@@ -78,6 +78,9 @@ export const AUDIT_ACTIONS = {
     'change_request.approved',
     'change_request.rejected',
     'stories.imported',
+    'stories.bulk_updated',
+    'sprint.clarification_asked',
+    'sprint.clarification_answered',
   ],
 } as const satisfies Record<string, readonly `${string}.${string}`[]>;
 

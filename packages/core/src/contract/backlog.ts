@@ -192,6 +192,27 @@ export type StoryFinding = z.infer<typeof ZStoryFinding>;
 export const ZStoryChecks = z.strictObject({ key: z.string(), findings: z.array(ZStoryFinding) });
 export type StoryChecks = z.infer<typeof ZStoryChecks>;
 
+/**
+ * How a sprint went (issue #12): clarifications asked while it was active and how fast they were answered, scope
+ * that arrived after it started, and its commitment. Before a sprint starts every count is 0.
+ */
+export const ZSprintMetrics = z.strictObject({
+  /** Questions asked while the sprint was active (after its start, before its end). */
+  midSprintClarifications: z.number().int(),
+  /** Questions not answered yet, whenever they were asked. */
+  openClarifications: z.number().int(),
+  /** Median minutes from question to answer over the answered ones, one decimal; null when none is answered. */
+  medianAnswerMinutes: z.number().nullable(),
+  /** Change requests raised after the sprint started (and, once it has ended, before its end). */
+  scopeSurprises: z.number().int(),
+  /** Stories in the sprint now that are not in its commitment (they joined after it started). */
+  storiesAddedAfterStart: z.number().int(),
+  /** Committed stories that are done now, of the committed ones that still exist. */
+  committedDone: z.number().int(),
+  committedTotal: z.number().int(),
+});
+export type SprintMetrics = z.infer<typeof ZSprintMetrics>;
+
 export const ZSprint = z.strictObject({
   id: z.uuid(),
   name: z.string(),
@@ -206,6 +227,7 @@ export const ZSprint = z.strictObject({
   endedAt: zTimestamp().nullable(),
   createdBy: ZPerson.nullable(),
   createdAt: zTimestamp(),
+  metrics: ZSprintMetrics,
 });
 export type Sprint = z.infer<typeof ZSprint>;
 
@@ -371,3 +393,121 @@ export const ZJiraImportPlan = z.strictObject({
   applicable: z.boolean(),
 });
 export type JiraImportPlan = z.infer<typeof ZJiraImportPlan>;
+
+// ---- Sprint clarifications: the questions asked about a sprint's work and their answers ----
+
+export const CLARIFICATION_LIMITS = { question: 2000, answer: 4000 } as const;
+
+export const ZClarificationParams = z.strictObject({ code: zProductCode(), id: z.uuid(), cid: z.uuid() });
+
+export const ZClarificationBody = z.strictObject({
+  question: z.string().trim().min(1).max(CLARIFICATION_LIMITS.question),
+});
+export type ClarificationBody = z.infer<typeof ZClarificationBody>;
+
+export const ZClarificationAnswerBody = z.strictObject({
+  answer: z.string().trim().min(1).max(CLARIFICATION_LIMITS.answer),
+});
+export type ClarificationAnswerBody = z.infer<typeof ZClarificationAnswerBody>;
+
+export const ZClarification = z.strictObject({
+  id: z.uuid(),
+  sprintId: z.uuid(),
+  question: z.string(),
+  askedBy: ZPerson.nullable(),
+  askedAt: zTimestamp(),
+  /** Whether it was asked while the sprint was active (counted in the sprint's `midSprintClarifications`). */
+  midSprint: z.boolean(),
+  /** Null until answered; answered once. */
+  answer: z.string().nullable(),
+  answeredBy: ZPerson.nullable(),
+  answeredAt: zTimestamp().nullable(),
+});
+export type Clarification = z.infer<typeof ZClarification>;
+
+/** Oldest first. */
+export const ZClarificationList = zItems(ZClarification);
+export type ClarificationList = z.infer<typeof ZClarificationList>;
+
+// ---- The backlog summary (the product page) ----
+
+const ZStatusCounts = z.strictObject({
+  backlog: z.number().int(),
+  ready: z.number().int(),
+  in_progress: z.number().int(),
+  done: z.number().int(),
+  total: z.number().int(),
+});
+export type StatusCounts = z.infer<typeof ZStatusCounts>;
+
+/** Whether the product may move build → UAT now, and why not (the same rule as POST …/stage/uat). */
+export const ZUatReadiness = z.strictObject({ ready: z.boolean(), reason: z.string() });
+export type UatReadiness = z.infer<typeof ZUatReadiness>;
+
+export const ZBacklogSummary = z.strictObject({
+  stories: ZStatusCounts,
+  bugs: ZStatusCounts,
+  /** The coverage matrix's coverage: requirements in the PRD that a story implements, in percent (one decimal). */
+  coverage: z.number(),
+  /** Requirements in the PRD that no story implements (the matrix's uncovered requirements). */
+  requirementGaps: z.number().int(),
+  /** Drift items now (GET …/trace/drift). */
+  openDriftItems: z.number().int(),
+  pendingChangeRequests: z.number().int(),
+  activeSprint: z
+    .strictObject({
+      id: z.uuid(),
+      name: z.string(),
+      committedDone: z.number().int(),
+      committedTotal: z.number().int(),
+    })
+    .nullable(),
+  uatReadiness: ZUatReadiness,
+});
+export type BacklogSummary = z.infer<typeof ZBacklogSummary>;
+
+// ---- The builder API (token scope `builder`) ----
+
+export const ZBuilderStoryQuery = z.strictObject({
+  /** The product's code. */
+  product: zProductCode(),
+  status: z.enum(STORY_STATUSES).default('ready'),
+  /** The `nextCursor` of the previous page (stories are listed by number). */
+  cursor: zSerialCursor().optional(),
+  limit: zLimit(500, 100),
+});
+export type BuilderStoryQuery = z.infer<typeof ZBuilderStoryQuery>;
+
+export const ZBuilderStory = z.strictObject({
+  id: z.uuid(),
+  key: z.string(),
+  type: z.enum(STORY_TYPES),
+  title: z.string(),
+  narrative: z.string(),
+  /** Acceptance criteria in Gherkin (Given/When/Then). */
+  acceptance: z.string(),
+  priority: zPriority(),
+  status: z.enum(STORY_STATUSES),
+  estimate: z.number().int().nullable(),
+  sprint: z.strictObject({ id: z.uuid(), name: z.string(), status: z.enum(SPRINT_STATUSES) }).nullable(),
+  /** The linked requirements with their current text. */
+  requirements: z.array(z.strictObject({ id: z.uuid(), key: z.string(), text: z.string() })),
+  /** Send it back as `ifMatch` to change the status only if nobody changed the story since. */
+  revision: z.number().int(),
+});
+export type BuilderStory = z.infer<typeof ZBuilderStory>;
+
+export const ZBuilderStoryPage = zPage(ZBuilderStory);
+export type BuilderStoryPage = z.infer<typeof ZBuilderStoryPage>;
+
+export const ZBuilderStoryParams = z.strictObject({ key: z.string().min(1).max(100) });
+
+export const ZBuilderStatusBody = z.strictObject({
+  status: z.enum(STORY_STATUSES),
+  /** The story's revision (`3`) or ETag (`"3"`): a stale one answers 409 stale_version, nothing changed. */
+  ifMatch: z
+    .union([z.number().int().min(1), z.string().regex(/^"?\d{1,10}"?$/, 'a revision such as 3 or "3"')])
+    .transform((v) => `"${String(v).replaceAll('"', '')}"`)
+    .optional(),
+});
+export type BuilderStatusBody = z.infer<typeof ZBuilderStatusBody>;

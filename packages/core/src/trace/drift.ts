@@ -125,9 +125,10 @@ export function detectDrift(input: DriftInput): DriftItem[] {
     });
   }
 
+  const committedIn = new Map(input.sprints.map((s) => [s.id, new Set(s.committedStoryKeys)]));
   for (const story of stories) {
     const sprint = story.sprintId ? sprintById.get(story.sprintId) : undefined;
-    if (!sprint?.startedAt || sprint.committedStoryKeys.includes(story.key)) continue;
+    if (!sprint?.startedAt || committedIn.get(sprint.id)?.has(story.key)) continue;
     const start = Date.parse(sprint.startedAt);
     const keys = new Set(story.requirementIds.map(requirementKey));
     const decided = input.changeRequests.some(

@@ -1,6 +1,7 @@
 // The one route wrapper: parsing, auth, CSRF, token scopes, policy bookkeeping and error mapping live here,
 // so a route file only declares what it needs and calls one service function.
 import type { Permission } from '@pi-studio/core/access/roles';
+import type { RouteTokenScope } from '@pi-studio/core/access/token-scopes';
 import { hostileTextReason } from '@pi-studio/core/contract/text';
 import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
@@ -50,6 +51,11 @@ export type RouteDef<P extends AnyZod = AnyZod, Q extends AnyZod = AnyZod, B ext
   description?: string;
   tag: string;
   access: Access;
+  /**
+   * A token scope that opens this route besides read (to read) or write (to change): a token carrying only it may
+   * call the routes declaring it and nothing else (`builder`: the builder API). The user's roles still decide.
+   */
+  tokenScope?: RouteTokenScope;
   params?: P;
   query?: Q;
   body?: B;
@@ -147,10 +153,11 @@ async function readMultipart(c: Context<AppEnv>): Promise<unknown> {
   }
 }
 
-function scopeAllows(actor: Actor, method: Method, access: Access): boolean {
+function scopeAllows(actor: Actor, def: Pick<RouteDef, 'method' | 'access' | 'tokenScope'>): boolean {
   if (actor.via !== 'token') return true;
-  if (access === 'admin') return actor.scopes.includes('admin');
-  return MUTATING.has(method) ? actor.scopes.includes('write') : actor.scopes.includes('read');
+  if (def.access === 'admin') return actor.scopes.includes('admin');
+  if (def.tokenScope && actor.scopes.includes(def.tokenScope)) return true;
+  return MUTATING.has(def.method) ? actor.scopes.includes('write') : actor.scopes.includes('read');
 }
 
 function makeCtx(c: Context<AppEnv>, deps: Deps, actor: Actor | null, state: { decided: boolean }): RequestCtx {
@@ -189,8 +196,7 @@ export function mountRoutes(app: Hono<AppEnv>, prefix: string, routes: RouteDef[
       const actor = (c.get('actor') as Actor | null) ?? null;
       if (def.access !== 'public') {
         if (!actor) throw unauthenticated();
-        if (!scopeAllows(actor, def.method, def.access))
-          throw forbidden('this API token lacks the scope for this call');
+        if (!scopeAllows(actor, def)) throw forbidden('this API token lacks the scope for this call');
         // Cookie sessions must prove the request came from our own pages (double-submit token).
         if (actor.via === 'session' && MUTATING.has(def.method) && c.req.header('x-csrf-token') !== actor.csrfToken) {
           throw new AppError(

@@ -65,6 +65,22 @@ async function newSprint(f: Fixtures, code: string): Promise<string> {
   return (await ok<{ id: string }>(await f.admin.post(`/api/v1/products/${code}/sprints`, body), 'sprint')).id;
 }
 
+async function newClarification(f: Fixtures, b: Backlog): Promise<string> {
+  const path = `/api/v1/products/${b.code}/sprints/${b.sprintId}/clarifications`;
+  return (await ok<{ id: string }>(await f.admin.post(path, { question: f.unique('Matrix question ') }), 'question'))
+    .id;
+}
+
+/** One answered question in the sprint of `sub`: the log has a full entry to read. */
+const clarification = (f: Fixtures, sub: string) =>
+  once(f, `clarification:${sub}`, async () => {
+    const b = await backlog(f, sub);
+    const id = await newClarification(f, b);
+    const path = `/api/v1/products/${b.code}/sprints/${b.sprintId}/clarifications/${id}/answer`;
+    await ok(await f.admin.post(path, { answer: 'Matrix answer' }), 'answer');
+    return id;
+  });
+
 const read = { permission: 'product.read' } as const;
 const write = { permission: 'backlog.write' } as const;
 
@@ -115,6 +131,16 @@ export const backlogCases: Expectations = {
     build: async (f, sub) => {
       const b = await backlog(f, sub);
       return { path: `/api/v1/products/${b.code}/stories/${b.storyKey}`, body: { status: 'ready' } };
+    },
+  },
+  'POST /products/:code/stories/bulk': {
+    policy: write,
+    build: async (f, sub) => {
+      const b = await backlog(f, sub);
+      return {
+        path: `/api/v1/products/${b.code}/stories/bulk`,
+        body: { keys: [b.storyKey], patch: { priority: 'P2' } },
+      };
     },
   },
   'DELETE /products/:code/stories/:key': {
@@ -212,6 +238,61 @@ export const backlogCases: Expectations = {
         path: `/api/v1/products/${b.code}/change-requests/${key}/decision`,
         body: { decision: 'reject', rationale: 'Matrix decision' },
       };
+    },
+  },
+  // Issue #12, sprint insights, the UAT rule and the builder API.
+  'GET /products/:code/sprints/:id/clarifications': {
+    policy: read,
+    build: async (f, sub) => {
+      const b = await backlog(f, sub);
+      await clarification(f, sub);
+      return { path: `/api/v1/products/${b.code}/sprints/${b.sprintId}/clarifications` };
+    },
+  },
+  'POST /products/:code/sprints/:id/clarifications': {
+    policy: write,
+    build: async (f, sub) => {
+      const b = await backlog(f, sub);
+      return {
+        path: `/api/v1/products/${b.code}/sprints/${b.sprintId}/clarifications`,
+        body: { question: 'Matrix question?' },
+      };
+    },
+  },
+  'POST /products/:code/sprints/:id/clarifications/:cid/answer': {
+    policy: write,
+    build: async (f, sub) => {
+      const b = await backlog(f, sub);
+      const cid = await newClarification(f, b);
+      return {
+        path: `/api/v1/products/${b.code}/sprints/${b.sprintId}/clarifications/${cid}/answer`,
+        body: { answer: 'Matrix answer' },
+      };
+    },
+  },
+  'GET /products/:code/backlog/summary': {
+    policy: read,
+    build: async (f, sub) => ({ path: `/api/v1/products/${(await backlog(f, sub)).code}/backlog/summary` }),
+  },
+  // The caller is made the product's PO (the rule's own check); without an ended sprint whose committed stories are
+  // all done it answers 409 uat_not_ready: access was still granted.
+  'POST /products/:code/stage/uat': {
+    policy: write,
+    build: async (f, sub, caller) => {
+      const b = await backlog(f, sub);
+      await f.t.deps.handle.raw('update products set po_id = $1 where code = $2', [caller.user?.id ?? null, b.code]);
+      return { path: `/api/v1/products/${b.code}/stage/uat` };
+    },
+  },
+  'GET /builder/stories': {
+    policy: write,
+    build: async (f, sub) => ({ path: `/api/v1/builder/stories?product=${(await backlog(f, sub)).code}` }),
+  },
+  'POST /builder/stories/:key/status': {
+    policy: write,
+    build: async (f, sub) => {
+      const b = await backlog(f, sub);
+      return { path: `/api/v1/builder/stories/${b.storyKey}/status`, body: { status: 'ready' } };
     },
   },
 };

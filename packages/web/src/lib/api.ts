@@ -55,7 +55,7 @@ async function send(method: string, path: string, body?: unknown, opts: Options 
   return { data, res };
 }
 
-function problemFor(res: Response, p: Partial<Problem>, detail?: string): Problem {
+function problemFor(res: { status: number; statusText: string }, p: Partial<Problem>, detail?: string): Problem {
   return {
     type: p.type ?? 'about:blank',
     title: p.title ?? res.statusText,
@@ -91,4 +91,48 @@ export function qs(params: Record<string, string | number | undefined | null>): 
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') u.set(k, String(v));
   const s = u.toString();
   return s ? `?${s}` : '';
+}
+
+export type UploadProgress = { phase: 'uploading'; loaded: number; total: number } | { phase: 'processing' };
+
+/**
+ * POSTs a file as the raw body (e.g. `text/csv`) and reports its progress: bytes sent while uploading, then
+ * `processing` while the server works on it. XMLHttpRequest, because fetch reports no upload progress.
+ */
+export function postFileWithProgress<T>(
+  path: string,
+  file: Blob,
+  contentType: string,
+  onProgress: (p: UploadProgress) => void,
+  signal?: AbortSignal,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api/v1${path}`);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('content-type', contentType);
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (e) => onProgress({ phase: 'uploading', loaded: e.loaded, total: e.total || file.size });
+    xhr.upload.onload = () => onProgress({ phase: 'processing' });
+    xhr.onerror = () => reject(new Error('the upload failed: the server could not be reached'));
+    xhr.onabort = () => reject(new DOMException('the upload was cancelled', 'AbortError'));
+    xhr.onload = () => {
+      let data: unknown;
+      try {
+        data = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
+      } catch {
+        data = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300 && data !== undefined) resolve(data as T);
+      else
+        reject(
+          new ApiError(
+            problemFor(xhr, (data ?? {}) as Partial<Problem>, 'the server sent a response that is not JSON'),
+          ),
+        );
+    };
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(file);
+  });
 }

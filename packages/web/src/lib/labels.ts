@@ -1,6 +1,7 @@
 // Human words for the ids the API speaks: audit actions, roles, gate rules and rubric criteria. The API, filters,
 // URLs and test ids keep the ids; only what a person reads goes through here, so every page says it the same way.
 import { isRole, type Role } from '@pi-studio/core/access/roles';
+import { TOKEN_SCOPES, type TokenScope } from '@pi-studio/core/access/token-scopes';
 import { type AuditAction, isAuditAction } from '@pi-studio/core/contract/audit-actions';
 import { RULES } from '@pi-studio/core/gate/checks/registry';
 import { DEFAULT_RUBRIC } from '@pi-studio/core/gate/default-rubric';
@@ -15,6 +16,17 @@ export const ROLE_LABEL: Record<Role, string> = {
   it: 'IT owner',
   viewer: 'Viewer',
 };
+
+export const TOKEN_SCOPE_LABEL: Record<TokenScope, string> = {
+  read: 'Read',
+  write: 'Write',
+  admin: 'Administration',
+  builder: 'Builder API',
+};
+
+/** `builder` → "Builder API"; an unknown scope (an older token's) is shown as it came. */
+export const tokenScopeLabel = (scope: string): string =>
+  (TOKEN_SCOPES as readonly string[]).includes(scope) ? TOKEN_SCOPE_LABEL[scope as TokenScope] : scope;
 
 /** `vb` → "Venture builder"; an unknown role is shown as it came. */
 export const roleLabel = (role: string): string => (isRole(role) ? ROLE_LABEL[role] : role);
@@ -71,6 +83,9 @@ const ACTION_LABEL: Record<AuditAction, string> = {
   'change_request.approved': 'Approved change request',
   'change_request.rejected': 'Rejected change request',
   'stories.imported': 'Imported story statuses from Jira',
+  'stories.bulk_updated': 'Changed stories in bulk',
+  'sprint.clarification_asked': 'Asked a clarification in a sprint',
+  'sprint.clarification_answered': 'Answered a sprint clarification',
   'settings.sign_in_changed': 'Changed sign-in settings',
   'settings.sso_changed': 'Changed single sign-on',
   'subsidiary.created': 'Created subsidiary',

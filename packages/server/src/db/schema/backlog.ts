@@ -105,6 +105,8 @@ export const stories = pgTable(
     index('stories_product_status_idx').on(t.productId, t.status, t.number),
     index('stories_product_type_idx').on(t.productId, t.type, t.number),
     index('stories_sprint_idx').on(t.sprintId, t.number),
+    // The builder API names a story by its key alone (`POST /builder/stories/:key/status`).
+    index('stories_key_idx').on(t.key),
   ],
 );
 
@@ -156,4 +158,25 @@ export const changeRequests = pgTable(
     uniqueIndex('change_requests_product_number_uq').on(t.productId, t.number),
     uniqueIndex('change_requests_product_key_uq').on(t.productId, t.key),
   ],
+);
+
+/**
+ * A question about a sprint's work and its answer (answered once). Asked while the sprint is planned or active;
+ * the sprint's metrics count the ones asked while it was active and how long answers took.
+ */
+export const sprintClarifications = pgTable(
+  'sprint_clarifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sprintId: uuid('sprint_id')
+      .notNull()
+      .references(() => sprints.id, { onDelete: 'cascade' }),
+    question: text('question').notNull(),
+    askedBy: uuid('asked_by').references(() => users.id),
+    askedAt: ts('asked_at').notNull(),
+    answer: text('answer'),
+    answeredBy: uuid('answered_by').references(() => users.id),
+    answeredAt: ts('answered_at'),
+  },
+  (t) => [index('sprint_clarifications_sprint_idx').on(t.sprintId, t.askedAt)],
 );

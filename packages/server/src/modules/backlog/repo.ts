@@ -86,3 +86,11 @@ export async function takeStoryNumber(tx: Executor, productId: string): Promise<
   if (!row) throw new Error('story counter returned nothing');
   return row.n;
 }
+
+/** The product's stage now; `lock` (inside a transaction) holds the product row until commit. */
+export async function productStage(db: Executor, productId: string, opts: { lock?: boolean } = {}): Promise<string> {
+  const q = db.select({ stage: products.stage }).from(products).where(eq(products.id, productId));
+  const [row] = opts.lock ? await q.for('update') : await q;
+  if (!row) throw new Error(`product ${productId} vanished`);
+  return row.stage;
+}

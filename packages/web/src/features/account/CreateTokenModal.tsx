@@ -2,6 +2,7 @@ import { Checkbox, Modal, NumberInput, Stack, TextInput } from '@mantine/core';
 import { grantableScopes } from '@pi-studio/core/access/token-scopes';
 import { type FormEvent, useState } from 'react';
 import { fieldError } from '../../lib/field-errors.ts';
+import { TOKEN_SCOPE_LABEL } from '../../lib/labels.ts';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { useSession } from '../auth/session.tsx';
@@ -13,6 +14,7 @@ const SCOPE_HELP: Record<TokenScope, string> = {
   read: 'read products, documents and reports',
   write: 'create and change what your roles allow',
   admin: 'administration: users, subsidiaries, settings',
+  builder: 'build tools only: list stories ready for build and update their status',
 };
 
 export function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -78,7 +80,12 @@ export function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose
             >
               <Stack gap={6} mt={6}>
                 {offered.map((s) => (
-                  <Checkbox key={s} value={s} label={`${s} — ${SCOPE_HELP[s]}`} data-testid={`token-scope-${s}`} />
+                  <Checkbox
+                    key={s}
+                    value={s}
+                    label={`${TOKEN_SCOPE_LABEL[s]} — ${SCOPE_HELP[s]}`}
+                    data-testid={`token-scope-${s}`}
+                  />
                 ))}
               </Stack>
             </Checkbox.Group>

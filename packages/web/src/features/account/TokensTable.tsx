@@ -1,5 +1,6 @@
 import { Badge, Button, Code, Group, Table, Text } from '@mantine/core';
 import { formatDateTime, formatRelative } from '../../lib/format.ts';
+import { tokenScopeLabel } from '../../lib/labels.ts';
 import type { ApiToken } from './api.ts';
 
 function TokenStatus({ token, now }: { token: ApiToken; now: number }) {
@@ -42,8 +43,8 @@ export function TokensTable({ tokens, revokingId, onRevoke }: Props) {
               <Table.Td>
                 <Group gap={4}>
                   {t.scopes.map((s) => (
-                    <Badge key={s} variant="light" size="sm">
-                      {s}
+                    <Badge key={s} variant="light" size="sm" tt="none">
+                      {tokenScopeLabel(s)}
                     </Badge>
                   ))}
                 </Group>

@@ -1,23 +1,37 @@
-// The stories and bugs: filters (status, type, sprint, requirement) in the address, one page of 100 at a time along
-// the API's cursor (a 10,000-story backlog never puts more than a page in the DOM), each row opening the editor.
-import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, UnstyledButton } from '@mantine/core';
+// The stories and bugs: filters (status, type, sprint, requirement) and the view (list or board) in the address.
+// The list holds every story that matches, loaded along the API's cursor as it scrolls and virtualised, so a
+// 10,000-story backlog keeps a few dozen rows in the DOM; people who may write select rows and change their status,
+// sprint or priority together. The board shows a column per status (StoryBoard). Every row or card opens the editor.
+import { Button, Group, SegmentedControl, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { STORY_STATUSES, STORY_TYPES } from '@pi-studio/core/contract/backlog';
 import { useState } from 'react';
 import { notifyError, notifySuccess } from '../../lib/notify.ts';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
+import { confirmAction } from '../../ui/confirm.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
-import type { Requirement, Story, StoryFilters } from './api.ts';
+import type { Requirement, StoryFilters } from './api.ts';
+import { type BulkChange, BulkEditBar } from './BulkEditBar.tsx';
 import { currentRequirements, plural, STORY_STATUS_LABEL, STORY_TYPE_LABEL } from './format.ts';
-import { useSprints, useStoryPage } from './queries.ts';
+import { useSprints } from './queries.ts';
 import { requirementOptions } from './requirement-options.ts';
-import { StatusBadge, TypeBadge } from './StoryBadges.tsx';
+import { StoryBoard } from './StoryBoard.tsx';
 import type { EditorTarget } from './StoryEditor.tsx';
+import type { StoriesView } from './search.ts';
+import { BULK_CONFIRM_OVER, countOf, loadedLabel, selectAllState } from './stories-view.ts';
+import { BulkStopped, useBulkUpdate } from './use-bulk-update.ts';
 import { useGenerateStories } from './use-generate-stories.ts';
+import { useStoryInfinite } from './use-story-infinite.ts';
+import { VirtualStoryList } from './VirtualStoryList.tsx';
+
+// The sprint view and the requirements panel list stories with the same row.
+export { StoryRow } from './StoryRow.tsx';
+
+type StoriesSearch = StoryFilters & { view?: StoriesView };
 
 type Props = {
   code: string;
-  filters: StoryFilters;
-  onFilters: (filters: StoryFilters) => void;
+  filters: StoriesSearch;
+  onFilters: (filters: StoriesSearch) => void;
   requirements: readonly Requirement[];
   canWrite: boolean;
   onOpen: (target: EditorTarget) => void;
@@ -30,22 +44,13 @@ export function StoriesPanel({ code, filters, onFilters, requirements, canWrite,
     sprint: filters.sprint,
     requirement: filters.requirement,
   };
-  const filterKey = JSON.stringify(active);
-  // The cursors of the pages before this one: Previous pops, Next pushes; a new filter starts again at page 1.
-  const [paging, setPaging] = useState<{ filterKey: string; cursors: (string | undefined)[] }>({
-    filterKey,
-    cursors: [undefined],
-  });
-  const cursors = paging.filterKey === filterKey ? paging.cursors : [undefined];
-  const setCursors = (next: (string | undefined)[]) => setPaging({ filterKey, cursors: next });
-  const cursor = cursors[cursors.length - 1];
-  const page = useStoryPage(code, active, cursor);
+  const view: StoriesView = filters.view ?? 'list';
+  const board = view === 'board';
   const sprints = useSprints(code);
   const generate = useGenerateStories(code);
   const gaps = currentRequirements(requirements).filter((r) => r.storyCount === 0);
-  const filtered = Object.values(active).some(Boolean);
 
-  const set = (patch: Partial<StoryFilters>) => onFilters({ ...active, ...patch });
+  const set = (patch: Partial<StoriesSearch>) => onFilters({ ...active, view: filters.view, ...patch });
   const sprintOptions = [
     { value: 'none', label: 'In no sprint' },
     ...(sprints.data ?? []).map((s) => ({ value: s.id, label: s.name })),
@@ -55,6 +60,16 @@ export function StoriesPanel({ code, filters, onFilters, requirements, canWrite,
     <Stack gap="md" data-testid="stories-panel">
       <Group justify="space-between" gap="sm">
         <Group gap="xs">
+          <SegmentedControl
+            data={[
+              { value: 'list', label: 'List' },
+              { value: 'board', label: 'Board' },
+            ]}
+            value={view}
+            onChange={(v) => set({ view: v === 'board' ? 'board' : undefined })}
+            aria-label="Show the stories as"
+            data-testid="stories-view"
+          />
           {canWrite ? (
             <>
               <Button onClick={() => onOpen({ newType: 'story' })} data-testid="new-story">
@@ -89,16 +104,19 @@ export function StoriesPanel({ code, filters, onFilters, requirements, canWrite,
         ) : null}
       </Group>
 
-      <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs" data-testid="story-filters">
-        <Select
-          label="Status"
-          placeholder="Any status"
-          clearable
-          data={STORY_STATUSES.map((s) => ({ value: s, label: STORY_STATUS_LABEL[s] }))}
-          value={active.status ?? null}
-          onChange={(v) => set({ status: (v as StoryFilters['status']) ?? undefined })}
-          data-testid="filter-status"
-        />
+      <SimpleGrid cols={{ base: 2, sm: board ? 3 : 4 }} spacing="xs" data-testid="story-filters">
+        {/* On the board the columns are the statuses, so it has no status filter. */}
+        {board ? null : (
+          <Select
+            label="Status"
+            placeholder="Any status"
+            clearable
+            data={STORY_STATUSES.map((s) => ({ value: s, label: STORY_STATUS_LABEL[s] }))}
+            value={active.status ?? null}
+            onChange={(v) => set({ status: (v as StoryFilters['status']) ?? undefined })}
+            data-testid="filter-status"
+          />
+        )}
         <Select
           label="Type"
           placeholder="Stories and bugs"
@@ -130,102 +148,144 @@ export function StoriesPanel({ code, filters, onFilters, requirements, canWrite,
         />
       </SimpleGrid>
 
-      <QueryState
-        query={page}
-        testId="stories"
-        isEmpty={(p) => p.items.length === 0 && cursors.length === 1}
-        emptyTitle={filtered ? 'No stories match these filters' : 'No stories yet'}
-        emptyDescription={
-          filtered
-            ? 'Clear a filter to see more.'
-            : gaps.length > 0
-              ? `Generate draft stories for the ${plural(gaps.length, 'requirement')} without one, or add a story or a bug by hand.`
-              : 'Sync the requirements from the PRD and generate draft stories, or add a story or a bug by hand.'
-        }
-      >
-        {(p) => (
-          <Stack gap="xs">
-            <Stack gap={6} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Stories">
-              {p.items.map((s) => (
-                <StoryRow key={s.id} story={s} onOpen={() => onOpen({ key: s.key })} />
-              ))}
-            </Stack>
-            {cursors.length > 1 || p.nextCursor ? (
-              <Group justify="space-between" gap="xs">
-                <Text size="xs" c="dimmed" data-testid="stories-page">
-                  Page {cursors.length} · {plural(p.items.length, 'item')}
-                  {page.isFetching ? ' · loading…' : ''}
-                </Text>
-                <Group gap="xs">
-                  <Button
-                    size="xs"
-                    variant="default"
-                    disabled={cursors.length === 1}
-                    onClick={() => setCursors(cursors.slice(0, -1))}
-                    data-testid="stories-previous"
-                  >
-                    Previous
-                  </Button>
-                  <Button
-                    size="xs"
-                    variant="default"
-                    disabled={!p.nextCursor}
-                    onClick={() => setCursors([...cursors, p.nextCursor ?? undefined])}
-                    data-testid="stories-next"
-                  >
-                    Next
-                  </Button>
-                </Group>
-              </Group>
-            ) : (
-              <Text size="xs" c="dimmed" data-testid="stories-page">
-                {plural(p.items.length, 'item')}
-              </Text>
-            )}
-          </Stack>
-        )}
-      </QueryState>
+      {board ? (
+        <StoryBoard
+          code={code}
+          filters={{ type: active.type, sprint: active.sprint, requirement: active.requirement }}
+          canWrite={canWrite}
+          onOpen={(s) => onOpen({ key: s.key })}
+        />
+      ) : (
+        <StoryList
+          code={code}
+          filters={active}
+          canWrite={canWrite}
+          gaps={gaps.length}
+          onOpen={onOpen}
+          sprints={sprints.data ?? []}
+        />
+      )}
     </Stack>
   );
 }
 
-export function StoryRow({ story: s, onOpen }: { story: Story; onOpen: () => void }) {
+type ListProps = {
+  code: string;
+  filters: StoryFilters;
+  canWrite: boolean;
+  /** Requirements without a story, for the empty state's advice. */
+  gaps: number;
+  onOpen: (target: EditorTarget) => void;
+  sprints: NonNullable<ReturnType<typeof useSprints>['data']>;
+};
+
+function StoryList({ code, filters, canWrite, gaps, onOpen, sprints }: ListProps) {
+  const stories = useStoryInfinite(code, filters);
+  const bulk = useBulkUpdate(code);
+  const filtered = Object.values(filters).some(Boolean);
+  // The selection belongs to the filters it was made under: a new filter starts with none selected.
+  const filterKey = JSON.stringify(filters);
+  const [selection, setSelection] = useState<{ filterKey: string; keys: ReadonlySet<string> }>({
+    filterKey,
+    keys: new Set(),
+  });
+  const selected = selection.filterKey === filterKey ? selection.keys : new Set<string>();
+  const select = (keys: ReadonlySet<string>) => setSelection({ filterKey, keys });
+  const toggle = (key: string) => {
+    const next = new Set(selected);
+    if (!next.delete(key)) next.add(key);
+    select(next);
+  };
+
+  const items = stories.data ?? [];
+  const loadedKeys = items.map((s) => s.key);
+  const more = Boolean(stories.hasNextPage);
+  const countLabel = `${loadedLabel(items.length, more)}${stories.isFetching && !stories.isPending ? ' · loading…' : ''}`;
+
+  const change = async ({ patch, done }: BulkChange) => {
+    const keys = [...selected];
+    const many = countOf(keys.length, 'story', 'stories');
+    if (
+      keys.length > BULK_CONFIRM_OVER &&
+      !(await confirmAction({
+        title: `Change ${many}?`,
+        message: `${many} will be ${done}. ${
+          keys.length > 500
+            ? 'They are saved in batches of 500, each all or nothing; a refused batch stops the rest.'
+            : 'All of them change, or none does.'
+        }`,
+        confirmLabel: `Change ${many}`,
+      }))
+    )
+      return;
+    bulk.mutate(
+      { keys, patch },
+      {
+        onSuccess: (saved) => {
+          select(new Set());
+          notifySuccess(`${countOf(saved.length, 'story', 'stories')} ${done}.`, 'Stories changed');
+        },
+        onError: (err) => {
+          const stopped = err instanceof BulkStopped ? err : null;
+          notifyError(
+            stopped?.reason ?? err,
+            stopped && stopped.saved > 0
+              ? `${countOf(stopped.saved, 'story', 'stories')} of ${stopped.total} changed, then refused`
+              : 'Nothing changed',
+          );
+        },
+      },
+    );
+  };
+
   return (
-    <Paper component="li" withBorder radius="md" data-testid="story-row" data-key={s.key}>
-      <UnstyledButton
-        onClick={onOpen}
-        p="sm"
-        w="100%"
-        aria-label={`${s.key}: ${s.title}`}
-        style={{ display: 'block', borderRadius: 'var(--mantine-radius-md)' }}
-      >
-        <Stack gap={4}>
-          <Group gap="xs" wrap="wrap">
-            <Text ff="monospace" size="xs" c="dimmed">
-              {s.key}
+    <QueryState
+      query={stories}
+      testId="stories"
+      isEmpty={(list) => list.length === 0}
+      emptyTitle={filtered ? 'No stories match these filters' : 'No stories yet'}
+      emptyDescription={
+        filtered
+          ? 'Clear a filter to see more.'
+          : gaps > 0
+            ? `Generate draft stories for the ${plural(gaps, 'requirement')} without one, or add a story or a bug by hand.`
+            : 'Sync the requirements from the PRD and generate draft stories, or add a story or a bug by hand.'
+      }
+    >
+      {(list) => (
+        <Stack gap="xs" style={{ opacity: stories.isPlaceholderData ? 0.6 : 1 }}>
+          {canWrite ? (
+            <BulkEditBar
+              selected={selected.size}
+              allState={selectAllState(selected, loadedKeys)}
+              onSelectAll={(all) => select(all ? new Set(loadedKeys) : new Set())}
+              onClear={() => select(new Set())}
+              onChange={(c) => void change(c)}
+              sprints={sprints.filter((s) => s.status !== 'ended')}
+              busy={bulk.isPending}
+              progress={bulk.progress}
+              countLabel={countLabel}
+            />
+          ) : (
+            <Text size="xs" c="dimmed" data-testid="stories-page">
+              {countLabel}
             </Text>
-            <TypeBadge type={s.type} />
-            <StatusBadge status={s.status} />
-            {s.priority ? (
-              <Badge size="sm" variant="outline" color="indigo" style={{ textTransform: 'none' }}>
-                {s.priority}
-              </Badge>
-            ) : null}
-          </Group>
-          <Text size="sm" fw={500} data-testid="story-title">
-            {s.title}
-          </Text>
-          <Text size="xs" c="dimmed">
-            {[
-              s.requirements.length > 0
-                ? `Builds ${s.requirements.map((r) => r.key).join(', ')}`
-                : 'Linked to no requirement',
-              s.sprint ? `Sprint: ${s.sprint.name}` : 'In no sprint',
-              s.estimate === null ? 'Not estimated' : `Estimate ${s.estimate}`,
-            ].join(' · ')}
-          </Text>
+          )}
+          <VirtualStoryList
+            items={list}
+            hasMore={more}
+            loadingMore={stories.isFetchingNextPage}
+            onLoadMore={() => void stories.fetchNextPage({ cancelRefetch: false })}
+            onOpen={(s) => onOpen({ key: s.key })}
+            selection={canWrite ? { selected, onToggle: toggle } : undefined}
+          />
+          {stories.isFetchingNextPage ? (
+            <Text size="xs" c="dimmed" ta="center">
+              Loading more…
+            </Text>
+          ) : null}
         </Stack>
-      </UnstyledButton>
-    </Paper>
+      )}
+    </QueryState>
   );
 }

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  countByStatus,
-  coverage,
-  coverageLabel,
-  currentRequirements,
-  statusSummary,
-  summaryCoverage,
-} from './format.ts';
+import { coverage, coverageLabel, currentRequirements, summaryCoverage } from './format.ts';
 
 const req = (storyCount: number, removed = false) => ({
   storyCount,
@@ -32,14 +25,6 @@ describe('coverage', () => {
 
   it('leaves removed requirements out of the current ones', () => {
     expect(currentRequirements([req(0), req(0, true)])).toHaveLength(1);
-  });
-});
-
-describe('countByStatus', () => {
-  it('counts every status, zero when none', () => {
-    const counts = countByStatus(['done', 'backlog', 'done', 'in_progress']);
-    expect(counts).toEqual({ backlog: 1, ready: 0, in_progress: 1, done: 2 });
-    expect(statusSummary(counts)).toBe('1 in Backlog, 0 Ready, 1 In progress, 2 Done');
   });
 });
 

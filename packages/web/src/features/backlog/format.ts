@@ -51,20 +51,6 @@ export function coverageLabel(c: { covered: number; total: number; percent: numb
   return `${c.covered} of ${plural(c.total, 'requirement')} ${c.total === 1 ? 'has' : 'have'} a story (${c.percent}%)`;
 }
 
-/** How many stories are in each status, every status present (zero when none). */
-export function countByStatus(statuses: readonly StoryStatus[]): Record<StoryStatus, number> {
-  const counts: Record<StoryStatus, number> = { backlog: 0, ready: 0, in_progress: 0, done: 0 };
-  for (const s of statuses) counts[s]++;
-  return counts;
-}
-
-/** "2 in Backlog, 1 Ready, 0 In progress, 1 Done". */
-export function statusSummary(counts: Record<StoryStatus, number>): string {
-  return (Object.keys(STORY_STATUS_LABEL) as StoryStatus[])
-    .map((s) => (s === 'backlog' ? `${counts[s]} in Backlog` : `${counts[s]} ${STORY_STATUS_LABEL[s]}`))
-    .join(', ');
-}
-
 /** The summary card's coverage line, which also says what to do before there is anything to cover. */
 export function summaryCoverage(list: { baseline: { version: string } | null; items: readonly Covered[] }): string {
   if (list.items.length > 0) return coverageLabel(coverage(list.items));

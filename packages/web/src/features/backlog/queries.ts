@@ -6,7 +6,6 @@ import {
   fetchStory,
   fetchStoryChecks,
   fetchStoryPage,
-  type Story,
   type StoryFilters,
 } from './api.ts';
 
@@ -63,28 +62,3 @@ export const useStory = (code: string, key: string | null) =>
 
 export const useSprints = (code: string) =>
   useQuery({ queryKey: backlogKeys.sprints(code), queryFn: () => fetchSprints(code) });
-
-const SUMMARY_PAGE = 500;
-const SUMMARY_PAGES = 20;
-
-/**
- * Every story's status for the product page's summary. The API has no counts endpoint yet, so this follows the
- * cursor in pages of 500, up to 10,000 stories; `complete` is false past that and the card says so.
- */
-export const useStoryStatuses = (code: string) =>
-  useQuery({
-    queryKey: backlogKeys.summary(code),
-    queryFn: async ({ signal }) => {
-      const statuses: Story['status'][] = [];
-      let cursor: string | undefined;
-      for (let page = 0; page < SUMMARY_PAGES; page++) {
-        if (signal.aborted) break;
-        const res = await fetchStoryPage(code, {}, cursor, SUMMARY_PAGE);
-        for (const s of res.items) statuses.push(s.status);
-        if (!res.nextCursor) return { statuses, complete: true };
-        cursor = res.nextCursor;
-      }
-      return { statuses, complete: false };
-    },
-    staleTime: 30_000,
-  });

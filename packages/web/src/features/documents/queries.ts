@@ -10,8 +10,8 @@ export const documentKeys = {
   templates: (kind: string) => ['templates', kind] as const,
 };
 
-export const useDocument = (id: string) =>
-  useQuery({ queryKey: documentKeys.detail(id), queryFn: () => fetchDocument(id) });
+export const useDocument = (id: string, enabled = true) =>
+  useQuery({ queryKey: documentKeys.detail(id), queryFn: () => fetchDocument(id), enabled });
 
 export const useVersions = (id: string, enabled = true) =>
   useQuery({ queryKey: documentKeys.versions(id), queryFn: () => fetchVersions(id), enabled });

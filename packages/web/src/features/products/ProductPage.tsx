@@ -4,7 +4,9 @@ import { formatDateTime } from '../../lib/format.ts';
 import { AnchorLink } from '../../ui/Links.tsx';
 import { ErrorState, LoadingState } from '../../ui/States.tsx';
 import { canUpdateProduct, canWriteDocuments, useSession } from '../auth/session.tsx';
+import { canWriteBacklog } from '../backlog/access.ts';
 import { BacklogSummaryCard } from '../backlog/BacklogSummaryCard.tsx';
+import { DriftCard } from '../backlog/trace/DriftCard.tsx';
 import { DocumentsCard } from '../documents/DocumentsCard.tsx';
 import { GateStatusCard } from '../gate/ProductGateStatus.tsx';
 import { PeopleCard } from './PeopleCard.tsx';
@@ -34,16 +36,19 @@ export function ProductPage() {
       <ProductHeader product={product} etag={etag} canForceStage={me.user.isAdmin} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
-          <DocumentsCard
-            productCode={product.code}
-            documents={product.documents}
-            canWrite={canWriteDocuments(me, sub)}
-          />
+          <Stack>
+            <DocumentsCard
+              productCode={product.code}
+              documents={product.documents}
+              canWrite={canWriteDocuments(me, sub)}
+            />
+            {['build', 'uat', 'handover', 'live'].includes(product.stage) ? <DriftCard code={product.code} /> : null}
+          </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack>
             <GateStatusCard gate={product.gate} />
-            <BacklogSummaryCard code={product.code} />
+            <BacklogSummaryCard code={product.code} stage={product.stage} canMove={canWriteBacklog(me, sub)} />
             <PeopleCard product={product} etag={etag} canEdit={canUpdateProduct(me, sub)} />
             <Text size="xs" c="dimmed">
               Created {formatDateTime(product.createdAt)} · updated {formatDateTime(product.updatedAt)}

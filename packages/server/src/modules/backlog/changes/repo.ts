@@ -164,3 +164,20 @@ export async function findStoryKeys(db: Executor, productId: string, keys: reado
     .where(and(eq(stories.productId, productId), inArray(stories.key, [...keys])));
   return rows.map((r) => r.key);
 }
+
+/** When each of the product's change requests was raised (sprint metrics count the ones raised mid-sprint). */
+export async function changeRequestTimes(db: Executor, productId: string): Promise<Date[]> {
+  const rows = await db
+    .select({ createdAt: changeRequests.createdAt })
+    .from(changeRequests)
+    .where(eq(changeRequests.productId, productId));
+  return rows.map((r) => r.createdAt);
+}
+
+export async function countPendingChangeRequests(db: Executor, productId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number | string>`count(*)` })
+    .from(changeRequests)
+    .where(and(eq(changeRequests.productId, productId), eq(changeRequests.status, 'pending')));
+  return Number(row?.n ?? 0);
+}

@@ -1,9 +1,9 @@
 // What the sprints API sends, typed by the contract (core/contract/backlog.ts).
-import type { Sprint } from '@pi-studio/core/contract/backlog';
+import type { Sprint, SprintMetrics } from '@pi-studio/core/contract/backlog';
 import { formatVersion } from '@pi-studio/core/documents/version';
 import type { SprintRecord } from './repo.ts';
 
-export function presentSprint(s: SprintRecord): Sprint {
+export function presentSprint(s: SprintRecord, metrics: SprintMetrics): Sprint {
   return {
     id: s.id,
     name: s.name,
@@ -15,5 +15,6 @@ export function presentSprint(s: SprintRecord): Sprint {
     endedAt: s.endedAt?.toISOString() ?? null,
     createdBy: s.createdBy,
     createdAt: s.createdAt.toISOString(),
+    metrics,
   };
 }

@@ -19,9 +19,24 @@ export type SprintRecord = {
   endedAt: Date | null;
   createdBy: { id: string; name: string; email: string } | null;
   createdAt: Date;
+  /** Committed stories that still exist, and how many of them are done now. */
+  committedTotal: number;
+  committedDone: number;
+  /** Stories in the sprint now that are not in its commitment. */
+  addedAfterStart: number;
 };
 
 const storyCount = sql<number | string>`(select count(*) from ${stories} where ${stories.sprintId} = ${sprints.id})`;
+
+// The commitment is a jsonb array of story ids: each count looks the stories up by primary key, so a sprint costs a
+// few index probes per committed story, however large the backlog.
+const committed = sql`(select (jsonb_array_elements_text(${sprints.committedStoryIds}))::uuid)`;
+const committedTotal = sql<number | string>`(select count(*) from ${stories} where ${stories.id} in ${committed})`;
+const committedDone = sql<
+  number | string
+>`(select count(*) from ${stories} where ${stories.id} in ${committed} and ${stories.status} = 'done')`;
+const addedAfterStart = sql<number | string>`(select count(*) from ${stories} where ${stories.sprintId} = ${sprints.id}
+  and not jsonb_exists(${sprints.committedStoryIds}, ${stories.id}::text))`;
 
 function sprintQuery(db: Executor) {
   return db
@@ -41,6 +56,9 @@ function sprintQuery(db: Executor) {
       creatorName: users.name,
       creatorEmail: users.email,
       storyCount,
+      committedTotal,
+      committedDone,
+      addedAfterStart,
     })
     .from(sprints)
     .leftJoin(documentVersions, eq(documentVersions.id, sprints.baselineVersionId))
@@ -64,6 +82,9 @@ const toRecord = (r: Row): SprintRecord => ({
   endedAt: r.endedAt,
   createdBy: r.creatorId ? { id: r.creatorId, name: r.creatorName ?? '', email: r.creatorEmail ?? '' } : null,
   createdAt: r.createdAt,
+  committedTotal: Number(r.committedTotal),
+  committedDone: Number(r.committedDone),
+  addedAfterStart: Number(r.addedAfterStart),
 });
 
 /** A product's sprints, newest first. */
@@ -140,4 +161,43 @@ export async function doneAmong(db: Executor, ids: readonly string[]): Promise<n
     .from(stories)
     .where(and(inArray(stories.id, [...ids]), eq(stories.status, 'done')));
   return Number(row?.n ?? 0);
+}
+
+export type SprintCommitment = {
+  name: string;
+  status: SprintStatus;
+  endedAt: Date | null;
+  /** The committed stories that still exist, by number. */
+  committed: { key: string; status: string }[];
+};
+
+/** The ended sprints of a product with their committed stories' keys and statuses now (the build → UAT rule). */
+export async function endedSprintCommitments(db: Executor, productId: string): Promise<SprintCommitment[]> {
+  const ended = await db
+    .select({ id: sprints.id, name: sprints.name, endedAt: sprints.endedAt, ids: sprints.committedStoryIds })
+    .from(sprints)
+    .where(and(eq(sprints.productId, productId), eq(sprints.status, 'ended')));
+  const ids = [...new Set(ended.flatMap((s) => s.ids))];
+  const found =
+    ids.length === 0
+      ? []
+      : await db
+          .select({ id: stories.id, key: stories.key, status: stories.status })
+          .from(stories)
+          .where(and(eq(stories.productId, productId), inArray(stories.id, ids)))
+          .orderBy(stories.number);
+  const byId = new Map(found.map((s) => [s.id, s]));
+  const order = new Map(found.map((s, i) => [s.id, i]));
+  return ended.map((s) => ({
+    name: s.name,
+    status: 'ended',
+    endedAt: s.endedAt,
+    committed: s.ids
+      .filter((id) => byId.has(id))
+      .sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))
+      .flatMap((id) => {
+        const story = byId.get(id);
+        return story ? [{ key: story.key, status: story.status }] : [];
+      }),
+  }));
 }

@@ -1,7 +1,7 @@
 // Sprints: planned (stories are put in with PATCH …/stories/:key {sprintId}), started — which records the PRD
 // baseline and the stories committed at that moment, what drift and the build → UAT rule are measured against —
 // and ended. One sprint per product is active at a time (a partial unique index holds it when two starts race).
-import type { SprintBody, SprintList } from '@pi-studio/core/contract/backlog';
+import type { Sprint, SprintBody, SprintList } from '@pi-studio/core/contract/backlog';
 import { formatVersion } from '@pi-studio/core/documents/version';
 import { isUniqueViolation } from '../../../db/errors.ts';
 import type { UseCaseCtx } from '../../../use-case/context.ts';
@@ -9,6 +9,7 @@ import { conflict, notFound } from '../../../use-case/errors.ts';
 import { writeAudit } from '../../audit/writer.ts';
 import { backlogProduct } from '../policy.ts';
 import { type BacklogProduct, findBaseline, lockBacklog } from '../repo.ts';
+import { metricsOf } from './metrics.ts';
 import { presentSprint } from './presenters.ts';
 import {
   doneAmong,
@@ -21,14 +22,30 @@ import {
   storyIdsInSprint,
 } from './repo.ts';
 
-export async function sprintList(ctx: UseCaseCtx, code: string): Promise<SprintList> {
-  const product = await backlogProduct(ctx, code, 'product.read');
-  return { items: (await listSprints(ctx.deps.db, product.id)).map(presentSprint) };
+/** Sprints with their metrics (clarifications and change requests read once for all of them). */
+async function present(ctx: UseCaseCtx, product: BacklogProduct, sprints: SprintRecord[]): Promise<Sprint[]> {
+  const metrics = await metricsOf(ctx.deps.db, product.id, sprints);
+  return sprints.flatMap((s) => {
+    const m = metrics.get(s.id);
+    return m ? [presentSprint(s, m)] : [];
+  });
 }
 
-async function sprintOf(ctx: UseCaseCtx, product: BacklogProduct, id: string): Promise<SprintRecord> {
+export async function sprintList(ctx: UseCaseCtx, code: string): Promise<SprintList> {
+  const product = await backlogProduct(ctx, code, 'product.read');
+  return { items: await present(ctx, product, await listSprints(ctx.deps.db, product.id)) };
+}
+
+/** A sprint of the product (404 naming `path.id` otherwise). */
+export async function sprintOf(ctx: UseCaseCtx, product: BacklogProduct, id: string): Promise<SprintRecord> {
   const sprint = await findSprint(ctx.deps.db, product.id, id);
   if (!sprint) throw notFound(`sprint ${id}`, [{ name: 'path.id', reason: `no such sprint in ${product.code}` }]);
+  return sprint;
+}
+
+async function presentOne(ctx: UseCaseCtx, product: BacklogProduct, id: string): Promise<Sprint> {
+  const [sprint] = await present(ctx, product, [await sprintOf(ctx, product, id)]);
+  if (!sprint) throw new Error(`sprint ${id} has no metrics`);
   return sprint;
 }
 
@@ -51,7 +68,7 @@ export async function createSprint(ctx: UseCaseCtx, code: string, body: SprintBo
     });
     return sprintId;
   });
-  return presentSprint(await sprintOf(ctx, product, id));
+  return presentOne(ctx, product, id);
 }
 
 export async function startSprint(ctx: UseCaseCtx, code: string, id: string) {
@@ -96,7 +113,7 @@ export async function startSprint(ctx: UseCaseCtx, code: string, id: string) {
       if (isUniqueViolation(err)) throw activeConflict(product, 'another sprint');
       throw err;
     });
-  return presentSprint(await sprintOf(ctx, product, id));
+  return presentOne(ctx, product, id);
 }
 
 const activeConflict = (product: BacklogProduct, name: string) =>
@@ -126,5 +143,5 @@ export async function endSprint(ctx: UseCaseCtx, code: string, id: string) {
       },
     });
   });
-  return presentSprint(await sprintOf(ctx, product, id));
+  return presentOne(ctx, product, id);
 }

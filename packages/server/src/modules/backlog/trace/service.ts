@@ -4,7 +4,7 @@
 // sprints' commitments and the change requests.
 import type { Drift, TraceMatrix } from '@pi-studio/core/contract/backlog';
 import { formatVersion } from '@pi-studio/core/documents/version';
-import { extractRequirements } from '@pi-studio/core/stories/requirements';
+import { type ExtractedRequirement, extractRequirements } from '@pi-studio/core/stories/requirements';
 import { type DriftChangeRequest, detectDrift } from '@pi-studio/core/trace/drift';
 import type { TraceLink } from '@pi-studio/core/trace/graph';
 import { type CoverageMatrix, coverageMatrix, matrixCsv } from '@pi-studio/core/trace/matrix';
@@ -13,14 +13,14 @@ import { readConvention } from '../../workspace/admin/service.ts';
 import { listChangeRequests } from '../changes/repo.ts';
 import { backlogProduct } from '../policy.ts';
 import { findBaseline, versionBody } from '../repo.ts';
-import { currentPrd, traceLinks, traceRequirements, traceSprints, traceStories } from './repo.ts';
+import { currentPrd, traceItems, traceLinks, traceRequirements, traceSprints, traceStories } from './repo.ts';
 
 async function buildMatrix(ctx: UseCaseCtx, code: string): Promise<CoverageMatrix> {
   const product = await backlogProduct(ctx, code, 'product.read');
   const db = ctx.deps.db;
   const [reqs, items, links] = await Promise.all([
     traceRequirements(db, product.id),
-    traceStories(db, product.id),
+    traceItems(db, product.id),
     traceLinks(db, product.id),
   ]);
   const kindOf = new Map(items.map((s) => [s.key, s.type]));
@@ -62,6 +62,35 @@ export async function traceMatrixCsv(ctx: UseCaseCtx, code: string): Promise<str
   return matrixCsv(await buildMatrix(ctx, code));
 }
 
+/**
+ * The requirements of one PRD version as drift reads them. A version's body never changes, so each is read once per
+ * process and kept (the most recently used few): reading a 500-requirement PRD takes ~35 ms and drift reads two
+ * versions, which alone was a third of the 200 ms budget (docs/benchmarks.md, "Backlog").
+ */
+const versionRequirements = new Map<string, ExtractedRequirement[]>();
+const KEEP_VERSIONS = 32;
+
+async function requirementsOf(
+  versionId: string,
+  body: () => Promise<string>,
+  options: { product: string; separator: string },
+): Promise<ExtractedRequirement[]> {
+  const key = `${versionId}\u0000${options.product}\u0000${options.separator}`;
+  const kept = versionRequirements.get(key);
+  if (kept) {
+    versionRequirements.delete(key);
+    versionRequirements.set(key, kept);
+    return kept;
+  }
+  const read = extractRequirements(await body(), options);
+  versionRequirements.set(key, read);
+  if (versionRequirements.size > KEEP_VERSIONS) {
+    const oldest = versionRequirements.keys().next().value;
+    if (oldest !== undefined) versionRequirements.delete(oldest);
+  }
+  return read;
+}
+
 export async function traceDrift(ctx: UseCaseCtx, code: string): Promise<Drift> {
   const product = await backlogProduct(ctx, code, 'product.read');
   const db = ctx.deps.db;
@@ -75,9 +104,10 @@ export async function traceDrift(ctx: UseCaseCtx, code: string): Promise<Drift> 
     };
   }
   const { convention } = await readConvention(db);
-  const extract = (body: string) => extractRequirements(body, { product: code, separator: convention.separator });
-  const [baselineBody, items, links, sprints, changes] = await Promise.all([
-    versionBody(db, baseline.versionId),
+  const options = { product: code, separator: convention.separator };
+  const [baselineRequirements, currentRequirements, items, links, sprints, changes] = await Promise.all([
+    requirementsOf(baseline.versionId, () => versionBody(db, baseline.versionId), options),
+    requirementsOf(current.versionId, async () => current.body, options),
     traceStories(db, product.id),
     traceLinks(db, product.id),
     traceSprints(db, product.id),
@@ -101,11 +131,11 @@ export async function traceDrift(ctx: UseCaseCtx, code: string): Promise<Drift> 
     requirementIds: cr.impact.requirementIds,
   }));
   const driftItems = detectDrift({
-    baseline: { prdVersion: formatVersion(baseline), requirements: extract(baselineBody) },
-    current: { prdVersion: formatVersion(current), requirements: extract(current.body) },
+    baseline: { prdVersion: formatVersion(baseline), requirements: baselineRequirements },
+    current: { prdVersion: formatVersion(current), requirements: currentRequirements },
     stories: items.map((s) => ({
       key: s.key,
-      createdAt: s.createdAt.toISOString(),
+      createdAt: s.createdAt,
       requirementIds: [...(linksOf.get(s.key) ?? []), ...(approvedLinks.get(s.key) ?? [])],
       sprintId: s.sprintId,
     })),

@@ -1,0 +1,90 @@
+// The build → UAT rule (issue #12): a product in build moves to UAT once a sprint has ended with all its committed
+// stories done (core/trace/sprint-metrics.ts `uatReadiness`). The product's PO/VB (`products.po_id`), ProductOps, a
+// subsidiary administrator or a studio administrator moves it; otherwise the answer says exactly what is missing.
+// An administrator's forced move (POST /products/:code/stage, workspace module) stays the override.
+import type { Role } from '@pi-studio/core/access/roles';
+import type { UatReadiness } from '@pi-studio/core/contract/backlog';
+import type { Product } from '@pi-studio/core/contract/products';
+import { uatReadiness } from '@pi-studio/core/trace/sprint-metrics';
+import { STAGE_LABELS, STAGES, type Stage } from '@pi-studio/core/workspace/stages';
+import type { Executor } from '../../../db/client.ts';
+import type { UseCaseCtx } from '../../../use-case/context.ts';
+import { Conflict, conflict, Forbidden, notFound } from '../../../use-case/errors.ts';
+import { writeAudit } from '../../audit/writer.ts';
+import { moveProductStage } from '../../gate/reviews/repo.ts';
+import { presentProduct } from '../../workspace/products/presenters.ts';
+import { findProduct } from '../../workspace/products/repo.ts';
+import { findProductOwner } from '../changes/repo.ts';
+import { backlogProduct } from '../policy.ts';
+import { type BacklogProduct, productStage } from '../repo.ts';
+import { endedSprintCommitments } from '../sprints/repo.ts';
+
+const MOVERS: readonly Role[] = ['admin', 'productops'];
+
+/** Whether the product may move to UAT now, and why (or why not). */
+export async function readinessOf(db: Executor, productId: string, stage: string) {
+  const sprints = await endedSprintCommitments(db, productId);
+  return uatReadiness(
+    stageOf(stage),
+    sprints.map((s) => ({ ...s, endedAt: s.endedAt?.toISOString() ?? null })),
+  );
+}
+
+export const presentReadiness = (r: { ready: boolean; reason: string }): UatReadiness => ({
+  ready: r.ready,
+  reason: r.reason,
+});
+
+function stageOf(stage: string): Stage {
+  const known = STAGES.find((s) => s === stage);
+  if (!known) throw new Error(`unknown stage ${stage}`);
+  return known;
+}
+
+async function assertMayMove(ctx: UseCaseCtx, product: BacklogProduct): Promise<void> {
+  const actor = ctx.actor;
+  if (!actor || actor.isAdmin) return;
+  const role = actor.roles.get(product.subsidiaryId);
+  if (role && MOVERS.includes(role)) return;
+  const owner = await findProductOwner(ctx.deps.db, product.id);
+  if (owner !== null && owner === actor.userId) return;
+  throw new Forbidden(
+    `only ${product.code}'s PO/VB, ProductOps or an administrator moves it to ${STAGE_LABELS.uat}`,
+    'not_product_owner',
+  );
+}
+
+export async function moveToUat(ctx: UseCaseCtx, code: string): Promise<Product> {
+  const product = await backlogProduct(ctx, code, 'backlog.write');
+  await assertMayMove(ctx, product);
+  const db = ctx.deps.db;
+  await db.transaction(async (tx) => {
+    const stage = stageOf(await productStage(tx, product.id, { lock: true }));
+    if (stage !== 'build') {
+      throw conflict(
+        'not_in_build',
+        `${code} is in ${STAGE_LABELS[stage]}: only a product in ${STAGE_LABELS.build} moves to ${STAGE_LABELS.uat}`,
+      );
+    }
+    const readiness = await readinessOf(tx, product.id, stage);
+    if (!readiness.ready) {
+      throw new Conflict('uat_not_ready', `${code} is not ready for ${STAGE_LABELS.uat}: ${readiness.reason}`, [], {
+        notDone: readiness.notDone,
+      });
+    }
+    const at = ctx.deps.now();
+    if (!(await moveProductStage(tx, product.id, ['build'], 'uat', at))) throw new Error(`${code} left build`);
+    await writeAudit(tx, ctx.who(), {
+      action: 'product.stage_changed',
+      targetType: 'product',
+      targetId: product.id,
+      targetLabel: code,
+      subsidiaryId: product.subsidiaryId,
+      before: { stage: 'build' },
+      after: { stage: 'uat', reason: readiness.reason },
+    });
+  });
+  const fresh = await findProduct(db, code);
+  if (!fresh) throw notFound(`product ${code}`);
+  return presentProduct(fresh);
+}

@@ -1,0 +1,94 @@
+// Requirements × stories: one row per requirement with the stories that build it and the bugs filed against it.
+// Requirements no story covers are highlighted; removed ones stay as greyed rows (counted neither way).
+import { Badge, Group, Table, Text } from '@mantine/core';
+import type { TraceMatrix } from './api.ts';
+
+type Row = TraceMatrix['rows'][number];
+type Item = Row['stories'][number];
+
+function Keys({ items, onOpen, empty }: { items: readonly Item[]; onOpen: (key: string) => void; empty: string }) {
+  if (items.length === 0) {
+    return (
+      <Text size="xs" c="dimmed">
+        {empty}
+      </Text>
+    );
+  }
+  return (
+    <Group gap={4}>
+      {items.map((s) => (
+        <Badge
+          key={s.key}
+          component="button"
+          type="button"
+          variant="outline"
+          color={s.kind === 'bug' ? 'red' : 'blue'}
+          tt="none"
+          style={{ cursor: 'pointer' }}
+          onClick={() => onOpen(s.key)}
+          aria-label={`Open ${s.key}`}
+        >
+          {s.key}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
+
+export function MatrixTable({ rows, onOpen }: { rows: readonly Row[]; onOpen: (key: string) => void }) {
+  return (
+    <Table.ScrollContainer minWidth={640}>
+      <Table verticalSpacing="xs" striped={false} data-testid="matrix-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={120}>Requirement</Table.Th>
+            <Table.Th>Text</Table.Th>
+            <Table.Th w={90}>Priority</Table.Th>
+            <Table.Th>Stories</Table.Th>
+            <Table.Th>Bugs</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => {
+            const gap = !row.covered && !row.requirement.removed;
+            return (
+              <Table.Tr
+                key={row.requirement.id}
+                data-testid="matrix-row"
+                data-key={row.requirement.id}
+                data-gap={gap || undefined}
+                bg={gap ? 'var(--mantine-color-orange-light)' : undefined}
+                c={row.requirement.removed ? 'dimmed' : undefined}
+              >
+                <Table.Td>
+                  <Text ff="monospace" size="xs" fw={600}>
+                    {row.requirement.id}
+                  </Text>
+                  {row.requirement.removed ? (
+                    <Badge size="xs" color="gray" tt="none">
+                      Removed
+                    </Badge>
+                  ) : null}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" lineClamp={2} title={row.requirement.text}>
+                    {row.requirement.text}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="xs">{row.requirement.priority ?? '—'}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Keys items={row.stories} onOpen={onOpen} empty={gap ? 'No story: a gap' : 'None'} />
+                </Table.Td>
+                <Table.Td>
+                  <Keys items={row.bugs} onOpen={onOpen} empty="None" />
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
