@@ -1,6 +1,11 @@
 // `pistudio` dispatcher. Every failure ends as ONE line on stderr (`pistudio: …`) and a stable exit code:
 // 0 done, 1 the command could not do its job (data directory in use, database not empty…), 2 bad usage or input.
+import module from 'node:module';
 import { CommandFailed, UsageError } from './args.ts';
+
+// Node 22.1+ keeps the code it compiled for the bundle's chunks on disk, so the next `pistudio` run skips compiling
+// them (~25 ms of every `pistudio gate`). Node 20 has no such cache: nothing happens there.
+(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 type Command = { summary: string; run: (argv: string[]) => Promise<number> };
 
@@ -38,6 +43,10 @@ const COMMANDS: Record<string, Command> = {
   requirements: {
     summary: 'list the requirements of a PRD with their acceptance criteria',
     run: async (a) => (await import('./commands/requirements.ts')).runRequirements(a),
+  },
+  intake: {
+    summary: 'intake parse: read a WhatsApp, Slack or Teams export',
+    run: async (a) => (await import('./commands/intake.ts')).runIntake(a),
   },
 };
 

@@ -1,0 +1,189 @@
+// WhatsApp "Export chat" text (Android and iOS layouts, any date order, 12- or 24-hour clocks). The line grammar,
+// the joining of continuation lines and the day/month inference are whatsapp-chat-parser's (ADR 0018); around it:
+// - before: nothing but decoding (bytes.ts) — the library itself accepts the U+200E marks iOS puts at line starts;
+// - after: line numbers, zone-free timestamps, system lines (Android: no author; iOS: attributed to a person or the
+//   group, recognised by the U+200E iOS puts before the text and by their wording), media placeholders, deleted and
+//   edited markers, U+200E stripped everywhere, authors whose names contain ": ", trailing newlines.
+import { parseString } from 'whatsapp-chat-parser';
+import { assertWellFormed } from './bytes.ts';
+import { IntakeError } from './errors.ts';
+import { type IntakeItem, type IntakeResult, noneDropped } from './types.ts';
+
+export type WhatsAppOptions = {
+  /** Force the date order instead of inferring it from the whole file (true: 05/11 is 5 November). */
+  daysFirst?: boolean;
+  /** Known author names that contain ": " (the export cannot tell them from text); see fixColonNames. */
+  authors?: readonly string[];
+  /** The file inside a zip this text came from, kept as provenance. */
+  file?: string;
+};
+
+const LRM = /\u200e/g;
+const LINE_BREAK = /\r\n|\r|\n/;
+
+// What a message line starts with (the library's grammar, without the author): detectSource recognises an export
+// by it. DATE_PART and TIME_PART read the time of day back from a message's own line (utcTimestamp).
+export const WHATSAPP_LINE =
+  /^[\u200e\u200f]*\[?\d{1,4}[-/.]\s?\d{1,4}[-/.]\s?\d{1,4}[,.]?\s\D*?\d{1,2}[.:]\d{1,2}(?:[.:]\d{1,2})?(?:\s?[ap]\.?\s?m\.?)?\]?(?:\s-|:)?\s/i;
+const DATE_PART = /^[\u200e\u200f]*\[?\d{1,4}[-/.]\s?\d{1,4}[-/.]\s?\d{1,4}/;
+const TIME_PART = /(\d{1,2})[.:](\d{1,2})(?:[.:](\d{1,2}))?(?:\s?([ap])\.?\s?m\.?)?/i;
+
+const DELETED = /^(?:this message was deleted|you deleted this message)\.?$/i;
+const EDITED = /\s*<this message was edited>$/i;
+// One line each: Android `<Media omitted>`, iOS `image omitted` / `file.pdf • 3 pages document omitted`, and the
+// attachment lines of exports with media (`<attached: …>`, `name.jpg (file attached)`).
+const MEDIA_LINE =
+  /^(?:<media omitted>|<attached: [^>]+>|[\w-]+\.\w+ \([\p{L} ]{3,30}\)|null)$|\b(?:image|video|audio|sticker|gif|document|contact card|voice message) omitted$/iu;
+// System texts that no person writes that way, whoever the export attributes them to.
+const SYSTEM_TEXT = [
+  /^messages and calls are end-to-end encrypted\b/i,
+  /^messages to this (?:group|chat) are now secured with end-to-end encryption\b/i,
+  /\bjoined using this group's invite link$/i,
+  /^your security code with .+ changed\b/i,
+  /\bcreated group ["“].*["”]$/i,
+  /^you're now an admin$/i,
+  /^this (?:chat|group) is with a business\b/i,
+  /^disappearing messages (?:were|are) turned (?:on|off)\b/i,
+  // iOS attributes these to the group: "[…] Payout pilot: Boris added you".
+  /^[^\n]{1,80}? (?:added|removed) you$/i,
+  /^[^\n]{1,80}? (?:changed this group's (?:icon|settings)|changed the group description|deleted this group's icon)\b[^\n]*$/i,
+];
+// System lines holding ": " inside quotes, which the library splits into a made-up author and a text: read whole.
+const SPLIT_SYSTEM_TEXT =
+  /^[^\n]{1,80}? (?:changed the (?:subject|group name) (?:from|to) ["“]|created group ["“])[^\n]*["”]$/;
+// System texts that a person could also write, counted only when they start with the author or "You".
+const ACTOR_TEXT =
+  /^ (?:added .+|removed .+|left|changed the (?:subject|group name|group description) .*|changed this group's (?:icon|settings) ?.*|deleted this group's icon|changed their phone number .*|joined)$/i;
+
+type Parsed = { date: Date; author: string | null; message: string };
+
+export function parseWhatsApp(text: string, options: WhatsAppOptions = {}): IntakeResult {
+  const lines = text.split(LINE_BREAK);
+  const messages = parseString(text, { daysFirst: options.daysFirst, parseAttachments: false }) as Parsed[];
+  if (messages.length === 0) {
+    throw new IntakeError(
+      'wrong_source',
+      'no WhatsApp message lines found (expected e.g. "05/11/2026, 09:02 - Name: text")',
+    );
+  }
+  // The library drops only the lines before the first message and joins every later one to a message, so the
+  // first message starts after those and each message spans 1 + its line breaks.
+  const consumed = messages.reduce((sum, m) => sum + 1 + count(m.message, '\n'), 0);
+  let line = lines.length - consumed + 1;
+
+  const dropped = noneDropped();
+  const items: IntakeItem[] = [];
+  for (const m of messages) {
+    const at = line;
+    const raw = lines[at - 1] ?? '';
+    line += 1 + count(m.message, '\n');
+    const classified = classify(m);
+    if (classified.kind !== 'message') {
+      dropped[classified.kind]++;
+      continue;
+    }
+    const item: IntakeItem = {
+      author: (m.author ?? '').replace(LRM, '').trim(),
+      timestamp: utcTimestamp(m.date, raw),
+      text: classified.text,
+      line: at,
+    };
+    if (options.file !== undefined) item.file = options.file;
+    if (classified.edited) item.edited = true;
+    assertWellFormed(item.author, `line ${at}`);
+    assertWellFormed(item.text, `line ${at}`);
+    items.push(item);
+  }
+  fixColonNames(items, options.authors ?? []);
+  return { source: 'whatsapp', items, dropped };
+}
+
+type Classified = { kind: 'message'; text: string; edited: boolean } | { kind: 'system' | 'media' | 'deleted' };
+
+function classify(m: Parsed): Classified {
+  const original = m.message.replace(/\s+$/, '');
+  const marked = original.startsWith('\u200e');
+  let text = original.replace(LRM, '');
+  if (m.author === null) return { kind: 'system' };
+  if (DELETED.test(text.trim())) return { kind: 'deleted' };
+  const edited = EDITED.test(text);
+  text = text.replace(EDITED, '');
+  const kept = text.split('\n').filter((l) => !MEDIA_LINE.test(l.trim()));
+  if (kept.join('').trim() === '') return { kind: 'media' };
+  text = kept.join('\n').trim();
+  const author = m.author.replace(LRM, '').trim();
+  if (marked || SYSTEM_TEXT.some((p) => p.test(text))) return { kind: 'system' };
+  if (SPLIT_SYSTEM_TEXT.test(text) || SPLIT_SYSTEM_TEXT.test(`${author}: ${text}`)) return { kind: 'system' };
+  for (const actor of [author, 'You']) {
+    if (text.startsWith(actor) && ACTOR_TEXT.test(text.slice(actor.length))) return { kind: 'system' };
+  }
+  return { kind: 'message', text, edited };
+}
+
+/**
+ * The file's wall-clock time read as UTC. The library builds its Date in the runtime's zone, so the date is read
+ * back with local getters (the library's day/month decision is in it) and the time of day from the line itself:
+ * a wall-clock time in a daylight-saving gap of the runtime's zone would otherwise move by an hour.
+ */
+function utcTimestamp(date: Date, raw: string): string {
+  let hours = date.getHours();
+  let minutes = date.getMinutes();
+  let seconds = date.getSeconds();
+  const head = DATE_PART.exec(raw);
+  const time = head ? TIME_PART.exec(raw.slice(head[0].length)) : null;
+  if (time) {
+    hours = Number(time[1]) % (time[4] ? 12 : 24);
+    if (time[4]?.toLowerCase() === 'p') hours += 12;
+    minutes = Number(time[2]);
+    seconds = Number(time[3] ?? 0);
+  }
+  const utc = Date.UTC(date.getFullYear(), date.getMonth(), date.getDate(), hours, minutes, seconds);
+  return new Date(utc).toISOString();
+}
+
+// Words people start messages with ("Bug: checkout fails"), never read as the second half of a name.
+const LABELS = new Set(
+  `bug bugs note notes update edit re fw fwd fix issue question q idea feedback request fyi ps todo info warning
+error problem feature suggestion reminder summary status result results answer reply quote link example
+test tip important urgent`.split(/\s+/),
+);
+
+/**
+ * "Dr. Who: PhD: it crashes" splits at the first ": " into author "Dr. Who" and text "PhD: it crashes". A name
+ * given in `known` is re-joined exactly; without one, an author whose every message (two or more) starts with the
+ * same short, capitalised "X: " that is not a label like "Bug" or "Update" is taken to be "author: X".
+ */
+function fixColonNames(items: IntakeItem[], known: readonly string[]): void {
+  for (const name of [...known].sort((a, b) => b.length - a.length)) {
+    for (const item of items) {
+      const joined = `${item.author}: ${item.text}`;
+      if (item.author !== name && name.startsWith(`${item.author}: `) && joined.startsWith(`${name}: `)) {
+        item.author = name;
+        item.text = joined.slice(name.length + 2);
+      }
+    }
+  }
+  const byAuthor = new Map<string, IntakeItem[]>();
+  for (const item of items) {
+    const own = byAuthor.get(item.author);
+    if (own) own.push(item);
+    else byAuthor.set(item.author, [item]);
+  }
+  for (const [author, own] of byAuthor) {
+    if (own.length < 2 || known.includes(author)) continue;
+    const prefix = /^([^\n:]{1,30}): /.exec(own[0]?.text ?? '')?.[1];
+    if (prefix === undefined || prefix.split(' ').length > 3 || !/^[\p{Lu}\p{N}]/u.test(prefix)) continue;
+    if (LABELS.has(prefix.toLowerCase())) continue;
+    if (!own.every((i) => i.text.startsWith(`${prefix}: `) && i.text.length > prefix.length + 2)) continue;
+    for (const item of own) {
+      item.author = `${author}: ${prefix}`;
+      item.text = item.text.slice(prefix.length + 2);
+    }
+  }
+}
+
+function count(text: string, char: string): number {
+  let n = 0;
+  for (let i = text.indexOf(char); i >= 0; i = text.indexOf(char, i + 1)) n++;
+  return n;
+}
