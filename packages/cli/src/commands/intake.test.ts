@@ -2,7 +2,7 @@
 // zip and a Teams file, and exit code 2 with one line for bad usage and every unreadable input. The last test runs
 // the built CLI the way users do.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -118,6 +118,50 @@ describe('pistudio intake parse', () => {
     ]);
   });
 
+  it('reads a Slack export someone already unzipped: the folder of channel folders', async () => {
+    const dir = path.join(work, 'slack-export');
+    mkdirSync(path.join(dir, 'uat-feedback'), { recursive: true });
+    writeFileSync(path.join(dir, 'users.json'), JSON.stringify([{ id: 'U1', name: 'omar', real_name: 'Omar Haddad' }]));
+    writeFileSync(path.join(dir, 'channels.json'), JSON.stringify([{ id: 'C1', name: 'uat-feedback' }]));
+    writeFileSync(
+      path.join(dir, 'uat-feedback', '2026-11-05.json'),
+      JSON.stringify([
+        { type: 'message', user: 'U1', text: 'Refunds page is empty for <@U1>', ts: '1793955720.000100' },
+        {
+          type: 'message',
+          subtype: 'channel_join',
+          user: 'U1',
+          text: '<@U1> has joined the channel',
+          ts: '1793955600.000100',
+        },
+      ]),
+    );
+    const out = await intake('parse', dir, '--format', 'json');
+    expect(out).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(out.stdout)).toEqual({
+      source: 'slack',
+      items: [
+        {
+          author: 'Omar Haddad',
+          timestamp: '2026-11-06T09:02:00.000Z',
+          text: 'Refunds page is empty for @Omar Haddad',
+        },
+      ],
+    });
+    const wrong = await intake('parse', dir, '--source', 'whatsapp');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toBe(
+      `pistudio: intake: ${dir} is a folder: only a Slack export is read from a folder (--source slack)\n`,
+    );
+    const empty = path.join(work, 'empty-folder');
+    mkdirSync(empty);
+    const none = await intake('parse', empty);
+    expect(none.code).toBe(2);
+    expect(none.stderr.split('\n').filter(Boolean)).toEqual([
+      `pistudio: intake: ${empty}: the folder holds no Slack channel folders (channel/YYYY-MM-DD.json)`,
+    ]);
+  });
+
   it('answers exit 2 and one line for bad usage and unreadable input', async () => {
     const chat = file('ok.txt', CHAT);
     const png = file('photo.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
@@ -131,7 +175,7 @@ describe('pistudio intake parse', () => {
       [['parse', chat, '--format', 'csv'], "unknown --format 'csv'"],
       [['parse', chat, '--nope'], "Unknown option '--nope'"],
       [['parse', path.join(work, 'missing.txt')], 'cannot read'],
-      [['parse', work], 'not a file'],
+      [['parse', '/dev/null'], 'not a file'],
       [['parse', file('empty.txt', '')], 'the file is empty'],
       [['parse', png], 'is a PNG image, not a chat export'],
       [['parse', file('nul.txt', `${CHAT}\u0000`)], 'NUL byte'],

@@ -1,10 +1,12 @@
 // The work of `pistudio intake parse` once its arguments are valid: refuse a file over the size limit before
 // reading it, parse the export with core, find near duplicates if asked, print. Loaded only then, so `--help`
 // stays fast. Every IntakeError (and a file that cannot be read) becomes exit 2 with one line.
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { describeLink, findDuplicates } from '@pi-studio/core/intake/duplicates';
 import { IntakeError } from '@pi-studio/core/intake/errors';
 import { parseExport } from '@pi-studio/core/intake/parse';
+import { isSlackFile, parseSlackFiles } from '@pi-studio/core/intake/slack';
 import { type IntakeItem, type IntakeResult, MAX_EXPORT_BYTES } from '@pi-studio/core/intake/types';
 import { UsageProblem } from '../file-command.ts';
 
@@ -14,10 +16,15 @@ export type IntakeSourceOption = 'auto' | 'whatsapp' | 'slack' | 'teams';
 type Options = { source: IntakeSourceOption; format: IntakeFormat; dedupe: boolean };
 
 export async function printIntake(file: string, options: Options, stdout: (text: string) => void): Promise<number> {
-  const bytes = await readExport(file);
   let result: IntakeResult;
   try {
-    result = parseExport(bytes, { source: options.source });
+    const folder = await isFolder(file);
+    if (folder && options.source !== 'auto' && options.source !== 'slack') {
+      throw new UsageProblem(`${file} is a folder: only a Slack export is read from a folder (--source slack)`);
+    }
+    result = folder
+      ? parseSlackFiles(await readSlackFolder(file))
+      : parseExport(await readExport(file), { source: options.source });
   } catch (err) {
     if (err instanceof IntakeError) throw new UsageProblem(`${file}: ${err.message}`);
     throw err;
@@ -34,6 +41,41 @@ export async function printIntake(file: string, options: Options, stdout: (text:
     stdout(asText(file, result, clusters));
   }
   return 0;
+}
+
+async function isFolder(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isDirectory();
+  } catch {
+    return false; // readExport says why it cannot be read
+  }
+}
+
+/**
+ * A Slack export someone already unzipped: its channel folders' day files and users.json, by path relative to the
+ * folder, within the same size limit as a file. Other files are not read.
+ */
+async function readSlackFolder(dir: string): Promise<Map<string, Uint8Array>> {
+  const files = new Map<string, Uint8Array>();
+  let total = 0;
+  try {
+    for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const full = path.join(entry.parentPath, entry.name);
+      const name = path.relative(dir, full).split(path.sep).join('/');
+      if (!isSlackFile(name)) continue;
+      total += (await stat(full)).size;
+      if (total > MAX_EXPORT_BYTES) {
+        throw new UsageProblem(`${dir} holds more than ${MAX_EXPORT_BYTES / 1024 / 1024} MB of export files: split it`);
+      }
+      files.set(name, new Uint8Array(await readFile(full)));
+    }
+  } catch (err) {
+    if (err instanceof UsageProblem) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UsageProblem(`cannot read the folder ${dir}${code ? ` (${code})` : ''}`);
+  }
+  return files;
 }
 
 async function readExport(file: string): Promise<Uint8Array> {

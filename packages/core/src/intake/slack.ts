@@ -30,10 +30,20 @@ type SlackMessage = {
 };
 
 export function parseSlack(zip: Uint8Array): IntakeResult {
-  const entries = readZipEntries(zip, (name) => isSlackDayFile(name) || USERS_FILE.test(name));
+  return parseSlackFiles(readZipEntries(zip, isSlackFile), 'the zip');
+}
+
+/** The export's files that matter: the day files of the channel folders and users.json. */
+export const isSlackFile = (name: string) => isSlackDayFile(name) || USERS_FILE.test(name);
+
+/**
+ * An export already unzipped (the CLI reads a folder): its files by path relative to the export's root, with `/` as
+ * the separator; `where` names it in errors.
+ */
+export function parseSlackFiles(entries: ReadonlyMap<string, Uint8Array>, where = 'the folder'): IntakeResult {
   const days = [...entries.keys()].filter(isSlackDayFile).sort();
   if (days.length === 0) {
-    throw new IntakeError('wrong_source', 'the zip holds no Slack channel folders (channel/YYYY-MM-DD.json)');
+    throw new IntakeError('wrong_source', `${where} holds no Slack channel folders (channel/YYYY-MM-DD.json)`);
   }
   const names = userNames(entries);
   const dropped = noneDropped();
@@ -100,7 +110,7 @@ function json(bytes: Uint8Array, file: string): unknown {
 
 const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
 
-function userNames(entries: Map<string, Uint8Array>): Map<string, string> {
+function userNames(entries: ReadonlyMap<string, Uint8Array>): Map<string, string> {
   const names = new Map<string, string>();
   const files = [...entries.keys()].filter((n) => USERS_FILE.test(n)).sort((a, b) => a.length - b.length);
   for (const file of files) {
