@@ -129,3 +129,19 @@ describe('hostile input', () => {
     );
   });
 });
+
+describe('iOS exports that start with a bracket (calibration on public exports, defect D1)', () => {
+  it('are WhatsApp, not damaged JSON, with or without --source', () => {
+    const bytes = new TextEncoder().encode('[11/13/26, 9:02:10 AM] Anna: the card is declined\n');
+    expect(detectSource(bytes)).toBe('whatsapp');
+    for (const source of ['auto', 'whatsapp'] as const) {
+      expect(parseExport(bytes, { source }).items).toEqual([
+        expect.objectContaining({
+          author: 'Anna',
+          timestamp: '2026-11-13T09:02:10.000Z',
+          text: 'the card is declined',
+        }),
+      ]);
+    }
+  });
+});

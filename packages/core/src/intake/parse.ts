@@ -66,6 +66,9 @@ function sniff(bytes: Uint8Array): Sniffed {
     return { source: undefined, error: notExport('a zip without Slack channel folders or a WhatsApp chat') };
   }
   const text = decodeText(bytes);
+  // WhatsApp lines first: an iOS export starts with `[` too (`[11/5/26, 9:02:10 AM] Anna: …`), and is no JSON.
+  const lines = text.split(/\r\n|\r|\n/, 50);
+  if (lines.some((l) => WHATSAPP_LINE.test(l))) return { source: 'whatsapp', text };
   const start = text.trimStart();
   if (start.startsWith('{') || start.startsWith('[')) {
     const json = parseJson(text);
@@ -73,8 +76,6 @@ function sniff(bytes: Uint8Array): Sniffed {
     const why = isTelegram(json) ? 'it is a Telegram export, which is not supported' : 'JSON without Teams messages';
     return { source: undefined, error: notExport(why), text, json };
   }
-  const lines = text.split(/\r\n|\r|\n/, 50);
-  if (lines.some((l) => WHATSAPP_LINE.test(l))) return { source: 'whatsapp', text };
   return { source: undefined, error: notExport('no line looks like a WhatsApp message'), text };
 }
 

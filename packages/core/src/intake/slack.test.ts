@@ -4,7 +4,7 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { IntakeError } from './errors.ts';
 import { parseExport } from './parse.ts';
-import { resolveMrkdwn } from './slack.ts';
+import { parseSlackFiles, resolveMrkdwn } from './slack.ts';
 import { ZIP_LIMITS } from './zip.ts';
 
 const json = (value: unknown) => strToU8(JSON.stringify(value));
@@ -207,3 +207,28 @@ function rewriteSizes(zip: Uint8Array, name: string, size: number): void {
   const central = indexOf(zip, enc(name), local + 30 + name.length) - 46;
   view.setUint32(central + 24, size, true);
 }
+
+describe('Slack app posts (calibration on public exports, defect D2)', () => {
+  it('drops a post by a user that users.json marks as a bot, even with no bot subtype', () => {
+    const result = parseSlackFiles(
+      new Map([
+        [
+          'users.json',
+          json([
+            { id: 'UB1', real_name: 'Deploy bot', is_bot: true },
+            { id: 'U1', real_name: 'Leila' },
+          ]),
+        ],
+        [
+          'general/2026-12-01.json',
+          json([
+            { type: 'message', user: 'UB1', bot_id: 'B1', text: 'Build 42 deployed', ts: '1764579600.000100' },
+            { type: 'message', user: 'U1', text: 'Refunds page is empty', ts: '1764579700.000100' },
+          ]),
+        ],
+      ]),
+    );
+    expect(result.items.map((i) => i.author)).toEqual(['Leila']);
+    expect(result.dropped.bots).toBe(1);
+  });
+});

@@ -14,7 +14,13 @@ const BOT_SUBTYPES = new Set(['bot_message', 'bot_add', 'bot_remove']);
 
 export const isSlackDayFile = (name: string) => DAY_FILE.test(name) && !name.startsWith('__MACOSX/');
 
-type SlackUser = { id?: unknown; name?: unknown; real_name?: unknown; profile?: Record<string, unknown> };
+type SlackUser = {
+  id?: unknown;
+  name?: unknown;
+  real_name?: unknown;
+  is_bot?: unknown;
+  profile?: Record<string, unknown>;
+};
 type SlackMessage = {
   type?: unknown;
   subtype?: unknown;
@@ -45,7 +51,7 @@ export function parseSlackFiles(entries: ReadonlyMap<string, Uint8Array>, where 
   if (days.length === 0) {
     throw new IntakeError('wrong_source', `${where} holds no Slack channel folders (channel/YYYY-MM-DD.json)`);
   }
-  const names = userNames(entries);
+  const { names, bots } = readUsers(entries);
   const dropped = noneDropped();
   const kept: { item: IntakeItem; seconds: number; micros: number; order: number }[] = [];
   for (const file of days) {
@@ -61,7 +67,13 @@ export function parseSlackFiles(entries: ReadonlyMap<string, Uint8Array>, where 
         dropped.deleted++;
         continue;
       }
-      if (BOT_SUBTYPES.has(subtype ?? '') || (subtype === undefined && m.user === undefined && 'bot_id' in m)) {
+      // An app's post: a bot subtype, a bot_id with no person, or a person users.json marks as a bot.
+      const botUser = typeof m.user === 'string' && bots.has(m.user);
+      if (
+        BOT_SUBTYPES.has(subtype ?? '') ||
+        botUser ||
+        (subtype === undefined && m.user === undefined && 'bot_id' in m)
+      ) {
         dropped.bots++;
         continue;
       }
@@ -110,19 +122,22 @@ function json(bytes: Uint8Array, file: string): unknown {
 
 const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
 
-function userNames(entries: ReadonlyMap<string, Uint8Array>): Map<string, string> {
+/** users.json: each id's name, and the ids of bot users (`is_bot`). */
+function readUsers(entries: ReadonlyMap<string, Uint8Array>): { names: Map<string, string>; bots: Set<string> } {
   const names = new Map<string, string>();
+  const bots = new Set<string>();
   const files = [...entries.keys()].filter((n) => USERS_FILE.test(n)).sort((a, b) => a.length - b.length);
   for (const file of files) {
-    const users = json(entries.get(file) as Uint8Array, file);
-    if (!Array.isArray(users)) continue;
-    for (const u of users as SlackUser[]) {
+    const list = json(entries.get(file) as Uint8Array, file);
+    if (!Array.isArray(list)) continue;
+    for (const u of list as SlackUser[]) {
       const id = str(u?.id);
       const name = str(u?.real_name) ?? str(u?.profile?.real_name) ?? str(u?.profile?.display_name) ?? str(u?.name);
       if (id && name && !names.has(id)) names.set(id, name);
+      if (id && u?.is_bot === true) bots.add(id);
     }
   }
-  return names;
+  return { names, bots };
 }
 
 function authorOf(m: SlackMessage, names: Map<string, string>): string {

@@ -176,3 +176,14 @@ describe('WhatsApp exports', () => {
     expect(result.dropped.system).toBe(6);
   });
 });
+
+describe('a 24-hour time with a stray p.m. (calibration on public exports, defect D3)', () => {
+  it('keeps the hour and the date as written', () => {
+    const chat = '[11/10/22 13:37:00 p.m.] Ana: x\n[12/10/22 14:37:00 p.m.] Ana: y\n[12/10/22 2:37:00 p.m.] Ana: z\n';
+    expect(parseWhatsApp(chat).items.map((i) => i.timestamp)).toEqual([
+      '2022-10-11T13:37:00.000Z',
+      '2022-10-12T14:37:00.000Z',
+      '2022-10-12T14:37:00.000Z',
+    ]);
+  });
+});

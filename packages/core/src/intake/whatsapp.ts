@@ -129,15 +129,24 @@ function utcTimestamp(date: Date, raw: string): string {
   let hours = date.getHours();
   let minutes = date.getMinutes();
   let seconds = date.getSeconds();
+  let dayShift = 0;
   const head = DATE_PART.exec(raw);
   const time = head ? TIME_PART.exec(raw.slice(head[0].length)) : null;
   if (time) {
-    hours = Number(time[1]) % (time[4] ? 12 : 24);
-    if (time[4]?.toLowerCase() === 'p') hours += 12;
+    const written = Number(time[1]);
+    const pm = time[4]?.toLowerCase() === 'p';
+    if (time[4] && written > 12) {
+      // A 24-hour time with a stray marker (`13:37:00 p.m.`): the hour stands, and the library, which added 12 h
+      // to it, rolled its date over to the next day.
+      hours = written % 24;
+      if (pm) dayShift = -1;
+    } else {
+      hours = (written % (time[4] ? 12 : 24)) + (pm ? 12 : 0);
+    }
     minutes = Number(time[2]);
     seconds = Number(time[3] ?? 0);
   }
-  const utc = Date.UTC(date.getFullYear(), date.getMonth(), date.getDate(), hours, minutes, seconds);
+  const utc = Date.UTC(date.getFullYear(), date.getMonth(), date.getDate() + dayShift, hours, minutes, seconds);
   return new Date(utc).toISOString();
 }
 
