@@ -2,7 +2,8 @@
 // from one queue, so every core works and a slow batch never leaves the others idle. Few files score inline:
 // starting a worker costs more than it saves below PARALLEL_FROM files. So do machines with fewer than
 // PARALLEL_MIN_CORES cores: on two cores, two scoring threads (or two processes) finished 1,000 PRDs later than one
-// thread alone (measured; scoring allocates heavily and the two contend for memory and the garbage collector).
+// thread alone (measured; scoring allocates heavily and the two contend for memory and the garbage collector;
+// measured again with threads that load only the engine and compile the rubric once: still slower).
 import { availableParallelism } from 'node:os';
 import { type JsonResult, jsonResult } from '@pi-studio/core/gate/format/json-results';
 import type { Rubric } from '@pi-studio/core/gate/rubric';

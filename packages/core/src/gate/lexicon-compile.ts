@@ -1,6 +1,7 @@
 // Word lists and heading synonyms are data; here they become matchers once per rubric and language.
 import { type Headings, TOPICS, type Topic, type WordListName, type WordLists } from './lexicon.ts';
 import { PhraseMatcher } from './phrases.ts';
+import { AsciiSubstringSet } from './substring-set.ts';
 
 export type CompiledLexicon = {
   /** Clarity lists (vague, loopholes, openEnded, weak, totality) and placeholders: one pass per text finds all. */
@@ -43,31 +44,36 @@ export function compileLexicon(words: WordLists, headings: Headings): CompiledLe
   });
   const headingMatcher = new PhraseMatcher(headings);
   const cache = new Map<string, Topic[]>();
+  const byTitle = new Map<string, Topic[]>();
   const leftovers = words.aiLeftovers.map((e) => e.toLowerCase());
   // Leftovers are matched as substrings: "citeturn0search1" has no word boundary after "citeturn".
   const aiLeftovers = new RegExp(leftovers.map(escapeRegex).join('|') || '(?!)', 'gi');
   // For printable-ASCII entries a case-insensitive match is exactly a match in the lower-cased text (a /i regex without the
-  // u flag matches an ASCII letter only with an ASCII letter), and indexOf beats a long /i alternation many times.
+  // u flag matches an ASCII letter only with an ASCII letter), and one pass of an automaton over it beats a long /i
+  // alternation many times.
   const asciiOnly = leftovers.every((e) => !/[^ -~]/.test(e));
+  const leftoverSet = asciiOnly ? new AsciiSubstringSet(leftovers) : null;
   return {
     phrases,
     placeholders: new PhraseMatcher({ placeholders: words.placeholders }),
     aiLeftovers,
     mayHaveAiLeftover(text: string): boolean {
-      if (asciiOnly) {
-        const lower = text.toLowerCase();
-        return leftovers.some((e) => lower.includes(e));
-      }
+      if (leftoverSet) return leftoverSet.foundIn(text);
       aiLeftovers.lastIndex = 0;
       return aiLeftovers.test(text);
     },
     topicsOf(title: string): Topic[] {
+      // Headings repeat across documents ("Problem", "Success metrics"): most are found as written, before the
+      // four replaces that normalise them.
+      let topics = byTitle.get(title);
+      if (topics) return topics;
       const key = normaliseHeading(title);
-      let topics = cache.get(key);
+      topics = cache.get(key);
       if (!topics) {
         topics = classify(key, headingMatcher);
         if (cache.size < 5000) cache.set(key, topics);
       }
+      if (byTitle.size < 5000) byTitle.set(title, topics);
       return topics;
     },
   };

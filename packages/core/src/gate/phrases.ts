@@ -1,9 +1,12 @@
 // Word-list matching by tokens instead of regex alternations: one pass over a text finds the phrases of every
 // list at once ("should be able to", "and/or", "TBD"). Case-insensitive, whole words only; for the gate's
 // hottest loop this is several times faster than Unicode-aware regexes with lookbehind.
-import { wordSpans } from '../markdown/text.ts';
+import { nextWordStart, wordEnd, wordSpans } from '../markdown/text.ts';
 
 export type PhraseHit = { list: string; start: number; end: number; text: string };
+
+/** Word tokens of a text: the `count` first entries of `starts` and `ends` (dashes and underscores split words). */
+export type Tokens = { readonly starts: readonly number[]; readonly ends: readonly number[]; readonly count: number };
 
 type Phrase = { list: string; tokens: string[]; separators: string };
 
@@ -44,13 +47,20 @@ function sameToken(text: string, start: number, end: number, token: string): boo
 export class PhraseMatcher {
   /** Phrases by the hash of their first token, longest phrase first. */
   private readonly byFirst = new Map<number, Phrase[]>();
-  private readonly firstLengths = new Set<number>();
+  /** Phrase first tokens by (length, first and last letter), one bit each: most words are ruled out before hashing. */
+  private readonly firstShapes = new Uint32Array(SHAPES / 32);
   /** Entries without letters ("???") are matched literally. */
   private readonly literal: RegExp | null;
   private readonly literalLists = new Map<string, string>();
   // Scratch arrays reused across calls: no closures or per-call arrays in the hottest loop of the gate.
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
+  /** Tokens of the text last tokenised (the scratch arrays are not shrunk between texts). */
+  private count = 0;
+  private lastText: string | null = null;
+  private readonly lastTokens = { starts: this.starts, ends: this.ends, count: 0 };
+  /** First characters of the literal entries: a text without any of them skips the literal regex. */
+  private readonly literalStarts: string[];
 
   constructor(lists: Readonly<Record<string, readonly string[]>>) {
     const literals: string[] = [];
@@ -68,7 +78,8 @@ export class PhraseMatcher {
         let separators = ' \t\n-';
         for (let i = 1; i < starts.length; i++) separators += entry.slice(ends[i - 1], starts[i]);
         const first = tokens[0] as string;
-        this.firstLengths.add(first.length);
+        const shape = shapeOf(first, 0, first.length);
+        this.firstShapes[shape >>> 5] = (this.firstShapes[shape >>> 5] as number) | (1 << (shape & 31));
         const key = hashToken(first, 0, first.length);
         const phrases = this.byFirst.get(key) ?? [];
         phrases.push({ list, tokens, separators });
@@ -78,6 +89,7 @@ export class PhraseMatcher {
     for (const phrases of this.byFirst.values()) phrases.sort((a, b) => b.tokens.length - a.tokens.length);
     const unique = [...new Set(literals)].sort((a, b) => b.length - a.length);
     this.literal = unique.length > 0 ? new RegExp(unique.map(escapeRegex).join('|'), 'g') : null;
+    this.literalStarts = [...new Set(unique.map((entry) => entry.charAt(0)))];
   }
 
   /** Every non-overlapping hit, in text order per kind (word phrases first, then literals). */
@@ -92,9 +104,9 @@ export class PhraseMatcher {
   /** Hits plus the number of word tokens seen (a free word count for density measures). */
   scan(text: string): { hits: PhraseHit[]; tokens: number } {
     const { starts, ends } = this;
-    this.tokenizeInto(text);
+    const count = this.tokenizeInto(text);
     const hits: PhraseHit[] = [];
-    for (let i = 0; i < starts.length; i++) {
+    for (let i = 0; i < count; i++) {
       const matched = this.longestAt(text, i);
       if (!matched) continue;
       const start = starts[i] as number;
@@ -103,21 +115,21 @@ export class PhraseMatcher {
       hits.push({ list: matched.list, start, end, text: text.slice(start, end) });
       i = last;
     }
-    if (this.literal) {
+    if (this.literal && this.literalStarts.some((c) => text.includes(c))) {
       this.literal.lastIndex = 0;
       for (let m = this.literal.exec(text); m; m = this.literal.exec(text)) {
         hits.push({ list: this.literalLists.get(m[0]) ?? '', start: m.index, end: m.index + m[0].length, text: m[0] });
       }
     }
-    return { hits, tokens: starts.length };
+    return { hits, tokens: count };
   }
 
   /** Every phrase at every position, overlaps included ("non goals" and "goals" inside it). */
   all(text: string): PhraseHit[] {
     const { starts, ends } = this;
-    this.tokenizeInto(text);
+    const count = this.tokenizeInto(text);
     const out: PhraseHit[] = [];
-    for (let i = 0; i < starts.length; i++) {
+    for (let i = 0; i < count; i++) {
       for (const p of this.candidatesAt(text, i)) {
         if (!this.matchesAt(p, text, i)) continue;
         const start = starts[i] as number;
@@ -150,16 +162,35 @@ export class PhraseMatcher {
     return out + text.slice(at);
   }
 
-  private tokenizeInto(text: string): void {
-    this.starts.length = 0;
-    this.ends.length = 0;
-    tokenize(text, this.starts, this.ends);
+  /** Fills the scratch arrays from index 0 and returns the token count (entries past it are stale). */
+  private tokenizeInto(text: string): number {
+    const { starts, ends } = this;
+    let count = 0;
+    for (let start = nextWordStart(text, 0), end = 0; start < text.length; start = nextWordStart(text, end)) {
+      end = wordEnd(text, start, true);
+      starts[count] = start;
+      ends[count] = end;
+      count++;
+    }
+    this.count = count;
+    this.lastTokens.count = count;
+    this.lastText = text;
+    return count;
+  }
+
+  /**
+   * The tokens of `text` when it is the text this matcher tokenised last, else null: a caller that needs the words of
+   * a text just scanned reads them here instead of scanning it again. Valid until the next call on this matcher.
+   */
+  tokensOf(text: string): Tokens | null {
+    return this.lastText === text ? this.lastTokens : null;
   }
 
   private candidatesAt(text: string, i: number): readonly Phrase[] {
     const start = this.starts[i] as number;
     const end = this.ends[i] as number;
-    if (!this.firstLengths.has(end - start)) return NONE;
+    const shape = shapeOf(text, start, end);
+    if (((this.firstShapes[shape >>> 5] as number) & (1 << (shape & 31))) === 0) return NONE;
     return this.byFirst.get(hashToken(text, start, end)) ?? NONE;
   }
 
@@ -170,7 +201,7 @@ export class PhraseMatcher {
 
   private matchesAt(p: Phrase, text: string, i: number): boolean {
     const { starts, ends } = this;
-    if (i + p.tokens.length > starts.length) return false;
+    if (i + p.tokens.length > this.count) return false;
     for (let k = 0; k < p.tokens.length; k++) {
       if (!sameToken(text, starts[i + k] as number, ends[i + k] as number, p.tokens[k] as string)) return false;
       if (k === 0) continue;
@@ -185,3 +216,16 @@ export class PhraseMatcher {
 }
 
 const NONE: readonly Phrase[] = [];
+
+/**
+ * Lengths above 15 share a bucket, and characters beyond ASCII the last 7 bits of their lower-cased code: a shared
+ * shape only lets more words through to the hash lookup, it never rules out a word that can match.
+ */
+const SHAPES = 16 * 128 * 128;
+
+function shapeOf(text: string, start: number, end: number): number {
+  const length = Math.min(end - start, 15);
+  const first = lowerCode(text.charCodeAt(start)) & 127;
+  const last = lowerCode(text.charCodeAt(end - 1)) & 127;
+  return (length << 14) | (first << 7) | last;
+}

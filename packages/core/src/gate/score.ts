@@ -71,15 +71,23 @@ export function scoreDocument(text: string, rubric: Rubric = DEFAULT_RUBRIC, opt
   const ctx = { doc, facts, lexicon };
   const lastLine = Math.max(1, doc.lines.length);
   const criteria: CriterionScore[] = [];
-  const findings: (Finding & { order: number })[] = [];
+  // Each finding with the position of its criterion (a sort key that is not part of the finding itself).
+  const findings: { f: Finding; order: number }[] = [];
   const topic = options.golden?.length ? topicWords(doc.lines.slice(0, 200).join(' ')) : undefined;
   const cited = new Set<string>();
   // Fix examples speak the document's domain; worked out once, and only when a fix asks for one.
   let domain: Domain | undefined;
+  // Many findings share a fix (every vague term gets the same one): each is filled in once.
+  const filled = new Map<string, string>();
   const withExamples = (fix: string): string => {
     if (!fix.includes('{{eg:')) return fix;
     domain ??= domainOf(normalised);
-    return fillExamples(fix, domain);
+    let out = filled.get(fix);
+    if (out === undefined) {
+      out = fillExamples(fix, domain);
+      filled.set(fix, out);
+    }
+    return out;
   };
   let total = 0;
   compiled.criteria.forEach((criterion, order) => {
@@ -96,10 +104,10 @@ export function scoreDocument(text: string, rubric: Rubric = DEFAULT_RUBRIC, opt
       const line = Math.min(Math.max(1, raw.line), lastLine);
       const column = Math.max(1, Math.min(raw.column, (doc.lines[line - 1]?.length ?? 0) + 1));
       // The same passage twice in one section reads as boilerplate: it is quoted once per section.
-      const citeKey = `${raw.section}\u0000${criterion.id}`;
+      const citeKey = golden === null ? '' : `${raw.section}\u0000${criterion.id}`;
       const cite = golden !== null && !cited.has(citeKey);
       if (cite) cited.add(citeKey);
-      findings.push({
+      const f: Finding = {
         criterion: criterion.id,
         rule: raw.rule,
         severity: severityOf(criterion, raw.rule, raw.severity, compiled.blockers),
@@ -109,25 +117,26 @@ export function scoreDocument(text: string, rubric: Rubric = DEFAULT_RUBRIC, opt
         excerpt: raw.excerpt,
         message: raw.message,
         fix: cite ? citeGolden(withExamples(raw.fix), golden) : withExamples(raw.fix),
-        ...(cite && golden ? { golden: { source: golden.source ?? null, markdown: goldenMarkdown(golden.text) } } : {}),
-        order,
-      });
+      };
+      // Added last, so it stays the last key of the JSON (a spread into the literal cost a copy per finding).
+      if (cite && golden) f.golden = { source: golden.source ?? null, markdown: goldenMarkdown(golden.text) };
+      findings.push({ f, order });
     }
   });
   findings.sort(
     (a, b) =>
-      a.line - b.line ||
-      a.column - b.column ||
+      a.f.line - b.f.line ||
+      a.f.column - b.f.column ||
       a.order - b.order ||
-      compare(a.rule, b.rule) ||
-      compare(a.message, b.message) ||
-      compare(a.excerpt, b.excerpt),
+      compare(a.f.rule, b.f.rule) ||
+      compare(a.f.message, b.f.message) ||
+      compare(a.f.excerpt, b.f.excerpt),
   );
   let score = Math.min(100, Math.max(0, Math.round(total)));
   // A 10 MB export can produce tens of thousands of identical findings; the first ones per rule tell the story.
   const perRule = new Map<string, number>();
   const ordered: Finding[] = [];
-  for (const { order: _order, ...f } of findings) {
+  for (const { f } of findings) {
     const seen = perRule.get(f.rule) ?? 0;
     perRule.set(f.rule, seen + 1);
     if (seen < MAX_FINDINGS_PER_RULE) ordered.push(f);

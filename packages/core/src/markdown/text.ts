@@ -70,12 +70,37 @@ export function locate(lines: readonly string[], span: Span, offset: number): Po
 /** One-line excerpt of at most `max` characters. */
 export function excerptOf(text: string, max = 120): string {
   // Only the head of a long unit (a Gherkin block, a long paragraph) can end up in the excerpt.
-  const flat = text
-    .slice(0, max * 3)
-    .replace(/\s+/g, ' ')
-    .trim();
+  const head = text.slice(0, max * 3);
+  // Most heads are one line with single spaces: the replace would rebuild them unchanged (it runs for every finding).
+  const flat = (hasSpaceRun(head) ? head.replace(/\s+/g, ' ') : head).trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }
+
+/** Whether `/\s+/g` → " " would change the text: two spaces in a row, or any white space other than " ". */
+function hasSpaceRun(text: string): boolean {
+  let previousSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (previousSpace) return true;
+      previousSpace = true;
+    } else if (c > 32 && c < 128) previousSpace = false;
+    else if (c < 32 || isWhiteSpace(c)) return true;
+    else previousSpace = false;
+  }
+  return false;
+}
+
+/** Non-ASCII code units are looked up once each (1 white space, 2 not), as in isWordChar. */
+function isWhiteSpace(code: number): boolean {
+  let known = SPACE[code];
+  if (known === 0) {
+    known = /\s/.test(String.fromCharCode(code)) ? 1 : 2;
+    SPACE[code] = known;
+  }
+  return known === 1;
+}
+const SPACE = new Uint8Array(0x10000);
 
 /** Letters and digits start a word; apostrophes, dashes and underscores continue one ("won't", "e-mail"). */
 export function isWordChar(code: number): boolean {

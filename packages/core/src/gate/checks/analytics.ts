@@ -31,7 +31,7 @@ export const analyticsCheck = defineCheck({
       const named = facts.units.some((u) => u.kind !== 'code' && SNAKE_EVENT.test(u.text) && EVENT_WORD.test(u.text));
       if (named) return { score: 0.4, findings };
       // A dashboard, a tracking tool or a measurement method named next to the metrics.
-      const said = mentions(facts, ANALYTICS_IN_PASSING);
+      const said = mentions(facts, ANALYTICS_IN_PASSING, 2);
       if (said.length >= 2 && said[0])
         return statedInPassing(R['no-section'], said[0], 'How the metrics are measured is said', FIX);
       const message = found.sections[0]

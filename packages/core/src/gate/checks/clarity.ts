@@ -97,10 +97,13 @@ export const clarityCheck = defineCheck({
     for (const unit of ctx.facts.units) {
       const weight = weightOf(unit);
       if (weight === 0) continue;
-      // Priority labels ("Could:", "(Could)") are not wording; they are blanked so their hits are skipped.
-      const text = unit.text.replace(PRIORITY_LABEL_START, blank).replace(PRIORITY_TOKEN, blank);
       const scan = ctx.facts.scan(unit);
       words += weight * scan.tokens;
+      // Priority labels ("Could:", "(Could)") are not wording; they are blanked so their hits are skipped. Only a
+      // unit with a hit, or one weighted enough for the comparative test, needs that copy.
+      let text = '';
+      if (weight >= 0.7 || scan.hits.some((hit) => hit.list !== 'placeholders'))
+        text = unit.text.replace(PRIORITY_LABEL_START, blank).replace(PRIORITY_TOKEN, blank);
       for (const hit of scan.hits) {
         const list = hit.list as SmellList | 'placeholders';
         if (list === 'placeholders') continue;

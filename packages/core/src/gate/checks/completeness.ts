@@ -2,7 +2,7 @@
 // table) are reported once at the top-most hollow heading; placeholders inside them are not repeated.
 import { z } from 'zod';
 import type { Section } from '../../markdown/model.ts';
-import { allMatches, TEMPLATE_BRACKETS } from '../facts/content.ts';
+import { firstMatch, TEMPLATE_BRACKETS } from '../facts/content.ts';
 import type { DocFacts } from '../facts/facts.ts';
 import type { TextUnit } from '../facts/units.ts';
 import {
@@ -144,7 +144,7 @@ function placeholderFindings(ctx: CheckContext, inHollow: (s: Section) => boolea
   for (const unit of facts.units) {
     if (out.length >= max) break;
     if (inHollow(unit.section) || (unit.kind === 'code' && !/gherkin|cucumber|feature|^$/.test(unit.lang))) continue;
-    const ai = anyLeftover ? allMatches(lexicon.aiLeftovers, unit.text)[0] : undefined;
+    const ai = anyLeftover ? firstMatch(lexicon.aiLeftovers, unit.text) : undefined;
     if (ai) {
       out.push(
         finding(
@@ -159,7 +159,7 @@ function placeholderFindings(ctx: CheckContext, inHollow: (s: Section) => boolea
     const hit = word
       ? { index: word.start, text: word.text }
       : /[[{<]/.test(unit.text)
-        ? allMatches(TEMPLATE_BRACKETS, unit.text)[0]
+        ? firstMatch(TEMPLATE_BRACKETS, unit.text)
         : undefined;
     if (!hit) continue;
     const where = requirementUnits.has(unit)

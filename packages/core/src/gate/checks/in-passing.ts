@@ -5,18 +5,25 @@ import type { DocFacts } from '../facts/facts.ts';
 import type { TextUnit } from '../facts/units.ts';
 import { anchorOf, type CheckResult, finding, type RuleInfo } from './kit.ts';
 
-/** Prose units (not code; headings only when asked) matching `pattern`, outside `skip`. */
+/**
+ * The first `upTo` prose units (not code; headings only when asked) matching `pattern`, outside `skip`. Callers
+ * only need to know whether there are two: the search stops there instead of running the pattern over every unit.
+ */
 export function mentions(
   facts: DocFacts,
   pattern: RegExp,
+  upTo: number,
   skip: readonly TextUnit[] = [],
   { headings = false } = {},
 ): TextUnit[] {
   const skipped = new Set(skip);
-  return facts.units.filter(
-    (u) =>
-      (headings || u.kind !== 'heading') && u.kind !== 'code' && !u.header && !skipped.has(u) && pattern.test(u.text),
-  );
+  const found: TextUnit[] = [];
+  for (const u of facts.units) {
+    if (found.length >= upTo) break;
+    if ((headings || u.kind !== 'heading') && u.kind !== 'code' && !u.header && !skipped.has(u) && pattern.test(u.text))
+      found.push(u);
+  }
+  return found;
 }
 
 /** The result of a check whose subject is stated only in passing, anchored at its first mention. */

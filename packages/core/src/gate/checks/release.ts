@@ -32,7 +32,7 @@ export const releaseCheck = defineCheck({
     if (!found.hasWords(5)) {
       // Phases or a launch written into the plan elsewhere ("MVP → 1.5 → Phase 2", "demo on 14 March").
       // Headings count here: "### MVP (Phase 1)", "### Phase 2 Features" lay the plan out by themselves.
-      const said = mentions(facts, RELEASE_IN_PASSING, found.units, { headings: true });
+      const said = mentions(facts, RELEASE_IN_PASSING, 2, found.units, { headings: true });
       if (said.length >= 2 && said[0]) return statedInPassing(R['no-section'], said[0], 'The release is planned', FIX);
       const message = found.sections[0]
         ? `"${found.sections[0].title}" has no rollout plan under it.`

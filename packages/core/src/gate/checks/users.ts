@@ -21,6 +21,8 @@ const JOB = /\bwhen\s+[^\n]{3,120}?,\s*I\s+(?:want|need)\b[\s\S]{0,200}?\bso\s+(
 const NEED =
   /\b(?:needs?|wants?|seeks?|seeking|looking (?:for|to)|trying to|struggles? (?:to|with)|(?:his|her|their) goal|jobs? to be done|user intent)\b/i;
 const JOURNEY_HEADING = /\b(?:user|customer) (?:journeys?|flows?)\b/i;
+/** What STORY and JOB both need ("…, I want", "as a buyer I need"): most units have no "I", and this test is cheap. */
+const FIRST_PERSON = /[\s,]I\s/i;
 /** A persona's goal in prose: "Active Alice wants to try out …", "Dave the developer wants to build …". */
 const PERSONA_GOAL = /\b[A-Z][a-z]+(?:\s+(?:the\s+)?[A-Za-z][a-z]+)?\s+wants?\s+to\s+[a-z]+/;
 
@@ -35,9 +37,12 @@ export const usersCheck = defineCheck({
     let jobs = 0;
     for (const unit of facts.units) {
       if (unit.kind === 'heading' || unit.kind === 'code') continue;
-      STORY.lastIndex = 0;
-      for (const m of unit.text.matchAll(STORY)) roles.add((m[1] as string).toLowerCase().trim());
-      if (JOB.test(unit.text) || PERSONA_GOAL.test(unit.text)) jobs++;
+      const firstPerson = FIRST_PERSON.test(unit.text);
+      if (firstPerson) {
+        STORY.lastIndex = 0;
+        for (const m of unit.text.matchAll(STORY)) roles.add((m[1] as string).toLowerCase().trim());
+      }
+      if ((firstPerson && JOB.test(unit.text)) || (unit.text.includes('want') && PERSONA_GOAL.test(unit.text))) jobs++;
     }
     // Under the users heading, a persona's need ("Needs 10 design partners", "seeking allocation guidance") is its job.
     for (const unit of found.units) if (unit.kind !== 'heading' && NEED.test(unit.text)) jobs++;

@@ -1,6 +1,7 @@
 // Experience and design: designs linked (Figma, a file, an image) or the key flows described step by step.
 import { z } from 'zod';
 import { FILE_NAME, IMAGE, LINK } from '../patterns.ts';
+import { AsciiSubstringSet } from '../substring-set.ts';
 import { mentions, statedInPassing } from './in-passing.ts';
 import { defineCheck, documentAnchor, finding, type RawFinding, rules, sectionAnchor } from './kit.ts';
 import { region } from './region.ts';
@@ -14,8 +15,16 @@ const R = rules('ux', {
 const FLOW = /→|->|=>|\bstep\s*\d|\bthen\b|\bnext\b|\bfinally\b|\bclicks?\b|\btaps?\b|\bscreen\b|\bpage\b/i;
 const UX_IN_PASSING =
   /\b(?:ui\/ux|ux|user interface|wireframes?|mock-?ups?|prototypes?|screens?|layouts?|user flows?|user journeys?|design system|figma|screenshots?|navigation|pop-?ups?|drop-?downs?|buttons?|modals?|dialog boxes?|checkboxes)\b/i;
-/** Design tools' addresses, found case-insensitively as substrings (indexOf: several times faster than a /i regex). */
-const DESIGN_LINKS = ['figma.com', 'miro.com', 'sketch.cloud', 'invisionapp', 'zeplin', 'balsamiq', 'xd.adobe'];
+/** Design tools' addresses, found case-insensitively as substrings (one pass: several times faster than a /i regex). */
+const DESIGN_LINKS = new AsciiSubstringSet([
+  'figma.com',
+  'miro.com',
+  'sketch.cloud',
+  'invisionapp',
+  'zeplin',
+  'balsamiq',
+  'xd.adobe',
+]);
 
 export const uxCheck = defineCheck({
   id: 'ux',
@@ -26,18 +35,11 @@ export const uxCheck = defineCheck({
     const found = region(facts, 'ux');
     const anchor = found.sections[0] ? sectionAnchor(found.sections[0]) : documentAnchor(doc);
     const text = found.units.map((u) => u.text).join('\n');
-    const designLinkedElsewhere = () => {
-      // One line per unit: no address spans a line break, so this finds exactly what unit by unit would.
-      const all = facts.units
-        .map((u) => u.text)
-        .join('\n')
-        .toLowerCase();
-      return DESIGN_LINKS.some((link) => all.includes(link));
-    };
+    const designLinkedElsewhere = () => facts.units.some((u) => DESIGN_LINKS.foundIn(u.text));
     if (!found.hasWords(5)) {
       if (designLinkedElsewhere()) return { score: 0.5, findings };
       // "UI/UX considerations" under each feature, a list of screens, a flow in prose: design stated in passing.
-      const said = mentions(facts, UX_IN_PASSING);
+      const said = mentions(facts, UX_IN_PASSING, 2);
       if (said.length >= 2 && said[0])
         return statedInPassing(R['no-section'], said[0], 'The experience is described', FIX);
       const message = found.sections[0]

@@ -236,11 +236,13 @@ function mentionsOf(facts: DocFacts, unit: TextUnit, text: string): string[] {
   return [...ids];
 }
 
+/** Every scenario start in a text (matchAll works on a copy: this one's lastIndex never moves). */
+const SCENARIO_FINDER = new RegExp(SCENARIO_START.source, 'gim');
+
 function scenarios(facts: DocFacts, unit: TextUnit): Candidate[] {
   const text = unit.text;
   const starts: number[] = [];
-  const finder = new RegExp(SCENARIO_START.source, 'gim');
-  for (const m of text.matchAll(finder)) starts.push(m.index);
+  for (const m of text.matchAll(SCENARIO_FINDER)) starts.push(m.index);
   if (starts.length === 0 || (starts[0] as number) > 0) starts.unshift(0);
   const header = text.slice(0, starts[1] ?? text.length);
   const shared = mentionsOf(facts, unit, /^\s*feature:/im.test(header) ? header : '');

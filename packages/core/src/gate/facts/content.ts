@@ -1,7 +1,7 @@
 // "A section counts by its content, never by its heading": what is left of a text once placeholders,
 // template brackets, ids and priority tokens are removed.
 import { nextWordStart, wordEnd } from '../../markdown/text.ts';
-import type { PhraseHit, PhraseMatcher } from '../phrases.ts';
+import type { PhraseHit, PhraseMatcher, Tokens } from '../phrases.ts';
 
 /** Template brackets: [Insert …], [Name], {{product.name}}, <placeholder>, [xxx]. Links ([Name](url)) are not. */
 export const TEMPLATE_BRACKETS =
@@ -79,35 +79,79 @@ export function isPrompt(text: string): boolean {
   return TO_AUTHOR.test(t) && t.split(/\s+/).length <= 30;
 }
 
-/** Words that carry content, after stripping placeholders (`placeholders` = the rubric's compiled list). */
-export function meaningfulWords(text: string, placeholders: PhraseMatcher, hits?: readonly PhraseHit[]): number {
+/**
+ * Words that carry content, after stripping placeholders (`placeholders` = the rubric's compiled list). `tokens`,
+ * when given with `hits`, are the phrase tokens of `text` (PhraseMatcher.tokensOf): its words are not scanned again.
+ */
+export function meaningfulWords(
+  text: string,
+  placeholders: PhraseMatcher,
+  hits?: readonly PhraseHit[],
+  tokens?: Tokens | null,
+): number {
   if (!text) return 0;
   if (isPrompt(text)) return 0;
   const rest = /[[{<]/.test(text)
     ? text.replace(TEMPLATE_BRACKETS, (m) => ' '.repeat(m.length)).replace(ANY_BRACKET, (m) => ' '.repeat(m.length))
     : text;
-  const skip = hits ?? (rest === text ? placeholders.hits(text) : placeholders.hits(rest));
+  // Placeholders found here leave the placeholder matcher holding the tokens of `rest`: its words are read from them.
+  const skip = hits ?? placeholders.hits(rest);
+  const words = hits ? (rest === text ? tokens : null) : placeholders.tokensOf(rest);
   // "**Primary:** TBD" is a label over a placeholder: the label alone is not content.
   const colon = rest.indexOf(':');
   const label = colon > 0 && colon <= 44 && rest.lastIndexOf('\n', colon) < 0 ? colon : -1;
-  const { total, afterLabel } = contentWords(rest, skip, label);
+  const { total, afterLabel } = words
+    ? contentWordsOfTokens(rest, words, skip, label)
+    : contentWords(rest, skip, label);
   return label >= 0 && afterLabel === 0 ? 0 : total;
 }
 
-function contentWords(text: string, skip: readonly PhraseHit[], label: number): { total: number; afterLabel: number } {
+type WordCount = { total: number; afterLabel: number };
+
+function contentWords(text: string, skip: readonly PhraseHit[], label: number): WordCount {
   // One scan without arrays or closures (the word rules of wordSpans): this runs for most units.
   const n = text.length;
   let total = 0;
   let afterLabel = 0;
   for (let start = nextWordStart(text, 0), end = 0; start < n; start = nextWordStart(text, end)) {
     end = wordEnd(text, start);
-    if (skip.length > 0 && inHit(skip, start, end)) continue;
-    if (end - start <= 9 && isStop(text, start, end)) continue;
-    if (end - start <= 24 && isIdToken(text, start, end)) continue;
+    if (!isContentWord(text, start, end, skip)) continue;
     total++;
     if (start > label) afterLabel++;
   }
   return { total, afterLabel };
+}
+
+/**
+ * contentWords from the phrase tokens of the text: the same words, since a word here is a run of phrase tokens
+ * joined by single dashes or underscores ("e-mail", "user_id"), which phrase matching splits and wordEnd keeps.
+ */
+function contentWordsOfTokens(text: string, tokens: Tokens, skip: readonly PhraseHit[], label: number): WordCount {
+  const { starts, ends, count } = tokens;
+  let total = 0;
+  let afterLabel = 0;
+  for (let k = 0; k < count; ) {
+    const start = starts[k] as number;
+    let end = ends[k] as number;
+    for (k++; k < count && starts[k] === end + 1 && isJoiner(text.charCodeAt(end)); k++) end = ends[k] as number;
+    if (!isContentWord(text, start, end, skip)) continue;
+    total++;
+    if (start > label) afterLabel++;
+  }
+  return { total, afterLabel };
+}
+
+/** "-" and "_": between two letters or digits they join one word (wordEnd). */
+function isJoiner(code: number): boolean {
+  return code === 45 || code === 95;
+}
+
+/** Not inside a placeholder, not a stop word, not an id: a word that carries content. */
+function isContentWord(text: string, start: number, end: number, skip: readonly PhraseHit[]): boolean {
+  if (skip.length > 0 && inHit(skip, start, end)) return false;
+  if (end - start <= 9 && isStop(text, start, end)) return false;
+  if (end - start <= 24 && isIdToken(text, start, end)) return false;
+  return true;
 }
 
 function inHit(hits: readonly PhraseHit[], start: number, end: number): boolean {
@@ -115,12 +159,13 @@ function inHit(hits: readonly PhraseHit[], start: number, end: number): boolean 
   return false;
 }
 
-const STOP_BY_LENGTH = new Map<number, string[]>();
-for (const word of STOP) STOP_BY_LENGTH.set(word.length, [...(STOP_BY_LENGTH.get(word.length) ?? []), word]);
+/** Stop words by length (an array, not a Map: this is looked up for nearly every word of a document). */
+const STOP_BY_LENGTH: string[][] = Array.from({ length: Math.max(...[...STOP].map((w) => w.length)) + 1 }, () => []);
+for (const word of STOP) STOP_BY_LENGTH[word.length]?.push(word);
 
 /** Case-insensitive stop-word test without allocating a lower-cased copy of every word. */
 function isStop(text: string, start: number, end: number): boolean {
-  const candidates = STOP_BY_LENGTH.get(end - start);
+  const candidates = STOP_BY_LENGTH[end - start];
   if (!candidates) return false;
   outer: for (const word of candidates) {
     for (let i = 0; i < word.length; i++) {
@@ -144,13 +189,9 @@ export function isPlaceholderOnly(text: string, placeholders: PhraseMatcher): bo
   return meaningfulWords(text, placeholders) === 0;
 }
 
-/** Regex sources like the word list's placeholders need resetting; this finds every hit with its offset. */
-export function allMatches(regex: RegExp, text: string): { index: number; text: string }[] {
-  const hits: { index: number; text: string }[] = [];
+/** The first match of a global regex in `text` (its lastIndex is reset first), or undefined. */
+export function firstMatch(regex: RegExp, text: string): { index: number; text: string } | undefined {
   regex.lastIndex = 0;
-  for (let m = regex.exec(text); m; m = regex.exec(text)) {
-    hits.push({ index: m.index, text: m[0] });
-    if (m[0].length === 0) regex.lastIndex++;
-  }
-  return hits;
+  const m = regex.exec(text);
+  return m ? { index: m.index, text: m[0] } : undefined;
 }

@@ -19,8 +19,10 @@ export class DocFacts {
   private readonly ends: number[];
   private readonly own: Topic[][];
   private readonly effective: Set<Topic>[];
-  private readonly words = new Map<TextUnit, number>();
-  private readonly scanCache = new Map<TextUnit, Scan>();
+  // Per unit, by its position in `units` (unit.order): arrays, not Maps keyed by object, as these are read for
+  // nearly every unit by several checks.
+  private readonly words: Int32Array;
+  private readonly scans: (Scan | undefined)[];
   private cachedRequirements: Requirement[] | null = null;
   private cachedAcceptance: AcceptanceFacts | null = null;
   private readonly regionCache = new Map<Topic, Section[]>();
@@ -35,6 +37,8 @@ export class DocFacts {
     readonly lexicon: CompiledLexicon,
   ) {
     this.units = buildUnits(doc);
+    this.words = new Int32Array(this.units.length).fill(-1);
+    this.scans = new Array(this.units.length);
     this.placeholders = lexicon.placeholders;
     this.ends = subtreeEnds(doc.sections);
     this.ownUnits = doc.sections.map(() => []);
@@ -146,29 +150,38 @@ export class DocFacts {
     return this.blockIndex.get(block) ?? 0;
   }
 
+  /** Where a unit's facts are cached: its position in `units`, or -1 for a unit of some other document. */
+  private slot(unit: TextUnit): number {
+    return this.units[unit.order] === unit ? unit.order : -1;
+  }
+
   meaningful(unit: TextUnit): number {
-    let n = this.words.get(unit);
-    if (n === undefined) {
+    const i = this.slot(unit);
+    let n = i >= 0 ? (this.words[i] as number) : -1;
+    if (n < 0) {
       n =
         unit.kind === 'heading' || unit.header
           ? 0
-          : meaningfulWords(unit.text, this.placeholders, this.placeholderHits(unit));
-      this.words.set(unit, n);
+          : meaningfulWords(
+              unit.text,
+              this.placeholders,
+              this.placeholderHits(unit),
+              // The unit was scanned just now, unless an earlier check did: its words are then scanned again.
+              this.lexicon.phrases.tokensOf(unit.text),
+            );
+      if (i >= 0) this.words[i] = n;
     }
     return n;
   }
 
   /** Word-list hits (clarity lists and placeholders) and the word count of a unit, found in one pass. */
   scan(unit: TextUnit): Scan {
-    let scan = this.scanCache.get(unit);
+    const i = this.slot(unit);
+    let scan = i >= 0 ? this.scans[i] : undefined;
     if (!scan) {
       const { hits, tokens } = this.lexicon.phrases.scan(unit.text);
-      scan = {
-        hits,
-        tokens,
-        placeholders: hits.filter((h) => h.list === 'placeholders' && isPlaceholder(unit.text, h)),
-      };
-      this.scanCache.set(unit, scan);
+      scan = { hits, tokens, placeholders: placeholdersIn(unit.text, hits) };
+      if (i >= 0) this.scans[i] = scan;
     }
     return scan;
   }
@@ -240,6 +253,19 @@ function documentTitle(doc: DocModel): Section | null {
   const h1 = doc.sections.filter((s) => s.level === 1 && !s.fromDetails);
   const first = doc.sections[1];
   return first !== undefined && h1.length === 1 && first === h1[0] ? first : null;
+}
+
+const NO_HITS: readonly PhraseHit[] = [];
+
+/** The placeholder hits that are real placeholders; most units have none, and share one empty list. */
+function placeholdersIn(text: string, hits: readonly PhraseHit[]): readonly PhraseHit[] {
+  let found: PhraseHit[] | null = null;
+  for (const h of hits) {
+    if (h.list !== 'placeholders' || !isPlaceholder(text, h)) continue;
+    found ??= [];
+    found.push(h);
+  }
+  return found ?? NO_HITS;
 }
 
 /** "TODO list", "todo app": a product's subject, not a note to finish something. */
