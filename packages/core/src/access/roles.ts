@@ -15,10 +15,15 @@ export const PERMISSIONS = [
   // The build team's backlog: syncing requirements from the passed PRD, stories and bugs, sprints. Reading it is
   // product.read; IT and viewers follow the build without changing its plan.
   'backlog.write',
+  // The feedback backlog (issue #13): everyone with a role in the subsidiary but viewers submits feedback; the people
+  // who shape the backlog triage it (and import chat exports into it). Reading it is product.read.
+  'feedback.submit',
+  'feedback.triage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const READ: Permission[] = ['product.read', 'document.read'];
+const FEEDBACK: Permission[] = ['feedback.submit', 'feedback.triage'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
@@ -30,11 +35,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'audit.read',
     'gate.review',
     'backlog.write',
+    ...FEEDBACK,
   ],
-  po: [...READ, 'product.create', 'product.update', 'document.write', 'backlog.write'],
-  vb: [...READ, 'product.create', 'product.update', 'document.write', 'backlog.write'],
-  builder: [...READ, 'document.write', 'backlog.write'],
-  it: READ,
+  po: [...READ, 'product.create', 'product.update', 'document.write', 'backlog.write', ...FEEDBACK],
+  vb: [...READ, 'product.create', 'product.update', 'document.write', 'backlog.write', ...FEEDBACK],
+  builder: [...READ, 'document.write', 'backlog.write', ...FEEDBACK],
+  it: [...READ, 'feedback.submit'],
   viewer: READ,
 };
 

@@ -82,6 +82,7 @@ export const AUDIT_ACTIONS = {
     'sprint.clarification_asked',
     'sprint.clarification_answered',
   ],
+  feedback: ['feedback.submitted', 'feedback.imported', 'feedback.triaged'],
 } as const satisfies Record<string, readonly `${string}.${string}`[]>;
 
 export type AuditActionsOf<M extends keyof typeof AUDIT_ACTIONS> = (typeof AUDIT_ACTIONS)[M][number];

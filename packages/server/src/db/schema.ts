@@ -6,6 +6,7 @@ export * from './schema/accounts.ts';
 export * from './schema/audit.ts';
 export * from './schema/backlog.ts';
 export * from './schema/documents.ts';
+export * from './schema/feedback.ts';
 export * from './schema/gate.ts';
 export * from './schema/sign-in.ts';
 export * from './schema/workspace.ts';

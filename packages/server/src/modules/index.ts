@@ -4,6 +4,7 @@ import { auditModule } from './audit/module.ts';
 import { authModule } from './auth/module.ts';
 import { backlogModule } from './backlog/module.ts';
 import { documentsModule } from './documents/module.ts';
+import { feedbackModule } from './feedback/module.ts';
 import { gateModule } from './gate/module.ts';
 import type { ModuleManifest } from './manifest.ts';
 import { searchModule } from './search/module.ts';
@@ -17,4 +18,5 @@ export const MODULES: readonly ModuleManifest[] = [
   searchModule,
   gateModule,
   backlogModule,
+  feedbackModule,
 ];

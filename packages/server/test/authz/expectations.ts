@@ -4,6 +4,7 @@ import { auditCases } from './audit.cases.ts';
 import { authCases } from './auth.cases.ts';
 import { backlogCases } from './backlog.cases.ts';
 import { documentCases } from './documents.cases.ts';
+import { feedbackCases } from './feedback.cases.ts';
 import { gateCases } from './gate.cases.ts';
 import type { Expectations } from './route-case.ts';
 import { totpCases } from './totp.cases.ts';
@@ -17,4 +18,5 @@ export const expectations: Expectations = {
   ...auditCases,
   ...gateCases,
   ...backlogCases,
+  ...feedbackCases,
 };

@@ -11,6 +11,7 @@ export const jobs = {
   'gate.scoreMany': async () => (await import('../../modules/gate/score-many-job.ts')).scoreManyJob,
   'gate.scoreManyJson': async () => (await import('../../modules/gate/score-many-job.ts')).scoreManyJsonJob,
   'backlog.parseJira': async () => (await import('../../modules/backlog/exchange/parse-job.ts')).parseJiraJob,
+  'feedback.parseExport': async () => (await import('../../modules/feedback/imports/parse-job.ts')).parseExportJob,
 } satisfies JobModules;
 
 export type Jobs = typeof jobs;
