@@ -98,6 +98,13 @@ if (!only || only === 'stories') {
 
 // The backlog through the API (issue #12): story pages, matrix and drift, Jira import, on PGlite and PostgreSQL.
 // `--backlog-rounds=N` (default 2) repeats each measurement; `--backlog-db=pglite|postgres` runs one database.
+if (!only || only === 'intake') {
+  const { runIntakeBench, intakeSection } = await import('./intake.ts');
+  const section = intakeSection(runIntakeBench({ quick }), stamp);
+  console.log(section);
+  writeSection('intake', section);
+}
+
 if (!only || only === 'backlog') {
   const { runBacklogBench, backlogSection } = await import('./backlog.ts');
   const withPostgres = await postgresReachable(pgUrl);

@@ -7,7 +7,8 @@
 // among the first |x| − ⌈t·|x|⌉ + 1 words of each, so only those are indexed and probed. It finds exactly the pairs a
 // full comparison would, with no randomness (unlike MinHash) and in about a second for 50,000 chat messages.
 // Identical word sets are collapsed first so that a message repeated 10,000 times costs one comparison.
-// Pairs join into clusters (union-find); each member after the first is explained by its strongest link.
+// Pairs join into clusters (union-find) as they are found — never kept as a list, which for a chat with many alike
+// messages would grow with the square of them — and each member after the first is explained by its strongest link.
 
 export type DuplicateOptions = {
   /** Jaccard similarity of the word sets, 0–1, at or above which two items are near duplicates. */
@@ -17,6 +18,12 @@ export type DuplicateOptions = {
 };
 
 export const DUPLICATE_DEFAULTS = { threshold: 0.6, minWords: 3 } as const;
+
+/**
+ * The most earlier items one item is compared with. Exact below it (every pair a full comparison finds); above it,
+ * in a chat of thousands of look-alike messages, an item may miss a link to a cluster it would also have joined.
+ */
+export const MAX_CANDIDATES = 500;
 
 export type DuplicateLink = {
   /** The item explained. */
@@ -111,22 +118,27 @@ export function findDuplicates(texts: readonly string[], options: DuplicateOptio
   // 3. Prefix-filtered all-pairs, smallest sets first so every indexed set is no larger than the probing one.
   const order = [...reps].sort((a, b) => (sets.get(a)?.length ?? 0) - (sets.get(b)?.length ?? 0) || a - b);
   const index = new Map<number, number[]>();
-  const edges: { a: number; b: number; similarity: number }[] = [];
+  const links = new Links(texts.length);
   const seenBy = new Int32Array(texts.length).fill(-1);
   for (const x of order) {
     const xs = sets.get(x) as Int32Array;
     const prefix = xs.length - Math.ceil(threshold * xs.length - 1e-9) + 1;
     const minSize = threshold * xs.length - 1e-9;
-    for (let p = 0; p < prefix; p++) {
+    let examined = 0;
+    probing: for (let p = 0; p < prefix; p++) {
       const posting = index.get(xs[p] as number);
       if (!posting) continue;
       for (const y of posting) {
         if (seenBy[y] === x) continue;
         seenBy[y] = x;
+        // Bounded work per item: in a chat where thousands of messages look alike, the rarest words' lists come
+        // first and already place the item; comparing it with every look-alike would be quadratic.
+        if (++examined > MAX_CANDIDATES) break probing;
+        if (links.explained(x) && links.together(x, y)) continue;
         const ys = sets.get(y) as Int32Array;
         if (ys.length < minSize) continue;
         const similarity = jaccard(xs, ys);
-        if (similarity >= threshold - 1e-9) edges.push({ a: Math.min(x, y), b: Math.max(x, y), similarity });
+        if (similarity >= threshold - 1e-9) links.add(x, y, similarity);
       }
     }
     for (let p = 0; p < prefix; p++) {
@@ -137,9 +149,9 @@ export function findDuplicates(texts: readonly string[], options: DuplicateOptio
     }
   }
   for (const group of groups.values()) {
-    for (const member of group.slice(1)) edges.push({ a: group[0] as number, b: member, similarity: 1 });
+    for (const member of group.slice(1)) links.add(group[0] as number, member, 1);
   }
-  return clusters(texts.length, edges, words);
+  return links.clusters(words);
 }
 
 function jaccard(a: Int32Array, b: Int32Array): number {
@@ -159,58 +171,75 @@ function jaccard(a: Int32Array, b: Int32Array): number {
   return shared / (a.length + b.length - shared);
 }
 
-function clusters(
-  size: number,
-  edges: { a: number; b: number; similarity: number }[],
-  words: [string, string][][],
-): DuplicateCluster[] {
-  const parent = Int32Array.from({ length: size }, (_, i) => i);
-  const find = (i: number): number => {
+/** Clusters (union-find) and each item's strongest link, updated pair by pair: memory grows with the items only. */
+class Links {
+  private readonly parent: Int32Array;
+  private readonly best = new Map<number, { other: number; similarity: number }>();
+
+  constructor(size: number) {
+    this.parent = Int32Array.from({ length: size }, (_, i) => i);
+  }
+
+  /** Whether the item already has a link (it is in a cluster and can be explained). */
+  explained(i: number): boolean {
+    return this.best.has(i);
+  }
+
+  together(x: number, y: number): boolean {
+    return this.find(x) === this.find(y);
+  }
+
+  private find(i: number): number {
+    const parent = this.parent;
     let r = i;
     while (parent[r] !== r) r = parent[r] as number;
     for (let n = i; parent[n] !== r; ) [n, parent[n]] = [parent[n] as number, r];
     return r;
-  };
-  for (const { a, b } of edges) {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
   }
-  // Each item's strongest link, preferring one to an earlier item, then the higher similarity, then the lower index.
-  const best = new Map<number, { other: number; similarity: number }>();
-  const better = (item: number, other: number, similarity: number) => {
-    const current = best.get(item);
+
+  add(x: number, y: number, similarity: number): void {
+    const ra = this.find(x);
+    const rb = this.find(y);
+    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+    if (this.better(y, x, similarity)) this.best.set(y, { other: x, similarity });
+    if (this.better(x, y, similarity)) this.best.set(x, { other: y, similarity });
+  }
+
+  /** Prefers a link to an earlier item, then the higher similarity, then the lower index: a total order, so the
+   * result does not depend on the order pairs are found in. */
+  private better(item: number, other: number, similarity: number): boolean {
+    const current = this.best.get(item);
     if (!current) return true;
     const earlier = other < item;
     const currentEarlier = current.other < item;
     if (earlier !== currentEarlier) return earlier;
     return similarity > current.similarity || (similarity === current.similarity && other < current.other);
-  };
-  for (const { a, b, similarity } of edges) {
-    if (better(b, a, similarity)) best.set(b, { other: a, similarity });
-    if (better(a, b, similarity)) best.set(a, { other: b, similarity });
   }
-  const byRoot = new Map<number, Set<number>>();
-  for (const { a, b } of edges) {
-    const root = find(a);
-    const members = byRoot.get(root) ?? new Set<number>();
-    byRoot.set(root, members.add(a).add(b));
+
+  clusters(words: [string, string][][]): DuplicateCluster[] {
+    const byRoot = new Map<number, number[]>();
+    for (const item of this.best.keys()) {
+      const root = this.find(item);
+      const members = byRoot.get(root);
+      if (members) members.push(item);
+      else byRoot.set(root, [item]);
+    }
+    return [...byRoot.values()]
+      .map((members) => members.sort((x, y) => x - y))
+      .sort((x, y) => (x[0] as number) - (y[0] as number))
+      .map((members) => ({
+        members,
+        links: members.slice(1).map((item) => {
+          const link = this.best.get(item) as { other: number; similarity: number };
+          return {
+            item,
+            similarTo: link.other,
+            similarity: link.similarity,
+            shared: sharedWords(words, item, link.other),
+          };
+        }),
+      }));
   }
-  return [...byRoot.values()]
-    .map((members) => [...members].sort((x, y) => x - y))
-    .sort((x, y) => (x[0] as number) - (y[0] as number))
-    .map((members) => ({
-      members,
-      links: members.slice(1).map((item) => {
-        const link = best.get(item) as { other: number; similarity: number };
-        return {
-          item,
-          similarTo: link.other,
-          similarity: link.similarity,
-          shared: sharedWords(words, item, link.other),
-        };
-      }),
-    }));
 }
 
 function sharedWords(words: [string, string][][], item: number, other: number): string[] {

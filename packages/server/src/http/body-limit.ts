@@ -42,6 +42,10 @@ export function bodyLimits(routes: RouteDef[], prefix: string): MiddlewareHandle
   const uploadLimit = limitTo(UPLOAD_LIMIT);
   const jsonLimit = limitTo(JSON_LIMIT);
   const publicRoutes = routes.filter((r) => r.access === 'public').map((r) => routeMatcher(r.method, prefix + r.path));
+  // Routes that read a raw file body (a chat export) with their own limit, one limiter each, built once.
+  const rawRoutes = routes
+    .filter((r) => r.rawBodyLimit !== undefined)
+    .map((r) => ({ matches: routeMatcher(r.method, prefix + r.path), limit: limitTo(r.rawBodyLimit as number) }));
   return async (c, next) => {
     if (READS.has(c.req.method)) return next();
     const actor = c.get('actor') as Actor | null;
@@ -52,6 +56,8 @@ export function bodyLimits(routes: RouteDef[], prefix: string): MiddlewareHandle
       c.res.headers.set('Connection', 'close');
       return;
     }
+    const raw = rawRoutes.find((r) => r.matches(c.req.method, c.req.path));
+    if (raw) return raw.limit(c, next);
     const type = c.req.header('content-type');
     return (isMultipartFormData(type) || isCsv(type) ? uploadLimit : jsonLimit)(c, next);
   };

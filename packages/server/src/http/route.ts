@@ -71,6 +71,11 @@ export type RouteDef<P extends AnyZod = AnyZod, Q extends AnyZod = AnyZod, B ext
   /** A raw request body the handler reads itself (a CSV upload, up to the upload limit), published as such. */
   consumes?: 'text/csv';
   /**
+   * A raw file body of any media type the handler checks itself (a chat export), read up to this many bytes instead
+   * of the JSON limit; the handler holds it to its own limit and type list.
+   */
+  rawBodyLimit?: number;
+  /**
    * Problem codes this route answers beyond those every route of its kind can (see `commonProblems` in openapi.ts),
    * by status: `{ 409: ['stale_version'], 428: ['precondition_required'] }`.
    */

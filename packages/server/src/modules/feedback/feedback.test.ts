@@ -361,6 +361,15 @@ describe('importing chat exports', () => {
     );
   });
 
+  it('takes an export over the 2 MB JSON body limit (the route reads up to 50 MB), and refuses one over 50 MB', async () => {
+    // One message with ~3 MB of text: the HTTP layer must not answer 413 at 2 MB.
+    const text = `06/11/2026, 09:00 - Pilot: ${'The payout screen is slow. '.repeat(120_000)}\n`;
+    expect(text.length).toBeGreaterThan(3 * 1024 * 1024);
+    expect((await preview(text, 'text/plain')).messages).toBe(1);
+    const tooBig = await upload(po, new Uint8Array(50 * 1024 * 1024 + 1), 'application/zip');
+    expect(tooBig.status).toBe(413);
+  });
+
   it('a draft expires after 24 hours: its commit answers 404 and the next preview deletes it', async () => {
     const late = await preview(`${WHATSAPP}07/11/2026, 10:00 - Cy: Expiring message about exports\n`, 'text/plain');
     await advance(25 * 3_600_000);

@@ -19,7 +19,7 @@ import { ZCodeParams } from '@pi-studio/core/contract/workspace';
 import { AppError } from '../../http/errors.ts';
 import { mediaType } from '../../http/media-type.ts';
 import { defineRoute } from '../../http/route.ts';
-import { commitImport, previewImport } from './imports/service.ts';
+import { commitImport, MAX_IMPORT_BYTES, previewImport } from './imports/service.ts';
 import { bulkTriage, feedbackPage, feedbackSummary, submitFeedback, triageFeedback } from './service.ts';
 
 const tag = 'feedback';
@@ -77,6 +77,7 @@ export const feedbackRoutes = [
     params: ZCodeParams,
     query: ZFeedbackImportQuery,
     response: ZFeedbackImportPreview,
+    rawBodyLimit: MAX_IMPORT_BYTES,
     problems: {
       413: ['file_too_large'],
       415: ['unsupported_media_type'],
