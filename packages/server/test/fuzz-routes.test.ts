@@ -120,7 +120,8 @@ describe.each(mutating)('$key', ({ key, route }) => {
     const caller = freshCaller ? await f.newCaller({ isAdmin: true }) : admin;
     const req = await target(key, route, caller);
     const before = await digest();
-    const big = JSON.stringify({ filler: 'x'.repeat(3 * 1024 * 1024) });
+    // Over the route's own raw-body limit when it has one (a chat export), else over the 2 MB JSON limit.
+    const big = JSON.stringify({ filler: 'x'.repeat((route.rawBodyLimit ?? 2 * 1024 * 1024) + 1024 * 1024) });
     const res = await send(caller, route, req, { body: big, contentType: 'application/json' });
     expect(res.status).toBe(413);
     await expectCleanRejection(res, before);
