@@ -2,6 +2,7 @@
 // parsing library's own parse-only time in the same run (goal: ≤ 2× it), and duplicate detection over 50,000 items
 // (goal: < 10 s). In-process, from bytes, as `pistudio intake parse --dedupe` does; the server's import adds the
 // database write on top. Rounds alternate the two so a burst of load hits both alike; medians are reported.
+// The import through the real server (preview, commit, re-import over HTTP) is bench/intake/server.ts.
 import { parseString } from 'whatsapp-chat-parser';
 import { findDuplicates } from '../packages/core/src/intake/duplicates.ts';
 import { parseExport } from '../packages/core/src/intake/parse.ts';
@@ -31,7 +32,8 @@ export function whatsappExport(count: number): string {
     const hh = String(Math.floor(minute / 60) % 24).padStart(2, '0');
     const mm = String(minute % 60).padStart(2, '0');
     const who = NAMES[i % NAMES.length];
-    const subject = SUBJECTS[(i * 7) % SUBJECTS.length];
+    // i·5 mod 7 walks every subject (i·7 mod 7 was always the first: every message said "checkout").
+    const subject = SUBJECTS[(i * 5) % SUBJECTS.length];
     const problem = PROBLEMS[(i * 11) % PROBLEMS.length];
     const text =
       i % 5 === 0
@@ -115,4 +117,14 @@ export function intakeSection(r: IntakeBench, stamp: string): string {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(intakeSection(runIntakeBench({ quick: process.argv.includes('--quick') }), ''));
+  // Alone, the server leg runs on PGlite only (`npm run bench -- --only=intake` adds PostgreSQL when reachable).
+  if (!process.argv.includes('--in-process')) {
+    const { runServerIntakeBench, serverIntakeSection } = await import('./intake/server.ts');
+    const server = await runServerIntakeBench({
+      quick: process.argv.includes('--quick'),
+      pgUrl: null,
+      text: whatsappExport(100_000),
+    });
+    console.log(serverIntakeSection(server, IMPORT_RATIO_GOAL));
+  }
 }

@@ -98,9 +98,20 @@ if (!only || only === 'stories') {
 
 // The backlog through the API (issue #12): story pages, matrix and drift, Jira import, on PGlite and PostgreSQL.
 // `--backlog-rounds=N` (default 2) repeats each measurement; `--backlog-db=pglite|postgres` runs one database.
+// Chat-export intake (issue #13): in-process, then the import through the server (PGlite; PostgreSQL when reachable).
 if (!only || only === 'intake') {
-  const { runIntakeBench, intakeSection } = await import('./intake.ts');
-  const section = intakeSection(runIntakeBench({ quick }), stamp);
+  const { runIntakeBench, intakeSection, whatsappExport, IMPORT_RATIO_GOAL } = await import('./intake.ts');
+  const { runServerIntakeBench, serverIntakeSection } = await import('./intake/server.ts');
+  const inProcess = intakeSection(runIntakeBench({ quick }), stamp);
+  console.log(inProcess);
+  const withPostgres = await postgresReachable(pgUrl);
+  if (!withPostgres) console.log('intake postgres leg: skipped (database not reachable)');
+  const server = await runServerIntakeBench({
+    quick,
+    pgUrl: withPostgres ? pgUrl : null,
+    text: whatsappExport(100_000),
+  });
+  const section = `${inProcess}\n\n${serverIntakeSection(server, IMPORT_RATIO_GOAL)}`;
   console.log(section);
   writeSection('intake', section);
 }

@@ -4,8 +4,10 @@
 // gaps, drift) → a change request is raised from the drift item with the new PRD text → the product's PO approves it
 // → the drift is gone and the PRD has a new minor version → statuses come back from a Jira CSV export (checked, then
 // applied, with a progress bar) → the sprint's figures and its clarification log (a question asked and answered) →
-// the last committed story done, the sprint ended → the product page says the product is ready for UAT, and it moves.
-// Every screen at 1440 and 390 px.
+// the last committed story done, the sprint ended → the product page says the product is ready for UAT, and it moves
+// → a UAT session (seeded through the API) fails a case: the matrix runs on to the case, its result, the defect and
+// its retest, with the UAT figures and filters; the case opens its session's runner → the bug is fixed and a retest
+// verifies it. Every screen at 1440 and 390 px, and the page never scrolls sideways on a phone.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { loginApi } from './support/api-client.ts';
@@ -16,6 +18,21 @@ import { closeJourney, type JourneySession, openJourney } from './support/sessio
 import { journey } from './support/steps.ts';
 
 type Story = { key: string; title: string; status: string };
+type UatCase = { key: string; storyKey: string | null };
+
+/** A UAT session on the sprint's first two stories (their PRD acceptance criteria are Gherkin), started. */
+async function seedUatSession(base: string, code: string, storyKeys: string[]) {
+  const po = await loginApi(base, PO.email, PO.password);
+  const uat = await po.post<{ key: string }>(`/products/${code}/uat/sessions`, {
+    title: 'Refunds, first build',
+    buildVersion: '1.0.0-rc.1',
+  });
+  const generated = await po.post<{ created: UatCase[] }>(`/products/${code}/uat/sessions/${uat.key}/cases/generate`, {
+    storyKeys,
+  });
+  await po.post(`/products/${code}/uat/sessions/${uat.key}/start`, {});
+  return { po, sessionKey: uat.key, cases: generated.created };
+}
 
 async function seedScope(base: string) {
   const { productCode: code } = await seedBacklog(base);
@@ -90,6 +107,9 @@ describe.runIf(chromiumAvailable())('journey: traceability and change requests',
       `/api/v1/products/${seed.code}/trace/matrix.csv`,
     );
     expect(csv.split('\n')[0]).toContain('Requirement');
+    // No UAT yet: no UAT columns, a pointer to the UAT page instead.
+    expect(await text('matrix-uat-empty')).toContain('No UAT cases yet — plan a session');
+    expect(await page.getByTestId('matrix-case').count()).toBe(0);
     await bothWidths(page, 'trace', () => page.getByTestId('drift-panel').scrollIntoViewIfNeeded());
   });
 
@@ -188,5 +208,96 @@ describe.runIf(chromiumAvailable())('journey: traceability and change requests',
     await page.getByTestId('move-to-uat').click();
     await page.getByTestId('confirm-action').click();
     await expect.poll(() => text('stage-badge')).toBe('UAT');
+  });
+
+  const figure = (label: string) =>
+    page
+      .locator(`[data-testid="matrix-uat-figure"][data-label="${label}"] [data-testid="matrix-uat-value"]`)
+      .textContent();
+  const rowOf = (requirement: string) => page.locator(`[data-testid="matrix-row"][data-key="${requirement}"]`);
+  const shownRows = () =>
+    page.getByTestId('matrix-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-key') ?? ''));
+  /** Width beyond the screen: a phone scrolls the matrix inside its container, never the page. */
+  const pageOverflow = () =>
+    page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  let uatSeed: Awaited<ReturnType<typeof seedUatSession>> | undefined;
+  let failedCase = '';
+  let bugKey = '';
+
+  step('a UAT case fails: the matrix runs on to the case, its result, the defect and its retest', async () => {
+    uatSeed = await seedUatSession(session?.url ?? '', seed.code, [seed.firstKey, seed.secondKey]);
+    const first = uatSeed.cases.find((c) => c.storyKey === seed.firstKey);
+    failedCase = first?.key ?? '';
+    const failed = await uatSeed.po.post<{ defect: { bugKey: string } | null }>(
+      `/products/${seed.code}/uat/cases/${failedCase}/runs`,
+      { result: 'fail', notes: 'The refund shows "Pending", not "Sent".' },
+    );
+    bugKey = failed.defect?.bugKey ?? '';
+    expect(bugKey).not.toBe('');
+
+    await page.goto(url(`/products/${seed.code}/backlog?tab=trace`));
+    await page.getByTestId('matrix-uat-figures').waitFor();
+    expect(await page.getByTestId('matrix-uat-empty').count()).toBe(0);
+    expect(await figure('Open defects')).toBe('1');
+    expect(await figure('Test cases never run')).toBe(String(uatSeed.cases.length - 1));
+    const row = rowOf('FR-1');
+    const testCase = row.locator(`[data-testid="matrix-case"][data-key="${failedCase}"]`);
+    expect(await testCase.getAttribute('data-result')).toBe('fail');
+    expect(await testCase.getByTestId('case-status').textContent()).toBe('Failed');
+    const defect = row.locator(`[data-testid="matrix-defect"][data-key="${bugKey}"]`);
+    expect(await defect.getByTestId('defect-state').textContent()).toBe('Open');
+    expect(await defect.getByTestId('matrix-retest').textContent()).toBe('Not retested yet');
+    expect(await row.getByTestId('matrix-open-defects').textContent()).toBe('1 open defect');
+    // FR-3 has no acceptance criteria, so no case was generated for it.
+    expect(await rowOf('FR-3').getByText('No test case').count()).toBe(1);
+    await bothWidths(page, 'matrix-uat', async () => {
+      await page.getByTestId('matrix-table').scrollIntoViewIfNeeded();
+      expect(await pageOverflow()).toBe(0);
+    });
+  });
+
+  step('the UAT filters list the requirements with no test case and those with open defects', async () => {
+    await page.getByTestId('matrix-show-open-defects').click();
+    await expect.poll(shownRows).toEqual(['FR-1']);
+    await page.getByTestId('matrix-show-no-case').click();
+    await expect.poll(shownRows).not.toContain('FR-1');
+    expect(await shownRows()).toContain('FR-3');
+    await bothWidths(page, 'matrix-no-case', () => page.getByTestId('matrix-show').scrollIntoViewIfNeeded());
+    await page.getByTestId('matrix-show-all').click();
+    await expect.poll(() => page.getByTestId('matrix-row').count()).toBeGreaterThan(1);
+  });
+
+  step("a test case in the matrix opens its session's runner on that case", async () => {
+    await page.locator(`[data-testid="matrix-case"][data-key="${failedCase}"] button`).click();
+    await page.waitForURL((u) => u.pathname.endsWith(`/uat/${uatSeed?.sessionKey}`));
+    expect(new URL(page.url()).searchParams.get('case')).toBe(failedCase);
+  });
+
+  step('the bug is fixed and a retest passes: the defect is verified and no defect is open', async () => {
+    const base = session?.url ?? '';
+    await patchAs(base, PO, `/products/${seed.code}/stories/${bugKey}`, { status: 'done' });
+    await page.goto(url(`/products/${seed.code}/backlog?tab=trace`));
+    const defect = () => rowOf('FR-1').locator(`[data-testid="matrix-defect"][data-key="${bugKey}"]`);
+    await expect.poll(() => defect().getByTestId('defect-state').textContent()).toBe('Fixed, to retest');
+    await uatSeed?.po.post(`/products/${seed.code}/uat/cases/${failedCase}/runs`, { result: 'pass', kind: 'retest' });
+    await page.reload();
+    await expect.poll(() => defect().getByTestId('defect-state').textContent()).toBe('Verified');
+    expect(await defect().getByTestId('matrix-retest').textContent()).toBe('Retest passed');
+    expect(await figure('Open defects')).toBe('0');
+    expect(await rowOf('FR-1').getByTestId('matrix-open-defects').textContent()).toBe('None');
+    await bothWidths(page, 'matrix-verified', async () => {
+      // On a phone the UAT columns are reached by scrolling the matrix itself, sideways; the page stays put.
+      await page.getByTestId('matrix-table').scrollIntoViewIfNeeded();
+      const scrollRight = () =>
+        page.getByTestId('matrix-table').evaluate((table) => {
+          let box = table.parentElement;
+          const scrolls = (el: HTMLElement) => /auto|scroll/.test(getComputedStyle(el).overflowX);
+          while (box && !(scrolls(box) && box.scrollWidth > box.clientWidth)) box = box.parentElement;
+          if (box) box.scrollLeft = box.scrollWidth;
+          return box?.scrollLeft ?? 0;
+        });
+      await expect.poll(scrollRight).toBeGreaterThan(0);
+      expect(await pageOverflow()).toBe(0);
+    });
   });
 });

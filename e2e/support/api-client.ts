@@ -6,6 +6,9 @@ export type ApiClient = {
   getWithEtag: <T>(path: string) => Promise<{ data: T; etag: string }>;
   post: <T>(path: string, body: unknown, headers?: Headers) => Promise<T>;
   put: <T>(path: string, body: unknown) => Promise<T>;
+  patch: <T>(path: string, body: unknown) => Promise<T>;
+  /** POST of a text file as the body itself (a chat export), with its media type. */
+  postRaw: <T>(path: string, body: string, contentType: string) => Promise<T>;
 };
 
 export async function loginApi(baseUrl: string, email: string, password: string): Promise<ApiClient> {
@@ -18,7 +21,7 @@ export async function loginApi(baseUrl: string, email: string, password: string)
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 
-  const send = async (method: string, path: string, body?: unknown, headers: Headers = {}) => {
+  const send = async (method: string, path: string, body?: unknown, headers: Headers = {}, raw = false) => {
     const r = await fetch(`${baseUrl}/api/v1${path}`, {
       method,
       headers: {
@@ -27,7 +30,7 @@ export async function loginApi(baseUrl: string, email: string, password: string)
         ...(body === undefined ? {} : { 'content-type': 'application/json', 'x-csrf-token': csrfToken }),
         ...headers,
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : raw ? String(body) : JSON.stringify(body),
     });
     const text = await r.text();
     if (!r.ok) throw new Error(`${method} ${path} → ${r.status}: ${text}`);
@@ -38,5 +41,8 @@ export async function loginApi(baseUrl: string, email: string, password: string)
     getWithEtag: (path) => send('GET', path),
     post: async (path, body, headers) => (await send('POST', path, body, headers)).data,
     put: async (path, body) => (await send('PUT', path, body)).data,
+    patch: async (path, body) => (await send('PATCH', path, body)).data,
+    postRaw: async (path, body, contentType) =>
+      (await send('POST', path, body, { 'content-type': contentType }, true)).data,
   };
 }

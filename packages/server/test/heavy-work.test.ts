@@ -78,6 +78,9 @@ beforeAll(async () => {
   const admin = await t.user({ isAdmin: true, roles: { EMX: 'admin' } });
   server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  // fetch keeps sockets alive between requests; under load a gap of a few seconds (building the inputs below) can
+  // outlast Node's 5 s keep-alive, and the next request would meet a socket the server just closed (ECONNRESET).
+  if ('keepAliveTimeout' in server) server.keepAliveTimeout = 120_000;
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const login = await fetch(`${base}/api/v1/auth/login`, {
     method: 'POST',

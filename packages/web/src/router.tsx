@@ -11,28 +11,41 @@ import {
   type SearchSchemaInput,
   useNavigate,
   useParams,
+  useRouterState,
 } from '@tanstack/react-router';
 import { lazy, Suspense } from 'react';
 import { AuthGate } from './features/auth/AuthGate.tsx';
 import { type BacklogSearch, backlogSearch } from './features/backlog/search.ts';
+import { type FeedbackSearch, feedbackSearch } from './features/feedback/search.ts';
 import type { GoldenFilters, MetricsFilters } from './features/gate/api.ts';
 import type { ProductFilters } from './features/products/api.ts';
 import { BoardPage } from './features/products/BoardPage.tsx';
 import { AppLayout } from './features/shell/AppLayout.tsx';
+import type { SignoffSearch } from './features/signoff/SignoffPage.tsx';
+import type { GuestRunnerSearch } from './features/uat/GuestRunnerPage.tsx';
+import type { UatSessionSearch } from './features/uat/UatSessionPage.tsx';
 import { ButtonLink } from './ui/Links.tsx';
 import { ErrorState, LoadingState } from './ui/States.tsx';
 
 const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
 
-const rootRoute = createRootRoute({
-  component: () => (
+// A guest tester's link (/guest/uat/<token>) opens without a session and without the signed-in shell: the token in
+// the address is their access (features/uat/GuestRunnerPage.tsx).
+const isGuestPath = (path: string) => path.startsWith('/guest/');
+
+function RootLayout() {
+  const guest = useRouterState({ select: (s) => isGuestPath(s.location.pathname) });
+  if (guest) return <Outlet />;
+  return (
     <AuthGate>
       <AppLayout>
         <Outlet />
       </AppLayout>
     </AuthGate>
-  ),
-});
+  );
+}
+
+const rootRoute = createRootRoute({ component: RootLayout });
 
 // A page's filters in its address are the API's query fields of the same names (the contract's types).
 export type BoardSearch = Pick<ProductFilters, 'type' | 'owner' | 'q'>;
@@ -60,6 +73,42 @@ const backlogRoute = createRoute({
   path: '/products/$code/backlog',
   validateSearch: (s: Record<string, unknown> & SearchSchemaInput): BacklogSearch => backlogSearch(s),
   component: lazyRouteComponent(() => import('./features/backlog/BacklogPage.tsx'), 'BacklogPage'),
+});
+
+// The product's feedback inbox (issue #13): status and source filters in the address.
+const feedbackRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/products/$code/feedback',
+  validateSearch: (s: Record<string, unknown> & SearchSchemaInput): FeedbackSearch => feedbackSearch(s),
+  component: lazyRouteComponent(() => import('./features/feedback/FeedbackPage.tsx'), 'FeedbackPage'),
+});
+
+// UAT (issue #13): a product's sessions, one session (`?case=` opens the runner on a case), and a guest's runner.
+const uatRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/products/$code/uat',
+  component: lazyRouteComponent(() => import('./features/uat/UatSessionsPage.tsx'), 'UatSessionsPage'),
+});
+const uatSessionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/products/$code/uat/$key',
+  validateSearch: (s: Record<string, unknown> & SearchSchemaInput): UatSessionSearch => ({
+    case: str(s.case),
+    tab: s.tab === 'defects' || s.tab === 'guests' ? s.tab : undefined,
+  }),
+  component: lazyRouteComponent(() => import('./features/uat/UatSessionPage.tsx'), 'UatSessionPage'),
+});
+const signoffRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/products/$code/signoff',
+  validateSearch: (s: Record<string, unknown> & SearchSchemaInput): SignoffSearch => ({ session: str(s.session) }),
+  component: lazyRouteComponent(() => import('./features/signoff/SignoffPage.tsx'), 'SignoffPage'),
+});
+const guestUatRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/guest/uat/$token',
+  validateSearch: (s: Record<string, unknown> & SearchSchemaInput): GuestRunnerSearch => ({ case: str(s.case) }),
+  component: lazyRouteComponent(() => import('./features/uat/GuestRunnerPage.tsx'), 'GuestRunnerPage'),
 });
 
 const documentRoute = createRoute({
@@ -179,6 +228,11 @@ const routeTree = rootRoute.addChildren([
   loginRoute,
   productRoute,
   backlogRoute,
+  uatRoute,
+  uatSessionRoute,
+  signoffRoute,
+  guestUatRoute,
+  feedbackRoute,
   documentRoute,
   editorRoute,
   diffRoute,

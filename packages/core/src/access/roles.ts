@@ -19,11 +19,17 @@ export const PERMISSIONS = [
   // who shape the backlog triage it (and import chat exports into it). Reading it is product.read.
   'feedback.submit',
   'feedback.triage',
+  // UAT (issue #13): the build team and ProductOps plan sessions, generate cases and hand out guest links; anyone on
+  // the product's team but viewers runs cases; the PO/VB signs a session or a release off.
+  'uat.manage',
+  'uat.run',
+  'uat.signoff',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const READ: Permission[] = ['product.read', 'document.read'];
 const FEEDBACK: Permission[] = ['feedback.submit', 'feedback.triage'];
+const UAT: Permission[] = ['uat.manage', 'uat.run'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
@@ -36,11 +42,30 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'gate.review',
     'backlog.write',
     ...FEEDBACK,
+    ...UAT,
   ],
-  po: [...READ, 'product.create', 'product.update', 'document.write', 'backlog.write', ...FEEDBACK],
-  vb: [...READ, 'product.create', 'product.update', 'document.write', 'backlog.write', ...FEEDBACK],
-  builder: [...READ, 'document.write', 'backlog.write', ...FEEDBACK],
-  it: [...READ, 'feedback.submit'],
+  po: [
+    ...READ,
+    'product.create',
+    'product.update',
+    'document.write',
+    'backlog.write',
+    ...FEEDBACK,
+    ...UAT,
+    'uat.signoff',
+  ],
+  vb: [
+    ...READ,
+    'product.create',
+    'product.update',
+    'document.write',
+    'backlog.write',
+    ...FEEDBACK,
+    ...UAT,
+    'uat.signoff',
+  ],
+  builder: [...READ, 'document.write', 'backlog.write', ...FEEDBACK, ...UAT],
+  it: [...READ, 'feedback.submit', 'uat.run'],
   viewer: READ,
 };
 

@@ -83,6 +83,21 @@ export const AUDIT_ACTIONS = {
     'sprint.clarification_answered',
   ],
   feedback: ['feedback.submitted', 'feedback.imported', 'feedback.triaged'],
+  uat: [
+    'uat.session_created',
+    'uat.session_updated',
+    'uat.session_started',
+    'uat.session_closed',
+    'uat.cases_generated',
+    'uat.case_added',
+    'uat.case_run',
+    'uat.screenshot_added',
+    'uat.defect_raised',
+    'uat.defect_retested',
+    'uat.guest_link_created',
+    'uat.guest_link_revoked',
+  ],
+  signoff: ['signoff.recorded', 'signoff.evidence_added'],
 } as const satisfies Record<string, readonly `${string}.${string}`[]>;
 
 export type AuditActionsOf<M extends keyof typeof AUDIT_ACTIONS> = (typeof AUDIT_ACTIONS)[M][number];

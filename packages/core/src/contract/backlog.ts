@@ -238,6 +238,24 @@ export type SprintList = z.infer<typeof ZSprintList>;
 
 const ZMatrixItem = z.strictObject({ key: z.string(), kind: z.enum(STORY_TYPES), status: z.string() });
 
+/** A UAT test case in the matrix (issue #13): its latest result and the defects it raised, with their retests. */
+const ZMatrixCase = z.strictObject({
+  key: z.string(),
+  storyKey: z.string().nullable(),
+  /** untested, pass, fail or blocked. */
+  result: z.string(),
+  defects: z.array(
+    z.strictObject({
+      /** The bug's key. */
+      key: z.string(),
+      /** open, fixed, verified or reopened. */
+      state: z.string(),
+      /** The latest retest's result, null before one. */
+      retest: z.string().nullable(),
+    }),
+  ),
+});
+
 export const ZTraceMatrix = z.strictObject({
   rows: z.array(
     z.strictObject({
@@ -253,6 +271,10 @@ export const ZTraceMatrix = z.strictObject({
       /** Bugs filed against it. */
       bugs: z.array(ZMatrixItem),
       covered: z.boolean(),
+      /** UAT test cases that verify its stories. */
+      cases: z.array(ZMatrixCase),
+      /** Defects of those cases not yet verified by a retest. */
+      openDefects: z.number().int(),
     }),
   ),
   /** Keys of requirements in the PRD with no story. */
@@ -263,6 +285,14 @@ export const ZTraceMatrix = z.strictObject({
   covered: z.number().int(),
   /** covered / total in percent, rounded down to one decimal. */
   coverage: z.number(),
+  /** Keys of requirements in the PRD that no UAT test case verifies. */
+  requirementsWithoutCase: z.array(z.string()),
+  /** Keys of UAT test cases never run. */
+  casesNeverRun: z.array(z.string()),
+  /** UAT defects not yet verified, across the product. */
+  openDefects: z.number().int(),
+  /** UAT test cases of the product (0 before the first session's cases). */
+  caseCount: z.number().int(),
 });
 export type TraceMatrix = z.infer<typeof ZTraceMatrix>;
 

@@ -1,6 +1,7 @@
 // The feedback helpers: near duplicates of a text among items, the requirement a piece of feedback is about, the
 // story or bug drafted from it, the priority in the product's own scheme, and ageing.
 import { describe, expect, it } from 'vitest';
+import { contentWords } from '../intake/duplicates.ts';
 import { ageBucket, ageDays } from './ageing.ts';
 import { defaultPriority, draftFromFeedback } from './drafts.ts';
 import { matchRequirement } from './match.ts';
@@ -32,6 +33,39 @@ describe('SimilarityIndex', () => {
 
   it('explains without shared words too', () => {
     expect(explainSimilar('K', 61, [])).toBe('similar to K: 61%');
+  });
+});
+
+describe('SimilarityIndex against a full comparison', () => {
+  // Looking up only the rarest words must find exactly what comparing with every item finds.
+  const VOCAB = ['checkout', 'card', 'declined', 'refund', 'slow', 'page', 'blank', 'login', 'export', 'report'];
+  let seed = 7;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const sentence = () =>
+    Array.from({ length: 3 + Math.floor(random() * 5) }, () => VOCAB[Math.floor(random() * VOCAB.length)]).join(' ');
+  const items = Array.from({ length: 300 }, (_, i) => ({ key: `P-FB-${i + 1}`, text: sentence() }));
+  const wordSet = (text: string) => new Set(contentWords(text).map(([w]) => w));
+
+  it('finds the same items, with the same similarity, for 200 texts', () => {
+    const index = new SimilarityIndex(items);
+    const sets = items.map((i) => wordSet(i.text));
+    for (let q = 0; q < 200; q++) {
+      const text = sentence();
+      const mine = wordSet(text);
+      const expected = sets
+        .map((set, at) => {
+          const n = [...mine].filter((w) => set.has(w)).length;
+          return { at, similarity: n / (mine.size + set.size - n), size: set.size };
+        })
+        .filter((m) => mine.size >= 3 && m.size >= 3 && m.similarity >= 0.6)
+        .sort((a, b) => b.similarity - a.similarity || a.at - b.at)
+        .map((m) => `${items[m.at]?.key} ${Math.round(m.similarity * 100)}`);
+      const got = index.similar(text, { limit: 1000 }).map((m) => `${m.key} ${m.percent}`);
+      expect(got, text).toEqual(expected);
+    }
   });
 });
 

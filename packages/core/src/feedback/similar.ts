@@ -1,7 +1,10 @@
 // Near duplicates of one text among a product's feedback items: the same words and Jaccard similarity as
 // intake/duplicates.ts (content words, threshold 0.6, at least 3 words), asked of many texts against one set of
 // items. An inverted index over the items' words means a text is compared only with items sharing a word with it,
-// so a 20,000-message export against 5,000 items stays a few hundred thousand word look-ups.
+// and only its rarest words are looked up: an item at Jaccard ≥ t shares at least ⌈t·|x|⌉ of the text's |x| words,
+// so it shares one of any |x| − ⌈t·|x|⌉ + 1 of them (the prefix filter of intake/duplicates.ts, on the query side).
+// Exact — the same matches as looking up every word — but a word every item has ("checkout") is never walked, which
+// took a 100,000-message re-import against 5,000 items from minutes to seconds.
 import { contentWords, DUPLICATE_DEFAULTS } from '../intake/duplicates.ts';
 
 export type SimilarMatch = {
@@ -46,12 +49,19 @@ export class SimilarityIndex {
     const minWords = options.minWords ?? DUPLICATE_DEFAULTS.minWords;
     const words = contentWords(text);
     if (words.length < minWords) return [];
-    const shared = new Map<number, number>();
-    for (const [w] of words) for (const at of this.byWord.get(w) ?? []) shared.set(at, (shared.get(at) ?? 0) + 1);
+    const mustShare = Math.ceil(threshold * words.length - 1e-9);
+    const postings = (w: string) => this.byWord.get(w)?.length ?? 0;
+    const rarest = words.map(([w]) => w).sort((a, b) => postings(a) - postings(b));
+    const candidates = new Set<number>();
+    for (const w of rarest.slice(0, words.length - mustShare + 1)) {
+      for (const at of this.byWord.get(w) ?? []) candidates.add(at);
+    }
     const found: { at: number; similarity: number }[] = [];
-    for (const [at, n] of shared) {
+    for (const at of candidates) {
       const set = this.sets[at] as Set<string>;
       if (set.size < minWords) continue;
+      let n = 0;
+      for (const [w] of words) if (set.has(w)) n++;
       const similarity = n / (words.length + set.size - n);
       if (similarity >= threshold) found.push({ at, similarity });
     }

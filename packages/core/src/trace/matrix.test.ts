@@ -112,3 +112,51 @@ describe('matrixCsv', () => {
     expect(lines[4]).toBe("'-FR-4,Must,'+1,,,no");
   });
 });
+
+describe('the matrix with UAT', () => {
+  const fixed = { key: 'B-7', state: 'fixed', retest: null };
+  const verified = { key: 'B-8', state: 'verified', retest: 'pass' };
+  const m = coverageMatrix(
+    [req('FR-1'), req('FR-2'), req('FR-3'), req('FR-4', { removed: true })],
+    [story('S-1', 'done'), story('S-2'), story('S-3'), bug('B-7'), bug('B-8')],
+    [link('S-1', 'implements', 'FR-1'), link('S-2', 'implements', 'FR-1'), link('S-3', 'implements', 'FR-2')],
+    [
+      { key: 'TC-10', storyKey: 'S-2', result: 'fail', defects: [fixed] },
+      { key: 'TC-2', storyKey: 'S-1', result: 'pass', defects: [verified] },
+      { key: 'TC-3', storyKey: 'S-1', result: 'untested', defects: [] },
+      { key: 'TC-4', storyKey: 'S-gone', result: 'untested', defects: [] },
+      { key: 'TC-5', storyKey: null, result: 'blocked', defects: [] },
+    ],
+  );
+
+  it('runs requirement → story → case → result → defect → retest', () => {
+    const row = m.rows[0];
+    expect(row?.cases.map((c) => [c.key, c.result])).toEqual([
+      ['TC-2', 'pass'],
+      ['TC-3', 'untested'],
+      ['TC-10', 'fail'],
+    ]);
+    expect(row?.cases[2]?.defects).toEqual([fixed]);
+    expect(row?.openDefects).toBe(1);
+    expect(m.rows[1]?.cases).toEqual([]);
+  });
+
+  it('counts coverage gaps and open defects; a case of a deleted story raises no problem', () => {
+    expect(m.requirementsWithoutCase).toEqual(['FR-2', 'FR-3']);
+    expect(m.casesNeverRun).toEqual(['TC-3', 'TC-4']);
+    expect(m.openDefects).toBe(1);
+    expect(m.problems).toEqual([]);
+    expect(m.covered).toBe(2);
+  });
+
+  it('adds the UAT columns at the end of the CSV, empty on orphan rows', () => {
+    const lines = matrixCsv(m).split('\r\n');
+    expect(lines[0]).toBe(
+      'Requirement,Priority,Requirement text,Stories,Story statuses,Covered,Test cases,Latest results,Defects,Defect states,Retests,Open defects',
+    );
+    expect(lines.at(-2)).toBe(',,,B-8,backlog,no requirement,,,,,,');
+    expect(lines[1]).toBe(
+      'FR-1,Must,Requirement FR-1,"S-1, S-2","done, backlog",yes,"TC-2, TC-3, TC-10","pass, untested, fail","B-8, B-7","verified, fixed","pass, -",1',
+    );
+  });
+});

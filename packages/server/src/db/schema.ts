@@ -9,4 +9,5 @@ export * from './schema/documents.ts';
 export * from './schema/feedback.ts';
 export * from './schema/gate.ts';
 export * from './schema/sign-in.ts';
+export * from './schema/uat.ts';
 export * from './schema/workspace.ts';

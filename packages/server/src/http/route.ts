@@ -66,8 +66,11 @@ export type RouteDef<P extends AnyZod = AnyZod, Q extends AnyZod = AnyZod, B ext
    * test holds real answers to it, and the web and the CLI take their types from the same schema.
    */
   response?: AnyZod;
-  /** The success body's media type when it is not JSON (a CSV download: the handler returns a `Response`). */
-  produces?: 'text/csv';
+  /**
+   * The success body's media type when it is not JSON (a CSV download, a report, a file: the handler returns a
+   * `Response`).
+   */
+  produces?: 'text/csv' | 'text/markdown' | 'application/octet-stream' | 'image/*';
   /** A raw request body the handler reads itself (a CSV upload, up to the upload limit), published as such. */
   consumes?: 'text/csv';
   /**

@@ -8,6 +8,8 @@ import { feedbackModule } from './feedback/module.ts';
 import { gateModule } from './gate/module.ts';
 import type { ModuleManifest } from './manifest.ts';
 import { searchModule } from './search/module.ts';
+import { signoffModule } from './signoff/module.ts';
+import { uatModule } from './uat/module.ts';
 import { workspaceModule } from './workspace/module.ts';
 
 export const MODULES: readonly ModuleManifest[] = [
@@ -19,4 +21,6 @@ export const MODULES: readonly ModuleManifest[] = [
   gateModule,
   backlogModule,
   feedbackModule,
+  uatModule,
+  signoffModule,
 ];

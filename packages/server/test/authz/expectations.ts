@@ -7,7 +7,9 @@ import { documentCases } from './documents.cases.ts';
 import { feedbackCases } from './feedback.cases.ts';
 import { gateCases } from './gate.cases.ts';
 import type { Expectations } from './route-case.ts';
+import { signoffCases } from './signoff.cases.ts';
 import { totpCases } from './totp.cases.ts';
+import { uatCases } from './uat.cases.ts';
 import { workspaceCases } from './workspace.cases.ts';
 
 export const expectations: Expectations = {
@@ -19,4 +21,6 @@ export const expectations: Expectations = {
   ...gateCases,
   ...backlogCases,
   ...feedbackCases,
+  ...signoffCases,
+  ...uatCases,
 };

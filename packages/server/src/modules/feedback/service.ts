@@ -65,11 +65,34 @@ export async function submitFeedback(
 ): Promise<FeedbackSubmitted> {
   const product = await feedbackProduct(ctx, code, 'feedback.submit');
   const actor = ctx.actor;
-  const source = actor?.via === 'token' ? 'api' : 'form';
-  const author = body.author ?? actor?.name ?? 'unknown';
+  return addFeedback(ctx, product, {
+    text: body.text,
+    author: body.author ?? actor?.name ?? 'unknown',
+    source: actor?.via === 'token' ? 'api' : 'form',
+    createdBy: actor?.userId ?? null,
+    messageRef: null,
+  });
+}
+
+export type NewFeedback = {
+  text: string;
+  author: string;
+  source: 'form' | 'api' | 'guest';
+  createdBy: string | null;
+  /** Where it was given, when that is not the form or the API (a guest's UAT session). */
+  messageRef: string | null;
+};
+
+/** One feedback item for a product the caller may already add to (numbered, audited, near duplicates found). */
+export async function addFeedback(
+  ctx: UseCaseCtx,
+  product: FeedbackProduct,
+  input: NewFeedback,
+): Promise<FeedbackSubmitted> {
+  const { text, author, source, createdBy } = input;
   const db = ctx.deps.db;
   // Sought before the insert, so the new item is not its own near duplicate.
-  const similar = (await similarityIndex(db, product.id)).similar(body.text);
+  const similar = (await similarityIndex(db, product.id)).similar(text);
   const id = await db.transaction(async (tx) => {
     await lockFeedback(tx, product.id);
     const number = await takeNumbers(tx, product.id, 1);
@@ -80,7 +103,7 @@ export async function submitFeedback(
       originalAuthor: author,
       originalTime: at.toISOString(),
       fileHash: null,
-      messageRef: null,
+      messageRef: input.messageRef,
       importId: null,
     };
     const [created] = await insertItems(tx, [
@@ -88,11 +111,11 @@ export async function submitFeedback(
         productId: product.id,
         number,
         key,
-        text: body.text,
+        text,
         author,
         source,
         provenance: [provenance],
-        createdBy: actor?.userId ?? null,
+        createdBy,
         at,
       },
     ]);
@@ -103,7 +126,7 @@ export async function submitFeedback(
       targetId: created,
       targetLabel: key,
       subsidiaryId: product.subsidiaryId,
-      after: { source, author, text: body.text, similar: similar.map((s) => ({ key: s.key, percent: s.percent })) },
+      after: { source, author, text, similar: similar.map((s) => ({ key: s.key, percent: s.percent })) },
     });
     return created;
   });

@@ -23,15 +23,26 @@ export function BacklogSummaryCard({ code, stage, canMove }: Props) {
     <Card withBorder radius="md" component="section" aria-label="Backlog" data-testid="backlog-summary">
       <Group justify="space-between" mb="xs">
         <Title order={5}>Backlog</Title>
-        <ButtonLink
-          to="/products/$code/backlog"
-          params={{ code }}
-          size="compact-sm"
-          variant="light"
-          data-testid="open-backlog"
-        >
-          Open backlog
-        </ButtonLink>
+        <Group gap={6}>
+          <ButtonLink
+            to="/products/$code/feedback"
+            params={{ code }}
+            size="compact-sm"
+            variant="subtle"
+            data-testid="open-feedback"
+          >
+            Feedback
+          </ButtonLink>
+          <ButtonLink
+            to="/products/$code/backlog"
+            params={{ code }}
+            size="compact-sm"
+            variant="light"
+            data-testid="open-backlog"
+          >
+            Open backlog
+          </ButtonLink>
+        </Group>
       </Group>
       <Stack gap={6}>
         {requirements.isError || summary.isError ? (

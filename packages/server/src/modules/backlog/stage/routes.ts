@@ -1,7 +1,7 @@
 import { ZProduct } from '@pi-studio/core/contract/products';
 import { ZCodeParams } from '@pi-studio/core/contract/workspace';
 import { defineRoute } from '../../../http/route.ts';
-import { moveToUat } from './service.ts';
+import { moveToHandover, moveToUat } from './service.ts';
 
 export const stageRoutes = [
   defineRoute({
@@ -22,6 +22,27 @@ export const stageRoutes = [
     successStatus: 200,
     handler: async (ctx, { params }) => {
       const product = await moveToUat(ctx, params.code);
+      return { body: product, headers: { etag: `"${product.revision}"` } };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/products/:code/stage/handover',
+    summary: 'Move a product from UAT to handover once the PO/VB has signed off the current build',
+    description:
+      'The same people as for build → UAT (else 403 `not_product_owner`). A product not in UAT answers 409 ' +
+      '`not_in_uat`. The current build is the latest UAT session’s build version; its newest sign-off decides: ' +
+      'signed or signed with conditions moves the product, refused answers 409 `signoff_refused`, none (or no ' +
+      'session) 409 `handover_not_ready`; the answer says why and names `currentBuild` and `signoff`. Audited ' +
+      '`product.stage_changed`. An administrator’s forced move (POST /products/:code/stage) stays the override.',
+    tag: 'backlog',
+    access: { permission: 'backlog.write' },
+    params: ZCodeParams,
+    response: ZProduct,
+    problems: { 403: ['not_product_owner'], 409: ['not_in_uat', 'handover_not_ready', 'signoff_refused'] },
+    successStatus: 200,
+    handler: async (ctx, { params }) => {
+      const product = await moveToHandover(ctx, params.code);
       return { body: product, headers: { etag: `"${product.revision}"` } };
     },
   }),

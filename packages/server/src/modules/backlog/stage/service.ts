@@ -12,6 +12,7 @@ import type { UseCaseCtx } from '../../../use-case/context.ts';
 import { Conflict, conflict, Forbidden, notFound } from '../../../use-case/errors.ts';
 import { writeAudit } from '../../audit/writer.ts';
 import { moveProductStage } from '../../gate/reviews/repo.ts';
+import { handoverReadinessOf } from '../../signoff/readiness.ts';
 import { presentProduct } from '../../workspace/products/presenters.ts';
 import { findProduct } from '../../workspace/products/repo.ts';
 import { findProductOwner } from '../changes/repo.ts';
@@ -41,7 +42,7 @@ function stageOf(stage: string): Stage {
   return known;
 }
 
-async function assertMayMove(ctx: UseCaseCtx, product: BacklogProduct): Promise<void> {
+async function assertMayMove(ctx: UseCaseCtx, product: BacklogProduct, to: Stage): Promise<void> {
   const actor = ctx.actor;
   if (!actor || actor.isAdmin) return;
   const role = actor.roles.get(product.subsidiaryId);
@@ -49,14 +50,14 @@ async function assertMayMove(ctx: UseCaseCtx, product: BacklogProduct): Promise<
   const owner = await findProductOwner(ctx.deps.db, product.id);
   if (owner !== null && owner === actor.userId) return;
   throw new Forbidden(
-    `only ${product.code}'s PO/VB, ProductOps or an administrator moves it to ${STAGE_LABELS.uat}`,
+    `only ${product.code}'s PO/VB, ProductOps or an administrator moves it to ${STAGE_LABELS[to]}`,
     'not_product_owner',
   );
 }
 
 export async function moveToUat(ctx: UseCaseCtx, code: string): Promise<Product> {
   const product = await backlogProduct(ctx, code, 'backlog.write');
-  await assertMayMove(ctx, product);
+  await assertMayMove(ctx, product, 'uat');
   const db = ctx.deps.db;
   await db.transaction(async (tx) => {
     const stage = stageOf(await productStage(tx, product.id, { lock: true }));
@@ -84,7 +85,54 @@ export async function moveToUat(ctx: UseCaseCtx, code: string): Promise<Product>
       after: { stage: 'uat', reason: readiness.reason },
     });
   });
+  return freshProduct(db, code);
+}
+
+async function freshProduct(db: Executor, code: string): Promise<Product> {
   const fresh = await findProduct(db, code);
   if (!fresh) throw notFound(`product ${code}`);
   return presentProduct(fresh);
+}
+
+/**
+ * The UAT → handover rule (issue #13, signoff/readiness.ts): an accepting sign-off (signed, or signed with
+ * conditions) of the current build — the latest UAT session's build version — moves the product; a refusal keeps it
+ * in UAT (409 `signoff_refused`), as does a build nobody signed yet (409 `handover_not_ready`). The same people as
+ * for build → UAT move it; an administrator's forced move stays the override.
+ */
+export async function moveToHandover(ctx: UseCaseCtx, code: string): Promise<Product> {
+  const product = await backlogProduct(ctx, code, 'backlog.write');
+  await assertMayMove(ctx, product, 'handover');
+  const db = ctx.deps.db;
+  await db.transaction(async (tx) => {
+    const stage = stageOf(await productStage(tx, product.id, { lock: true }));
+    if (stage !== 'uat') {
+      throw conflict(
+        'not_in_uat',
+        `${code} is in ${STAGE_LABELS[stage]}: only a product in ${STAGE_LABELS.uat} moves to ${STAGE_LABELS.handover}`,
+      );
+    }
+    const readiness = await handoverReadinessOf(tx, product.id, stage);
+    if (!readiness.ready) {
+      const refused = readiness.code === 'signoff_refused';
+      throw new Conflict(
+        refused ? 'signoff_refused' : 'handover_not_ready',
+        `${code} stays in ${STAGE_LABELS.uat}: ${readiness.reason}`,
+        [],
+        { currentBuild: readiness.currentBuild, signoff: readiness.signoff },
+      );
+    }
+    const at = ctx.deps.now();
+    if (!(await moveProductStage(tx, product.id, ['uat'], 'handover', at))) throw new Error(`${code} left UAT`);
+    await writeAudit(tx, ctx.who(), {
+      action: 'product.stage_changed',
+      targetType: 'product',
+      targetId: product.id,
+      targetLabel: code,
+      subsidiaryId: product.subsidiaryId,
+      before: { stage: 'uat' },
+      after: { stage: 'handover', reason: readiness.reason, signoff: readiness.signoff },
+    });
+  });
+  return freshProduct(db, code);
 }

@@ -90,38 +90,49 @@ async function checkReferences(
   return problems;
 }
 
+/**
+ * Numbers and inserts a story or bug with its links and its `story.created` event, inside the caller's transaction
+ * (another module's change that creates a story, e.g. a UAT defect, commits both or neither). Access is the caller's.
+ */
+export async function addStoryInTx(
+  tx: Executor,
+  ctx: UseCaseCtx,
+  product: BacklogProduct,
+  body: StoryBody,
+): Promise<{ id: string; key: string }> {
+  const { convention } = await readConvention(tx);
+  await lockBacklog(tx, product.id);
+  const problems = await checkReferences(tx, product, body);
+  if (problems.length) throw validationFailed(problems);
+  const number = await takeStoryNumber(tx, product.id);
+  const storyKey = artifactId(convention, product.code, artifactCode(convention, body.type), number);
+  const { requirementIds, type, ...values } = body;
+  const at = ctx.deps.now();
+  const id = await insertStory(tx, {
+    ...values,
+    productId: product.id,
+    number,
+    key: storyKey,
+    type,
+    createdBy: ctx.actor?.userId ?? null,
+    at,
+  });
+  await setStoryRequirements(tx, id, requirementIds);
+  await writeAudit(tx, ctx.who(), {
+    action: 'story.created',
+    targetType: 'story',
+    targetId: id,
+    targetLabel: storyKey,
+    subsidiaryId: product.subsidiaryId,
+    after: { type, ...values, requirementIds },
+  });
+  return { id, key: storyKey };
+}
+
 export async function createStory(ctx: UseCaseCtx, code: string, body: StoryBody) {
   const product = await backlogProduct(ctx, code, 'backlog.write');
   const db = ctx.deps.db;
-  const { convention } = await readConvention(db);
-  const key = await db.transaction(async (tx) => {
-    await lockBacklog(tx, product.id);
-    const problems = await checkReferences(tx, product, body);
-    if (problems.length) throw validationFailed(problems);
-    const number = await takeStoryNumber(tx, product.id);
-    const storyKey = artifactId(convention, product.code, artifactCode(convention, body.type), number);
-    const { requirementIds, type, ...values } = body;
-    const at = ctx.deps.now();
-    const id = await insertStory(tx, {
-      ...values,
-      productId: product.id,
-      number,
-      key: storyKey,
-      type,
-      createdBy: ctx.actor?.userId ?? null,
-      at,
-    });
-    await setStoryRequirements(tx, id, requirementIds);
-    await writeAudit(tx, ctx.who(), {
-      action: 'story.created',
-      targetType: 'story',
-      targetId: id,
-      targetLabel: storyKey,
-      subsidiaryId: product.subsidiaryId,
-      after: { type, ...values, requirementIds },
-    });
-    return storyKey;
-  });
+  const { key } = await db.transaction((tx) => addStoryInTx(tx, ctx, product, body));
   return presentStory(await storyOf(db, product, key));
 }
 

@@ -12,7 +12,7 @@ export const traceRoutes = [
     method: 'get',
     path: '/products/:code/trace/matrix',
     summary:
-      'The coverage matrix: each requirement with its stories and bugs, uncovered requirements, orphan stories, coverage %',
+      'The coverage matrix: each requirement with its stories and bugs, and down to UAT test cases, latest results, defects and retests; uncovered requirements, orphan stories, coverage %, requirements without a case, cases never run, open defects',
     tag,
     access: { permission: 'product.read' },
     params: ZCodeParams,

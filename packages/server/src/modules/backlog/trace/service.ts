@@ -1,5 +1,6 @@
 // Traceability (issue #12): the coverage matrix (requirements × stories and bugs, core/trace/matrix.ts) over the
-// stored requirements — removed ones marked removed — and story links; and drift against the gate baseline
+// stored requirements — removed ones marked removed — and story links, extended down to UAT's test cases, their
+// latest results, defects and retests (issue #13); and drift against the gate baseline
 // (core/trace/drift.ts): the baseline PRD version's requirements against the newest version's, the stories, the
 // sprints' commitments and the change requests.
 import type { Drift, TraceMatrix } from '@pi-studio/core/contract/backlog';
@@ -8,7 +9,9 @@ import { type ExtractedRequirement, extractRequirements } from '@pi-studio/core/
 import { type DriftChangeRequest, detectDrift } from '@pi-studio/core/trace/drift';
 import type { TraceLink } from '@pi-studio/core/trace/graph';
 import { type CoverageMatrix, coverageMatrix, matrixCsv } from '@pi-studio/core/trace/matrix';
+import { effectiveDefectState } from '@pi-studio/core/uat/defects';
 import type { UseCaseCtx } from '../../../use-case/context.ts';
+import { traceCases } from '../../uat/cases/repo.ts';
 import { readConvention } from '../../workspace/admin/service.ts';
 import { listChangeRequests } from '../changes/repo.ts';
 import { backlogProduct } from '../policy.ts';
@@ -18,10 +21,11 @@ import { currentPrd, traceItems, traceLinks, traceRequirements, traceSprints, tr
 async function buildMatrix(ctx: UseCaseCtx, code: string): Promise<CoverageMatrix> {
   const product = await backlogProduct(ctx, code, 'product.read');
   const db = ctx.deps.db;
-  const [reqs, items, links] = await Promise.all([
+  const [reqs, items, links, cases] = await Promise.all([
     traceRequirements(db, product.id),
     traceItems(db, product.id),
     traceLinks(db, product.id),
+    traceCases(db, product.id),
   ]);
   const kindOf = new Map(items.map((s) => [s.key, s.type]));
   const traceLinksOut: TraceLink[] = links.map((l) => ({
@@ -33,6 +37,16 @@ async function buildMatrix(ctx: UseCaseCtx, code: string): Promise<CoverageMatri
     reqs.map((r) => ({ id: r.key, text: r.text, priority: r.priority, removed: r.removed })),
     items.map((s) => ({ key: s.key, kind: s.type, status: s.status })),
     traceLinksOut,
+    cases.map((c) => ({
+      key: c.key,
+      storyKey: c.storyKey,
+      result: c.status,
+      defects: c.defects.map((d) => ({
+        key: d.bugKey,
+        state: effectiveDefectState(d.state, d.bugStatus),
+        retest: d.retest,
+      })),
+    })),
   );
 }
 
@@ -49,12 +63,18 @@ export async function traceMatrix(ctx: UseCaseCtx, code: string): Promise<TraceM
       stories: r.stories,
       bugs: r.bugs,
       covered: r.covered,
+      cases: r.cases,
+      openDefects: r.openDefects,
     })),
     uncoveredRequirements: m.uncoveredRequirements,
     orphanStories: m.orphanStories,
     total: m.total,
     covered: m.covered,
     coverage: m.coverage,
+    requirementsWithoutCase: m.requirementsWithoutCase,
+    casesNeverRun: m.casesNeverRun,
+    openDefects: m.openDefects,
+    caseCount: m.caseCount,
   };
 }
 

@@ -1,7 +1,10 @@
 // Requirements × stories: one row per requirement with the stories that build it and the bugs filed against it.
-// Requirements no story covers are highlighted; removed ones stay as greyed rows (counted neither way).
+// Requirements no story covers are highlighted; removed ones stay as greyed rows (counted neither way). Once the
+// product has UAT test cases (`uat`), each row goes on to its cases, their results, defects and retests (issue #13).
 import { Badge, Group, Table, Text } from '@mantine/core';
 import type { TraceMatrix } from './api.ts';
+import { CasesCell, DefectsCell } from './MatrixUatCells.tsx';
+import { openDefectsLabel } from './matrix-uat.ts';
 
 type Row = TraceMatrix['rows'][number];
 type Item = Row['stories'][number];
@@ -35,9 +38,18 @@ function Keys({ items, onOpen, empty }: { items: readonly Item[]; onOpen: (key: 
   );
 }
 
-export function MatrixTable({ rows, onOpen }: { rows: readonly Row[]; onOpen: (key: string) => void }) {
+type Props = {
+  rows: readonly Row[];
+  onOpen: (key: string) => void;
+  /** Show the UAT columns (test cases, defects, open defects). */
+  uat: boolean;
+  onOpenCase: (caseKey: string) => void;
+};
+
+export function MatrixTable({ rows, onOpen, uat, onOpenCase }: Props) {
   return (
-    <Table.ScrollContainer minWidth={640}>
+    // The table scrolls inside its container, so a phone scrolls the matrix, not the page.
+    <Table.ScrollContainer minWidth={uat ? 1080 : 640}>
       <Table verticalSpacing="xs" striped={false} data-testid="matrix-table">
         <Table.Thead>
           <Table.Tr>
@@ -46,6 +58,13 @@ export function MatrixTable({ rows, onOpen }: { rows: readonly Row[]; onOpen: (k
             <Table.Th w={90}>Priority</Table.Th>
             <Table.Th>Stories</Table.Th>
             <Table.Th>Bugs</Table.Th>
+            {uat ? (
+              <>
+                <Table.Th>Test cases</Table.Th>
+                <Table.Th>Defects</Table.Th>
+                <Table.Th w={110}>Open defects</Table.Th>
+              </>
+            ) : null}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -84,6 +103,25 @@ export function MatrixTable({ rows, onOpen }: { rows: readonly Row[]; onOpen: (k
                 <Table.Td>
                   <Keys items={row.bugs} onOpen={onOpen} empty="None" />
                 </Table.Td>
+                {uat ? (
+                  <>
+                    <Table.Td>
+                      <CasesCell cases={row.cases} onOpenCase={onOpenCase} />
+                    </Table.Td>
+                    <Table.Td>
+                      <DefectsCell cases={row.cases} onOpenBug={onOpen} />
+                    </Table.Td>
+                    <Table.Td data-testid="matrix-open-defects" data-count={row.openDefects}>
+                      <Text
+                        size="xs"
+                        fw={row.openDefects > 0 ? 600 : undefined}
+                        c={row.openDefects > 0 ? 'red' : 'dimmed'}
+                      >
+                        {openDefectsLabel(row.openDefects)}
+                      </Text>
+                    </Table.Td>
+                  </>
+                ) : null}
               </Table.Tr>
             );
           })}

@@ -1,6 +1,7 @@
-// The traceability tab: coverage of the PRD by the build (requirements × stories, gaps highlighted, a CSV download)
-// and the drift against the baseline, each item with the way to resolve it.
-import { Alert, Button, Card, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+// The traceability tab: coverage of the PRD by the build (requirements × stories, gaps highlighted, a CSV download),
+// down to UAT's test cases, results, defects and retests once there are any (issue #13), and the drift against the
+// baseline, each item with the way to resolve it.
+import { Alert, Button, Card, Chip, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { QueryState } from '../../../ui/QueryState.tsx';
 import { plural } from '../format.ts';
@@ -9,7 +10,17 @@ import { matrixCsvHref } from './api.ts';
 import { DriftList } from './DriftList.tsx';
 import { noDriftLabel } from './format.ts';
 import { MatrixTable } from './MatrixTable.tsx';
+import { MatrixUatSummary } from './MatrixUatSummary.tsx';
+import {
+  filterMatrixRows,
+  hasUatCases,
+  MATRIX_FILTER_LABEL,
+  type MatrixFilter,
+  matrixFilters,
+  NO_ROWS_LABEL,
+} from './matrix-uat.ts';
 import { useDrift, useMatrix } from './queries.ts';
+import { useOpenCase } from './use-open-case.ts';
 
 type Props = {
   code: string;
@@ -21,7 +32,8 @@ type Props = {
 export function TracePanel({ code, onOpenStory, onRaiseChange }: Props) {
   const matrix = useMatrix(code);
   const drift = useDrift(code);
-  const [show, setShow] = useState<'all' | 'gaps'>('all');
+  const openCase = useOpenCase(code);
+  const [show, setShow] = useState<MatrixFilter>('all');
 
   return (
     <Stack gap="lg" data-testid="trace-panel">
@@ -34,7 +46,10 @@ export function TracePanel({ code, onOpenStory, onRaiseChange }: Props) {
           emptyDescription="Sync the requirements from the PRD that passed the gate, then write or generate stories."
         >
           {(m) => {
-            const rows = show === 'gaps' ? m.rows.filter((r) => !r.covered && !r.requirement.removed) : m.rows;
+            const uat = hasUatCases(m);
+            // A UAT filter chosen before the cases went away falls back to all rows.
+            const filter = matrixFilters(uat).includes(show) ? show : 'all';
+            const rows = filterMatrixRows(m.rows, filter);
             return (
               <Stack gap="sm">
                 <Group justify="space-between" gap="sm">
@@ -46,17 +61,16 @@ export function TracePanel({ code, onOpenStory, onRaiseChange }: Props) {
                       {plural(m.orphanStories.length, 'story', 'stories')} with no requirement
                     </Text>
                   </div>
-                  <Group gap="xs">
-                    <SegmentedControl
-                      size="xs"
-                      value={show}
-                      onChange={(v) => setShow(v as 'all' | 'gaps')}
-                      data={[
-                        { value: 'all', label: 'All requirements' },
-                        { value: 'gaps', label: 'Only gaps' },
-                      ]}
-                      data-testid="matrix-show"
-                    />
+                  <Group gap="xs" wrap="wrap">
+                    <Chip.Group value={filter} onChange={(v) => setShow(v as MatrixFilter)}>
+                      <Group gap={6} wrap="wrap" role="radiogroup" aria-label="Show" data-testid="matrix-show">
+                        {matrixFilters(uat).map((f) => (
+                          <Chip key={f} value={f} size="xs" wrapperProps={{ 'data-testid': `matrix-show-${f}` }}>
+                            {MATRIX_FILTER_LABEL[f]}
+                          </Chip>
+                        ))}
+                      </Group>
+                    </Chip.Group>
                     <Button
                       component="a"
                       href={matrixCsvHref(code)}
@@ -69,11 +83,12 @@ export function TracePanel({ code, onOpenStory, onRaiseChange }: Props) {
                     </Button>
                   </Group>
                 </Group>
+                <MatrixUatSummary code={code} matrix={m} uat={uat} />
                 {rows.length > 0 ? (
-                  <MatrixTable rows={rows} onOpen={onOpenStory} />
+                  <MatrixTable rows={rows} onOpen={onOpenStory} uat={uat} onOpenCase={openCase} />
                 ) : (
-                  <Text size="sm" c="dimmed">
-                    Every requirement in the PRD has a story.
+                  <Text size="sm" c="dimmed" data-testid="matrix-no-rows">
+                    {NO_ROWS_LABEL[filter]}
                   </Text>
                 )}
                 {m.orphanStories.length > 0 ? (

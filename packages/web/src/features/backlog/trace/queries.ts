@@ -6,6 +6,7 @@ import { fetchDrift, fetchMatrix } from './api.ts';
 export const traceKeys = {
   matrix: (code: string) => [...backlogKeys.all(code), 'trace', 'matrix'] as const,
   drift: (code: string) => [...backlogKeys.all(code), 'trace', 'drift'] as const,
+  caseSession: (code: string, caseKey: string) => [...backlogKeys.all(code), 'trace', 'case', caseKey] as const,
 };
 
 export const useMatrix = (code: string) =>
