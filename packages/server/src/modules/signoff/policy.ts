@@ -3,28 +3,17 @@
 // subsidiary and studio administrators) and, for a PO or VB, being the product's own PO/VB (`products.po_id`): a
 // PO of another product in the same subsidiary does not sign this one (403 not_product_owner). A product the actor
 // cannot see answers 404 like an unknown one, so codes cannot be probed.
-import { decide } from '@pi-studio/core/access/roles';
 import type { UseCaseCtx } from '../../use-case/context.ts';
-import { Forbidden, notFound } from '../../use-case/errors.ts';
+import { Forbidden } from '../../use-case/errors.ts';
 import { findProductOwner } from '../backlog/changes/repo.ts';
-import { type BacklogProduct, findBacklogProduct } from '../backlog/repo.ts';
+import { productWith } from '../backlog/policy.ts';
+import type { BacklogProduct } from '../backlog/repo.ts';
 
 export type SignoffPermission = 'product.read' | 'uat.signoff';
 export type SignoffProduct = BacklogProduct;
 
-export async function signoffProduct(
-  ctx: UseCaseCtx,
-  code: string,
-  permission: SignoffPermission,
-): Promise<SignoffProduct> {
-  const product = await findBacklogProduct(ctx.deps.db, code);
-  const actor = ctx.actor;
-  if (!product || (actor && decide(actor, 'product.read', product.subsidiaryId) === 'hidden')) {
-    ctx.markAuthorized();
-    throw notFound(`product ${code}`);
-  }
-  ctx.authorize(permission, product.subsidiaryId);
-  return product;
+export function signoffProduct(ctx: UseCaseCtx, code: string, permission: SignoffPermission): Promise<SignoffProduct> {
+  return productWith(ctx, code, permission);
 }
 
 /** The product's PO/VB or an administrator (studio or subsidiary) signs; the system (CLI) may too. */

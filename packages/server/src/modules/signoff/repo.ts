@@ -6,6 +6,7 @@ import type { Executor } from '../../db/client.ts';
 import { stories } from '../../db/schema/backlog.ts';
 import { uatAttachments, uatCases, uatCounters, uatSessions, uatSignoffs } from '../../db/schema/uat.ts';
 import { products } from '../../db/schema/workspace.ts';
+import { type AttachmentMeta, attachmentMetaColumns, attachmentOrder, type NewAttachment } from '../uat/repo.ts';
 
 export type StoredSignoff = SignoffRecord & {
   recordHash: string;
@@ -133,25 +134,9 @@ export async function chainHead(tx: Executor, productId: string): Promise<string
   return row?.recordHash ?? null;
 }
 
+/** The record is stored as it was hashed: one column per field (core/signoff/chain.ts `recordText`). */
 export async function insertSignoff(tx: Executor, r: SignoffRecord & { recordHash: string }): Promise<void> {
-  await tx.insert(uatSignoffs).values({
-    id: r.id,
-    productId: r.productId,
-    number: r.number,
-    key: r.key,
-    scope: r.scope,
-    sessionId: r.sessionId,
-    buildVersion: r.buildVersion,
-    decision: r.decision,
-    conditions: r.conditions,
-    signedStories: r.signedStories as SignedStory[],
-    contentHash: r.contentHash,
-    signerId: r.signerId,
-    signerName: r.signerName,
-    signedAt: r.signedAt,
-    prevHash: r.prevHash,
-    recordHash: r.recordHash,
-  });
+  await tx.insert(uatSignoffs).values({ ...r, signedStories: r.signedStories as SignedStory[] });
 }
 
 const signoffColumns = {
@@ -214,27 +199,16 @@ export async function productsWithSignoffs(db: Executor): Promise<{ id: string; 
 
 // ---- Evidence ----
 
-export type EvidenceRow = {
-  id: string;
-  signoffId: string;
-  fileName: string;
-  mediaType: string;
-  size: number;
-  sha256: string;
-  uploadedByName: string;
-  createdAt: Date;
-};
+export type EvidenceRow = AttachmentMeta & { signoffId: string };
 
 const evidenceColumns = {
   id: uatAttachments.id,
   signoffId: uatAttachments.signoffId,
-  fileName: uatAttachments.fileName,
-  mediaType: uatAttachments.mediaType,
-  size: uatAttachments.size,
-  sha256: uatAttachments.sha256,
-  uploadedByName: uatAttachments.uploadedByName,
-  createdAt: uatAttachments.createdAt,
+  ...attachmentMetaColumns,
 };
+
+const ofSignoffs = (signoffIds: readonly string[]) =>
+  and(isNotNull(uatAttachments.signoffId), inArray(uatAttachments.signoffId, [...signoffIds]));
 
 /** The evidence of these sign-offs (metadata only), oldest first. */
 export async function evidenceOf(db: Executor, signoffIds: readonly string[]): Promise<EvidenceRow[]> {
@@ -242,8 +216,8 @@ export async function evidenceOf(db: Executor, signoffIds: readonly string[]): P
   const rows = await db
     .select(evidenceColumns)
     .from(uatAttachments)
-    .where(and(isNotNull(uatAttachments.signoffId), inArray(uatAttachments.signoffId, [...signoffIds])))
-    .orderBy(asc(uatAttachments.createdAt), asc(uatAttachments.id));
+    .where(ofSignoffs(signoffIds))
+    .orderBy(...attachmentOrder);
   return rows.map((r) => ({ ...r, signoffId: r.signoffId as string }));
 }
 
@@ -256,25 +230,12 @@ export async function evidenceDigests(
   const rows = await db
     .select({ ...evidenceColumns, actualSha256: sql<string>`encode(sha256(${uatAttachments.bytes}), 'hex')` })
     .from(uatAttachments)
-    .where(and(isNotNull(uatAttachments.signoffId), inArray(uatAttachments.signoffId, [...signoffIds])))
-    .orderBy(asc(uatAttachments.createdAt), asc(uatAttachments.id));
+    .where(ofSignoffs(signoffIds))
+    .orderBy(...attachmentOrder);
   return rows.map((r) => ({ ...r, signoffId: r.signoffId as string }));
 }
 
-export async function insertEvidence(
-  tx: Executor,
-  e: {
-    productId: string;
-    signoffId: string;
-    fileName: string;
-    mediaType: string;
-    bytes: Uint8Array;
-    sha256: string;
-    uploadedByName: string;
-    uploadedBy: string | null;
-    at: Date;
-  },
-): Promise<string> {
+export async function insertEvidence(tx: Executor, e: NewAttachment & { signoffId: string }): Promise<string> {
   const [row] = await tx
     .insert(uatAttachments)
     .values({

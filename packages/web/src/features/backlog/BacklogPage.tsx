@@ -2,10 +2,10 @@
 // built from them, the sprints, traceability (coverage and drift) and change requests. The tab and the stories'
 // filters live in the address; the story editor is a drawer over whichever tab is open, and a change request can be
 // raised from a drift item as well as from the changes tab.
-import { Badge, Breadcrumbs, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Badge, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
-import { AnchorLink } from '../../ui/Links.tsx';
+import { ProductBreadcrumbs } from '../../ui/ProductBreadcrumbs.tsx';
 import { ErrorState, LoadingState } from '../../ui/States.tsx';
 import { useSession } from '../auth/session.tsx';
 import { useProduct } from '../products/queries.ts';
@@ -52,15 +52,7 @@ export function BacklogPage() {
 
   return (
     <Stack gap="lg" data-testid="backlog-page">
-      <Breadcrumbs>
-        <AnchorLink to="/" size="sm">
-          Portfolio
-        </AnchorLink>
-        <AnchorLink to="/products/$code" params={{ code }} size="sm">
-          {p.code}
-        </AnchorLink>
-        <Text size="sm">Backlog</Text>
-      </Breadcrumbs>
+      <ProductBreadcrumbs code={p.code} here="Backlog" />
       <Group justify="space-between" align="flex-start" gap="sm">
         <div style={{ flex: '1 1 320px' }}>
           <Title order={2}>Backlog</Title>

@@ -1,7 +1,6 @@
 // The bulk triage's dialog: the reason (decline) or the original (duplicates) for the selected items, then a
 // confirmation naming how many. The server takes it all or nothing (up to 500 keys).
-import { Modal, Select, Stack, Text, Textarea } from '@mantine/core';
-import { FEEDBACK_LIMITS } from '@pi-studio/core/contract/feedback';
+import { Modal, Select, Stack, Text } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { fieldError } from '../../lib/field-errors.ts';
 import { notifySuccess } from '../../lib/notify.ts';
@@ -10,6 +9,7 @@ import { FormActions } from '../../ui/FormActions.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { countOf } from '../backlog/stories-view.ts';
 import type { FeedbackItem } from './api.ts';
+import { DeclineReasonField } from './DeclineReasonField.tsx';
 import { type BulkTriage, useBulkTriage } from './use-bulk-triage.ts';
 
 type DialogProps = {
@@ -89,18 +89,12 @@ function BulkForm({
           {keys.length > 12 ? ` and ${keys.length - 12} more` : ''}
         </Text>
         {action === 'decline' ? (
-          <Textarea
-            label="Reason"
+          <DeclineReasonField
             description="The same reason is kept on every item."
-            required
-            autosize
-            minRows={2}
-            maxLength={FEEDBACK_LIMITS.reason}
             value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
+            onChange={setReason}
             error={fieldError(bulk.error, 'reason')}
-            data-autofocus
-            data-testid="feedback-bulk-reason"
+            testId="feedback-bulk-reason"
           />
         ) : (
           <Select

@@ -1,10 +1,11 @@
 // A product's feedback inbox (issue #13): everything users said — from the in-app form, the API and chat exports —
 // in one list, with how long the untriaged have waited, filters in the address, triage one by one or in bulk (with
 // keyboard shortcuts), possible duplicates side by side, and the import wizard for chat exports.
-import { Breadcrumbs, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
-import { AnchorLink, ButtonLink } from '../../ui/Links.tsx';
+import { ButtonLink } from '../../ui/Links.tsx';
+import { ProductBreadcrumbs } from '../../ui/ProductBreadcrumbs.tsx';
 import { ErrorState, LoadingState } from '../../ui/States.tsx';
 import { useSession } from '../auth/session.tsx';
 import { useProduct } from '../products/queries.ts';
@@ -35,15 +36,7 @@ export function FeedbackPage() {
 
   return (
     <Stack gap="md" data-testid="feedback-page">
-      <Breadcrumbs>
-        <AnchorLink to="/" size="sm">
-          Portfolio
-        </AnchorLink>
-        <AnchorLink to="/products/$code" params={{ code }} size="sm">
-          {p.code}
-        </AnchorLink>
-        <Text size="sm">Feedback</Text>
-      </Breadcrumbs>
+      <ProductBreadcrumbs code={p.code} here="Feedback" />
       <Group justify="space-between" align="flex-start" gap="sm">
         <div style={{ flex: '1 1 320px', minWidth: 0 }}>
           <Title order={2}>Feedback</Title>

@@ -1,8 +1,7 @@
 // Triage of one item: accept it as a story or bug (title and priority prefilled the way the server drafts them, the
 // requirement it would link shown), mark it a duplicate of another item (the most similar one offered), ask it as a
 // question in a sprint's clarification log, or decline it with a reason (asked again first: it cannot be undone).
-import { Alert, Chip, Group, Modal, Paper, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { FEEDBACK_LIMITS } from '@pi-studio/core/contract/feedback';
+import { Alert, Chip, Group, Modal, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { PRIORITIES, type Priority } from '@pi-studio/core/stories/priority';
 import { type FormEvent, useMemo, useState } from 'react';
 import { fieldError } from '../../lib/field-errors.ts';
@@ -15,6 +14,7 @@ import type { Requirement } from '../backlog/api.ts';
 import { useRequirements, useSprints } from '../backlog/queries.ts';
 import { requirementOptions } from '../backlog/requirement-options.ts';
 import type { FeedbackItem, FeedbackTriageBody, FeedbackTriaged } from './api.ts';
+import { DeclineReasonField } from './DeclineReasonField.tsx';
 import { clarificationQuestion, triageDraft } from './triage-draft.ts';
 import { useTriageFeedback } from './use-triage-feedback.ts';
 
@@ -247,18 +247,12 @@ function TriageFields({
         ) : null}
 
         {action === 'decline' ? (
-          <Textarea
-            label="Reason"
+          <DeclineReasonField
             description="The person who gave the feedback may ask why; say it in a sentence."
-            required
-            autosize
-            minRows={2}
-            maxLength={FEEDBACK_LIMITS.reason}
             value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
+            onChange={setReason}
             error={fieldError(triage.error, 'reason')}
-            data-autofocus
-            data-testid="triage-reason"
+            testId="triage-reason"
           />
         ) : null}
 

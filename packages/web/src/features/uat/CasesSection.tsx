@@ -1,12 +1,12 @@
 // A session's cases in order, each with its latest result as a chip and a button that opens the runner on it; the
 // manager generates them from the stories' Gherkin and sees what was created, left unchanged and skipped, and why.
-import { Alert, Button, Card, Group, Stack, Text } from '@mantine/core';
+import { Alert, Button, Card, Group, Stack } from '@mantine/core';
 import { errorMessage } from '../../lib/errors.ts';
 import { EmptyState } from '../../ui/States.tsx';
 import type { UatCase, UatGenerated } from './api.ts';
+import { CaseHeading } from './CaseHeading.tsx';
 import { generatedLine } from './format.ts';
 import { firstToRun } from './runner.ts';
-import { CaseStatusBadge } from './UatBadges.tsx';
 import { useGenerateCases } from './use-generate-cases.ts';
 
 type Props = {
@@ -61,15 +61,7 @@ export function CasesSection({ code, sessionKey, cases, canManage, hasSprint, on
             <Card key={c.id} withBorder padding="xs" data-testid="case-row" data-key={c.key} data-status={c.status}>
               <Group justify="space-between" wrap="nowrap" gap="xs">
                 <div style={{ minWidth: 0 }}>
-                  <Group gap={6} wrap="wrap">
-                    <Text size="xs" c="dimmed" ff="monospace">
-                      {c.key}
-                    </Text>
-                    <CaseStatusBadge status={c.status} size="sm" />
-                  </Group>
-                  <Text size="sm" className="uat-wrap" data-testid="case-title">
-                    {c.title}
-                  </Text>
+                  <CaseHeading item={c} />
                 </div>
                 <Button
                   variant="default"

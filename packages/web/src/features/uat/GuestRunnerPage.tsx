@@ -8,12 +8,12 @@ import { ApiError } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/States.tsx';
 import { guestTarget, type UatGuestView } from './api.ts';
+import { CaseHeading } from './CaseHeading.tsx';
 import { CaseRunner } from './CaseRunner.tsx';
 import { CASE_STATUS_LABEL, notRunningReason } from './format.ts';
 import { GuestFeedbackCard } from './GuestFeedbackCard.tsx';
 import { uatKeys, useGuestView } from './queries.ts';
 import { firstToRun, ownStatus } from './runner.ts';
-import { CaseStatusBadge } from './UatBadges.tsx';
 
 const route = getRouteApi('/guest/uat/$token');
 
@@ -128,15 +128,7 @@ function GuestSession({ view, onRun }: { view: UatGuestView; onRun: (caseKey: st
               data-key={c.key}
               data-status={c.status}
             >
-              <Group gap={6} wrap="wrap">
-                <Text size="xs" c="dimmed" ff="monospace">
-                  {c.key}
-                </Text>
-                <CaseStatusBadge status={c.status} size="sm" />
-              </Group>
-              <Text size="sm" className="uat-wrap" data-testid="case-title">
-                {c.title}
-              </Text>
+              <CaseHeading item={c} />
             </Card>
           ))}
         </Stack>

@@ -1,9 +1,10 @@
 // A product's UAT sessions: each with its build, sprint, status and counts (cases by result, open defects), and a
 // form to plan a new one. A session's page runs its cases.
-import { Breadcrumbs, Button, Card, Group, Progress, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Progress, Stack, Text, Title } from '@mantine/core';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { AnchorLink, ButtonLink } from '../../ui/Links.tsx';
+import { ProductBreadcrumbs } from '../../ui/ProductBreadcrumbs.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { ErrorState, LoadingState } from '../../ui/States.tsx';
 import { useSession } from '../auth/session.tsx';
@@ -32,15 +33,7 @@ export function UatSessionsPage() {
 
   return (
     <Stack gap="lg" data-testid="uat-sessions-page">
-      <Breadcrumbs>
-        <AnchorLink to="/" size="sm">
-          Portfolio
-        </AnchorLink>
-        <AnchorLink to="/products/$code" params={{ code }} size="sm">
-          {p.code}
-        </AnchorLink>
-        <Text size="sm">UAT</Text>
-      </Breadcrumbs>
+      <ProductBreadcrumbs code={p.code} here="UAT" />
       <Group justify="space-between" wrap="wrap" gap="sm">
         <Title order={2}>UAT sessions</Title>
         <Group gap="sm">

@@ -56,33 +56,62 @@ async function assertMayMove(ctx: UseCaseCtx, product: BacklogProduct, to: Stage
 }
 
 export async function moveToUat(ctx: UseCaseCtx, code: string): Promise<Product> {
+  return moveStage(ctx, code, {
+    from: 'build',
+    to: 'uat',
+    readiness: readinessOf,
+    refusal: (r) =>
+      new Conflict('uat_not_ready', `${code} is not ready for ${STAGE_LABELS.uat}: ${r.reason}`, [], {
+        notDone: r.notDone,
+      }),
+    after: (r) => ({ stage: 'uat', reason: r.reason }),
+  });
+}
+
+interface StageMove<R extends { ready: boolean; reason: string }> {
+  from: Stage;
+  to: Stage;
+  readiness: (db: Executor, productId: string, stage: Stage) => Promise<R>;
+  /** The 409 when the product is in `from` but not ready to leave it. */
+  refusal: (readiness: R) => Conflict;
+  /** The audit's `after`. */
+  after: (readiness: R) => Record<string, unknown>;
+}
+
+/**
+ * One product's move from `from` to `to`, shared by build → UAT and UAT → handover: the mover check, then in one
+ * transaction the locked stage (409 `not_in_<from>` elsewhere), the readiness rule, the move and its audit.
+ */
+async function moveStage<R extends { ready: boolean; reason: string }>(
+  ctx: UseCaseCtx,
+  code: string,
+  move: StageMove<R>,
+): Promise<Product> {
+  const { from, to } = move;
   const product = await backlogProduct(ctx, code, 'backlog.write');
-  await assertMayMove(ctx, product, 'uat');
+  await assertMayMove(ctx, product, to);
   const db = ctx.deps.db;
   await db.transaction(async (tx) => {
     const stage = stageOf(await productStage(tx, product.id, { lock: true }));
-    if (stage !== 'build') {
+    if (stage !== from) {
       throw conflict(
-        'not_in_build',
-        `${code} is in ${STAGE_LABELS[stage]}: only a product in ${STAGE_LABELS.build} moves to ${STAGE_LABELS.uat}`,
+        `not_in_${from}`,
+        `${code} is in ${STAGE_LABELS[stage]}: only a product in ${STAGE_LABELS[from]} moves to ${STAGE_LABELS[to]}`,
       );
     }
-    const readiness = await readinessOf(tx, product.id, stage);
-    if (!readiness.ready) {
-      throw new Conflict('uat_not_ready', `${code} is not ready for ${STAGE_LABELS.uat}: ${readiness.reason}`, [], {
-        notDone: readiness.notDone,
-      });
-    }
+    const readiness = await move.readiness(tx, product.id, stage);
+    if (!readiness.ready) throw move.refusal(readiness);
     const at = ctx.deps.now();
-    if (!(await moveProductStage(tx, product.id, ['build'], 'uat', at))) throw new Error(`${code} left build`);
+    if (!(await moveProductStage(tx, product.id, [from], to, at)))
+      throw new Error(`${code} left ${STAGE_LABELS[from]}`);
     await writeAudit(tx, ctx.who(), {
       action: 'product.stage_changed',
       targetType: 'product',
       targetId: product.id,
       targetLabel: code,
       subsidiaryId: product.subsidiaryId,
-      before: { stage: 'build' },
-      after: { stage: 'uat', reason: readiness.reason },
+      before: { stage: from },
+      after: move.after(readiness),
     });
   });
   return freshProduct(db, code);
@@ -101,38 +130,17 @@ async function freshProduct(db: Executor, code: string): Promise<Product> {
  * for build → UAT move it; an administrator's forced move stays the override.
  */
 export async function moveToHandover(ctx: UseCaseCtx, code: string): Promise<Product> {
-  const product = await backlogProduct(ctx, code, 'backlog.write');
-  await assertMayMove(ctx, product, 'handover');
-  const db = ctx.deps.db;
-  await db.transaction(async (tx) => {
-    const stage = stageOf(await productStage(tx, product.id, { lock: true }));
-    if (stage !== 'uat') {
-      throw conflict(
-        'not_in_uat',
-        `${code} is in ${STAGE_LABELS[stage]}: only a product in ${STAGE_LABELS.uat} moves to ${STAGE_LABELS.handover}`,
-      );
-    }
-    const readiness = await handoverReadinessOf(tx, product.id, stage);
-    if (!readiness.ready) {
-      const refused = readiness.code === 'signoff_refused';
-      throw new Conflict(
-        refused ? 'signoff_refused' : 'handover_not_ready',
-        `${code} stays in ${STAGE_LABELS.uat}: ${readiness.reason}`,
+  return moveStage(ctx, code, {
+    from: 'uat',
+    to: 'handover',
+    readiness: handoverReadinessOf,
+    refusal: (r) =>
+      new Conflict(
+        r.code === 'signoff_refused' ? 'signoff_refused' : 'handover_not_ready',
+        `${code} stays in ${STAGE_LABELS.uat}: ${r.reason}`,
         [],
-        { currentBuild: readiness.currentBuild, signoff: readiness.signoff },
-      );
-    }
-    const at = ctx.deps.now();
-    if (!(await moveProductStage(tx, product.id, ['uat'], 'handover', at))) throw new Error(`${code} left UAT`);
-    await writeAudit(tx, ctx.who(), {
-      action: 'product.stage_changed',
-      targetType: 'product',
-      targetId: product.id,
-      targetLabel: code,
-      subsidiaryId: product.subsidiaryId,
-      before: { stage: 'uat' },
-      after: { stage: 'handover', reason: readiness.reason, signoff: readiness.signoff },
-    });
+        { currentBuild: r.currentBuild, signoff: r.signoff },
+      ),
+    after: (r) => ({ stage: 'handover', reason: r.reason, signoff: r.signoff }),
   });
-  return freshProduct(db, code);
 }

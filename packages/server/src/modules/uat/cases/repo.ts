@@ -6,10 +6,8 @@ import type { Executor } from '../../../db/client.ts';
 import { stories } from '../../../db/schema/backlog.ts';
 import { type UatStep, uatCases, uatSessions } from '../../../db/schema/uat.ts';
 
-export type CaseRecord = {
-  id: string;
+export type CaseValues = {
   sessionId: string;
-  sessionKey: string;
   productId: string;
   number: number;
   key: string;
@@ -19,6 +17,12 @@ export type CaseRecord = {
   storyRevision: number | null;
   steps: UatStep[];
   position: number;
+};
+
+/** A stored case: what was inserted, plus what the store adds and its session's key. */
+export type CaseRecord = CaseValues & {
+  id: string;
+  sessionKey: string;
   status: UatCaseStatus;
   updatedAt: Date;
 };
@@ -70,19 +74,6 @@ export async function findCasesByIds(db: Executor, ids: readonly string[]): Prom
   if (ids.length === 0) return [];
   return (await caseQuery(db).where(inArray(uatCases.id, [...ids]))).map(toRecord);
 }
-
-export type CaseValues = {
-  sessionId: string;
-  productId: string;
-  number: number;
-  key: string;
-  title: string;
-  storyId: string | null;
-  storyKey: string | null;
-  storyRevision: number | null;
-  steps: UatStep[];
-  position: number;
-};
 
 export async function insertCase(tx: Executor, v: CaseValues & { at: Date }): Promise<string> {
   const [row] = await tx

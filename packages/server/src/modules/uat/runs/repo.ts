@@ -1,9 +1,10 @@
 // Run rows (with their case's key and the defect they raised or retested) and the screenshots kept with them: the
 // bytes are read only by the download, never by a list.
 import type { UatResult, UatRunKind } from '@pi-studio/core/contract/uat';
-import { and, asc, count, desc, eq, inArray, isNotNull, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNotNull, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { uatAttachments, uatCases, uatDefects, uatRuns, uatSessions } from '../../../db/schema/uat.ts';
+import { type AttachmentMeta, attachmentMetaColumns, attachmentOrder, type NewAttachment } from '../repo.ts';
 
 export type RunRecord = {
   id: string;
@@ -19,16 +20,7 @@ export type RunRecord = {
   createdAt: Date;
 };
 
-export type ScreenshotRecord = {
-  id: string;
-  runId: string;
-  fileName: string;
-  mediaType: string;
-  size: number;
-  sha256: string;
-  uploadedByName: string;
-  createdAt: Date;
-};
+export type ScreenshotRecord = AttachmentMeta & { runId: string };
 
 const runColumns = {
   id: uatRuns.id,
@@ -125,12 +117,7 @@ export async function findRunInProduct(
 const screenshotColumns = {
   id: uatAttachments.id,
   runId: uatAttachments.runId,
-  fileName: uatAttachments.fileName,
-  mediaType: uatAttachments.mediaType,
-  size: uatAttachments.size,
-  sha256: uatAttachments.sha256,
-  uploadedByName: uatAttachments.uploadedByName,
-  createdAt: uatAttachments.createdAt,
+  ...attachmentMetaColumns,
 };
 
 export async function screenshotsOfRuns(db: Executor, runIds: readonly string[]): Promise<ScreenshotRecord[]> {
@@ -139,7 +126,7 @@ export async function screenshotsOfRuns(db: Executor, runIds: readonly string[])
     .select(screenshotColumns)
     .from(uatAttachments)
     .where(inArray(uatAttachments.runId, [...runIds]))
-    .orderBy(asc(uatAttachments.createdAt), asc(uatAttachments.id));
+    .orderBy(...attachmentOrder);
   return rows.flatMap((r) => (r.runId ? [{ ...r, runId: r.runId }] : []));
 }
 
@@ -150,19 +137,7 @@ export async function countScreenshots(tx: Executor, runId: string): Promise<num
 
 export async function insertScreenshot(
   tx: Executor,
-  v: {
-    productId: string;
-    sessionId: string;
-    runId: string;
-    fileName: string;
-    mediaType: string;
-    bytes: Uint8Array;
-    sha256: string;
-    uploadedByName: string;
-    uploadedBy: string | null;
-    guestLinkId: string | null;
-    at: Date;
-  },
+  v: NewAttachment & { sessionId: string; runId: string; guestLinkId: string | null },
 ): Promise<string> {
   const [row] = await tx
     .insert(uatAttachments)
