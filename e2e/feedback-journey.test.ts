@@ -4,8 +4,9 @@
 // commit, result) → the possible duplicate reviewed side by side and marked → the keyboard: j/k move, typing in a
 // field fires nothing, b opens bug triage with the priority prefilled, the bug is created → x selects two items and
 // the bulk bar declines them after a reason and a confirmation → ? lists the keys, r asks for a reason, d opens
-// the duplicate choice → a look-alike called "not a duplicate" is not suggested again → every status shows the
-// decisions. Every screen at 1440 and 390 px, with no sideways scrolling on the phone.
+// the duplicate choice → a look-alike called "not a duplicate" is not suggested again, after a reload too (the
+// decision is kept on the server) → every status shows the decisions. Every screen at 1440 and 390 px, with no
+// sideways scrolling on the phone.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -248,6 +249,19 @@ describe.runIf(chromiumAvailable())('journey: the feedback inbox', () => {
     expect(await page.getByTestId('review-duplicates').count()).toBe(0);
     expect(await row(fb(6)).getByTestId('feedback-duplicate-hint').count()).toBe(0);
     expect(await keys()).toEqual([fb(6), fb(1)]);
+
+    // The decision is the team's, kept on the server: the API lists the pair, and a fresh load still leaves it out.
+    const shared = await page.request.get(url(`/api/v1/products/${code}/feedback/distinct`));
+    expect(shared.status()).toBe(200);
+    const { items } = (await shared.json()) as { items: { pair: string[] }[] };
+    expect(items.map((i) => i.pair)).toEqual([[fb(1), fb(6)]]);
+    const pairsLoaded = page.waitForResponse((r) => r.url().endsWith('/feedback/distinct') && r.status() === 200);
+    await page.reload();
+    await pairsLoaded;
+    await expect.poll(keys).toEqual([fb(6), fb(1)]);
+    await settle();
+    expect(await page.getByTestId('review-duplicates').count()).toBe(0);
+    expect(await row(fb(6)).getByTestId('feedback-duplicate-hint').count()).toBe(0);
   });
 
   step('every status shows the decisions: the bug, the duplicate, the declined with their reason', async () => {

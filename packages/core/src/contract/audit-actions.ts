@@ -82,7 +82,7 @@ export const AUDIT_ACTIONS = {
     'sprint.clarification_asked',
     'sprint.clarification_answered',
   ],
-  feedback: ['feedback.submitted', 'feedback.imported', 'feedback.triaged'],
+  feedback: ['feedback.submitted', 'feedback.imported', 'feedback.triaged', 'feedback.marked_distinct'],
   uat: [
     'uat.session_created',
     'uat.session_updated',

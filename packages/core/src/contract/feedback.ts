@@ -21,6 +21,8 @@ export const FEEDBACK_LIMITS = {
   bulkKeys: 500,
   /** Messages one import commit takes (one feedback item each). */
   commitIndices: 20_000,
+  /** Pairs the list of "not duplicates" answers at most (newest first). */
+  distinctPairs: 5000,
 } as const;
 
 // ---- Requests ----
@@ -83,6 +85,10 @@ export const ZFeedbackBulkTriageBody = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('decline'), keys: zKeys(), reason: zReason() }),
 ]);
 export type FeedbackBulkTriageBody = z.infer<typeof ZFeedbackBulkTriageBody>;
+
+/** "Not a duplicate": the item of the path and this one are different feedback. */
+export const ZFeedbackDistinctBody = z.strictObject({ of: zKey() });
+export type FeedbackDistinctBody = z.infer<typeof ZFeedbackDistinctBody>;
 
 // ---- Answers ----
 
@@ -233,3 +239,16 @@ export type FeedbackTriaged = z.infer<typeof ZFeedbackTriaged>;
 
 export const ZFeedbackBulkTriaged = z.strictObject({ items: z.array(ZFeedbackItem) });
 export type FeedbackBulkTriaged = z.infer<typeof ZFeedbackBulkTriaged>;
+
+/** Two items a person decided are not duplicates; near-duplicate suggestions leave the pair out. */
+export const ZFeedbackDistinctPair = z.strictObject({
+  /** The two keys, the older item (lower number) first. */
+  pair: z.array(z.string()).length(2),
+  decidedBy: ZPerson.nullable(),
+  decidedAt: zTimestamp(),
+});
+export type FeedbackDistinctPair = z.infer<typeof ZFeedbackDistinctPair>;
+
+/** Every pair of the product, newest decision first (at most FEEDBACK_LIMITS.distinctPairs). */
+export const ZFeedbackDistinctPairs = z.strictObject({ items: z.array(ZFeedbackDistinctPair) });
+export type FeedbackDistinctPairs = z.infer<typeof ZFeedbackDistinctPairs>;

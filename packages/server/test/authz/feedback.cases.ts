@@ -26,6 +26,14 @@ async function newDraft(f: Fixtures, code: string): Promise<string> {
   return (await ok<{ id: string }>(res, 'import')).id;
 }
 
+/** Two new items of the product of `sub` recorded as not duplicates, for the list of pairs to show. */
+async function distinctPair(f: Fixtures, sub: string): Promise<{ code: string; key: string }> {
+  const { code } = await f.product(sub);
+  const [key, of] = [await newItem(f, code), await newItem(f, code)];
+  await ok(await f.admin.post(`/api/v1/products/${code}/feedback/${key}/distinct`, { of }), 'distinct');
+  return { code, key };
+}
+
 /** One submitted item in the product of `sub`, for the list and the summary to show. */
 const listed = (f: Fixtures, sub: string) =>
   f.product(sub).then(async ({ code }) => ({ code, key: await newItem(f, code) }));
@@ -88,5 +96,20 @@ export const feedbackCases: Expectations = {
         body: { action: 'decline', reason: 'Matrix decline' },
       };
     },
+  },
+  'POST /products/:code/feedback/:key/distinct': {
+    policy: triage,
+    build: async (f, sub) => {
+      const { code } = await f.product(sub);
+      return {
+        path: `/api/v1/products/${code}/feedback/${await newItem(f, code)}/distinct`,
+        body: { of: await newItem(f, code) },
+      };
+    },
+  },
+  'GET /products/:code/feedback/distinct': {
+    policy: read,
+    build: async (f, sub) => ({ path: `/api/v1/products/${(await distinctPair(f, sub)).code}/feedback/distinct` }),
+    hides: async (f, sub) => (await distinctPair(f, sub)).key,
   },
 };

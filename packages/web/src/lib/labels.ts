@@ -89,6 +89,7 @@ const ACTION_LABEL: Record<AuditAction, string> = {
   'feedback.submitted': 'Submitted feedback',
   'feedback.imported': 'Imported feedback from a chat export',
   'feedback.triaged': 'Triaged feedback',
+  'feedback.marked_distinct': 'Marked two feedback items as not duplicates',
   'uat.session_created': 'Planned a UAT session',
   'uat.session_updated': 'Changed a UAT session',
   'uat.session_started': 'Started a UAT session',

@@ -1,7 +1,8 @@
 // The feedback backlog (issue #13): feedback items per product (`<PRODUCT>-FB-<n>`, one number sequence per product
 // that never gives a number twice), the messages imported from chat exports (so a re-import creates nothing new),
-// and import drafts kept between the preview and the commit.
-import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+// import drafts kept between the preview and the commit, and pairs of items a person decided are not duplicates.
+import { sql } from 'drizzle-orm';
+import { check, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
 import { sprintClarifications, stories } from './backlog.ts';
 import { createdAt, ts } from './columns.ts';
@@ -110,4 +111,30 @@ export const feedbackImports = pgTable(
     committedAt: ts('committed_at'),
   },
   (t) => [index('feedback_imports_product_hash_idx').on(t.productId, t.fileHash, t.status)],
+);
+
+/**
+ * Two items a person decided are not duplicates ("Not a duplicate" in the inbox), so nobody is offered the pair
+ * again. Stored once per pair: `item_a` is the smaller id.
+ */
+export const feedbackDistinctPairs = pgTable(
+  'feedback_distinct_pairs',
+  {
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    itemA: uuid('item_a')
+      .notNull()
+      .references(() => feedbackItems.id, { onDelete: 'cascade' }),
+    itemB: uuid('item_b')
+      .notNull()
+      .references(() => feedbackItems.id, { onDelete: 'cascade' }),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: ts('decided_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'feedback_distinct_pairs_pk', columns: [t.itemA, t.itemB] }),
+    check('feedback_distinct_pairs_ordered', sql`${t.itemA} < ${t.itemB}`),
+    index('feedback_distinct_pairs_product_idx').on(t.productId, t.decidedAt),
+  ],
 );

@@ -2,6 +2,9 @@ import {
   ZFeedbackBulkTriageBody,
   ZFeedbackBulkTriaged,
   ZFeedbackCommitBody,
+  ZFeedbackDistinctBody,
+  ZFeedbackDistinctPair,
+  ZFeedbackDistinctPairs,
   ZFeedbackImportCommitted,
   ZFeedbackImportParams,
   ZFeedbackImportPreview,
@@ -19,6 +22,7 @@ import { ZCodeParams } from '@pi-studio/core/contract/workspace';
 import { AppError } from '../../http/errors.ts';
 import { mediaType } from '../../http/media-type.ts';
 import { defineRoute } from '../../http/route.ts';
+import { distinctPairs, markDistinct } from './distinct/service.ts';
 import { commitImport, MAX_IMPORT_BYTES, previewImport } from './imports/service.ts';
 import { bulkTriage, feedbackPage, feedbackSummary, submitFeedback, triageFeedback } from './service.ts';
 
@@ -137,5 +141,28 @@ export const feedbackRoutes = [
     handler: async (ctx, { params, body }) => ({
       body: await triageFeedback(ctx, params.code, params.key, body),
     }),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/products/:code/feedback/:key/distinct',
+    summary:
+      'Record that two items are not duplicates ("Not a duplicate"), for everyone: the inbox no longer suggests the pair; recording it again changes nothing',
+    tag,
+    access: { permission: 'feedback.triage' },
+    params: ZFeedbackParams,
+    body: ZFeedbackDistinctBody,
+    response: ZFeedbackDistinctPair,
+    successStatus: 200,
+    handler: async (ctx, { params, body }) => ({ body: await markDistinct(ctx, params.code, params.key, body) }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/products/:code/feedback/distinct',
+    summary: 'The pairs of items recorded as not duplicates, newest first (at most 5,000)',
+    tag,
+    access: { permission: 'product.read' },
+    params: ZCodeParams,
+    response: ZFeedbackDistinctPairs,
+    handler: async (ctx, { params }) => ({ body: await distinctPairs(ctx, params.code) }),
   }),
 ];

@@ -1,6 +1,7 @@
 // Two items that say nearly the same, side by side: the similarity in words ("similar to P-FB-1: 82% — shared: …"),
 // each text with the shared words marked, who said it and where. "Mark duplicate" makes the newer item a duplicate
-// of the older (its sources are added to the original's); "Not a duplicate" stops suggesting the pair here.
+// of the older (its sources are added to the original's); "Not a duplicate" records on the server that the two are
+// different, so the pair is suggested to nobody again.
 import { Badge, Button, Group, Modal, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { formatDateTime } from '../../lib/format.ts';
 import { notifySuccess } from '../../lib/notify.ts';
@@ -9,6 +10,7 @@ import type { FeedbackItem } from './api.ts';
 import { type DuplicatePair, markShared } from './duplicates.ts';
 import { ageLabel, provenanceLine, STATUS_LABEL } from './format.ts';
 import { SourceBadge } from './SourceBadge.tsx';
+import { useMarkDistinct } from './use-mark-distinct.ts';
 import { useTriageFeedback } from './use-triage-feedback.ts';
 
 type Props = {
@@ -17,6 +19,7 @@ type Props = {
   /** "2 of 5" while going through every suggestion. */
   position?: string;
   canTriage: boolean;
+  /** The pair was recorded as not duplicates (the list of such pairs is refetched by then). */
   onNotDuplicate: (pair: DuplicatePair) => void;
   onClose: () => void;
 };
@@ -30,6 +33,17 @@ export function DuplicateReview({ code, pair, position, canTriage, onNotDuplicat
         onSuccess: () => {
           notifySuccess(`${p.item.key} is a duplicate of ${p.original.key}.`, 'Triaged');
           triage.reset();
+        },
+      },
+    );
+  const distinct = useMarkDistinct(code);
+  const notDuplicate = (p: DuplicatePair) =>
+    distinct.mutate(
+      { key: p.item.key, of: p.original.key },
+      {
+        onSuccess: () => {
+          distinct.reset();
+          onNotDuplicate(p);
         },
       },
     );
@@ -55,17 +69,23 @@ export function DuplicateReview({ code, pair, position, canTriage, onNotDuplicat
             Shared words are marked. Marking a duplicate keeps every source: {pair.item.key}’s are added to{' '}
             {pair.original.key}’s.
           </Text>
-          <FormError error={triage.error} testId="duplicate-error" />
-          <Group justify="flex-end" gap="xs" wrap="wrap">
-            <Button variant="default" onClick={() => onNotDuplicate(pair)} data-testid="duplicate-dismiss">
-              Not a duplicate
-            </Button>
-            {canTriage ? (
+          <FormError error={triage.error ?? distinct.error} testId="duplicate-error" />
+          {canTriage ? (
+            <Group justify="flex-end" gap="xs" wrap="wrap">
+              <Button
+                variant="default"
+                loading={distinct.isPending}
+                disabled={triage.isPending}
+                onClick={() => notDuplicate(pair)}
+                data-testid="duplicate-dismiss"
+              >
+                Not a duplicate
+              </Button>
               <Button loading={triage.isPending} onClick={() => markDuplicate(pair)} data-testid="duplicate-confirm">
                 Mark as duplicate
               </Button>
-            ) : null}
-          </Group>
+            </Group>
+          ) : null}
         </Stack>
       ) : null}
     </Modal>

@@ -3,7 +3,6 @@
 // with that decision, ? lists the keys — never while typing or in a dialog. Selected items are triaged together
 // from the bulk bar; possible duplicates are reviewed side by side.
 import { Button, Group, Stack } from '@mantine/core';
-import { useLocalStorage } from '@mantine/hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { EmptyState } from '../../ui/States.tsx';
@@ -14,7 +13,7 @@ import { BulkTriageDialog } from './BulkTriageDialog.tsx';
 import { DuplicateReview } from './DuplicateReview.tsx';
 import { type DuplicatePair, duplicatePairs, pairId } from './duplicates.ts';
 import { FeedbackRow } from './FeedbackRow.tsx';
-import { useFeedbackList, useFeedbackSummary } from './queries.ts';
+import { useDistinctPairs, useFeedbackList, useFeedbackSummary } from './queries.ts';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
 import { moveActive, type ShortcutAction, shortcutFor, type TargetLike, toggled } from './shortcuts.ts';
 import { type TriageAction, TriageDialog } from './TriageDialog.tsx';
@@ -47,11 +46,12 @@ export function FeedbackInbox({ code, filters, canTriage, canSubmit, onAdd, onIm
     for (const i of [...items, ...(everything.data?.pages.flatMap((p) => p.items) ?? [])]) byKey.set(i.key, i);
     return [...byKey.values()];
   }, [items, everything.data]);
-  const [dismissed, setDismissed] = useLocalStorage<string[]>({
-    key: `pistudio.feedback.not-duplicates.${code}`,
-    defaultValue: [],
-  });
-  const pairs = useMemo(() => duplicatePairs(known, new Set(dismissed)), [known, dismissed]);
+  // Pairs the team called "not a duplicate" (stored on the server); nothing is suggested until they are known.
+  const distinct = useDistinctPairs(code);
+  const pairs = useMemo(() => {
+    if (distinct.isPending) return [];
+    return duplicatePairs(known, new Set((distinct.data ?? []).map((d) => pairId(d.pair[0] ?? '', d.pair[1] ?? ''))));
+  }, [known, distinct.isPending, distinct.data]);
   const pairOf = useMemo(() => new Map(pairs.map((p) => [p.item.key, p])), [pairs]);
 
   const [active, setActive] = useState<{ key: string | null; index: number }>({ key: null, index: -1 });
@@ -241,8 +241,7 @@ export function FeedbackInbox({ code, filters, canTriage, canSubmit, onAdd, onIm
         pair={pair ?? null}
         position={review === 'next' && pairs.length > 1 ? `${pairs.length} to review` : undefined}
         canTriage={canTriage}
-        onNotDuplicate={(p) => {
-          setDismissed((d) => [...d, pairId(p.item.key, p.original.key)]);
+        onNotDuplicate={() => {
           if (review !== 'next') setReview(null);
         }}
         onClose={() => setReview(null)}

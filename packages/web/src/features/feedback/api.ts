@@ -3,6 +3,8 @@
 // response types come from the contract in core (ADR 0010); none is declared here.
 import type {
   FeedbackBulkTriageBody,
+  FeedbackDistinctPair,
+  FeedbackDistinctPairs,
   FeedbackImportCommitted,
   FeedbackImportPreview,
   FeedbackItem,
@@ -20,6 +22,7 @@ import type {
 import { api, postFileWithProgress, qs, type UploadProgress } from '../../lib/api.ts';
 
 export type {
+  FeedbackDistinctPair,
   FeedbackImportCommitted,
   FeedbackImportPreview,
   FeedbackItem,
@@ -52,6 +55,13 @@ export const triageFeedback = (code: string, key: string, body: FeedbackTriageBo
 /** All or nothing: one item already triaged refuses the whole request (409 naming `keys.N`). */
 export const bulkTriageFeedback = (code: string, body: FeedbackBulkTriageBody) =>
   api.post<{ items: FeedbackItem[] }>(`${base(code)}/triage`, body).then((r) => r.items);
+
+/** "Not a duplicate", recorded for everyone; recording a pair again answers the same pair. */
+export const markDistinct = (code: string, key: string, of: string) =>
+  api.post<FeedbackDistinctPair>(`${base(code)}/${enc(key)}/distinct`, { of });
+/** Every pair of the product recorded as not duplicates (the newest 5,000). */
+export const fetchDistinctPairs = (code: string) =>
+  api.get<FeedbackDistinctPairs>(`${base(code)}/distinct`).then((r) => r.items);
 
 /** The server reads exports up to 50 MB; checked here too so a person hears it before a long upload. */
 export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
