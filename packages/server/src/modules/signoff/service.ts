@@ -81,6 +81,9 @@ export async function recordSignoff(ctx: UseCaseCtx, code: string, body: Signoff
   await assertMaySign(ctx, product);
   const db = ctx.deps.db;
   const key = await db.transaction(async (tx) => {
+    // The counter first: its row lock holds other sign-offs of this product back until this one commits, and the
+    // stories are read after it, so what is signed is what stands when the record is written.
+    const number = await takeSignoffNumber(tx, product.id);
     const { sessionId, buildVersion, covered } = await whatIsSigned(tx, product, body);
     if (covered.length === 0) {
       throw new Conflict(
@@ -95,8 +98,6 @@ export async function recordSignoff(ctx: UseCaseCtx, code: string, body: Signoff
       revision: s.revision,
       contentHash: storyContentHash(s, sha256Hex),
     }));
-    // The counter first: its row lock holds other sign-offs of this product back until this one commits.
-    const number = await takeSignoffNumber(tx, product.id);
     const record: SignoffRecord = {
       id: randomUUID(),
       productId: product.id,
