@@ -32,7 +32,7 @@ export function whatsappExport(count: number): string {
     const hh = String(Math.floor(minute / 60) % 24).padStart(2, '0');
     const mm = String(minute % 60).padStart(2, '0');
     const who = NAMES[i % NAMES.length];
-    const subject = SUBJECTS[(i * 7) % SUBJECTS.length];
+    const subject = SUBJECTS[(i * 5) % SUBJECTS.length];
     const problem = PROBLEMS[(i * 11) % PROBLEMS.length];
     const text =
       i % 5 === 0

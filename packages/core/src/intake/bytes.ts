@@ -84,6 +84,10 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * JSON can spell a lone surrogate (`"\ud800"`), which no UTF-8 output can carry: refused with the place it is in,
  * rather than printed as a replacement character nobody asked for.
  */
+export function hasLoneSurrogate(value: string): boolean {
+  return LONE_SURROGATE.test(value);
+}
+
 export function assertWellFormed(value: string, where: string): void {
   const match = LONE_SURROGATE.exec(value);
   if (match) {

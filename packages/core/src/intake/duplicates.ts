@@ -4,11 +4,19 @@
 // duplicates when the Jaccard similarity of their sets is at least the threshold (0.6 by default).
 // Candidates come from an inverted index with prefix filtering (Bayardo, Ma & Srikant, "Scaling up all pairs
 // similarity search", WWW 2007): with words ordered rarest first, two sets with Jaccard ≥ t must share a word
-// among the first |x| − ⌈t·|x|⌉ + 1 words of each, so only those are indexed and probed. It finds exactly the pairs a
-// full comparison would, with no randomness (unlike MinHash) and in about a second for 50,000 chat messages.
+// among the first |x| − ⌈t·|x|⌉ + 1 words of each, so only those are indexed and probed. No randomness (unlike
+// MinHash). Words are integer ids (word-ids.ts), so 100,000 chat messages take about half a second.
 // Identical word sets are collapsed first so that a message repeated 10,000 times costs one comparison.
+// Exact while a word's list stays short (every pair a full comparison finds — the tests hold it to a brute force);
+// in a chat of thousands of look-alike messages two bounds keep it linear: an item is compared with at most
+// MAX_CANDIDATES earlier ones, and a long word list keeps only a few members of each cluster (Links.thin), so the
+// budget is spent on clusters the item has not joined yet rather than on the one it joined at its first link.
 // Pairs join into clusters (union-find) as they are found — never kept as a list, which for a chat with many alike
 // messages would grow with the square of them — and each member after the first is explained by its strongest link.
+
+import { type ItemWords, itemWords } from './word-ids.ts';
+
+export { contentWords } from './content-words.ts';
 
 export type DuplicateOptions = {
   /** Jaccard similarity of the word sets, 0–1, at or above which two items are near duplicates. */
@@ -20,8 +28,8 @@ export type DuplicateOptions = {
 export const DUPLICATE_DEFAULTS = { threshold: 0.6, minWords: 3 } as const;
 
 /**
- * The most earlier items one item is compared with. Exact below it (every pair a full comparison finds); above it,
- * in a chat of thousands of look-alike messages, an item may miss a link to a cluster it would also have joined.
+ * The most earlier items one item is compared with. Exact below it; above it, an item may miss a link to a cluster
+ * it would also have joined.
  */
 export const MAX_CANDIDATES = 500;
 
@@ -43,90 +51,43 @@ export type DuplicateCluster = {
   links: DuplicateLink[];
 };
 
-// English plus the chat filler that carries no feedback. Short on purpose: a word missing here only adds a little
-// similarity to messages that share it.
-const STOP_WORDS = new Set(
-  `a about above after again against all am an and any are aren't as at be because been before being below between
-both but by can can't cannot could couldn't did didn't do does doesn't doing don't down during each few for from
-further had hadn't has hasn't have haven't having he her here hers herself him himself his how i i'd i'll i'm i've
-if in into is isn't it it's its itself just let's me more most mustn't my myself no nor not now of off on once only
-or other ought our ours ourselves out over own same shan't she should shouldn't so some such than that that's the
-their theirs them themselves then there there's these they they'd they'll they're they've this those through to too
-under until up very was wasn't we we'd we'll we're we've were weren't what what's when where which while who whom
-why will with won't would wouldn't you you'd you'll you're you've your yours yourself yourselves also get got gets
-still really yes yeah yep ok okay hi hey hello thanks thank thx pls please lol guys hmm oh well like`.split(/\s+/),
-);
-
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
-
-/** "declined" → "declin", "declines" → "declin"; a crude stem is enough to meet in a set, and never shown. */
-function stem(word: string): string {
-  let w = word;
-  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
-  else if (w.length > 4 && (w.endsWith('ing') || w.endsWith('ed'))) w = w.slice(0, w.endsWith('ing') ? -3 : -2);
-  else if (w.length > 3 && w.endsWith('es')) w = w.slice(0, -2);
-  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
-  if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
-  return w;
-}
-
-/** The content words of a text: [stem, first spelling] in order of first appearance. */
-export function contentWords(text: string): [string, string][] {
-  const seen = new Map<string, string>();
-  for (const match of text.normalize('NFKC').toLowerCase().matchAll(WORD)) {
-    const word = match[0].replace(/’/g, "'");
-    if (word.length < 2 || STOP_WORDS.has(word)) continue;
-    const key = stem(word.replace(/'s$/, ''));
-    if (!seen.has(key)) seen.set(key, word);
-  }
-  return [...seen];
-}
-
 export function findDuplicates(texts: readonly string[], options: DuplicateOptions = {}): DuplicateCluster[] {
   const threshold = options.threshold ?? DUPLICATE_DEFAULTS.threshold;
   const minWords = options.minWords ?? DUPLICATE_DEFAULTS.minWords;
   if (!(threshold > 0 && threshold <= 1)) throw new RangeError('threshold must be in (0, 1]');
-  const words = texts.map(contentWords);
+  const words = itemWords(texts);
+  const { stems, offsets } = words;
 
   // 1. Identical word sets → one representative (the first item), the rest linked to it at 100%.
-  const groups = new Map<string, number[]>();
-  words.forEach((w, i) => {
-    if (w.length < minWords) return;
-    const key = w
-      .map(([s]) => s)
-      .sort()
-      .join('\u0000');
-    const group = groups.get(key);
-    if (group) group.push(i);
-    else groups.set(key, [i]);
-  });
-  const reps = [...groups.values()].map((g) => g[0] as number);
+  const groups = identicalSets(words, minWords);
+  const reps = groups.map((g) => g[0] as number);
 
-  // 2. Words ranked rarest first (ties alphabetical: deterministic); each set as ascending ranks.
-  const frequency = new Map<string, number>();
-  for (const r of reps) for (const [s] of words[r] ?? []) frequency.set(s, (frequency.get(s) ?? 0) + 1);
-  const rank = new Map(
-    [...frequency]
-      .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-      .map(([s], i) => [s, i] as const),
-  );
-  const sets = new Map<number, Int32Array>();
+  // 2. Words ranked rarest first (ties: the word met first, which only matters once MAX_CANDIDATES cuts a list);
+  // each representative's set as ascending ranks.
+  const rank = rarestFirst(words, reps);
+  const ranked = new Int32Array(stems.length);
   for (const r of reps) {
-    sets.set(r, Int32Array.from((words[r] ?? []).map(([s]) => rank.get(s) as number)).sort());
+    const from = offsets[r] as number;
+    const to = offsets[r + 1] as number;
+    for (let k = from; k < to; k++) ranked[k] = rank[stems[k] as number] as number;
+    sortRange(ranked, from, to);
   }
 
   // 3. Prefix-filtered all-pairs, smallest sets first so every indexed set is no larger than the probing one.
-  const order = [...reps].sort((a, b) => (sets.get(a)?.length ?? 0) - (sets.get(b)?.length ?? 0) || a - b);
-  const index = new Map<number, number[]>();
+  const size = (i: number) => (offsets[i + 1] as number) - (offsets[i] as number);
+  const order = [...reps].sort((a, b) => size(a) - size(b) || a - b);
+  const index: (number[] | undefined)[] = [];
+  const compactAt: number[] = [];
   const links = new Links(texts.length);
   const seenBy = new Int32Array(texts.length).fill(-1);
   for (const x of order) {
-    const xs = sets.get(x) as Int32Array;
-    const prefix = xs.length - Math.ceil(threshold * xs.length - 1e-9) + 1;
-    const minSize = threshold * xs.length - 1e-9;
+    const xFrom = offsets[x] as number;
+    const xSize = size(x);
+    const prefix = xSize - Math.ceil(threshold * xSize - 1e-9) + 1;
+    const minSize = threshold * xSize - 1e-9;
     let examined = 0;
     probing: for (let p = 0; p < prefix; p++) {
-      const posting = index.get(xs[p] as number);
+      const posting = index[ranked[xFrom + p] as number];
       if (!posting) continue;
       for (const y of posting) {
         if (seenBy[y] === x) continue;
@@ -135,32 +96,118 @@ export function findDuplicates(texts: readonly string[], options: DuplicateOptio
         // first and already place the item; comparing it with every look-alike would be quadratic.
         if (++examined > MAX_CANDIDATES) break probing;
         if (links.explained(x) && links.together(x, y)) continue;
-        const ys = sets.get(y) as Int32Array;
-        if (ys.length < minSize) continue;
-        const similarity = jaccard(xs, ys);
+        if (size(y) < minSize) continue;
+        const yFrom = offsets[y] as number;
+        const similarity = jaccardAtLeast(ranked, xFrom, xFrom + xSize, yFrom, offsets[y + 1] as number, threshold);
         if (similarity >= threshold - 1e-9) links.add(x, y, similarity);
       }
     }
     for (let p = 0; p < prefix; p++) {
-      const token = xs[p] as number;
-      const posting = index.get(token);
-      if (posting) posting.push(x);
-      else index.set(token, [x]);
+      const token = ranked[xFrom + p] as number;
+      const posting = index[token];
+      if (!posting) index[token] = [x];
+      else if (posting.push(x) >= (compactAt[token] ?? FIRST_COMPACTION)) {
+        compactAt[token] = Math.max(FIRST_COMPACTION, 2 * links.thin(posting));
+      }
     }
   }
-  for (const group of groups.values()) {
+  for (const group of groups) {
     for (const member of group.slice(1)) links.add(group[0] as number, member, 1);
   }
   return links.clusters(words);
 }
 
-function jaccard(a: Int32Array, b: Int32Array): number {
-  let i = 0;
-  let j = 0;
+/** Items with at least `minWords` words grouped by identical word sets, in order of each group's first item. */
+function identicalSets({ stems, offsets }: ItemWords, minWords: number): number[][] {
+  const sorted = stems.slice();
+  const byHash = new Map<number, number[][]>();
+  const groups: number[][] = [];
+  for (let i = 0; i + 1 < offsets.length; i++) {
+    const from = offsets[i] as number;
+    const to = offsets[i + 1] as number;
+    if (to - from < minWords) continue;
+    sortRange(sorted, from, to);
+    let hash = 0x811c9dc5;
+    for (let k = from; k < to; k++) hash = Math.imul(hash ^ (sorted[k] as number), 0x01000193);
+    const bucket = byHash.get(hash);
+    const group = bucket?.find((g) => sameSet(sorted, offsets, g[0] as number, i));
+    if (group) group.push(i);
+    else {
+      const created = [i];
+      groups.push(created);
+      if (bucket) bucket.push(created);
+      else byHash.set(hash, [created]);
+    }
+  }
+  return groups;
+}
+
+function sameSet(sorted: Int32Array, offsets: Int32Array, a: number, b: number): boolean {
+  const aFrom = offsets[a] as number;
+  const bFrom = offsets[b] as number;
+  const length = (offsets[b + 1] as number) - bFrom;
+  if ((offsets[a + 1] as number) - aFrom !== length) return false;
+  for (let k = 0; k < length; k++) if (sorted[aFrom + k] !== sorted[bFrom + k]) return false;
+  return true;
+}
+
+/** Sorts values[from, to) in place: insertion sort for the few words of a chat message, the native sort beyond. */
+function sortRange(values: Int32Array, from: number, to: number): void {
+  if (to - from > 32) {
+    values.subarray(from, to).sort();
+    return;
+  }
+  for (let k = from + 1; k < to; k++) {
+    const v = values[k] as number;
+    let j = k - 1;
+    while (j >= from && (values[j] as number) > v) {
+      values[j + 1] = values[j] as number;
+      j--;
+    }
+    values[j + 1] = v;
+  }
+}
+
+/** rank[word id]: 0 for the rarest word among the representatives; equal counts keep the order words were met in. */
+function rarestFirst({ stems, offsets, table }: ItemWords, reps: readonly number[]): Int32Array {
+  const frequency = new Int32Array(table.size);
+  let most = 0;
+  for (const r of reps) {
+    for (let k = offsets[r] as number; k < (offsets[r + 1] as number); k++) {
+      const id = stems[k] as number;
+      const f = (frequency[id] as number) + 1;
+      frequency[id] = f;
+      if (f > most) most = f;
+    }
+  }
+  // Counting sort by frequency: the first rank of each count, then every word in id order.
+  const firstRank = new Int32Array(most + 2);
+  for (const f of frequency) if (f > 0) firstRank[f + 1] = (firstRank[f + 1] as number) + 1;
+  for (let f = 1; f < firstRank.length; f++) firstRank[f] = (firstRank[f] as number) + (firstRank[f - 1] as number);
+  const rank = new Int32Array(table.size);
+  frequency.forEach((f, id) => {
+    if (f === 0) return;
+    rank[id] = firstRank[f] as number;
+    firstRank[f] = (firstRank[f] as number) + 1;
+  });
+  return rank;
+}
+
+/**
+ * The Jaccard similarity of two ascending id ranges, or 0 as soon as it cannot reach `threshold`: most candidates
+ * share a common word or two and fail within the first few comparisons.
+ */
+function jaccardAtLeast(ranked: Int32Array, aFrom: number, aTo: number, bFrom: number, bTo: number, threshold: number) {
+  const sizes = aTo - aFrom + (bTo - bFrom);
+  // J = o / (sizes − o) ≥ t  ⇔  o ≥ t · sizes / (1 + t)
+  const needed = Math.ceil((threshold * sizes) / (1 + threshold) - 1e-9);
+  let i = aFrom;
+  let j = bFrom;
   let shared = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i] as number;
-    const y = b[j] as number;
+  while (i < aTo && j < bTo) {
+    if (shared + Math.min(aTo - i, bTo - j) < needed) return 0;
+    const x = ranked[i] as number;
+    const y = ranked[j] as number;
     if (x === y) {
       shared++;
       i++;
@@ -168,21 +215,29 @@ function jaccard(a: Int32Array, b: Int32Array): number {
     } else if (x < y) i++;
     else j++;
   }
-  return shared / (a.length + b.length - shared);
+  return shared / (sizes - shared);
 }
+
+/** A word's list is thinned when it reaches this length, then each time it doubles. */
+const FIRST_COMPACTION = 64;
+/** How many items of one cluster a thinned list keeps: its first and its latest. */
+const KEPT_PER_CLUSTER = 16;
 
 /** Clusters (union-find) and each item's strongest link, updated pair by pair: memory grows with the items only. */
 class Links {
   private readonly parent: Int32Array;
-  private readonly best = new Map<number, { other: number; similarity: number }>();
+  private readonly other: Int32Array;
+  private readonly similarity: Float64Array;
 
   constructor(size: number) {
     this.parent = Int32Array.from({ length: size }, (_, i) => i);
+    this.other = new Int32Array(size).fill(-1);
+    this.similarity = new Float64Array(size);
   }
 
   /** Whether the item already has a link (it is in a cluster and can be explained). */
   explained(i: number): boolean {
-    return this.best.has(i);
+    return (this.other[i] as number) >= 0;
   }
 
   together(x: number, y: number): boolean {
@@ -201,50 +256,91 @@ class Links {
     const ra = this.find(x);
     const rb = this.find(y);
     if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
-    if (this.better(y, x, similarity)) this.best.set(y, { other: x, similarity });
-    if (this.better(x, y, similarity)) this.best.set(x, { other: y, similarity });
+    if (this.better(y, x, similarity)) this.set(y, x, similarity);
+    if (this.better(x, y, similarity)) this.set(x, y, similarity);
+  }
+
+  /**
+   * Keeps at most KEPT_PER_CLUSTER items of each cluster in a word's list (the first half and the latest half), in
+   * place; returns the new length. Without it, a chat where a thousand messages look alike makes every later one
+   * walk a thousand items of a cluster it joined at the first; with it, the walk meets each cluster a few times.
+   */
+  thin(posting: number[]): number {
+    const seen = new Map<number, number>();
+    const keep = new Uint8Array(posting.length);
+    for (let k = 0; k < posting.length; k++) {
+      const root = this.find(posting[k] as number);
+      const n = (seen.get(root) ?? 0) + 1;
+      seen.set(root, n);
+      if (n <= KEPT_PER_CLUSTER / 2) keep[k] = 1;
+    }
+    const later = new Map<number, number>();
+    for (let k = posting.length - 1; k >= 0; k--) {
+      const root = this.find(posting[k] as number);
+      const n = (later.get(root) ?? 0) + 1;
+      later.set(root, n);
+      if (n <= KEPT_PER_CLUSTER / 2) keep[k] = 1;
+    }
+    let used = 0;
+    for (let k = 0; k < posting.length; k++) if (keep[k]) posting[used++] = posting[k] as number;
+    posting.length = used;
+    return used;
+  }
+
+  private set(item: number, other: number, similarity: number): void {
+    this.other[item] = other;
+    this.similarity[item] = similarity;
   }
 
   /** Prefers a link to an earlier item, then the higher similarity, then the lower index: a total order, so the
    * result does not depend on the order pairs are found in. */
   private better(item: number, other: number, similarity: number): boolean {
-    const current = this.best.get(item);
-    if (!current) return true;
+    const current = this.other[item] as number;
+    if (current < 0) return true;
     const earlier = other < item;
-    const currentEarlier = current.other < item;
+    const currentEarlier = current < item;
     if (earlier !== currentEarlier) return earlier;
-    return similarity > current.similarity || (similarity === current.similarity && other < current.other);
+    const held = this.similarity[item] as number;
+    return similarity > held || (similarity === held && other < current);
   }
 
-  clusters(words: [string, string][][]): DuplicateCluster[] {
+  clusters(words: ItemWords): DuplicateCluster[] {
     const byRoot = new Map<number, number[]>();
-    for (const item of this.best.keys()) {
+    for (let item = 0; item < this.other.length; item++) {
+      if (!this.explained(item)) continue;
       const root = this.find(item);
       const members = byRoot.get(root);
       if (members) members.push(item);
       else byRoot.set(root, [item]);
     }
     return [...byRoot.values()]
-      .map((members) => members.sort((x, y) => x - y))
       .sort((x, y) => (x[0] as number) - (y[0] as number))
       .map((members) => ({
         members,
-        links: members.slice(1).map((item) => {
-          const link = this.best.get(item) as { other: number; similarity: number };
-          return {
-            item,
-            similarTo: link.other,
-            similarity: link.similarity,
-            shared: sharedWords(words, item, link.other),
-          };
-        }),
+        links: members.slice(1).map((item) => ({
+          item,
+          similarTo: this.other[item] as number,
+          similarity: this.similarity[item] as number,
+          shared: sharedWords(words, item, this.other[item] as number),
+        })),
       }));
   }
 }
 
-function sharedWords(words: [string, string][][], item: number, other: number): string[] {
-  const theirs = new Set((words[other] ?? []).map(([s]) => s));
-  return (words[item] ?? []).filter(([s]) => theirs.has(s)).map(([, spelled]) => spelled);
+/** The words of `item` whose stem `other` also has, as written in `item`, in its order. */
+function sharedWords({ stems, spellings, offsets, table }: ItemWords, item: number, other: number): string[] {
+  const theirFrom = offsets[other] as number;
+  const theirTo = offsets[other + 1] as number;
+  const shared: string[] = [];
+  for (let k = offsets[item] as number; k < (offsets[item + 1] as number); k++) {
+    for (let j = theirFrom; j < theirTo; j++) {
+      if (stems[j] === stems[k]) {
+        shared.push(table.word(spellings[k] as number));
+        break;
+      }
+    }
+  }
+  return shared;
 }
 
 /** "similar to #12: 82% — shared: checkout, card, declined", numbering items from `base` (0 as in the JSON). */

@@ -5,7 +5,7 @@
 //   group, recognised by the U+200E iOS puts before the text and by their wording), media placeholders, deleted and
 //   edited markers, U+200E stripped everywhere, authors whose names contain ": ", trailing newlines.
 import { parseString } from 'whatsapp-chat-parser';
-import { assertWellFormed } from './bytes.ts';
+import { assertWellFormed, hasLoneSurrogate } from './bytes.ts';
 import { IntakeError } from './errors.ts';
 import { type IntakeItem, type IntakeResult, noneDropped } from './types.ts';
 
@@ -51,6 +51,11 @@ const SYSTEM_TEXT = [
 // System lines holding ": " inside quotes, which the library splits into a made-up author and a text: read whole.
 const SPLIT_SYSTEM_TEXT =
   /^[^\n]{1,80}? (?:changed the (?:subject|group name) (?:from|to) ["“]|created group ["“])[^\n]*["”]$/;
+// Cheap tests first (most messages are neither): a media line holds one of these, a system text one of those words.
+const MAYBE_MEDIA = /omitted|<|\(|null/i;
+const MAYBE_SYSTEM =
+  /encrypt|invite link|security code|group|admin|business|disappearing|added|removed|changed|deleted/i;
+
 // System texts that a person could also write, counted only when they start with the author or "You".
 const ACTOR_TEXT =
   /^ (?:added .+|removed .+|left|changed the (?:subject|group name|group description) .*|changed this group's (?:icon|settings) ?.*|deleted this group's icon|changed their phone number .*|joined)$/i;
@@ -73,6 +78,9 @@ export function parseWhatsApp(text: string, options: WhatsAppOptions = {}): Inta
 
   const dropped = noneDropped();
   const items: IntakeItem[] = [];
+  // A UTF-8 file decodes without lone surrogates; only a file that has one is checked item by item (to name it).
+  const checkEach = hasLoneSurrogate(text);
+  const timestamps = new TimestampReader();
   for (const m of messages) {
     const at = line;
     const raw = lines[at - 1] ?? '';
@@ -84,14 +92,16 @@ export function parseWhatsApp(text: string, options: WhatsAppOptions = {}): Inta
     }
     const item: IntakeItem = {
       author: (m.author ?? '').replace(LRM, '').trim(),
-      timestamp: utcTimestamp(m.date, raw),
+      timestamp: timestamps.read(m.date, raw),
       text: classified.text,
       line: at,
     };
     if (options.file !== undefined) item.file = options.file;
     if (classified.edited) item.edited = true;
-    assertWellFormed(item.author, `line ${at}`);
-    assertWellFormed(item.text, `line ${at}`);
+    if (checkEach) {
+      assertWellFormed(item.author, `line ${at}`);
+      assertWellFormed(item.text, `line ${at}`);
+    }
     items.push(item);
   }
   fixColonNames(items, options.authors ?? []);
@@ -101,19 +111,25 @@ export function parseWhatsApp(text: string, options: WhatsAppOptions = {}): Inta
 type Classified = { kind: 'message'; text: string; edited: boolean } | { kind: 'system' | 'media' | 'deleted' };
 
 function classify(m: Parsed): Classified {
-  const original = m.message.replace(/\s+$/, '');
+  const original = m.message.trimEnd();
   const marked = original.startsWith('\u200e');
   let text = original.replace(LRM, '');
   if (m.author === null) return { kind: 'system' };
   if (DELETED.test(text.trim())) return { kind: 'deleted' };
-  const edited = EDITED.test(text);
-  text = text.replace(EDITED, '');
-  const kept = text.split('\n').filter((l) => !MEDIA_LINE.test(l.trim()));
-  if (kept.join('').trim() === '') return { kind: 'media' };
-  text = kept.join('\n').trim();
+  const edited = text.endsWith('>') && EDITED.test(text);
+  if (edited) text = text.replace(EDITED, '');
+  if (MAYBE_MEDIA.test(text)) {
+    const kept = text.split('\n').filter((l) => !MEDIA_LINE.test(l.trim()));
+    if (kept.join('').trim() === '') return { kind: 'media' };
+    text = kept.join('\n');
+  }
+  text = text.trim();
   const author = m.author.replace(LRM, '').trim();
-  if (marked || SYSTEM_TEXT.some((p) => p.test(text))) return { kind: 'system' };
-  if (SPLIT_SYSTEM_TEXT.test(text) || SPLIT_SYSTEM_TEXT.test(`${author}: ${text}`)) return { kind: 'system' };
+  if (marked) return { kind: 'system' };
+  if (MAYBE_SYSTEM.test(text) || MAYBE_SYSTEM.test(author)) {
+    if (SYSTEM_TEXT.some((p) => p.test(text))) return { kind: 'system' };
+    if (SPLIT_SYSTEM_TEXT.test(text) || SPLIT_SYSTEM_TEXT.test(`${author}: ${text}`)) return { kind: 'system' };
+  }
   for (const actor of [author, 'You']) {
     if (text.startsWith(actor) && ACTOR_TEXT.test(text.slice(actor.length))) return { kind: 'system' };
   }
@@ -124,31 +140,49 @@ function classify(m: Parsed): Classified {
  * The file's wall-clock time read as UTC. The library builds its Date in the runtime's zone, so the date is read
  * back with local getters (the library's day/month decision is in it) and the time of day from the line itself:
  * a wall-clock time in a daylight-saving gap of the runtime's zone would otherwise move by an hour.
+ * A 100,000-message export has a few hundred days: each day's "YYYY-MM-DDT" is made once.
  */
-function utcTimestamp(date: Date, raw: string): string {
-  let hours = date.getHours();
-  let minutes = date.getMinutes();
-  let seconds = date.getSeconds();
-  let dayShift = 0;
-  const head = DATE_PART.exec(raw);
-  const time = head ? TIME_PART.exec(raw.slice(head[0].length)) : null;
-  if (time) {
-    const written = Number(time[1]);
-    const pm = time[4]?.toLowerCase() === 'p';
-    if (time[4] && written > 12) {
-      // A 24-hour time with a stray marker (`13:37:00 p.m.`): the hour stands, and the library, which added 12 h
-      // to it, rolled its date over to the next day.
-      hours = written % 24;
-      if (pm) dayShift = -1;
-    } else {
-      hours = (written % (time[4] ? 12 : 24)) + (pm ? 12 : 0);
+class TimestampReader {
+  private readonly days = new Map<number, string>();
+
+  read(date: Date, raw: string): string {
+    let hours = date.getHours();
+    let minutes = date.getMinutes();
+    let seconds = date.getSeconds();
+    let dayShift = 0;
+    const head = DATE_PART.exec(raw);
+    const time = head ? TIME_PART.exec(raw.slice(head[0].length)) : null;
+    if (time) {
+      const written = Number(time[1]);
+      const pm = time[4]?.toLowerCase() === 'p';
+      if (time[4] && written > 12) {
+        // A 24-hour time with a stray marker (`13:37:00 p.m.`): the hour stands, and the library, which added 12 h
+        // to it, rolled its date over to the next day.
+        hours = written % 24;
+        if (pm) dayShift = -1;
+      } else {
+        hours = (written % (time[4] ? 12 : 24)) + (pm ? 12 : 0);
+      }
+      minutes = Number(time[2]);
+      seconds = Number(time[3] ?? 0);
     }
-    minutes = Number(time[2]);
-    seconds = Number(time[3] ?? 0);
+    const year = date.getFullYear();
+    const month = date.getMonth();
+    const day = date.getDate() + dayShift;
+    if (minutes < 60 && seconds < 60 && day >= 1 && year >= 1000 && year <= 9999) {
+      const key = (year * 12 + month) * 32 + day;
+      let prefix = this.days.get(key);
+      if (prefix === undefined) {
+        prefix = new Date(Date.UTC(year, month, day)).toISOString().slice(0, 11);
+        this.days.set(key, prefix);
+      }
+      return `${prefix}${TWO_DIGITS[hours]}:${TWO_DIGITS[minutes]}:${TWO_DIGITS[seconds]}.000Z`;
+    }
+    return new Date(Date.UTC(year, month, day, hours, minutes, seconds)).toISOString();
   }
-  const utc = Date.UTC(date.getFullYear(), date.getMonth(), date.getDate() + dayShift, hours, minutes, seconds);
-  return new Date(utc).toISOString();
 }
+
+const TWO_DIGITS = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'));
 
 // Words people start messages with ("Bug: checkout fails"), never read as the second half of a name.
 const LABELS = new Set(
