@@ -24,7 +24,8 @@ import { mediaType } from '../../http/media-type.ts';
 import { defineRoute } from '../../http/route.ts';
 import { distinctPairs, markDistinct } from './distinct/service.ts';
 import { commitImport, MAX_IMPORT_BYTES, previewImport } from './imports/service.ts';
-import { bulkTriage, feedbackPage, feedbackSummary, submitFeedback, triageFeedback } from './service.ts';
+import { feedbackPage, feedbackSummary, submitFeedback } from './service.ts';
+import { bulkTriage, triageFeedback } from './triage.ts';
 
 const tag = 'feedback';
 
