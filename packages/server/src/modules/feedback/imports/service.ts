@@ -11,7 +11,7 @@ import type {
   FeedbackImportPreview,
   FeedbackImportQuery,
 } from '@pi-studio/core/contract/feedback';
-import { findDuplicates } from '@pi-studio/core/intake/duplicates';
+import type { DuplicateCluster } from '@pi-studio/core/intake/duplicates';
 import type { IntakeItem, IntakeResult } from '@pi-studio/core/intake/types';
 import type { Executor } from '../../../db/client.ts';
 import { jobProblem } from '../../../lib/jobs/problems.ts';
@@ -58,7 +58,11 @@ export function messageRef(item: IntakeItem, index: number): string {
 const fingerprintOf = (source: string, m: { author: string; timestamp: string; text: string }) =>
   sha256(`${source}\n${m.author}\n${m.timestamp}\n${m.text}`);
 
-async function parse(ctx: UseCaseCtx, bytes: Uint8Array, source: FeedbackImportQuery['source']): Promise<IntakeResult> {
+async function parse(
+  ctx: UseCaseCtx,
+  bytes: Uint8Array,
+  source: FeedbackImportQuery['source'],
+): Promise<{ result: IntakeResult; clusters: DuplicateCluster[] }> {
   let parsed: ParsedExport;
   if (bytes.byteLength <= CHAT_INLINE_MAX_BYTES) parsed = parseExportJob({ bytes, source });
   else {
@@ -71,7 +75,7 @@ async function parse(ctx: UseCaseCtx, bytes: Uint8Array, source: FeedbackImportQ
   if (!parsed.ok) {
     throw new Invalid([{ name: 'body', reason: parsed.message }], 'unreadable_export', parsed.message);
   }
-  return parsed.result;
+  return parsed;
 }
 
 function header(draft: ImportRecord) {
@@ -108,7 +112,7 @@ export async function previewImport(
       [{ name: 'body', reason: 'at most 50 MB' }],
     );
   }
-  const parsed = await parse(ctx, bytes, query.source);
+  const { result: parsed, clusters } = await parse(ctx, bytes, query.source);
   const fileHash = sha256(bytes);
   const messages: DraftMessage[] = parsed.items.map((item, i) => ({
     author: item.author,
@@ -124,7 +128,6 @@ export async function previewImport(
     fileCommittedBefore(db, product.id, fileHash),
     similarityIndex(db, product.id),
   ]);
-  const clusters = findDuplicates(messages.map((m) => m.text));
   const duplicateOf = new Map<number, number>();
   for (const c of clusters) for (const l of c.links) duplicateOf.set(l.item, l.similarTo);
 
