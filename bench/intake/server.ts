@@ -360,7 +360,22 @@ export function serverIntakeSection(r: ServerIntakeBench, goal: number): string 
   const rest = pre - steps;
   lines.push(
     '',
-    `Where the time goes (the preview's steps on the same bytes in the bench process, once after the rounds): reading the export (\`parseExport\`, which the server runs in its job pool) ${x.parseMs} ms; duplicate detection within the file (\`findDuplicates\`) ${x.duplicatesMs} ms; a sha256 fingerprint per message ${x.fingerprintsMs} ms; the draft's messages as JSON (${x.draftMegabytes} MB, stored as jsonb) ${x.draftJsonMs} ms; the look-up of every message against the product's open items ${x.similarEmptyMs} ms on the empty product of a first import. Together ${steps} ms beside the ${pre} ms first preview on ${first?.database ?? '—'}${rest > 0 ? `; the other ${rest} ms are the HTTP round trip with a ${first?.previewMegabytes ?? '—'} MB answer built and read, the bytes handed to the worker and back, the draft row and the imported-before queries` : ' (the HTTP round trip, the worker hand-over and the draft row write are within the noise)'}: duplicate detection is nearly all of it, parsing is ${Math.round((x.parseMs / Math.max(1, pre)) * 100)}%. A re-import's preview meets the ${SIMILAR_POOL.toLocaleString('en')} newest open items, the last ${SIMILAR_POOL.toLocaleString('en')} committed: that look-up alone is about ${Math.round(x.similarPoolMs / 1000)} s in-process (every tenth message timed, times ten), since these messages share their commonest words with most of those items and the word index narrows little. The commit (not broken down here) is the imported-before queries, ${SELECTED.toLocaleString('en')} items with their imported-message rows and an audit event in one transaction, then the items read back and returned.`,
+    `Where the time goes (the preview's steps on the same bytes in the bench process, once after the rounds): reading the export (\`parseExport\`, which the server runs in its job pool) ${x.parseMs} ms; duplicate detection within the file (\`findDuplicates\`, in the same job since 044c7f0) ${x.duplicatesMs} ms; a sha256 fingerprint per message ${x.fingerprintsMs} ms; the draft's messages as JSON (${x.draftMegabytes} MB, stored as jsonb) ${x.draftJsonMs} ms; the look-up of every message against the product's open items ${x.similarEmptyMs} ms on the empty product of a first import. Together ${steps} ms beside the ${pre} ms first preview on ${first?.database ?? '—'}${rest > 0 ? `; the other ${rest} ms are the HTTP round trip with a ${first?.previewMegabytes ?? '—'} MB answer built and read, the bytes handed to the worker and back, the draft row and the imported-before queries` : ' (the HTTP round trip, the worker hand-over and the draft row write are within the noise)'}. ${largestShare(pre, rest, x)} A re-import's preview meets the ${SIMILAR_POOL.toLocaleString('en')} newest open items, the last ${SIMILAR_POOL.toLocaleString('en')} committed: that look-up alone is about ${Math.round(x.similarPoolMs / 1000)} s in-process (every tenth message timed, times ten), since these messages share their commonest words with most of those items and the word index narrows little. The commit (not broken down here) is the imported-before queries, ${SELECTED.toLocaleString('en')} items with their imported-message rows and an audit event in one transaction, then the items read back and returned.`,
   );
   return lines.join('\n');
+}
+
+/** Which part of the first preview took the most time, as a sentence. */
+function largestShare(previewMs: number, restMs: number, x: PreviewParts): string {
+  const parts: [string, number][] = [
+    ['reading the export', x.parseMs],
+    ['duplicate detection', x.duplicatesMs],
+    ['the fingerprints', x.fingerprintsMs],
+    ['the draft as JSON', x.draftJsonMs],
+    ['the look-up against open items', x.similarEmptyMs],
+    ['the HTTP round trip, the worker hand-over, the draft row and the queries', restMs],
+  ];
+  const [name, ms] = parts.reduce((a, b) => (b[1] > a[1] ? b : a));
+  const share = (n: number) => Math.round((n / Math.max(1, previewMs)) * 100);
+  return `The largest part is ${name} (${share(ms)}%); duplicate detection is ${share(x.duplicatesMs)}%, parsing ${share(x.parseMs)}%.`;
 }
