@@ -49,7 +49,7 @@ describe('SimilarityIndex against a full comparison', () => {
   const items = Array.from({ length: 300 }, (_, i) => ({ key: `P-FB-${i + 1}`, text: sentence() }));
   const wordSet = (text: string) => new Set(contentWords(text).map(([w]) => w));
 
-  it('finds the same items, with the same similarity, for 200 texts', () => {
+  it.each([0.6, 0.4, 0.8])('finds the same items, with the same similarity, for 200 texts at threshold %s', (t) => {
     const index = new SimilarityIndex(items);
     const sets = items.map((i) => wordSet(i.text));
     for (let q = 0; q < 200; q++) {
@@ -60,12 +60,15 @@ describe('SimilarityIndex against a full comparison', () => {
           const n = [...mine].filter((w) => set.has(w)).length;
           return { at, similarity: n / (mine.size + set.size - n), size: set.size };
         })
-        .filter((m) => mine.size >= 3 && m.size >= 3 && m.similarity >= 0.6)
+        .filter((m) => mine.size >= 3 && m.size >= 3 && m.similarity >= t)
         .sort((a, b) => b.similarity - a.similarity || a.at - b.at)
         .map((m) => `${items[m.at]?.key} ${Math.round(m.similarity * 100)}`);
-      const got = index.similar(text, { limit: 1000 }).map((m) => `${m.key} ${m.percent}`);
+      const got = index.similar(text, { limit: 1000, threshold: t }).map((m) => `${m.key} ${m.percent}`);
       expect(got, text).toEqual(expected);
     }
+    // The batch form answers the same as one text at a time.
+    const texts = Array.from({ length: 50 }, sentence);
+    expect(index.similarMany(texts, { threshold: t })).toEqual(texts.map((x) => index.similar(x, { threshold: t })));
   });
 });
 

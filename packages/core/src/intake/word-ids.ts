@@ -10,7 +10,7 @@ const A = 97;
 const Z = 122;
 const APOSTROPHE = 39;
 
-/** Interned words: the same characters always get the same id, ids count up from 0. */
+/** Interned words: the same characters always get the same id, ids count up from 0; the stop words come first. */
 export class WordTable {
   private pool = new Uint16Array(1 << 16);
   private used = 0;
@@ -19,6 +19,13 @@ export class WordTable {
   private readonly lengths: number[] = [];
   private readonly hashes: number[] = [];
   private readonly strings: (string | undefined)[] = [];
+  /** A word is a stop word when its id is below this. */
+  readonly stopWordIds: number;
+
+  constructor() {
+    for (const word of stopWords()) this.idOfString(word);
+    this.stopWordIds = this.size;
+  }
 
   get size(): number {
     return this.starts.length;
@@ -93,8 +100,8 @@ export class WordTable {
 /** Every item's content words as ids: stems[offsets[i] … offsets[i+1]) and, at the same places, the word as written. */
 export type ItemWords = { stems: Int32Array; spellings: Int32Array; offsets: Int32Array; table: WordTable };
 
-export function itemWords(texts: readonly string[]): ItemWords {
-  const table = new WordTable();
+/** The words of `texts`, interned in `table` (a new one by default; pass an index's table to look texts up in it). */
+export function itemWords(texts: readonly string[], table = new WordTable()): ItemWords {
   const into = new ItemWordsBuilder(texts.length);
   const reader = new AsciiReader(table, into);
   texts.forEach((text, i) => {
@@ -152,16 +159,10 @@ function grow(a: Int32Array): Int32Array<ArrayBuffer> {
 /** `contentWords` for plain-ASCII texts, straight into ids. */
 class AsciiReader {
   private chars = new Uint16Array(256);
-  /** Stop words take the table's first ids: a word is one when its id is below this. */
-  private readonly stopWordIds: number;
-
   constructor(
     private readonly table: WordTable,
     private readonly into: ItemWordsBuilder,
-  ) {
-    for (const word of stopWords()) table.idOfString(word);
-    this.stopWordIds = table.size;
-  }
+  ) {}
 
   /** False (and nothing added) when the text holds a non-ASCII char: the string path reads it. */
   read(text: string): boolean {
@@ -192,7 +193,7 @@ class AsciiReader {
       }
       if (len < 2) continue;
       const spelling = this.table.idOf(chars, 0, len);
-      if (spelling < this.stopWordIds) continue;
+      if (spelling < this.table.stopWordIds) continue;
       this.into.push(this.stem(chars, len, spelling), spelling);
     }
     return true;

@@ -146,6 +146,7 @@ export async function previewImport(
     await deleteExpiredDrafts(tx, product.id, now);
     return insertImport(tx, { ...draft, createdBy: ctx.actor?.userId ?? null });
   });
+  const similar = index.similarMany(messages.map((m) => m.text));
   return {
     ...header(draft),
     dropped: parsed.dropped,
@@ -156,7 +157,7 @@ export async function previewImport(
       timestamp: m.timestamp,
       text: m.text,
       messageRef: m.messageRef,
-      similar: index.similar(m.text),
+      similar: similar[i] ?? [],
       duplicateOfIndex: duplicateOf.get(i) ?? null,
       alreadyImported: seen.refs.has(m.messageRef) || seen.fingerprints.has(m.fingerprint),
     })),
