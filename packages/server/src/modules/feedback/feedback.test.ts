@@ -353,11 +353,16 @@ describe('importing chat exports', () => {
     const text = `${lines.join('\n')}\n`;
     expect(text.length).toBeGreaterThan(CHAT_INLINE_MAX_BYTES);
     const big = await preview(text, 'text/plain');
-    const inline = parseExportJob({ bytes: new TextEncoder().encode(text), source: 'auto' });
+    const inline = parseExportJob({ bytes: new TextEncoder().encode(text), source: 'auto', openItems: [] });
     if (!inline.ok) throw new Error(inline.message);
     expect(big.messages).toBe(1200);
-    expect(big.items.map((i) => [i.author, i.timestamp, i.text])).toEqual(
-      inline.result.items.map((i) => [i.author, i.timestamp, i.text]),
+    expect(big.items.map((i) => [i.author, i.timestamp, i.text, i.duplicateOfIndex])).toEqual(
+      inline.result.items.map((item, i) => [
+        item.author,
+        item.timestamp,
+        item.text,
+        inline.clusters.flatMap((c) => c.links).find((l) => l.item === i)?.similarTo ?? null,
+      ]),
     );
   });
 

@@ -11,8 +11,7 @@ import type {
   FeedbackImportPreview,
   FeedbackImportQuery,
 } from '@pi-studio/core/contract/feedback';
-import type { DuplicateCluster } from '@pi-studio/core/intake/duplicates';
-import type { IntakeItem, IntakeResult } from '@pi-studio/core/intake/types';
+import type { IntakeItem } from '@pi-studio/core/intake/types';
 import type { Executor } from '../../../db/client.ts';
 import { jobProblem } from '../../../lib/jobs/problems.ts';
 import type { UseCaseCtx } from '../../../use-case/context.ts';
@@ -27,8 +26,8 @@ import {
 import { writeAudit } from '../../audit/writer.ts';
 import { type FeedbackProduct, feedbackProduct } from '../policy.ts';
 import { presentItem } from '../presenters.ts';
-import { findItemsByIds, insertItems, lockFeedback, type NewItem, takeNumbers } from '../repo.ts';
-import { feedbackKey, similarityIndex } from '../service.ts';
+import { findItemsByIds, insertItems, lockFeedback, type NewItem, openTexts, takeNumbers } from '../repo.ts';
+import { feedbackKey, SIMILAR_POOL } from '../service.ts';
 import { CHAT_INLINE_MAX_BYTES, type ParsedExport, parseExportJob } from './parse-job.ts';
 import {
   type DraftMessage,
@@ -62,12 +61,14 @@ async function parse(
   ctx: UseCaseCtx,
   bytes: Uint8Array,
   source: FeedbackImportQuery['source'],
-): Promise<{ result: IntakeResult; clusters: DuplicateCluster[] }> {
+  openItems: { key: string; text: string }[],
+): Promise<Extract<ParsedExport, { ok: true }>> {
   let parsed: ParsedExport;
-  if (bytes.byteLength <= CHAT_INLINE_MAX_BYTES) parsed = parseExportJob({ bytes, source });
+  if (bytes.byteLength <= CHAT_INLINE_MAX_BYTES) parsed = parseExportJob({ bytes, source, openItems });
   else {
     try {
-      parsed = await ctx.deps.jobs.run('feedback.parseExport', { bytes, source });
+      // A 50 MB chat of half a million messages looked up against 5,000 items needs more than the default 20 s.
+      parsed = await ctx.deps.jobs.run('feedback.parseExport', { bytes, source, openItems }, { timeLimitMs: 60_000 });
     } catch (err) {
       throw jobProblem(err, { code: 'file_too_complex', field: 'body', what: 'this export' });
     }
@@ -112,7 +113,12 @@ export async function previewImport(
       [{ name: 'body', reason: 'at most 50 MB' }],
     );
   }
-  const { result: parsed, clusters } = await parse(ctx, bytes, query.source);
+  const db = ctx.deps.db;
+  const {
+    result: parsed,
+    clusters,
+    similar,
+  } = await parse(ctx, bytes, query.source, await openTexts(db, product.id, SIMILAR_POOL));
   const fileHash = sha256(bytes);
   const messages: DraftMessage[] = parsed.items.map((item, i) => ({
     author: item.author,
@@ -121,12 +127,10 @@ export async function previewImport(
     messageRef: messageRef(item, i),
     fingerprint: fingerprintOf(parsed.source, item),
   }));
-  const db = ctx.deps.db;
   const now = ctx.deps.now();
-  const [seen, committedBefore, index] = await Promise.all([
+  const [seen, committedBefore] = await Promise.all([
     importedBefore(db, product.id, fileHash, messages),
     fileCommittedBefore(db, product.id, fileHash),
-    similarityIndex(db, product.id),
   ]);
   const duplicateOf = new Map<number, number>();
   for (const c of clusters) for (const l of c.links) duplicateOf.set(l.item, l.similarTo);
@@ -146,7 +150,6 @@ export async function previewImport(
     await deleteExpiredDrafts(tx, product.id, now);
     return insertImport(tx, { ...draft, createdBy: ctx.actor?.userId ?? null });
   });
-  const similar = index.similarMany(messages.map((m) => m.text));
   return {
     ...header(draft),
     dropped: parsed.dropped,
