@@ -3,6 +3,7 @@
 // hand; runs by testers with the case's status following the latest result; a failure raising a bug in the backlog
 // linked to the story's requirement, fixed by marking the bug done, retested into reopened and then verified; every
 // change audited in its transaction; hostile input refused with 4xx naming the field.
+import { ZMe } from '@pi-studio/core/contract/auth';
 import { ZRequirementSync, ZSprint, ZStory, ZTraceMatrix } from '@pi-studio/core/contract/backlog';
 import {
   ZUatCase,
@@ -92,6 +93,10 @@ describe('sessions', () => {
     const s = await newSession({ sprintId, participants: [{ name: 'Ana', role: 'tester' }] });
     expect(s).toMatchObject({ key: `${code}-UAT-1`, status: 'planned', sprint: { id: sprintId, name: 'Sprint 1' } });
     expect(s.participants).toEqual([{ name: 'Ana', userId: null, role: 'tester' }]);
+    // A participant with an account is named by its user id, which must exist.
+    const me = await answer(await tester.get('/api/v1/auth/me'), ZMe);
+    const withAccount = await newSession({ participants: [{ name: 'Tess', userId: me.user.id, role: 'tester' }] });
+    expect(withAccount.participants[0]?.userId).toBe(me.user.id);
     expect(s.counts).toEqual({ cases: 0, untested: 0, pass: 0, fail: 0, blocked: 0, openDefects: 0 });
     const list = await answer(await viewer.get(sessions()), ZUatSessionList);
     expect(list.items.map((i) => i.key)).toContain(s.key);
@@ -147,6 +152,17 @@ describe('sessions', () => {
       [{ title: 'ok', buildVersion: '1', participants: [{ name: 'A' }] }, 'participants.0.role'],
       [{ title: 'ok', buildVersion: '1', sprintId: 'not-a-uuid' }, 'sprintId'],
       [{ title: 'ok', buildVersion: '1', sprintId: crypto.randomUUID() }, 'sprintId'],
+      [
+        {
+          title: 'ok',
+          buildVersion: '1',
+          participants: [
+            { name: 'Guest', role: 'tester' },
+            { name: 'Ghost', userId: crypto.randomUUID(), role: 'tester' },
+          ],
+        },
+        'participants.1.userId',
+      ],
       [{ title: 'ok', buildVersion: '1', extra: true }, 'extra'],
     ];
     for (const [body, field] of cases) {
@@ -154,6 +170,13 @@ describe('sessions', () => {
       expect(fieldsOf(p), JSON.stringify(body)).toContain(field);
     }
     await problem(await po.patch(`${sessions()}/${code}-UAT-1`, {}), 422);
+    const edit = await problem(
+      await po.patch(`${sessions()}/${code}-UAT-1`, {
+        participants: [{ name: 'Ghost', userId: crypto.randomUUID(), role: 'tester' }],
+      }),
+      422,
+    );
+    expect(fieldsOf(edit)).toContain('participants.0.userId');
   });
 });
 

@@ -7,6 +7,7 @@ import type { UseCaseCtx } from '../../../use-case/context.ts';
 import { Conflict, type InvalidParam, notFound, staleVersion, validationFailed } from '../../../use-case/errors.ts';
 import { writeAudit } from '../../audit/writer.ts';
 import { findSprint } from '../../backlog/sprints/repo.ts';
+import { findUsers } from '../../workspace/products/repo.ts';
 import { type UatPermission, type UatProduct, uatProduct } from '../policy.ts';
 import { lockUatCounters, takeUatNumber } from '../repo.ts';
 import { presentSession, sessionEtag } from './presenters.ts';
@@ -45,11 +46,24 @@ export async function presentOne(db: Executor, product: UatProduct, key: string)
   return presentSession(session, product.code, counts.get(session.id) ?? emptyCounts());
 }
 
-async function sprintProblems(db: Executor, product: UatProduct, sprintId: string | null | undefined) {
+/** What of a session's sprint and participants does not exist: each named by its field. */
+async function sessionProblems(
+  db: Executor,
+  product: UatProduct,
+  body: { sprintId?: string | null; participants?: readonly { userId: string | null }[] },
+) {
   const problems: InvalidParam[] = [];
-  if (sprintId && !(await findSprint(db, product.id, sprintId))) {
+  if (body.sprintId && !(await findSprint(db, product.id, body.sprintId))) {
     problems.push({ name: 'sprintId', reason: `no sprint with this id in ${product.code}` });
   }
+  const participants = body.participants ?? [];
+  const ids = [...new Set(participants.flatMap((p) => (p.userId ? [p.userId] : [])))];
+  const known = new Set((await findUsers(db, ids)).map((u) => u.id));
+  participants.forEach((p, i) => {
+    if (p.userId && !known.has(p.userId)) {
+      problems.push({ name: `participants.${i}.userId`, reason: 'no user with this id (leave it empty for a guest)' });
+    }
+  });
   return problems;
 }
 
@@ -57,7 +71,7 @@ export async function createSession(ctx: UseCaseCtx, code: string, body: UatSess
   const product = await uatProduct(ctx, code, 'uat.manage');
   const db = ctx.deps.db;
   const key = await db.transaction(async (tx) => {
-    const problems = await sprintProblems(tx, product, body.sprintId);
+    const problems = await sessionProblems(tx, product, body);
     if (problems.length) throw validationFailed(problems);
     await lockUatCounters(tx, product.id);
     const number = await takeUatNumber(tx, product.id, 'session');
@@ -163,7 +177,7 @@ export async function updateSession(
     action: 'uat.session_updated',
     refuse: closedRefusal,
     check: async (db, product) => {
-      const problems = await sprintProblems(db, product, patch.sprintId);
+      const problems = await sessionProblems(db, product, patch);
       if (problems.length) throw validationFailed(problems);
     },
     changes: patch,
