@@ -136,6 +136,14 @@ if (!only || only === 'backlog') {
   writeSection('backlog', section);
 }
 
+// Pack validation (issue #14): a 100-page pack, in-process.
+if (!only || only === 'handover') {
+  const { runPackBench, packSection } = await import('./handover/validate.ts');
+  const section = packSection(runPackBench(quick ? 20 : 60), stamp);
+  console.log(section);
+  writeSection('handover', section);
+}
+
 // The CLI as whole processes (issue #11): `pistudio --help`, and the gate against markdownlint over 1,000 PRDs.
 if (!only || only === 'cli') {
   const { runCliBench, cliSection } = await import('./cli.ts');

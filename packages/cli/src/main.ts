@@ -48,6 +48,10 @@ const COMMANDS: Record<string, Command> = {
     summary: 'intake parse: read a WhatsApp, Slack or Teams export',
     run: async (a) => (await import('./commands/intake.ts')).runIntake(a),
   },
+  pack: {
+    summary: 'pack validate: check a QA, security, runbook, release-notes or doc pack',
+    run: async (a) => (await import('./commands/pack.ts')).runPack(a),
+  },
   signoff: {
     summary: 'signoff verify: check the sign-off hash chains',
     run: async (a) => (await import('./commands/signoff.ts')).runSignoff(a),

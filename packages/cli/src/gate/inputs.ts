@@ -5,6 +5,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type DocxRefusalCode, DocxRefusedError, looksLikeZip } from '@pi-studio/core/docx/zip-guard';
 import type { JobRunner } from '@pi-studio/server/lib/jobs/pool';
+import { lazyJobPool } from '../lazy-jobs.ts';
 import { GateInputError } from './errors.ts';
 
 export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
@@ -192,4 +193,16 @@ async function docxText(data: Uint8Array, file: string, jobs: JobRunner): Promis
   });
   if (markdown.trim() === '') throw new GateInputError(`${file} is empty (no text in the document)`);
   return markdown;
+}
+
+/** The text of one file argument (Markdown, text or .docx), read with the same checks as the gate's inputs. */
+export async function readOneInput(file: string): Promise<string> {
+  const [input] = await collectInputs([file]);
+  const jobs = lazyJobPool(1);
+  try {
+    const [text = ''] = await readInputs([input?.file ?? file], jobs);
+    return text;
+  } finally {
+    await jobs.close();
+  }
 }

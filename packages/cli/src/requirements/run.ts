@@ -1,8 +1,7 @@
 // The work of `pistudio requirements` once its arguments are valid: read the PRD (Markdown, text or .docx), extract
 // its requirements with the gate's document model, print them. Loaded only then, so `--help` stays fast.
 import { type ExtractedRequirement, extractRequirements } from '@pi-studio/core/stories/requirements';
-import { collectInputs, readInputs } from '../gate/inputs.ts';
-import { lazyJobPool } from '../lazy-jobs.ts';
+import { readOneInput } from '../gate/inputs.ts';
 
 export type RequirementsFormat = 'text' | 'json';
 
@@ -11,14 +10,7 @@ export async function printRequirements(
   options: { format: RequirementsFormat; product?: string },
   stdout: (text: string) => void,
 ): Promise<number> {
-  const [input] = await collectInputs([file]);
-  const jobs = lazyJobPool(1);
-  let text: string;
-  try {
-    [text = ''] = await readInputs([input?.file ?? file], jobs);
-  } finally {
-    await jobs.close();
-  }
+  const text = await readOneInput(file);
   const requirements = extractRequirements(text, { product: options.product });
   stdout(options.format === 'json' ? `${JSON.stringify({ requirements }, null, 2)}\n` : asText(file, requirements));
   return 0;
