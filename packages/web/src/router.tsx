@@ -18,6 +18,7 @@ import { AuthGate } from './features/auth/AuthGate.tsx';
 import { type BacklogSearch, backlogSearch } from './features/backlog/search.ts';
 import { type FeedbackSearch, feedbackSearch } from './features/feedback/search.ts';
 import type { GoldenFilters, MetricsFilters } from './features/gate/api.ts';
+import { type HandoverSearch, isPackKind } from './features/handover/search.ts';
 import type { ProductFilters } from './features/products/api.ts';
 import { BoardPage } from './features/products/BoardPage.tsx';
 import { AppLayout } from './features/shell/AppLayout.tsx';
@@ -103,6 +104,14 @@ const signoffRoute = createRoute({
   path: '/products/$code/signoff',
   validateSearch: (s: Record<string, unknown> & SearchSchemaInput): SignoffSearch => ({ session: str(s.session) }),
   component: lazyRouteComponent(() => import('./features/signoff/SignoffPage.tsx'), 'SignoffPage'),
+});
+const handoverRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/products/$code/handover',
+  validateSearch: (s: Record<string, unknown> & SearchSchemaInput): HandoverSearch => ({
+    kind: isPackKind(s.kind) ? s.kind : undefined,
+  }),
+  component: lazyRouteComponent(() => import('./features/handover/HandoverPacksPage.tsx'), 'HandoverPacksPage'),
 });
 const guestUatRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -231,6 +240,7 @@ const routeTree = rootRoute.addChildren([
   uatRoute,
   uatSessionRoute,
   signoffRoute,
+  handoverRoute,
   guestUatRoute,
   feedbackRoute,
   documentRoute,

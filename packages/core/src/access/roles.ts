@@ -24,6 +24,9 @@ export const PERMISSIONS = [
   'uat.manage',
   'uat.run',
   'uat.signoff',
+  // Handover to IT (issue #14): the team that built the product and ProductOps upload its QA, security, runbook,
+  // release-notes and documentation packs; IT and viewers read them (product.read).
+  'handover.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -43,6 +46,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'backlog.write',
     ...FEEDBACK,
     ...UAT,
+    'handover.write',
   ],
   po: [
     ...READ,
@@ -53,6 +57,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...FEEDBACK,
     ...UAT,
     'uat.signoff',
+    'handover.write',
   ],
   vb: [
     ...READ,
@@ -63,8 +68,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...FEEDBACK,
     ...UAT,
     'uat.signoff',
+    'handover.write',
   ],
-  builder: [...READ, 'document.write', 'backlog.write', ...FEEDBACK, ...UAT],
+  builder: [...READ, 'document.write', 'backlog.write', ...FEEDBACK, ...UAT, 'handover.write'],
   it: [...READ, 'feedback.submit', 'uat.run'],
   viewer: READ,
 };

@@ -98,6 +98,7 @@ export const AUDIT_ACTIONS = {
     'uat.guest_link_revoked',
   ],
   signoff: ['signoff.recorded', 'signoff.evidence_added'],
+  handover: ['handover.pack_uploaded'],
 } as const satisfies Record<string, readonly `${string}.${string}`[]>;
 
 export type AuditActionsOf<M extends keyof typeof AUDIT_ACTIONS> = (typeof AUDIT_ACTIONS)[M][number];

@@ -82,3 +82,14 @@ describe('maskSecrets', () => {
     expect(maskSecrets(text)).toBe(text);
   });
 });
+
+describe('a pack too short to check', () => {
+  it('quotes its text with the secret masked', async () => {
+    const { validatePack } = await import('./validate.ts');
+    const key = j('AKIA', 'Q3EGRTYUWX7ZPLMN');
+    const report = validatePack(`export AWS_ACCESS_KEY_ID=${key}`, 'security');
+    expect(report.findings.map((f) => f.rule)).toEqual(['pack.document.not_a_pack']);
+    expect(JSON.stringify(report)).not.toContain(key);
+    expect(report.findings[0]?.excerpt).toContain('AKIA');
+  });
+});

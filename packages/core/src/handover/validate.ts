@@ -124,7 +124,8 @@ function refuse(input: string): Finding | null {
   if (words < MIN_WORDS)
     return packFinding(
       rule.not_a_pack,
-      { ...top, text: input.trim().slice(0, 120) },
+      // Quoted masked: a short paste may be nothing but a key.
+      { ...top, text: maskSecrets(input.trim().slice(0, 400)).slice(0, 120) },
       input.trim() === '' ? 'The pack is empty.' : `The pack has ${words} words: too little to be a pack.`,
       'Upload the full pack: its sections, facts and evidence for this release.',
     );

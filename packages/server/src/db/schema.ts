@@ -8,6 +8,7 @@ export * from './schema/backlog.ts';
 export * from './schema/documents.ts';
 export * from './schema/feedback.ts';
 export * from './schema/gate.ts';
+export * from './schema/handover.ts';
 export * from './schema/sign-in.ts';
 export * from './schema/uat.ts';
 export * from './schema/workspace.ts';

@@ -88,7 +88,13 @@ export function buildOpenApi(routes: RouteDef[], prefix: string) {
       const type = r.bodyKind === 'multipart' ? 'multipart/form-data' : 'application/json';
       op.requestBody = { required: true, content: { [type]: { schema: toSchema(r.body, 'input') } } };
     }
-    if (r.consumes) op.requestBody = { required: true, content: { [r.consumes]: { schema: { type: 'string' } } } };
+    if (r.consumes) {
+      const types = typeof r.consumes === 'string' ? [r.consumes] : r.consumes;
+      // Text bodies are strings; anything else (a .docx, a zip) is a file's bytes.
+      const schemaOf = (type: string) =>
+        type.startsWith('text/') ? { type: 'string' } : { type: 'string', format: 'binary' };
+      op.requestBody = { required: true, content: Object.fromEntries(types.map((t) => [t, { schema: schemaOf(t) }])) };
+    }
     if (r.access !== 'public') op.security = [{ session: [] }, { bearer: [] }];
     paths[path] = { ...(paths[path] ?? {}), [r.method]: op };
   }

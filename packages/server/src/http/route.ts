@@ -71,8 +71,11 @@ export type RouteDef<P extends AnyZod = AnyZod, Q extends AnyZod = AnyZod, B ext
    * `Response`).
    */
   produces?: 'text/csv' | 'text/markdown' | 'application/octet-stream' | 'image/*';
-  /** A raw request body the handler reads itself (a CSV upload, up to the upload limit), published as such. */
-  consumes?: 'text/csv';
+  /**
+   * A raw request body the handler reads itself (a CSV upload, a pack file), published as such: one media type, or
+   * the list the handler takes.
+   */
+  consumes?: 'text/csv' | readonly string[];
   /**
    * A raw file body of any media type the handler checks itself (a chat export), read up to this many bytes instead
    * of the JSON limit; the handler holds it to its own limit and type list.

@@ -6,6 +6,7 @@ import { backlogModule } from './backlog/module.ts';
 import { documentsModule } from './documents/module.ts';
 import { feedbackModule } from './feedback/module.ts';
 import { gateModule } from './gate/module.ts';
+import { handoverModule } from './handover/module.ts';
 import type { ModuleManifest } from './manifest.ts';
 import { searchModule } from './search/module.ts';
 import { signoffModule } from './signoff/module.ts';
@@ -23,4 +24,5 @@ export const MODULES: readonly ModuleManifest[] = [
   feedbackModule,
   uatModule,
   signoffModule,
+  handoverModule,
 ];

@@ -6,6 +6,7 @@ import { backlogCases } from './backlog.cases.ts';
 import { documentCases } from './documents.cases.ts';
 import { feedbackCases } from './feedback.cases.ts';
 import { gateCases } from './gate.cases.ts';
+import { handoverCases } from './handover.cases.ts';
 import type { Expectations } from './route-case.ts';
 import { signoffCases } from './signoff.cases.ts';
 import { totpCases } from './totp.cases.ts';
@@ -23,4 +24,5 @@ export const expectations: Expectations = {
   ...feedbackCases,
   ...signoffCases,
   ...uatCases,
+  ...handoverCases,
 };

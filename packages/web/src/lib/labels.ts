@@ -6,6 +6,7 @@ import { type AuditAction, isAuditAction } from '@pi-studio/core/contract/audit-
 import { RULES } from '@pi-studio/core/gate/checks/registry';
 import { DEFAULT_RUBRIC } from '@pi-studio/core/gate/default-rubric';
 import { DOCUMENT_CRITERION, DOCUMENT_RULES } from '@pi-studio/core/gate/document-kind';
+import { PACK_RULES } from '@pi-studio/core/handover/rules';
 
 export const ROLE_LABEL: Record<Role, string> = {
   admin: 'Subsidiary admin',
@@ -104,6 +105,7 @@ const ACTION_LABEL: Record<AuditAction, string> = {
   'uat.guest_link_revoked': 'Revoked a guest tester link',
   'signoff.recorded': 'Recorded a UAT sign-off',
   'signoff.evidence_added': 'Attached sign-off evidence',
+  'handover.pack_uploaded': 'Uploaded a handover pack',
   'settings.sign_in_changed': 'Changed sign-in settings',
   'settings.sso_changed': 'Changed single sign-on',
   'subsidiary.created': 'Created subsidiary',
@@ -140,7 +142,10 @@ export function actionLabel(action: string): string {
 }
 
 /** A gate rule's summary, `metrics.no-timeframe` → "A metric has no timeframe"; unknown ids stay as they are. */
-export const ruleLabel = (rule: string): string => RULES.get(rule)?.summary ?? DOCUMENT_RULES[rule] ?? rule;
+const PACK_RULE_LABEL = new Map(PACK_RULES.map((r) => [r.id, r.summary]));
+
+export const ruleLabel = (rule: string): string =>
+  RULES.get(rule)?.summary ?? DOCUMENT_RULES[rule] ?? PACK_RULE_LABEL.get(rule) ?? rule;
 
 /**
  * A rubric criterion's title, from the criteria at hand (a review's or a rubric's) or else the built-in rubric:

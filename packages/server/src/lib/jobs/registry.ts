@@ -1,4 +1,4 @@
-// Every job the pool can run, by name. Adding one (the CSV, chat and pack imports are next): write a function
+// Every job the pool can run, by name. Adding one: write a function
 // taking one structured-cloneable input and returning structured-cloneable data (refusals as data, not thrown
 // errors), and list it here. Lazy imports: a worker loads only what the jobs it runs need (mammoth stays out of a
 // worker that only diffs).
@@ -12,6 +12,7 @@ export const jobs = {
   'gate.scoreManyJson': async () => (await import('../../modules/gate/score-many-job.ts')).scoreManyJsonJob,
   'backlog.parseJira': async () => (await import('../../modules/backlog/exchange/parse-job.ts')).parseJiraJob,
   'feedback.parseExport': async () => (await import('../../modules/feedback/imports/parse-job.ts')).parseExportJob,
+  'handover.validatePack': async () => (await import('../../modules/handover/packs/validate-job.ts')).validatePackJob,
 } satisfies JobModules;
 
 export type Jobs = typeof jobs;

@@ -9,6 +9,7 @@ import { BacklogSummaryCard } from '../backlog/BacklogSummaryCard.tsx';
 import { DriftCard } from '../backlog/trace/DriftCard.tsx';
 import { DocumentsCard } from '../documents/DocumentsCard.tsx';
 import { GateStatusCard } from '../gate/ProductGateStatus.tsx';
+import { HandoverSummaryCard } from '../handover/HandoverSummaryCard.tsx';
 import { UatSummaryCard } from '../uat/UatSummaryCard.tsx';
 import { PeopleCard } from './PeopleCard.tsx';
 import { ProductHeader } from './ProductHeader.tsx';
@@ -51,6 +52,9 @@ export function ProductPage() {
             <GateStatusCard gate={product.gate} />
             <BacklogSummaryCard code={product.code} stage={product.stage} canMove={canWriteBacklog(me, sub)} />
             <UatSummaryCard code={product.code} />
+            {['build', 'uat', 'handover', 'live'].includes(product.stage) ? (
+              <HandoverSummaryCard code={product.code} />
+            ) : null}
             <PeopleCard product={product} etag={etag} canEdit={canUpdateProduct(me, sub)} />
             <Text size="xs" c="dimmed">
               Created {formatDateTime(product.createdAt)} · updated {formatDateTime(product.updatedAt)}

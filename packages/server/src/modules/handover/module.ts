@@ -1,0 +1,14 @@
+// The handover module's manifest (issue #14): handing a product over to IT. For now its validated QA, security,
+// runbook, release-notes and documentation packs; the package, the readiness checklist and the review follow.
+import { AUDIT_ACTIONS } from '@pi-studio/core/contract/audit-actions';
+import type { ModuleManifest } from '../manifest.ts';
+import { handoverRoutes } from './routes.ts';
+
+export const handoverModule = {
+  name: 'handover',
+  routes: handoverRoutes,
+  permissions: ['handover.write'],
+  auditActions: AUDIT_ACTIONS.handover,
+  // handover.validatePack validates packs over 64 KB off the event loop.
+  jobs: ['handover.validatePack'],
+} satisfies ModuleManifest;
