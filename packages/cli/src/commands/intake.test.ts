@@ -2,36 +2,17 @@
 // zip and a Teams file, and exit code 2 with one line for bad usage and every unreadable input. The last test runs
 // the built CLI the way users do.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strToU8, zipSync } from 'fflate';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runIntake } from './intake.ts';
+import { captured, scratch } from './test-kit.ts';
 
-const work = mkdtempSync(path.join(tmpdir(), 'pistudio-intake-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const { work, file } = scratch('intake');
 
-async function intake(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runIntake(argv, {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-  });
-  return { code, stdout, stderr };
-}
-
-function file(name: string, content: string | Uint8Array): string {
-  const full = path.join(work, name);
-  writeFileSync(full, content);
-  return full;
-}
+const intake = (...argv: string[]) => captured(runIntake, argv);
 
 const CHAT = [
   '05/11/2026, 09:00 - Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them.',

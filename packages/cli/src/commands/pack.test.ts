@@ -1,36 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildDocx } from '@pi-studio/core/docx/docx-fixture';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runPack } from './pack.ts';
+import { captured, scratch } from './test-kit.ts';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const packs = path.join(root, 'packages/core/src/handover/test-packs');
-const work = mkdtempSync(path.join(tmpdir(), 'pistudio-pack-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const { work, file } = scratch('pack');
 
-async function pack(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runPack(argv, {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-  });
-  return { code, stdout, stderr };
-}
-
-function file(name: string, content: string | Uint8Array): string {
-  const full = path.join(work, name);
-  writeFileSync(full, content);
-  return full;
-}
+const pack = (...argv: string[]) => captured(runPack, argv);
 
 const RECORD = {
   name: 'PayFlow',

@@ -1,34 +1,12 @@
-// `pistudio requirements` (issue #12): the JSON contract, the text for people, a .docx built in the test, and the
-// exit code 2 with one line for every bad input.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildDocx } from '@pi-studio/core/docx/docx-fixture';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runRequirements } from './requirements.ts';
+import { captured, scratch } from './test-kit.ts';
 
-const work = mkdtempSync(path.join(tmpdir(), 'pistudio-requirements-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const { work, file } = scratch('requirements');
 
-async function requirements(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runRequirements(argv, {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-  });
-  return { code, stdout, stderr };
-}
-
-function file(name: string, content: string | Uint8Array): string {
-  const full = path.join(work, name);
-  writeFileSync(full, content);
-  return full;
-}
+const requirements = (...argv: string[]) => captured(runRequirements, argv);
 
 const PRD = `# Planner PRD
 
