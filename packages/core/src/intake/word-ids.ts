@@ -116,14 +116,17 @@ export function itemWords(texts: readonly string[], table = new WordTable()): It
 
 /** Appends each item's words, skipping a stem the item already has (first spelling kept). */
 class ItemWordsBuilder {
-  private stems: Int32Array<ArrayBuffer> = new Int32Array(1 << 16);
-  private spellings: Int32Array<ArrayBuffer> = new Int32Array(1 << 16);
+  // Sized for the texts (about 16 words each, grown when more): one short text must not cost a large buffer.
+  private stems: Int32Array<ArrayBuffer>;
+  private spellings: Int32Array<ArrayBuffer>;
   private readonly offsets: Int32Array;
   private used = 0;
   private itemFrom = 0;
 
   constructor(items: number) {
     this.offsets = new Int32Array(items + 1);
+    this.stems = new Int32Array(Math.max(64, items * 16));
+    this.spellings = new Int32Array(this.stems.length);
   }
 
   startItem(i: number): void {
