@@ -154,6 +154,22 @@ describe('WhatsApp exports', () => {
     expect(result.dropped.media).toBe(1);
   });
 
+  it('drops a message left empty: blank, or only the edited marker', () => {
+    const result = parseWhatsApp(
+      [
+        '05/11/2026, 09:02 - Omar Haddad: The payout report is late',
+        '05/11/2026, 09:03 - Omar Haddad:  ',
+        '05/11/2026, 09:04 - Omar Haddad: <This message was edited>',
+        '05/11/2026, 09:05 - Leila Farouk: Noted, thanks <This message was edited>',
+      ].join('\n'),
+    );
+    expect(result.items.map((i) => [i.text, i.edited ?? false])).toEqual([
+      ['The payout report is late', false],
+      ['Noted, thanks', true],
+    ]);
+    expect(result.dropped.media).toBe(2);
+  });
+
   it('counts lines from the first message when the file starts with stray lines', () => {
     const result = parseWhatsApp('exported from my phone\n\n05/11/2026, 09:02 - Ana: hello\nsecond line');
     expect(result.items).toEqual([

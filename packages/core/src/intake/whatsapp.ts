@@ -124,6 +124,8 @@ function classify(m: Parsed): Classified {
     text = kept.join('\n');
   }
   text = text.trim();
+  // Nothing left (an empty message, or only the edited marker): nothing anybody wrote, counted with the media.
+  if (text === '') return { kind: 'media' };
   const author = m.author.replace(LRM, '').trim();
   if (marked) return { kind: 'system' };
   if (MAYBE_SYSTEM.test(text) || MAYBE_SYSTEM.test(author)) {
