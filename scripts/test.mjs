@@ -80,6 +80,7 @@ async function vitestLeg(name, args, env) {
   let failed = r?.numFailedTests ?? 0;
   const skipped = (r?.numPendingTests ?? 0) + (r?.numTodoTests ?? 0);
   let note = code === 0 ? 'ok' : 'failed';
+  const failures = failedTestNames(r);
   // A file that fails to import or a crashed worker fails no single test; count the leg itself.
   if (code !== 0 && failed === 0) {
     failed = 1;
@@ -90,7 +91,26 @@ async function vitestLeg(name, args, env) {
         ? `exit ${code}: ${broken} test file(s) broke`
         : `exit ${code}: unhandled errors (see above)`;
   }
-  legs.push({ name, passed, failed, skipped, ms: Date.now() - started, note, counted: true });
+  legs.push({ name, passed, failed, skipped, ms: Date.now() - started, note, counted: true, failures });
+}
+
+/** "file › test name" of every failed test in a Vitest JSON report, so the summary names them (CI shows its tail). */
+function failedTestNames(report) {
+  const names = [];
+  for (const file of report?.testResults ?? []) {
+    const rel = path.relative(root, file.name ?? '');
+    const failedTests = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
+    for (const t of failedTests) names.push(`${rel} › ${t.fullName ?? t.title}`);
+    if (!failedTests.length && file.status === 'failed')
+      names.push(`${rel} › (the file broke: ${firstLine(file.message)})`);
+  }
+  return names;
+}
+
+function firstLine(text) {
+  return String(text ?? 'no message')
+    .split('\n')[0]
+    .slice(0, 200);
 }
 
 function skipLeg(name, reason) {
@@ -154,6 +174,7 @@ async function main() {
   for (const l of legs) {
     const counts = l.counted ? `: ${l.passed} passed, ${l.failed} failed, ${l.skipped} skipped` : '';
     console.log(`${`${l.name}:`.padEnd(18)} ${l.note}${counts}${l.ms ? ` (${seconds(l.ms)})` : ''}`);
+    for (const f of (l.failures ?? []).slice(0, 20)) console.log(`  ✗ ${f}`);
   }
   const sum = (k) => legs.reduce((n, l) => n + l[k], 0);
   const skipped = sum('skipped');
