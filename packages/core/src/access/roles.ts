@@ -25,8 +25,10 @@ export const PERMISSIONS = [
   'uat.run',
   'uat.signoff',
   // Handover to IT (issue #14): the team that built the product and ProductOps upload its QA, security, runbook,
-  // release-notes and documentation packs; IT and viewers read them (product.read).
+  // release-notes and documentation packs, and keep the handover package (checklist, artifacts); IT and viewers read
+  // them (product.read). IT decides at the readiness review (the product's IT owner) and logs post-handover gaps.
   'handover.write',
+  'handover.accept',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -71,7 +73,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'handover.write',
   ],
   builder: [...READ, 'document.write', 'backlog.write', ...FEEDBACK, ...UAT, 'handover.write'],
-  it: [...READ, 'feedback.submit', 'uat.run'],
+  it: [...READ, 'feedback.submit', 'uat.run', 'handover.accept'],
   viewer: READ,
 };
 

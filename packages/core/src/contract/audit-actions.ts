@@ -98,7 +98,15 @@ export const AUDIT_ACTIONS = {
     'uat.guest_link_revoked',
   ],
   signoff: ['signoff.recorded', 'signoff.evidence_added'],
-  handover: ['handover.pack_uploaded'],
+  handover: [
+    'handover.pack_uploaded',
+    'handover.package_created',
+    'handover.item_updated',
+    'handover.artifact_saved',
+    'handover.review_recorded',
+    'handover.gap_reported',
+    'handover.ownership_confirmed',
+  ],
 } as const satisfies Record<string, readonly `${string}.${string}`[]>;
 
 export type AuditActionsOf<M extends keyof typeof AUDIT_ACTIONS> = (typeof AUDIT_ACTIONS)[M][number];

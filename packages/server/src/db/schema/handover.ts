@@ -2,9 +2,21 @@
 // a new version per product and kind, holding the text with every secret masked (the raw upload is never stored),
 // the validation report and where the file came from.
 import type { Finding } from '@pi-studio/core/gate/types';
-import { integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
-import { createdAt } from './columns.ts';
+import { createdAt, ts } from './columns.ts';
 import { products } from './workspace.ts';
 
 export const handoverPacks = pgTable(
@@ -31,4 +43,135 @@ export const handoverPacks = pgTable(
   },
   // Also the index every read uses: a product's versions of one kind, in order.
   (t) => [uniqueIndex('handover_packs_product_kind_version_uq').on(t.productId, t.kind, t.version)],
+);
+
+export type StoredOwnership = {
+  runBy: string;
+  supportedBy: string;
+  onCall: string | null;
+  openItems: { text: string; owner: string; dueDate: string }[];
+};
+
+/**
+ * A handover package: one product's release handed to IT, checked against a readiness checklist template (its id
+ * and version kept, so a later template leaves this package alone) for the product's type and flags. One open
+ * package per product; once IT accepts it, the next release starts a new one.
+ */
+export const handoverPackages = pgTable(
+  'handover_packages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    release: text('release').notNull(),
+    targetDate: date('target_date', { mode: 'string' }),
+    templateId: text('template_id').notNull(),
+    templateVersion: integer('template_version').notNull(),
+    profileType: text('profile_type').notNull(), // WEB | INT | API | DATA | AI
+    profileFlags: jsonb('profile_flags').$type<string[]>().notNull().default([]),
+    signoffKey: text('signoff_key'), // the newest accepting UAT sign-off when the package was created
+    status: text('status').notNull().default('open'), // open | accepted
+    acceptedAt: ts('accepted_at'),
+    acceptedOnFirstHandover: boolean('accepted_on_first_handover'),
+    // After acceptance, the IT owner confirms who runs and supports the product and the open items with owners.
+    ownership: jsonb('ownership').$type<StoredOwnership>(),
+    ownershipConfirmedBy: uuid('ownership_confirmed_by').references(() => users.id),
+    ownershipConfirmedAt: ts('ownership_confirmed_at'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('handover_packages_product_release_uq').on(t.productId, t.release),
+    uniqueIndex('handover_packages_one_open_uq').on(t.productId).where(sql`status = 'open'`),
+  ],
+);
+
+export type StoredEvidence = { kind: 'link' | 'record'; ref: string };
+
+/** A checklist item's state in a package; an item without a row is open. */
+export const handoverItems = pgTable(
+  'handover_items',
+  {
+    packageId: uuid('package_id')
+      .notNull()
+      .references(() => handoverPackages.id, { onDelete: 'cascade' }),
+    itemId: text('item_id').notNull(),
+    status: text('status').notNull().default('open'),
+    owner: text('owner'),
+    evidence: jsonb('evidence').$type<StoredEvidence[]>().notNull().default([]),
+    reason: text('reason'),
+    approver: text('approver'),
+    revision: integer('revision').notNull().default(1),
+    updatedBy: uuid('updated_by').references(() => users.id),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.packageId, t.itemId] })],
+);
+
+/** Versions of a package's artifacts (release notes, runbook-lite, support flow, escalation matrix, ownership). */
+export const handoverArtifacts = pgTable(
+  'handover_artifacts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    packageId: uuid('package_id')
+      .notNull()
+      .references(() => handoverPackages.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    version: integer('version').notNull(),
+    body: text('body').notNull(),
+    note: text('note').notNull().default(''),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('handover_artifacts_package_kind_version_uq').on(t.packageId, t.kind, t.version)],
+);
+
+export type StoredReviewGap = {
+  itemId: string | null;
+  description: string;
+  severity: 'critical' | 'major' | 'minor';
+  owner: string;
+  dueDate: string;
+};
+
+/** The handover readiness review's record: who met, what IT decided, the gaps it accepted, the score then. */
+export const handoverReviews = pgTable(
+  'handover_reviews',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    packageId: uuid('package_id')
+      .notNull()
+      .references(() => handoverPackages.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    reviewDate: date('review_date', { mode: 'string' }).notNull(),
+    decision: text('decision').notNull(), // accepted | accepted_with_gaps | rejected
+    attendees: jsonb('attendees').$type<{ name: string; role: string }[]>().notNull().default([]),
+    gaps: jsonb('gaps').$type<StoredReviewGap[]>().notNull().default([]),
+    rejectionItemIds: jsonb('rejection_item_ids').$type<string[]>().notNull().default([]),
+    notes: text('notes').notNull().default(''),
+    score: integer('score').notNull(),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('handover_reviews_package_number_uq').on(t.packageId, t.number)],
+);
+
+/** IT's post-handover gap log: what handover missed, and the checklist item that should have caught it. */
+export const handoverGaps = pgTable(
+  'handover_gaps',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    packageId: uuid('package_id')
+      .notNull()
+      .references(() => handoverPackages.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    severity: text('severity').notNull(),
+    itemId: text('item_id'),
+    reportedOn: date('reported_on', { mode: 'string' }).notNull(),
+    reportedBy: uuid('reported_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('handover_gaps_package_idx').on(t.packageId, t.createdAt)],
 );

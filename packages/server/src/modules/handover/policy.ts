@@ -5,7 +5,7 @@ import type { UseCaseCtx } from '../../use-case/context.ts';
 import { productWith } from '../backlog/policy.ts';
 import type { BacklogProduct } from '../backlog/repo.ts';
 
-export type HandoverPermission = 'product.read' | 'handover.write';
+export type HandoverPermission = 'product.read' | 'handover.write' | 'handover.accept';
 export type HandoverProduct = BacklogProduct;
 
 export function handoverProduct(

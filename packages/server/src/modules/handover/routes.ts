@@ -1,4 +1,5 @@
-// Every handover route, by resource. Packs for now; the package, its checklist and the review join them here.
+// Every handover route, by resource: the packs, then the package (checklist, artifacts, review, gap log, checkpoint).
+import { packageRoutes } from './package/routes.ts';
 import { packRoutes } from './packs/routes.ts';
 
-export const handoverRoutes = [...packRoutes];
+export const handoverRoutes = [...packRoutes, ...packageRoutes];

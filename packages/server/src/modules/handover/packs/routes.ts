@@ -17,7 +17,7 @@ import { packOverview, packText, packVersion, packVersions, uploadPack } from '.
 const tag = 'handover';
 
 /** The masked Markdown as a download: an attachment, never sniffed or rendered by the browser. */
-function markdownDownload(text: string, fileName: string): Response {
+export function markdownDownload(text: string, fileName: string): Response {
   const ascii = fileName.replace(/[^A-Za-z0-9._-]/g, '_');
   return new Response(text, {
     status: 200,

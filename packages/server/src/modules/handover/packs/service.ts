@@ -30,7 +30,7 @@ import {
 import { PACK_INLINE_MAX_CHARS, type PackJobInput, type ValidatedPack, validatePackJob } from './validate-job.ts';
 
 /** What the product record says about the product: its name, code and the people who own it. */
-async function productRecord(ctx: UseCaseCtx, code: string): Promise<ProductRecord> {
+export async function productRecord(ctx: UseCaseCtx, code: string): Promise<ProductRecord> {
   const row = await findProduct(ctx.deps.db, code);
   if (!row) return { code };
   const owners = (
@@ -46,7 +46,7 @@ async function productRecord(ctx: UseCaseCtx, code: string): Promise<ProductReco
 }
 
 /** Small packs inline; large ones in the job pool so the event loop keeps answering. */
-async function validate(ctx: UseCaseCtx, input: PackJobInput): Promise<ValidatedPack> {
+export async function validatePackText(ctx: UseCaseCtx, input: PackJobInput): Promise<ValidatedPack> {
   if (input.text.length <= PACK_INLINE_MAX_CHARS) return validatePackJob(input);
   try {
     return await ctx.deps.jobs.run('handover.validatePack', input);
@@ -66,7 +66,7 @@ export async function uploadPack(
   const format = packFormat(mediaType);
   const fileName = packFileName(query.fileName, query.kind, format);
   const text = await readPack(bytes, format, fileName, ctx.deps.jobs);
-  const { report, maskedText, maskedLines, findings } = await validate(ctx, {
+  const { report, maskedText, maskedLines, findings } = await validatePackText(ctx, {
     text,
     kind: query.kind,
     product: await productRecord(ctx, code),

@@ -1,0 +1,509 @@
+// The handover package through the real server (issue #14): created from the readiness checklist template for the
+// product's type and flags; items with owner, status and evidence (a failed pack keeps its item blocking); versioned
+// artifacts with drafts (release notes from the done stories and bugs); the readiness review, where IT's acceptance
+// moves the product to live and records whether it was the first handover; the post-handover gap log; the weekly
+// checkpoint. Refusals name the field and store nothing.
+import { type HandoverPackage, ZHandoverPackage } from '@pi-studio/core/contract/handover-package';
+import { count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answer } from '../../../test/answer.ts';
+import { createTestContext, type TestClient, type TestContext, type TestUser } from '../../../test/harness.ts';
+import { auditEvents } from '../../db/schema/audit.ts';
+import { handoverArtifacts, handoverReviews } from '../../db/schema/handover.ts';
+import { expectStatus, json, type Problem } from '../backlog/test-kit.ts';
+import { makeProduct } from '../documents/test-fixtures.ts';
+import { addStories, setStage } from '../signoff/test-kit.ts';
+import { PLANTED_AWS_KEY, packMarkdown, uploadPack } from './packs/test-kit.ts';
+
+let t: TestContext;
+let po: TestClient;
+let it_: TestClient;
+let otherIt: TestClient;
+let viewer: TestClient;
+let outsider: TestClient;
+let itUser: TestUser;
+
+const pkgPath = (code: string, rest = '') => `/api/v1/products/${code}/handover/package${rest}`;
+
+beforeAll(async () => {
+  t = await createTestContext();
+  itUser = await t.user({ roles: { FINTX: 'it' } });
+  const people = [
+    await t.user({ roles: { FINTX: 'po' } }),
+    itUser,
+    await t.user({ roles: { FINTX: 'it' } }),
+    await t.user({ roles: { FINTX: 'viewer' } }),
+    await t.user({ roles: { NXN: 'po' } }),
+  ];
+  [po, it_, otherIt, viewer, outsider] = (await Promise.all(people.map((u) => t.client(u).login()))) as [
+    TestClient,
+    TestClient,
+    TestClient,
+    TestClient,
+    TestClient,
+  ];
+});
+afterAll(async () => t?.close());
+
+async function problem(res: Response, status: number): Promise<Problem & { findings?: { rule: string }[] }> {
+  await expectStatus(res, status);
+  expect(res.headers.get('content-type')).toContain('application/problem+json');
+  return json(res);
+}
+const fieldsOf = (p: Problem) => (p.invalid_params ?? []).map((i) => i.name);
+
+/** A product in `stage` whose IT owner is itUser. */
+async function product(key: string, stage = 'uat'): Promise<string> {
+  const code = await makeProduct(t, 'FINTX', key, `Product ${key}`);
+  await setStage(t.deps.handle, code, stage);
+  await t.deps.handle.raw('update products set it_owner_id = $1 where code = $2', [itUser.id, code]);
+  return code;
+}
+
+async function created(code: string, body: Record<string, unknown> = { type: 'WEB', release: '1.0.0' }) {
+  const res = await po.post(pkgPath(code), body);
+  await expectStatus(res, 201);
+  return answer(res, ZHandoverPackage);
+}
+
+async function patchItem(code: string, itemId: string, body: unknown, headers: Record<string, string> = {}) {
+  return po.request('PATCH', pkgPath(code, `/items/${itemId}`), { body, headers });
+}
+
+const evidence = (ref = 'https://ci.example.org/run/1') => [{ kind: 'link', ref }];
+
+/** Marks every blocking item done with a link, except `keep`. */
+async function closeBlockers(code: string, keep: readonly string[] = []): Promise<HandoverPackage> {
+  let pkg = answer(await po.get(pkgPath(code)), ZHandoverPackage);
+  for (const b of (await pkg).readiness.blocking) {
+    if (keep.includes(b.itemId)) continue;
+    await expectStatus(await patchItem(code, b.itemId, { status: 'done', evidence: evidence() }), 200);
+  }
+  pkg = answer(await po.get(pkgPath(code)), ZHandoverPackage);
+  return pkg;
+}
+
+const review = (decision: string, extra: Record<string, unknown> = {}) => ({
+  reviewDate: '2026-12-01',
+  decision,
+  attendees: [
+    { name: 'Ines IT', role: 'IT owner' },
+    { name: 'Pat PO', role: 'Product owner' },
+  ],
+  ...extra,
+});
+
+describe('creating a package', () => {
+  it('answers 404 no_handover_package before one exists, and refuses a product not in UAT or handover', async () => {
+    const code = await product('NOPKG');
+    expect((await problem(await po.get(pkgPath(code)), 404)).code).toBe('no_handover_package');
+    const early = await product('EARLY', 'build');
+    expect((await problem(await po.post(pkgPath(early), { type: 'WEB', release: '1.0.0' }), 409)).code).toBe(
+      'not_ready_for_package',
+    );
+  });
+
+  it('builds the checklist for the product type and flags, with every required item blocking at first', async () => {
+    const code = await product('CREATE');
+    await addStories(t.deps.handle, code, 1);
+    const pkg = await created(code, { type: 'WEB', flags: ['ext'], release: '1.0.0', targetDate: '2026-12-20' });
+    expect(pkg).toMatchObject({
+      productCode: code,
+      stage: 'uat',
+      release: '1.0.0',
+      targetDate: '2026-12-20',
+      status: 'open',
+      template: { id: 'handover-readiness', version: 1 },
+      profile: { type: 'WEB', flags: ['ext'] },
+      acceptedOnFirstHandover: null,
+    });
+    expect(pkg.items).toHaveLength(39);
+    const required = pkg.items.filter((i) => i.level === 'required');
+    expect(pkg.readiness.required.total).toBe(required.length);
+    expect(pkg.readiness.score).toBe(0);
+    expect(pkg.readiness.ready).toBe(false);
+    expect(pkg.readiness.blocking.map((b) => b.itemId)).toEqual(required.map((i) => i.id));
+    expect(pkg.items.find((i) => i.id === 'SCP-1')).toMatchObject({
+      groupLabel: 'Scope',
+      status: 'open',
+      statusLabel: 'Open',
+      levelReason: 'Required for WEB',
+      revision: 0,
+    });
+    const [event] = await t.deps.db.select().from(auditEvents).where(eq(auditEvents.targetId, pkg.id));
+    expect(event).toMatchObject({ action: 'handover.package_created', targetType: 'handover_package' });
+
+    expect((await problem(await po.post(pkgPath(code), { type: 'INT', release: '1.1.0' }), 409)).code).toBe(
+      'package_exists',
+    );
+  });
+
+  it('refuses bad input naming the field, and lets IT, viewers and outsiders do nothing', async () => {
+    const code = await product('BADPKG');
+    const bad: [unknown, string][] = [
+      [{ type: 'MOBILE', release: '1.0.0' }, 'type'],
+      [{ type: 'WEB', flags: ['ext', 'ext'], release: '1.0.0' }, 'flags'],
+      [{ type: 'WEB', release: '1.0 final' }, 'release'],
+      [{ type: 'WEB', release: '1.0.0', targetDate: '2026-02-30' }, 'targetDate'],
+      [{ type: 'WEB', release: '1.0.0', extra: true }, 'extra'],
+    ];
+    for (const [body, field] of bad)
+      expect(fieldsOf(await problem(await po.post(pkgPath(code), body), 422))).toContain(field);
+    await problem(await it_.post(pkgPath(code), { type: 'WEB', release: '1.0.0' }), 403);
+    await problem(await viewer.post(pkgPath(code), { type: 'WEB', release: '1.0.0' }), 403);
+    await problem(await outsider.post(pkgPath(code), { type: 'WEB', release: '1.0.0' }), 404);
+    await problem(await po.get(pkgPath(code)), 404);
+  });
+});
+
+describe('checklist items', () => {
+  it('counts an item done with evidence, keeps one without evidence blocking, and checks If-Match', async () => {
+    const code = await product('ITEMS');
+    await created(code);
+    const noEvidence = await answer(await patchItem(code, 'SCP-1', { status: 'done', owner: 'Pat' }), ZHandoverPackage);
+    expect(noEvidence.readiness.blocking.find((b) => b.itemId === 'SCP-1')?.message).toMatch(/without evidence/);
+    const item = noEvidence.items.find((i) => i.id === 'SCP-1');
+    expect(item).toMatchObject({ status: 'done', owner: 'Pat', revision: 1 });
+
+    const stale = await problem(await patchItem(code, 'SCP-1', { evidence: evidence() }, { 'if-match': '"0"' }), 409);
+    expect(stale.code).toBe('stale_version');
+    const done = await answer(
+      await patchItem(code, 'SCP-1', { evidence: evidence() }, { 'if-match': '"1"' }),
+      ZHandoverPackage,
+    );
+    expect(done.readiness.blocking.map((b) => b.itemId)).not.toContain('SCP-1');
+    expect(done.readiness.required.met).toBe(1);
+    expect(done.readiness.score).toBeGreaterThan(0);
+    expect(done.items.find((i) => i.id === 'SCP-1')).toMatchObject({ owner: 'Pat', revision: 2 });
+
+    const waived = await answer(
+      await patchItem(code, 'SCP-3', { status: 'waived', reason: 'no known issues' }),
+      ZHandoverPackage,
+    );
+    expect(waived.readiness.blocking.find((b) => b.itemId === 'SCP-3')?.message).toMatch(/without an approver/);
+  });
+
+  it('takes a stored pack as evidence with its verdict: a failed pack keeps the item blocking', async () => {
+    const code = await product('PACKEV');
+    await created(code);
+    const leaked = packMarkdown('qa', code, [`aws_access_key_id = ${PLANTED_AWS_KEY}`]);
+    await expectStatus(await uploadPack(po, code, 'qa', leaked), 201);
+    const failed = await answer(
+      await patchItem(code, 'QA-1', { status: 'done', evidence: [{ kind: 'record', ref: 'pack:qa:1' }] }),
+      ZHandoverPackage,
+    );
+    expect(failed.items.find((i) => i.id === 'QA-1')?.evidence).toEqual([
+      { kind: 'record', ref: 'pack:qa:1', validation: 'fail', problem: null },
+    ]);
+    expect(failed.readiness.blocking.find((b) => b.itemId === 'QA-1')?.message).toMatch(/failed validation/);
+    const missing = await answer(
+      await patchItem(code, 'QA-1', { evidence: [{ kind: 'record', ref: 'pack:qa:7' }] }),
+      ZHandoverPackage,
+    );
+    expect(missing.items.find((i) => i.id === 'QA-1')?.evidence[0]?.problem).toBe('no qa pack version 7');
+    expect(missing.readiness.blocking.find((b) => b.itemId === 'QA-1')?.message).toMatch(/without evidence/);
+    await expectStatus(await uploadPack(po, code, 'qa', packMarkdown('qa', code)), 201);
+    const fixed = await answer(
+      await patchItem(code, 'QA-1', { evidence: [{ kind: 'record', ref: 'pack:qa:2' }] }),
+      ZHandoverPackage,
+    );
+    expect(fixed.items.find((i) => i.id === 'QA-1')?.evidence[0]?.validation).not.toBe('fail');
+    expect(fixed.readiness.blocking.map((b) => b.itemId)).not.toContain('QA-1');
+  });
+
+  it('refuses unknown items, bad links and hostile text naming the field; IT and outsiders cannot edit', async () => {
+    const code = await product('ITEMBAD');
+    await created(code);
+    await expect(problem(await patchItem(code, 'ZZZ-9', { owner: 'x' }), 404)).resolves.toMatchObject({
+      invalid_params: [{ name: 'path.itemId' }],
+    });
+    expect(fieldsOf(await problem(await patchItem(code, 'scp-1', { owner: 'x' }), 422))).toContain('path.itemId');
+    expect(
+      fieldsOf(await problem(await patchItem(code, 'SCP-1', { evidence: evidence('javascript:alert(1)') }), 422)),
+    ).toEqual(['evidence.0.ref']);
+    expect(fieldsOf(await problem(await patchItem(code, 'SCP-1', { status: 'finished' }), 422))).toContain('status');
+    await problem(await patchItem(code, 'SCP-1', {}), 422);
+    expect(fieldsOf(await problem(await patchItem(code, 'SCP-1', { owner: 'a\u0000b' }), 422))).toEqual(['owner']);
+    expect(fieldsOf(await problem(await patchItem(code, 'SCP-1', { reason: 'lone \ud800' }), 422))).toEqual(['reason']);
+    await problem(await patchItem(code, 'SCP-1', { owner: 'x'.repeat(201) }), 422);
+    await problem(await it_.request('PATCH', pkgPath(code, '/items/SCP-1'), { body: { owner: 'x' } }), 403);
+    await problem(await outsider.request('PATCH', pkgPath(code, '/items/SCP-1'), { body: { owner: 'x' } }), 404);
+    const pkg = await answer(await po.get(pkgPath(code)), ZHandoverPackage);
+    expect(pkg.items.every((i) => i.revision === 0)).toBe(true);
+  });
+});
+
+describe('artifacts', () => {
+  it('drafts release notes from the done stories and bugs, saves versions and refuses a stale save', async () => {
+    const code = await product('NOTES');
+    await addStories(t.deps.handle, code, 2, { status: 'done' });
+    await addStories(t.deps.handle, code, 1, { from: 3, status: 'done', type: 'bug' });
+    await addStories(t.deps.handle, code, 1, { from: 4, status: 'in_progress' });
+    await created(code);
+    const draft = await json<{ body: string; covers: string[]; since: unknown }>(
+      await po.get(pkgPath(code, '/artifacts/release_notes/draft')),
+    );
+    expect(draft.covers.sort()).toEqual([`${code}-S-1`, `${code}-S-2`, `${code}-S-3`]);
+    expect(draft.since).toBeNull();
+    expect(draft.body).toContain('### Added');
+    expect(draft.body).toContain('### Fixed');
+    expect(draft.body).not.toContain(`${code}-S-4`);
+
+    const first = await po.post(pkgPath(code, '/artifacts/release_notes'), { body: draft.body, baseVersion: 0 });
+    await expectStatus(first, 201);
+    expect(await json(first)).toMatchObject({ kind: 'release_notes', version: 1 });
+    const stale = await problem(
+      await po.post(pkgPath(code, '/artifacts/release_notes'), { body: `${draft.body}\nmore`, baseVersion: 0 }),
+      409,
+    );
+    expect(stale.code).toBe('stale_version');
+    await expectStatus(
+      await po.post(pkgPath(code, '/artifacts/release_notes'), {
+        body: `${draft.body}\nmore`,
+        baseVersion: 1,
+        note: 'typo',
+      }),
+      201,
+    );
+    const history = await json<{ items: { version: number; note: string }[] }>(
+      await po.get(pkgPath(code, '/artifacts/release_notes')),
+    );
+    expect(history.items.map((v) => [v.version, v.note])).toEqual([
+      [2, 'typo'],
+      [1, ''],
+    ]);
+    const v1 = await json<{ body: string; validation: { verdict: string } | null }>(
+      await viewer.get(pkgPath(code, '/artifacts/release_notes/versions/1')),
+    );
+    expect(v1.body).toBe(draft.body);
+    expect(v1.validation?.verdict).toMatch(/pass|conditional|fail/);
+    const pkg = await answer(await po.get(pkgPath(code)), ZHandoverPackage);
+    expect(pkg.artifacts.find((a) => a.kind === 'release_notes')).toMatchObject({ versions: 2, latestVersion: 2 });
+  });
+
+  it('gives templates for the runbook and support artifacts, without validation for the unvalidated kinds', async () => {
+    const code = await product('TEMPL');
+    await created(code);
+    const runbook = await json<{ body: string }>(await po.get(pkgPath(code, '/artifacts/runbook/draft')));
+    expect(runbook.body).toContain('# Runbook: Product TEMPL');
+    expect(runbook.body).toContain('- Release covered: 1.0.0');
+    for (const kind of ['support', 'escalation', 'ownership']) {
+      const d = await json<{ body: string }>(await po.get(pkgPath(code, `/artifacts/${kind}/draft`)));
+      expect(d.body).toContain('Product TEMPL');
+      await expectStatus(await po.post(pkgPath(code, `/artifacts/${kind}`), { body: d.body, baseVersion: 0 }), 201);
+      const v = await json<{ validation: unknown }>(await po.get(pkgPath(code, `/artifacts/${kind}/versions/1`)));
+      expect(v.validation).toBeNull();
+    }
+  });
+
+  it('refuses a pasted secret, empty and oversized text, and unknown kinds; nothing is stored', async () => {
+    const code = await product('ARTBAD');
+    const pkg = await created(code);
+    const secret = await problem(
+      await po.post(pkgPath(code, '/artifacts/runbook'), {
+        body: `# Runbook\n\nConfig\n\naws_access_key_id = ${PLANTED_AWS_KEY}`,
+        baseVersion: 0,
+      }),
+      422,
+    );
+    expect(secret.code).toBe('secret_in_artifact');
+    expect(secret.invalid_params?.[0]?.name).toBe('body');
+    expect(secret.invalid_params?.[0]?.reason).toMatch(/^line 5 holds what looks like a secret/);
+    expect(JSON.stringify(secret)).not.toContain(PLANTED_AWS_KEY);
+    expect(
+      fieldsOf(await problem(await po.post(pkgPath(code, '/artifacts/runbook'), { body: '  ', baseVersion: 0 }), 422)),
+    ).toEqual(['body']);
+    expect(
+      fieldsOf(
+        await problem(
+          await po.post(pkgPath(code, '/artifacts/runbook'), { body: 'x'.repeat(200_001), baseVersion: 0 }),
+          422,
+        ),
+      ),
+    ).toContain('body');
+    expect(
+      fieldsOf(await problem(await po.post(pkgPath(code, '/artifacts/poem'), { body: 'x', baseVersion: 0 }), 422)),
+    ).toContain('path.kind');
+    await problem(await po.get(pkgPath(code, '/artifacts/runbook/versions/1')), 404);
+    const [rows] = await t.deps.db
+      .select({ n: count() })
+      .from(handoverArtifacts)
+      .where(eq(handoverArtifacts.packageId, pkg.id));
+    expect(rows?.n).toBe(0);
+  });
+});
+
+describe('the readiness review and IT acceptance', () => {
+  it('is IT’s: the IT owner decides, in handover; a rejection keeps the product there', async () => {
+    const code = await product('REVIEW');
+    await created(code);
+    expect(
+      (
+        await problem(
+          await it_.post(pkgPath(code, '/reviews'), review('rejected', { rejectionItemIds: ['SCP-1'] })),
+          409,
+        )
+      ).code,
+    ).toBe('not_in_handover');
+    await setStage(t.deps.handle, code, 'handover');
+    expect((await problem(await otherIt.post(pkgPath(code, '/reviews'), review('rejected')), 403)).code).toBe(
+      'not_it_owner',
+    );
+    await problem(await po.post(pkgPath(code, '/reviews'), review('rejected')), 403);
+    await problem(await outsider.post(pkgPath(code, '/reviews'), review('rejected')), 404);
+
+    const refused = await problem(await it_.post(pkgPath(code, '/reviews'), review('accepted')), 422);
+    expect(refused.code).toBe('review_invalid');
+    expect(refused.findings?.map((f) => f.rule)).toContain('review.accepted-with-blockers');
+    expect(fieldsOf(refused)).toContain('decision');
+    expect(
+      fieldsOf(await problem(await it_.post(pkgPath(code, '/reviews'), { ...review('accepted'), attendees: [] }), 422)),
+    ).toContain('attendees');
+
+    const rejected = await it_.post(
+      pkgPath(code, '/reviews'),
+      review('rejected', { rejectionItemIds: ['SCP-1'], notes: 'No runbook' }),
+    );
+    await expectStatus(rejected, 201);
+    const pkg = await answer(rejected, ZHandoverPackage);
+    expect(pkg).toMatchObject({ stage: 'handover', status: 'open', ownership: null });
+    const early = await problem(await it_.post(pkgPath(code, '/ownership'), { runBy: 'a', supportedBy: 'b' }), 409);
+    expect(early.code).toBe('not_accepted');
+    expect(pkg.reviews).toMatchObject([
+      { number: 1, decision: 'rejected', decisionLabel: 'Rejected', score: 0, notes: 'No runbook' },
+    ]);
+
+    // The items closed, IT accepts: the product goes live, not on the first handover (one rejection before).
+    await closeBlockers(code);
+    const agenda = await json<{ sections: { title: string }[]; markdown: string }>(
+      await it_.get(pkgPath(code, '/agenda')),
+    );
+    expect(agenda.sections.length).toBeGreaterThan(2);
+    expect(agenda.markdown).toContain(code);
+    const accepted = await answer(await it_.post(pkgPath(code, '/reviews'), review('accepted')), ZHandoverPackage);
+    expect(accepted).toMatchObject({ stage: 'live', status: 'accepted', acceptedOnFirstHandover: false });
+    expect(accepted.readiness.ready).toBe(true);
+    const product_ = await json<{ stage: string }>(await po.get(`/api/v1/products/${code}`));
+    expect(product_.stage).toBe('live');
+    const events = await t.deps.db.select().from(auditEvents).where(eq(auditEvents.targetLabel, code));
+    expect(events.map((e) => e.after)).toContainEqual(expect.objectContaining({ stage: 'live' }));
+
+    // The IT owner confirms who runs and supports it, and what is still open.
+    const ownership = {
+      runBy: 'IT ops EU',
+      supportedBy: 'Service desk L1',
+      openItems: [{ text: 'Alert on lag', owner: 'Ines', dueDate: '2026-12-20' }],
+    };
+    expect((await problem(await otherIt.post(pkgPath(code, '/ownership'), ownership), 403)).code).toBe('not_it_owner');
+    expect(
+      fieldsOf(await problem(await it_.post(pkgPath(code, '/ownership'), { ...ownership, runBy: ' ' }), 422)),
+    ).toEqual(['runBy']);
+    const confirmed = await answer(await it_.post(pkgPath(code, '/ownership'), ownership), ZHandoverPackage);
+    expect(confirmed.ownership).toMatchObject({ ...ownership, onCall: null, confirmedBy: { id: itUser.id } });
+
+    expect((await problem(await patchItem(code, 'SCP-1', { owner: 'late' }), 409)).code).toBe('package_accepted');
+    expect((await problem(await it_.post(pkgPath(code, '/reviews'), review('accepted')), 409)).code).toBe(
+      'package_accepted',
+    );
+  });
+
+  it('accepts with gaps on the first handover when every blocker left is a gap with owner and due date', async () => {
+    const code = await product('GAPS', 'handover');
+    const pkg = await created(code, { type: 'INT', release: '2.0.0' });
+    const hard = pkg.readiness.blocking.filter(
+      (b) => b.itemId.startsWith('SEC-') || ['OPS-3', 'SUP-2'].includes(b.itemId),
+    );
+    const soft = pkg.readiness.blocking
+      .filter((b) => !hard.includes(b))
+      .slice(0, 2)
+      .map((b) => b.itemId);
+    const before = await closeBlockers(code, soft);
+    expect(before.readiness.blocking.map((b) => b.itemId)).toEqual(soft);
+    const gaps = soft.map((itemId) => ({
+      itemId,
+      description: `${itemId} open`,
+      severity: 'minor',
+      owner: 'Ines',
+      dueDate: '2026-12-15',
+    }));
+    const missing = await problem(
+      await it_.post(pkgPath(code, '/reviews'), review('accepted_with_gaps', { gaps: gaps.slice(1) })),
+      422,
+    );
+    expect(missing.findings?.map((f) => f.rule)).toContain('review.blocker-not-a-gap');
+    const [none] = await t.deps.db
+      .select({ n: count() })
+      .from(handoverReviews)
+      .where(eq(handoverReviews.packageId, pkg.id));
+    expect(none?.n).toBe(0);
+    const accepted = await answer(
+      await it_.post(pkgPath(code, '/reviews'), review('accepted_with_gaps', { gaps })),
+      ZHandoverPackage,
+    );
+    expect(accepted).toMatchObject({ stage: 'live', acceptedOnFirstHandover: true });
+    expect(accepted.reviews[0]?.gaps).toHaveLength(2);
+  });
+});
+
+describe('after handover', () => {
+  it('logs gaps IT reports against the checklist item that should have caught them', async () => {
+    const code = await product('POSTGAP', 'handover');
+    await created(code);
+    const early = await problem(
+      await it_.post(`/api/v1/products/${code}/handover/gaps`, { title: 'x', severity: 'minor' }),
+      409,
+    );
+    expect(early.code).toBe('not_live');
+    await closeBlockers(code);
+    await expectStatus(await it_.post(pkgPath(code, '/reviews'), review('accepted')), 201);
+    const gaps = `/api/v1/products/${code}/handover/gaps`;
+    expect(
+      fieldsOf(await problem(await it_.post(gaps, { title: 'x', severity: 'minor', itemId: 'ZZZ-1' }), 422)),
+    ).toEqual(['itemId']);
+    expect(fieldsOf(await problem(await it_.post(gaps, { title: '', severity: 'huge' }), 422)).sort()).toEqual([
+      'severity',
+      'title',
+    ]);
+    await problem(await po.post(gaps, { title: 'x', severity: 'minor' }), 403);
+    const res = await it_.post(gaps, {
+      title: 'No alert on queue lag',
+      severity: 'major',
+      itemId: 'OPS-5',
+      reportedOn: '2026-12-03',
+    });
+    await expectStatus(res, 201);
+    expect(await json(res)).toMatchObject({
+      release: '1.0.0',
+      severity: 'major',
+      itemId: 'OPS-5',
+      reportedOn: '2026-12-03',
+    });
+    const log = await json<{ items: { title: string; itemLabel: string | null }[] }>(await viewer.get(gaps));
+    expect(log.items).toHaveLength(1);
+    expect(log.items[0]?.itemLabel).toBeTruthy();
+  });
+
+  it('lists products nearing handover on the weekly checkpoint, for the subsidiaries the reader sees', async () => {
+    const soon = await product('CPSOON');
+    await created(soon, { type: 'API', release: '0.9.0', targetDate: '2026-12-10' });
+    const bare = await product('CPBARE', 'handover');
+    const cp = await json<{
+      items: { productCode: string; score: number | null; blockers: unknown[] }[];
+      markdown: string;
+    }>(await viewer.get('/api/v1/handover/checkpoint'));
+    const codes = cp.items.map((i) => i.productCode);
+    expect(codes).toContain(soon);
+    expect(codes).toContain(bare);
+    expect(codes.indexOf(soon)).toBeLessThan(codes.indexOf(bare));
+    expect(cp.items.find((i) => i.productCode === bare)?.score).toBeNull();
+    expect(cp.items.find((i) => i.productCode === soon)?.blockers.length).toBeGreaterThan(0);
+    expect(cp.markdown).toContain('# Handover readiness checkpoint');
+    const md = await viewer.get('/api/v1/handover/checkpoint.md');
+    await expectStatus(md, 200);
+    expect(md.headers.get('content-type')).toContain('text/markdown');
+    expect(md.headers.get('content-disposition')).toContain('attachment');
+    expect(await md.text()).toContain(soon);
+    const foreign = await json<{ items: { productCode: string }[] }>(await outsider.get('/api/v1/handover/checkpoint'));
+    expect(foreign.items.map((i) => i.productCode)).not.toContain(soon);
+  });
+});
