@@ -136,10 +136,11 @@ if (!only || only === 'backlog') {
   writeSection('backlog', section);
 }
 
-// Pack validation (issue #14): a 100-page pack, in-process.
+// Pack validation (issue #14): a 100-page pack, in-process; the package export through the server.
 if (!only || only === 'handover') {
   const { runPackBench, packSection } = await import('./handover/validate.ts');
-  const section = packSection(runPackBench(quick ? 20 : 60), stamp);
+  const { runExportBench, exportSection } = await import('./handover/export.ts');
+  const section = `${packSection(runPackBench(quick ? 20 : 60), stamp)}\n\n${exportSection(await runExportBench(quick ? 3 : 5))}`;
   console.log(section);
   writeSection('handover', section);
 }

@@ -14,5 +14,8 @@ export default defineConfig({
     maxWorkers: 1,
     fileParallelism: false,
     sequence: { concurrent: false },
+    // expect.poll waits 1 s by default: too short for a page that refetches while CI runs the Node 24 leg beside the
+    // journeys. A condition that never holds still fails, only later.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
   },
 });

@@ -141,16 +141,15 @@ describe('releaseNotesMarkdown', () => {
     expect(md).not.toContain('\u0000');
   });
 
-  it('drafts 10,000 items quickly, all traced', () => {
+  // How fast is the benchmark's business (npm run bench), not a unit test's.
+  it('drafts 10,000 items, all traced', () => {
     const many = Array.from({ length: 10_000 }, (_, i) =>
       story(`S-${i}`, {
         kind: i % 3 === 0 ? 'bug' : 'story',
         doneOn: `2026-11-${String((i % 28) + 2).padStart(2, '0')}`,
       }),
     );
-    const started = performance.now();
     const md = releaseNotesMarkdown(draftReleaseNotes(input(many)));
-    expect(performance.now() - started).toBeLessThan(500);
     expect(md.match(/^- .*\(S-\d+\)$/gm)).toHaveLength(10_000);
   });
 

@@ -70,7 +70,14 @@ export type RouteDef<P extends AnyZod = AnyZod, Q extends AnyZod = AnyZod, B ext
    * The success body's media type when it is not JSON (a CSV download, a report, a file: the handler returns a
    * `Response`).
    */
-  produces?: 'text/csv' | 'text/markdown' | 'application/octet-stream' | 'image/*';
+  produces?:
+    | 'text/csv'
+    | 'text/markdown'
+    | 'application/octet-stream'
+    | 'image/*'
+    | 'application/pdf'
+    | 'application/zip'
+    | 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
   /**
    * A raw request body the handler reads itself (a CSV upload, a pack file), published as such: one media type, or
    * the list the handler takes.

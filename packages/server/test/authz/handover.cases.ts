@@ -122,6 +122,18 @@ export const handoverCases: Expectations = {
       body: { body: '# Escalation\n\nSEV1: on-call', baseVersion: 0 },
     }),
   },
+  'GET /products/:code/handover/package/export.zip': {
+    policy: read,
+    build: async (f, sub) => ({ path: await pkg(f, sub, '/export.zip') }),
+  },
+  'GET /products/:code/handover/package/export.pdf': {
+    policy: read,
+    build: async (f, sub) => ({ path: await pkg(f, sub, '/export.pdf') }),
+  },
+  'GET /products/:code/handover/package/export.docx': {
+    policy: read,
+    build: async (f, sub) => ({ path: await pkg(f, sub, '/export.docx') }),
+  },
   'GET /products/:code/handover/package/agenda': {
     policy: read,
     build: async (f, sub) => ({ path: await pkg(f, sub, '/agenda') }),
@@ -182,5 +194,12 @@ export const handoverCases: Expectations = {
       return { path: '/api/v1/handover/checkpoint.md' };
     },
     hides: (f, sub) => withPackage(f, sub),
+  },
+  'GET /handover/checkpoint.pdf': {
+    policy: 'signed-in',
+    build: async (f, sub) => {
+      await withPackage(f, sub);
+      return { path: '/api/v1/handover/checkpoint.pdf' };
+    },
   },
 };

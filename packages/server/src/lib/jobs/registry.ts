@@ -13,6 +13,8 @@ export const jobs = {
   'backlog.parseJira': async () => (await import('../../modules/backlog/exchange/parse-job.ts')).parseJiraJob,
   'feedback.parseExport': async () => (await import('../../modules/feedback/imports/parse-job.ts')).parseExportJob,
   'handover.validatePack': async () => (await import('../../modules/handover/packs/validate-job.ts')).validatePackJob,
+  'handover.renderPackage': async () =>
+    (await import('../../modules/handover/package/export/render-job.ts')).renderPackageJob,
 } satisfies JobModules;
 
 export type Jobs = typeof jobs;

@@ -10,6 +10,7 @@ export const handoverModule = {
   routes: handoverRoutes,
   permissions: ['handover.write', 'handover.accept'],
   auditActions: AUDIT_ACTIONS.handover,
-  // handover.validatePack validates packs over 64 KB off the event loop.
-  jobs: ['handover.validatePack'],
+  // handover.validatePack validates packs over 64 KB off the event loop; handover.renderPackage draws the export's
+  // PDF and DOCX.
+  jobs: ['handover.validatePack', 'handover.renderPackage'],
 } satisfies ModuleManifest;

@@ -503,6 +503,10 @@ describe('after handover', () => {
     expect(md.headers.get('content-type')).toContain('text/markdown');
     expect(md.headers.get('content-disposition')).toContain('attachment');
     expect(await md.text()).toContain(soon);
+    const pdf = await viewer.get('/api/v1/handover/checkpoint.pdf');
+    await expectStatus(pdf, 200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(new TextDecoder().decode((await pdf.arrayBuffer()).slice(0, 5))).toBe('%PDF-');
     const foreign = await json<{ items: { productCode: string }[] }>(await outsider.get('/api/v1/handover/checkpoint'));
     expect(foreign.items.map((i) => i.productCode)).not.toContain(soon);
   });

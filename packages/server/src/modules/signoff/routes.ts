@@ -12,6 +12,7 @@ import {
 } from '@pi-studio/core/contract/signoff';
 import { ZCodeParams } from '@pi-studio/core/contract/workspace';
 import { z } from 'zod';
+import { attachment } from '../../http/download.ts';
 import { defineRoute } from '../../http/route.ts';
 import { sessionReport } from './report/service.ts';
 import {
@@ -25,21 +26,6 @@ import {
 } from './service.ts';
 
 const tag = 'signoff';
-
-/** A file download: always an attachment, never sniffed or rendered by the browser. */
-function download(bytes: Uint8Array | string, fileName: string, mediaType: string): Response {
-  const ascii = fileName.replace(/[^A-Za-z0-9._-]/g, '_');
-  // A copy backed by a plain ArrayBuffer, as BodyInit wants (a Buffer from the driver may share a pool's).
-  return new Response(typeof bytes === 'string' ? bytes : new Uint8Array(bytes), {
-    status: 200,
-    headers: {
-      'content-type': mediaType,
-      'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-      'x-content-type-options': 'nosniff',
-      'cache-control': 'no-store',
-    },
-  });
-}
 
 const VERIFY_DESCRIPTION =
   'Recomputes every sign-off record hash and link (prevHash → the previous record’s recordHash, 64 zeros for the ' +
@@ -140,7 +126,7 @@ export const signoffRoutes = [
     produces: 'application/octet-stream',
     handler: async (ctx, { params }) => {
       const file = await downloadEvidence(ctx, params.code, params.key, params.id);
-      return download(file.bytes, file.fileName, 'application/octet-stream');
+      return attachment(file.bytes, file.fileName, 'application/octet-stream');
     },
   }),
   defineRoute({
@@ -155,7 +141,7 @@ export const signoffRoutes = [
     produces: 'text/markdown',
     handler: async (ctx, { params, query }) => {
       const report = await sessionReport(ctx, params.code, params.key, query.format);
-      return download(report.bytes, report.fileName, report.mediaType);
+      return attachment(report.bytes, report.fileName, report.mediaType);
     },
   }),
 ];

@@ -6,6 +6,7 @@ import { STAGE_LABELS, type Stage } from '@pi-studio/core/workspace/stages';
 import { visibleSubsidiaries } from '../../../use-case/actor.ts';
 import type { UseCaseCtx } from '../../../use-case/context.ts';
 import { checklistState } from './checklist-state.ts';
+import { render } from './export/service.ts';
 import { checkpointProducts, listItems, packVerdicts } from './repo.ts';
 
 type Row = Checkpoint['items'][number];
@@ -39,6 +40,16 @@ export async function checkpoint(ctx: UseCaseCtx): Promise<Checkpoint> {
   }
   const generatedAt = ctx.deps.now();
   return { generatedAt: generatedAt.toISOString(), items, markdown: checkpointMarkdown(items, generatedAt) };
+}
+
+/** The checkpoint as a PDF (rendered in the job pool), with its download name. */
+export async function checkpointPdf(ctx: UseCaseCtx): Promise<{ bytes: Uint8Array; fileName: string }> {
+  const cp = await checkpoint(ctx);
+  const day = cp.generatedAt.slice(0, 10);
+  const title = `Handover readiness checkpoint ${day}`;
+  const out = await render(ctx, { markdown: cp.markdown, title, subject: 'PI Studio', formats: ['pdf'] });
+  if (!out.pdf) throw new Error('the pdf renderer returned nothing');
+  return { bytes: out.pdf, fileName: `handover-checkpoint-${day}.pdf` };
 }
 
 const stageLabel = (stage: string) => STAGE_LABELS[stage as Stage] ?? stage;

@@ -18,16 +18,29 @@ import {
   ZReviewCreate,
 } from '@pi-studio/core/contract/handover-package';
 import { z } from 'zod';
+import { attachment } from '../../../http/download.ts';
 import { defineRoute } from '../../../http/route.ts';
 import { markdownDownload } from '../packs/routes.ts';
 import { artifactDraft, artifactHistory, artifactVersion, saveArtifact } from './artifacts.ts';
-import { checkpoint } from './checkpoint.ts';
+import { checkpoint, checkpointPdf } from './checkpoint.ts';
+import { packageDocument, packageZip } from './export/service.ts';
 import { gapLog, reportGap } from './gaps.ts';
 import { confirmOwnership } from './ownership.ts';
 import { agenda, recordReview } from './reviews.ts';
 import { createPackage, packageAnswer, updateItem } from './service.ts';
 
 const tag = 'handover';
+
+const EXPORT_TYPES = {
+  zip: 'application/zip',
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+} as const;
+const EXPORT_SUMMARIES = {
+  zip: 'The whole package as a zip: package.md, package.pdf, package.docx, the artifacts, the packs (masked) and a manifest with sha256 hashes',
+  pdf: 'The whole package as one PDF',
+  docx: 'The whole package as one Word document',
+} as const;
 const base = '/products/:code/handover/package';
 
 export const packageRoutes = [
@@ -137,6 +150,28 @@ export const packageRoutes = [
     problems: { 404: ['no_handover_package'], 409: ['stale_version', 'package_accepted'], 422: ['secret_in_artifact'] },
     handler: async (ctx, { params, body }) => ({ body: await saveArtifact(ctx, params.code, params.kind, body) }),
   }),
+  ...(['zip', 'pdf', 'docx'] as const).map((format) =>
+    defineRoute({
+      method: 'get',
+      path: `${base}/export.${format}`,
+      summary: EXPORT_SUMMARIES[format],
+      description:
+        'Rendered from one Markdown document of the whole package (readiness, checklist, artifacts, packs, reviews, ' +
+        'ownership, gaps) in the job pool; 503 `busy` when the pool is full. The PDF uses the standard fonts ' +
+        '(Windows-1252; other characters print as "?"); the Markdown and DOCX keep every character. An attachment.',
+      tag,
+      access: { permission: 'product.read' as const },
+      params: ZPackageParams,
+      response: z.string(),
+      produces: EXPORT_TYPES[format],
+      problems: { 404: ['no_handover_package'], 422: ['export_too_complex'], 503: ['busy'] },
+      handler: async (ctx, { params }) => {
+        const file =
+          format === 'zip' ? await packageZip(ctx, params.code) : await packageDocument(ctx, params.code, format);
+        return attachment(file.bytes, file.fileName, EXPORT_TYPES[format]);
+      },
+    }),
+  ),
   defineRoute({
     method: 'get',
     path: `${base}/agenda`,
@@ -233,6 +268,20 @@ export const packageRoutes = [
     handler: async (ctx) => {
       const cp = await checkpoint(ctx);
       return markdownDownload(cp.markdown, `handover-checkpoint-${cp.generatedAt.slice(0, 10)}.md`);
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/handover/checkpoint.pdf',
+    summary: 'The weekly handover readiness checkpoint as a PDF',
+    tag,
+    access: 'authenticated',
+    response: z.string(),
+    produces: 'application/pdf',
+    problems: { 503: ['busy'] },
+    handler: async (ctx) => {
+      const file = await checkpointPdf(ctx);
+      return attachment(file.bytes, file.fileName, 'application/pdf');
     },
   }),
 ];

@@ -9,6 +9,7 @@ import {
   ZPackVersionParams,
 } from '@pi-studio/core/contract/handover';
 import { z } from 'zod';
+import { attachment } from '../../../http/download.ts';
 import { mediaType } from '../../../http/media-type.ts';
 import { defineRoute } from '../../../http/route.ts';
 import { MAX_PACK_BYTES } from './read-pack.ts';
@@ -17,18 +18,8 @@ import { packOverview, packText, packVersion, packVersions, uploadPack } from '.
 const tag = 'handover';
 
 /** The masked Markdown as a download: an attachment, never sniffed or rendered by the browser. */
-export function markdownDownload(text: string, fileName: string): Response {
-  const ascii = fileName.replace(/[^A-Za-z0-9._-]/g, '_');
-  return new Response(text, {
-    status: 200,
-    headers: {
-      'content-type': 'text/markdown; charset=utf-8',
-      'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-      'x-content-type-options': 'nosniff',
-      'cache-control': 'no-store',
-    },
-  });
-}
+export const markdownDownload = (text: string, fileName: string) =>
+  attachment(text, fileName, 'text/markdown; charset=utf-8');
 
 export const packRoutes = [
   defineRoute({

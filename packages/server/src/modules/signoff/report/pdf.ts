@@ -5,24 +5,10 @@
 // requests up for long (docs/signoff.md has the measured numbers).
 import { CASE_ORDER, DECISION_LABELS, DEFECT_ORDER, tally, type UatReport } from '@pi-studio/core/signoff/report';
 import PDFDocument from 'pdfkit';
+import { winAnsi } from '../../../lib/pdf-text.ts';
 
 const ROWS_PER_SLICE = 50;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-// The Windows-1252 characters beyond Latin-1 that the standard fonts carry.
-const CP1252_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-
-/** Text the standard fonts can draw: other characters become "?", line breaks and tabs become spaces. */
-export function winAnsi(text: string): string {
-  let out = '';
-  for (const ch of text.normalize('NFC')) {
-    const c = ch.codePointAt(0) ?? 0;
-    if (c === 9 || c === 10 || c === 13) out += ' ';
-    else if ((c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xff) || CP1252_EXTRA.has(ch)) out += ch;
-    else out += '?';
-  }
-  return out;
-}
 
 type Doc = InstanceType<typeof PDFDocument>;
 
