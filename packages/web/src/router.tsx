@@ -19,6 +19,7 @@ import { type BacklogSearch, backlogSearch } from './features/backlog/search.ts'
 import { type FeedbackSearch, feedbackSearch } from './features/feedback/search.ts';
 import type { GoldenFilters, MetricsFilters } from './features/gate/api.ts';
 import { type HandoverSearch, isPackKind } from './features/handover/search.ts';
+import { type PackageSearch, packageSearch } from './features/handover-package/search.ts';
 import type { ProductFilters } from './features/products/api.ts';
 import { BoardPage } from './features/products/BoardPage.tsx';
 import { AppLayout } from './features/shell/AppLayout.tsx';
@@ -112,6 +113,19 @@ const handoverRoute = createRoute({
     kind: isPackKind(s.kind) ? s.kind : undefined,
   }),
   component: lazyRouteComponent(() => import('./features/handover/HandoverPacksPage.tsx'), 'HandoverPacksPage'),
+});
+// The handover package (issue #14): checklist, artifacts, review and gap log (`?tab=`, `?artifact=`); and across
+// products, the weekly readiness checkpoint.
+const handoverPackageRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/products/$code/handover/package',
+  validateSearch: (s: Record<string, unknown> & SearchSchemaInput): PackageSearch => packageSearch(s),
+  component: lazyRouteComponent(() => import('./features/handover-package/PackagePage.tsx'), 'PackagePage'),
+});
+const handoverCheckpointRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/handover/checkpoint',
+  component: lazyRouteComponent(() => import('./features/handover-package/CheckpointPage.tsx'), 'CheckpointPage'),
 });
 const guestUatRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -241,6 +255,8 @@ const routeTree = rootRoute.addChildren([
   uatSessionRoute,
   signoffRoute,
   handoverRoute,
+  handoverPackageRoute,
+  handoverCheckpointRoute,
   guestUatRoute,
   feedbackRoute,
   documentRoute,

@@ -106,6 +106,7 @@ export const AUDIT_ACTIONS = {
     'handover.review_recorded',
     'handover.gap_reported',
     'handover.ownership_confirmed',
+    'handover.template_created',
   ],
 } as const satisfies Record<string, readonly `${string}.${string}`[]>;
 

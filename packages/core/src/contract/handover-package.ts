@@ -72,6 +72,10 @@ export const ZPackageCreate = z.strictObject({
   release: zLine(PACKAGE_LIMITS.release).regex(/^[\w.+-]+$/, 'a version such as 1.0.0'),
   /** The planned handover date (the weekly checkpoint sorts by it). */
   targetDate: zIsoDate().nullable().default(null),
+  /** The checklist template; by default the newest version of `handover-readiness` (built in as v1). */
+  template: z
+    .strictObject({ id: z.string().min(1).max(80), version: z.number().int().min(1).max(1_000_000) })
+    .optional(),
 });
 export type PackageCreate = z.infer<typeof ZPackageCreate>;
 
@@ -331,3 +335,45 @@ export const ZCheckpoint = z.strictObject({
   markdown: z.string(),
 });
 export type Checkpoint = z.infer<typeof ZCheckpoint>;
+
+export const ZTemplateParams = z.strictObject({
+  templateId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'a template id such as handover-readiness'),
+  version: z.coerce.number().int().min(1).max(1_000_000),
+});
+
+/** A template in the list: the built-in one and those ProductOps wrote. */
+export const ZTemplateSummary = z.strictObject({
+  id: z.string(),
+  version: z.number().int(),
+  title: z.string(),
+  items: z.number().int(),
+  builtIn: z.boolean(),
+  createdBy: ZPerson.nullable(),
+  createdAt: zTimestamp().nullable(),
+});
+export type TemplateSummary = z.infer<typeof ZTemplateSummary>;
+
+const ZApplies = z.strictObject({
+  required: z.array(z.enum(PRODUCT_TYPES)),
+  recommended: z.array(z.enum(PRODUCT_TYPES)),
+  whenFlags: z.array(z.enum(PRODUCT_FLAGS)).optional(),
+});
+
+/** A whole template: what `POST /handover/templates` takes (checked by core, every problem named) and answers. */
+export const ZChecklistTemplate = z.strictObject({
+  id: z.string(),
+  version: z.number().int(),
+  title: z.string(),
+  weights: z.strictObject({ required: z.number(), recommended: z.number() }),
+  items: z.array(
+    z.strictObject({
+      id: z.string(),
+      group: z.enum(CHECKLIST_GROUPS),
+      text: z.string(),
+      why: z.string(),
+      evidence: z.string(),
+      applies: ZApplies,
+    }),
+  ),
+});
+export type ChecklistTemplateBody = z.infer<typeof ZChecklistTemplate>;

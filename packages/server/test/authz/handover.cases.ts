@@ -56,6 +56,23 @@ function withPackage(f: Fixtures, sub: string): Promise<string> {
 const pkg = async (f: Fixtures, sub: string, rest = '') =>
   `/api/v1/products/${await withPackage(f, sub)}/handover/package${rest}`;
 
+const MATRIX_TEMPLATE = {
+  id: 'matrix-template',
+  version: 1,
+  title: 'Matrix template',
+  weights: { required: 3, recommended: 1 },
+  items: [
+    {
+      id: 'SCP-1',
+      group: 'SCP',
+      text: 'Scope stated',
+      why: 'IT knows what it accepts',
+      evidence: 'PRD link',
+      applies: { required: ['WEB', 'INT', 'API', 'DATA', 'AI'], recommended: [] },
+    },
+  ],
+};
+
 const read = { permission: 'product.read' } as const;
 const write = { permission: 'handover.write' } as const;
 const accept = { permission: 'handover.accept' } as const;
@@ -201,5 +218,15 @@ export const handoverCases: Expectations = {
       await withPackage(f, sub);
       return { path: '/api/v1/handover/checkpoint.pdf' };
     },
+  },
+  'GET /handover/templates': { policy: 'signed-in', build: () => ({ path: '/api/v1/handover/templates' }) },
+  'GET /handover/templates/:templateId/:version': {
+    policy: 'signed-in',
+    build: () => ({ path: '/api/v1/handover/templates/handover-readiness/1' }),
+  },
+  'POST /handover/templates': {
+    policy: { anyRole: ['admin', 'productops'] },
+    // The first allowed caller stores v1 of the matrix template; the rest meet 409 template_version_exists.
+    build: () => ({ path: '/api/v1/handover/templates', body: MATRIX_TEMPLATE }),
   },
 };

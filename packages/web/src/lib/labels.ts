@@ -112,6 +112,7 @@ const ACTION_LABEL: Record<AuditAction, string> = {
   'handover.review_recorded': 'Recorded a handover review',
   'handover.gap_reported': 'Logged a post-handover gap',
   'handover.ownership_confirmed': 'Confirmed post-handover ownership',
+  'handover.template_created': 'Saved a handover checklist template',
   'settings.sign_in_changed': 'Changed sign-in settings',
   'settings.sso_changed': 'Changed single sign-on',
   'subsidiary.created': 'Created subsidiary',

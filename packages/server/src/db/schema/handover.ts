@@ -2,6 +2,7 @@
 // a new version per product and kind, holding the text with every secret masked (the raw upload is never stored),
 // the validation report and where the file came from.
 import type { Finding } from '@pi-studio/core/gate/types';
+import type { ChecklistTemplate } from '@pi-studio/core/handover-package/checklist-template';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -174,4 +175,21 @@ export const handoverGaps = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('handover_gaps_package_idx').on(t.packageId, t.createdAt)],
+);
+
+/**
+ * Checklist templates written by ProductOps (the built-in v1 lives in code): each version kept whole, as core
+ * validated it, so packages built from it read it back unchanged. A new version follows post-handover gaps.
+ */
+export const handoverTemplates = pgTable(
+  'handover_templates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    templateId: text('template_id').notNull(),
+    version: integer('version').notNull(),
+    body: jsonb('body').$type<ChecklistTemplate>().notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('handover_templates_id_version_uq').on(t.templateId, t.version)],
 );

@@ -1,5 +1,7 @@
-// Every handover route, by resource: the packs, then the package (checklist, artifacts, review, gap log, checkpoint).
+// Every handover route, by resource: the packs, the package (checklist, artifacts, review, gap log, checkpoint, export)
+// and the checklist templates.
 import { packageRoutes } from './package/routes.ts';
 import { packRoutes } from './packs/routes.ts';
+import { templateRoutes } from './templates/routes.ts';
 
-export const handoverRoutes = [...packRoutes, ...packageRoutes];
+export const handoverRoutes = [...packRoutes, ...packageRoutes, ...templateRoutes];

@@ -1,7 +1,8 @@
 // A product's handover packs (issue #14): the five kinds IT needs, each with its newest version's verdict, the upload
 // of a new version, and the findings of the one picked (`?kind=`). Guide: docs/handover-packs.md.
-import { SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import { ButtonLink } from '../../ui/Links.tsx';
 import { ProductBreadcrumbs } from '../../ui/ProductBreadcrumbs.tsx';
 import { ErrorState, LoadingState } from '../../ui/States.tsx';
 import { useSession } from '../auth/session.tsx';
@@ -36,7 +37,18 @@ export function HandoverPacksPage() {
     <Stack gap="lg" data-testid="handover-packs-page">
       <ProductBreadcrumbs code={p.code} here="Handover packs" />
       <Stack gap={4}>
-        <Title order={2}>Handover packs</Title>
+        <Group justify="space-between" wrap="wrap" gap="xs">
+          <Title order={2}>Handover packs</Title>
+          <ButtonLink
+            to="/products/$code/handover/package"
+            params={{ code }}
+            variant="light"
+            size="sm"
+            data-testid="open-handover-package"
+          >
+            Handover package
+          </ButtonLink>
+        </Group>
         <Text size="sm" c="dimmed" maw={760}>
           The packs IT takes the product over with. Every upload is checked for its required sections, clear wording,
           formatting, consistency with {p.name} and leftovers of AI tools; a pasted secret blocks the pack and is masked

@@ -1,4 +1,5 @@
-// Handover packs in a few words on the product page: how many of the five are in, how many fail, and the way there.
+// Handover packs in a few words on the product page: how many of the five are in, how many fail, and the way there
+// (and to the handover package: checklist, artifacts, review).
 import { Card, Group, Skeleton, Text, Title } from '@mantine/core';
 import { errorMessage } from '../../lib/errors.ts';
 import { ButtonLink } from '../../ui/Links.tsx';
@@ -13,15 +14,26 @@ export function HandoverSummaryCard({ code }: { code: string }) {
     <Card withBorder radius="md" component="section" aria-label="Handover packs" data-testid="handover-summary">
       <Group justify="space-between" mb="xs">
         <Title order={5}>Handover packs</Title>
-        <ButtonLink
-          to="/products/$code/handover"
-          params={{ code }}
-          size="compact-sm"
-          variant="light"
-          data-testid="open-handover"
-        >
-          Open packs
-        </ButtonLink>
+        <Group gap={6}>
+          <ButtonLink
+            to="/products/$code/handover/package"
+            params={{ code }}
+            size="compact-sm"
+            variant="light"
+            data-testid="open-handover-package"
+          >
+            Package
+          </ButtonLink>
+          <ButtonLink
+            to="/products/$code/handover"
+            params={{ code }}
+            size="compact-sm"
+            variant="light"
+            data-testid="open-handover"
+          >
+            Open packs
+          </ButtonLink>
+        </Group>
       </Group>
       {packs.isPending ? (
         <Skeleton h={20} aria-label="Loading handover packs" />

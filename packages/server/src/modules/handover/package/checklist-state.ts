@@ -6,7 +6,6 @@ import type { Verdict } from '@pi-studio/core/gate/types';
 import { PACK_KINDS } from '@pi-studio/core/handover/types';
 import { checklistFor, type ProductChecklist } from '@pi-studio/core/handover-package/checklist';
 import type { ChecklistTemplate } from '@pi-studio/core/handover-package/checklist-template';
-import { READINESS_CHECKLIST_V1 } from '@pi-studio/core/handover-package/checklist-v1';
 import { isProductFlag, isProductType } from '@pi-studio/core/handover-package/profile';
 import {
   type Evidence,
@@ -16,19 +15,7 @@ import {
   type Readiness,
   readinessOf,
 } from '@pi-studio/core/handover-package/readiness-score';
-import type { StoredEvidence } from '../../../db/schema/handover.ts';
-import type { ItemRow, PackageRow } from './repo.ts';
-
-const TEMPLATES: readonly ChecklistTemplate[] = [READINESS_CHECKLIST_V1];
-
-/** The template new packages start from. */
-export const CURRENT_TEMPLATE = READINESS_CHECKLIST_V1;
-
-export function templateOf(id: string, version: number): ChecklistTemplate {
-  const found = TEMPLATES.find((t) => t.id === id && t.version === version);
-  if (!found) throw new Error(`checklist template ${id} v${version} is not known to this build`);
-  return found;
-}
+import type { ItemRow, PackageRow, StoredEvidence } from './repo.ts';
 
 export type CheckedEvidence = StoredEvidence & { validation: Verdict | null; problem: string | null };
 
@@ -59,11 +46,11 @@ export function statusOf(value: string): ItemStatus {
 }
 
 export function checklistState(
+  template: ChecklistTemplate,
   pkg: PackageRow,
   items: readonly ItemRow[],
   packs: ReadonlyMap<string, string>,
 ): ChecklistState {
-  const template = templateOf(pkg.templateId, pkg.templateVersion);
   const type = isProductType(pkg.profileType) ? pkg.profileType : 'WEB';
   const checklist = checklistFor(template, { type, flags: pkg.profileFlags.filter(isProductFlag) });
   const rows = new Map(items.map((r) => [r.itemId, r]));

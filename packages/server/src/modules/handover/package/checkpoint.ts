@@ -8,6 +8,7 @@ import type { UseCaseCtx } from '../../../use-case/context.ts';
 import { checklistState } from './checklist-state.ts';
 import { render } from './export/service.ts';
 import { checkpointProducts, listItems, packVerdicts } from './repo.ts';
+import { packageTemplate } from './service.ts';
 
 type Row = Checkpoint['items'][number];
 
@@ -23,12 +24,13 @@ export async function checkpoint(ctx: UseCaseCtx): Promise<Checkpoint> {
       items.push({ ...base, release: null, targetDate: null, score: null, ready: false, blockers: [] });
       continue;
     }
-    const [rows, packs] = await Promise.all([listItems(db, p.pkg.id), packVerdicts(db, p.productId)]);
-    const { readiness } = checklistState(
-      { ...p.pkg, createdByPerson: null, ownershipConfirmedByPerson: null },
-      rows,
-      packs,
-    );
+    const [template, rows, packs] = await Promise.all([
+      packageTemplate(db, p.pkg),
+      listItems(db, p.pkg.id),
+      packVerdicts(db, p.productId),
+    ]);
+    const pkg = { ...p.pkg, createdByPerson: null, ownershipConfirmedByPerson: null };
+    const { readiness } = checklistState(template, pkg, rows, packs);
     items.push({
       ...base,
       release: p.pkg.release,

@@ -2,22 +2,22 @@
 // handover missed, with its severity and the checklist item that should have caught it — which is what the
 // template's next version is built from.
 import type { GapReport, PostHandoverGap } from '@pi-studio/core/contract/handover-package';
+import type { Executor } from '../../../db/client.ts';
 import type { UseCaseCtx } from '../../../use-case/context.ts';
 import { Conflict, Invalid } from '../../../use-case/errors.ts';
 import { writeAudit } from '../../audit/writer.ts';
-import { templateOf } from './checklist-state.ts';
 import { presentGap } from './presenters.ts';
 import { currentPackage, type GapRow, insertGap, listGaps } from './repo.ts';
-import { packageProduct } from './service.ts';
+import { packageProduct, packageTemplate } from './service.ts';
 
-function itemLabels(templateId: string, templateVersion: number): Map<string, string> {
-  return new Map(templateOf(templateId, templateVersion).items.map((i) => [i.id, i.text]));
+async function itemLabels(db: Executor, pkg: { templateId: string; templateVersion: number }) {
+  return new Map((await packageTemplate(db, pkg)).items.map((i) => [i.id, i.text]));
 }
 
 export async function gapLog(ctx: UseCaseCtx, code: string): Promise<{ items: PostHandoverGap[] }> {
   const product = await packageProduct(ctx, code, 'product.read');
   const pkg = await currentPackage(ctx.deps.db, product.id);
-  const labels = pkg ? itemLabels(pkg.templateId, pkg.templateVersion) : new Map<string, string>();
+  const labels = pkg ? await itemLabels(ctx.deps.db, pkg) : new Map<string, string>();
   const rows = await listGaps(ctx.deps.db, product.id);
   return { items: rows.map((g) => presentGap(product.code, g, g.itemId ? (labels.get(g.itemId) ?? null) : null)) };
 }
@@ -27,7 +27,7 @@ export async function reportGap(ctx: UseCaseCtx, code: string, input: GapReport)
   const pkg = await currentPackage(ctx.deps.db, product.id);
   if (product.stage !== 'live' || pkg?.status !== 'accepted')
     throw new Conflict('not_live', `${code} is not live yet: gaps are logged after IT accepted the handover`);
-  const labels = itemLabels(pkg.templateId, pkg.templateVersion);
+  const labels = await itemLabels(ctx.deps.db, pkg);
   if (input.itemId !== null && !labels.has(input.itemId))
     throw new Invalid([{ name: 'itemId', reason: `no item ${input.itemId} in the checklist` }]);
   const reportedOn = input.reportedOn ?? ctx.deps.now().toISOString().slice(0, 10);

@@ -12,8 +12,12 @@ import {
   handoverPackages,
   handoverPacks,
   handoverReviews,
+  type StoredEvidence,
   type StoredOwnership,
 } from '../../../db/schema/handover.ts';
+
+export type { StoredEvidence };
+
 import { products, subsidiaries } from '../../../db/schema/workspace.ts';
 
 export type PersonRow = { id: string; name: string; email: string };

@@ -10,7 +10,8 @@ import { writeAudit } from '../../audit/writer.ts';
 import { listSignoffs } from '../../signoff/repo.ts';
 import { findProduct } from '../../workspace/products/repo.ts';
 import { type HandoverPermission, type HandoverProduct, handoverProduct } from '../policy.ts';
-import { CURRENT_TEMPLATE, checklistState } from './checklist-state.ts';
+import { DEFAULT_TEMPLATE_ID, newestTemplate, resolveTemplate } from '../templates/service.ts';
+import { checklistState } from './checklist-state.ts';
 import { presentPackage } from './presenters.ts';
 import {
   artifactSummaries,
@@ -50,9 +51,20 @@ export async function requirePackage(ctx: UseCaseCtx, product: HandoverProduct):
   return pkg;
 }
 
+/** The template a package was built from (its id and version are stored with it). */
+export async function packageTemplate(db: Executor, pkg: { templateId: string; templateVersion: number }) {
+  const template = await resolveTemplate(db, pkg.templateId, pkg.templateVersion);
+  if (!template) throw new Error(`checklist template ${pkg.templateId} v${pkg.templateVersion} vanished`);
+  return template;
+}
+
 export async function loadState(db: Executor, productId: string, pkg: PackageRow) {
-  const [items, packs] = await Promise.all([listItems(db, pkg.id), packVerdicts(db, productId)]);
-  return checklistState(pkg, items, packs);
+  const [template, items, packs] = await Promise.all([
+    packageTemplate(db, pkg),
+    listItems(db, pkg.id),
+    packVerdicts(db, productId),
+  ]);
+  return checklistState(template, pkg, items, packs);
 }
 
 export async function packageAnswer(ctx: UseCaseCtx, code: string): Promise<HandoverPackage> {
@@ -74,6 +86,11 @@ export async function createPackage(ctx: UseCaseCtx, code: string, input: Packag
       `${code} is in ${product.stage}: a handover package starts once the product is in UAT or handover`,
     );
   const db = ctx.deps.db;
+  const template = input.template
+    ? await resolveTemplate(db, input.template.id, input.template.version)
+    : await newestTemplate(db, DEFAULT_TEMPLATE_ID);
+  if (!template)
+    throw new Invalid([{ name: 'template', reason: 'no such checklist template version (GET /handover/templates)' }]);
   const signoffs = await listSignoffs(db, product.id);
   const accepting = signoffs.filter((s) => s.decision !== 'refused').at(-1);
   await db.transaction(async (tx) => {
@@ -88,8 +105,8 @@ export async function createPackage(ctx: UseCaseCtx, code: string, input: Packag
       productId: product.id,
       release: input.release,
       targetDate: input.targetDate,
-      templateId: CURRENT_TEMPLATE.id,
-      templateVersion: CURRENT_TEMPLATE.version,
+      templateId: template.id,
+      templateVersion: template.version,
       profileType: input.type,
       profileFlags: [...input.flags],
       signoffKey: accepting?.key ?? null,
@@ -106,7 +123,7 @@ export async function createPackage(ctx: UseCaseCtx, code: string, input: Packag
         release: input.release,
         type: input.type,
         flags: input.flags,
-        template: `${CURRENT_TEMPLATE.id} v${CURRENT_TEMPLATE.version}`,
+        template: `${template.id} v${template.version}`,
         signoff: accepting?.key ?? null,
       },
     });

@@ -1,0 +1,77 @@
+// The handover package API (issue #14): per product and release, the readiness checklist with its score and blockers,
+// the versioned artifacts IT runs the product with, the readiness review where IT decides (acceptance makes the
+// product Live) and, once live, IT's gap log; across products, the weekly readiness checkpoint. Request and response
+// types come from the contract in core (ADR 0010); none is declared here.
+import type {
+  ArtifactDraft,
+  ArtifactHistory,
+  ArtifactKind,
+  ArtifactSave,
+  ArtifactVersion,
+  Checkpoint,
+  GapReport,
+  HandoverPackage,
+  ItemUpdate,
+  PackageCreate,
+  PackageItem,
+  PackageReadiness,
+  PostHandoverGap,
+  ReviewAgenda,
+  ReviewCreate,
+  ReviewSummary,
+} from '@pi-studio/core/contract/handover-package';
+import { api } from '../../lib/api.ts';
+
+export type {
+  ArtifactDraft,
+  ArtifactHistory,
+  ArtifactKind,
+  ArtifactSave,
+  ArtifactVersion,
+  Checkpoint,
+  GapReport,
+  HandoverPackage,
+  ItemUpdate,
+  PackageCreate,
+  PackageItem,
+  PackageReadiness,
+  PostHandoverGap,
+  ReviewAgenda,
+  ReviewCreate,
+  ReviewSummary,
+};
+export type CheckpointRow = Checkpoint['items'][number];
+
+const enc = encodeURIComponent;
+const base = (code: string) => `/products/${enc(code)}/handover/package`;
+const artifact = (code: string, kind: ArtifactKind) => `${base(code)}/artifacts/${kind}`;
+
+export const fetchPackage = (code: string) => api.get<HandoverPackage>(base(code));
+export const createPackage = (code: string, body: PackageCreate) => api.post<HandoverPackage>(base(code), body);
+
+/** `revision` is the item's as the editor read it: a change in between answers 409 `stale_version`. */
+export const updateItem = (code: string, itemId: string, body: ItemUpdate, revision: number) =>
+  api.patch<HandoverPackage>(`${base(code)}/items/${enc(itemId)}`, body, {
+    headers: { 'if-match': `"${revision}"` },
+  });
+
+export const fetchArtifactHistory = (code: string, kind: ArtifactKind) =>
+  api.get<ArtifactHistory>(artifact(code, kind));
+export const fetchArtifactVersion = (code: string, kind: ArtifactKind, version: number) =>
+  api.get<ArtifactVersion>(`${artifact(code, kind)}/versions/${version}`);
+export const fetchArtifactDraft = (code: string, kind: ArtifactKind) =>
+  api.get<ArtifactDraft>(`${artifact(code, kind)}/draft`);
+export const saveArtifact = (code: string, kind: ArtifactKind, body: ArtifactSave) =>
+  api.post<ArtifactVersion>(artifact(code, kind), body);
+
+export const fetchAgenda = (code: string) => api.get<ReviewAgenda>(`${base(code)}/agenda`);
+export const recordReview = (code: string, body: ReviewCreate) =>
+  api.post<HandoverPackage>(`${base(code)}/reviews`, body);
+
+const gaps = (code: string) => `/products/${enc(code)}/handover/gaps`;
+export const fetchGaps = (code: string) => api.get<{ items: PostHandoverGap[] }>(gaps(code));
+export const reportGap = (code: string, body: GapReport) => api.post<PostHandoverGap>(gaps(code), body);
+
+export const fetchCheckpoint = () => api.get<Checkpoint>('/handover/checkpoint');
+/** The checkpoint as a Markdown file (the browser's cookie opens it; it answers as an attachment). */
+export const CHECKPOINT_MARKDOWN_URL = '/api/v1/handover/checkpoint.md';
