@@ -279,6 +279,11 @@ describe('artifacts', () => {
     expect(v1.validation?.verdict).toMatch(/pass|conditional|fail/);
     const pkg = await answer(await po.get(pkgPath(code)), ZHandoverPackage);
     expect(pkg.artifacts.find((a) => a.kind === 'release_notes')).toMatchObject({ versions: 2, latestVersion: 2 });
+    // The review's agenda names the newest version with the validator's verdict.
+    const agenda = await json<{ sections: { lines: string[] }[] }>(await po.get(pkgPath(code, '/agenda')));
+    expect(agenda.sections.flatMap((s) => s.lines)).toContainEqual(
+      expect.stringMatching(/^Release notes v2: (pass|conditional|fail)/),
+    );
   });
 
   it('gives templates for the runbook and support artifacts, without validation for the unvalidated kinds', async () => {

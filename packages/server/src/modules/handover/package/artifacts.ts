@@ -73,6 +73,22 @@ async function validated(ctx: UseCaseCtx, code: string, kind: ArtifactKind, body
   return { score: report.score, verdict: report.verdict, findings };
 }
 
+/** The validator's verdict on an artifact version, for the kinds validated as packs (runbook, release notes). */
+export async function artifactVerdict(
+  ctx: UseCaseCtx,
+  code: string,
+  packageId: string,
+  kind: ArtifactKind,
+  version: number,
+) {
+  if (!VALIDATED_AS[kind]) return null;
+  const row = await findArtifactVersion(ctx.deps.db, packageId, kind, version);
+  const v = row ? await validated(ctx, code, kind, row.body) : null;
+  return v
+    ? { verdict: v.verdict, score: v.score, blockers: v.findings.filter((f) => f.severity === 'blocker').length }
+    : null;
+}
+
 export async function artifactVersion(
   ctx: UseCaseCtx,
   code: string,

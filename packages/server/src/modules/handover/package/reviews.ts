@@ -5,7 +5,7 @@
 // nothing stored. An acceptance moves the product from handover to live in the same transaction — the only way there
 // besides an administrator's forced move — and records whether it was accepted on the first handover.
 import type { HandoverPackage, ReviewAgenda, ReviewCreate } from '@pi-studio/core/contract/handover-package';
-import { ARTIFACT_LABELS } from '@pi-studio/core/contract/handover-package';
+import { ARTIFACT_LABELS, type ArtifactKind } from '@pi-studio/core/contract/handover-package';
 import { reviewAgenda, reviewAgendaMarkdown } from '@pi-studio/core/handover-package/review-agenda';
 import { checkReviewDecision, type Gap } from '@pi-studio/core/handover-package/review-decision';
 import { STAGE_LABELS } from '@pi-studio/core/workspace/stages';
@@ -15,6 +15,7 @@ import { writeAudit } from '../../audit/writer.ts';
 import { productStage } from '../../backlog/repo.ts';
 import { moveProductStage } from '../../gate/reviews/repo.ts';
 import { latestPerKind } from '../packs/repo.ts';
+import { artifactVerdict } from './artifacts.ts';
 import { artifactSummaries, insertReview, listReviews, lockPackage, markAccepted, type ReviewRow } from './repo.ts';
 import { loadState, type PackageProduct, packageAnswer, packageProduct, requirePackage } from './service.ts';
 
@@ -36,12 +37,17 @@ export async function agenda(ctx: UseCaseCtx, code: string): Promise<ReviewAgend
     readiness: state.readiness,
     openGaps: openGapsOf(reviews),
     artifacts: [
-      ...artifacts.map((a) => ({
-        kind: a.kind,
-        title: ARTIFACT_LABELS[a.kind as keyof typeof ARTIFACT_LABELS] ?? a.kind,
-        version: a.latestVersion,
-        validation: null,
-      })),
+      ...(await Promise.all(
+        artifacts.map(async (a) => {
+          const kind = a.kind as ArtifactKind;
+          return {
+            kind: a.kind,
+            title: ARTIFACT_LABELS[kind] ?? a.kind,
+            version: a.latestVersion,
+            validation: a.latestVersion ? await artifactVerdict(ctx, code, pkg.id, kind, a.latestVersion) : null,
+          };
+        }),
+      )),
       ...packs.latest.map((p) => ({
         kind: `${p.kind} pack`,
         title: `${p.kind} pack`,
