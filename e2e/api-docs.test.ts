@@ -79,7 +79,14 @@ describe.runIf(chromiumAvailable())('journey: the API reference works offline', 
 
   step('tries it out against this server', async () => {
     const operation = page.locator('.opblock-get').filter({ has: page.locator(`[data-path="${PRODUCT}"]`) });
-    await operation.getByRole('button', { name: 'Try it out' }).click();
+    // Under load Swagger UI may re-render the list between steps: bring the operation back and open it again.
+    const tryIt = operation.getByRole('button', { name: 'Try it out' });
+    if (!(await tryIt.isVisible())) {
+      await scrollUntilRendered(page, operation);
+      if (!(await operation.locator('.parameters').isVisible()))
+        await operation.locator('.opblock-summary-control').click();
+    }
+    await tryIt.click({ timeout: 30_000 });
     await operation.locator('input[placeholder="code"]').fill('NOPE-X');
     await operation.getByRole('button', { name: 'Execute' }).click();
     // Not signed in: the server's own answer (401 problem+json) is shown, so the page reached the API and nothing else.
