@@ -31,18 +31,18 @@ export async function reportGap(ctx: UseCaseCtx, code: string, input: GapReport)
   if (input.itemId !== null && !labels.has(input.itemId))
     throw new Invalid([{ name: 'itemId', reason: `no item ${input.itemId} in the checklist` }]);
   const reportedOn = input.reportedOn ?? ctx.deps.now().toISOString().slice(0, 10);
-  const createdAt = ctx.deps.now();
+  const values = {
+    packageId: pkg.id,
+    title: input.title,
+    description: input.description,
+    severity: input.severity,
+    itemId: input.itemId,
+    reportedOn,
+    reportedBy: ctx.actor?.userId ?? null,
+    createdAt: ctx.deps.now(),
+  };
   const id = await ctx.deps.db.transaction(async (tx) => {
-    const id = await insertGap(tx, {
-      packageId: pkg.id,
-      title: input.title,
-      description: input.description,
-      severity: input.severity,
-      itemId: input.itemId,
-      reportedOn,
-      reportedBy: ctx.actor?.userId ?? null,
-      createdAt,
-    });
+    const id = await insertGap(tx, values);
     await writeAudit(tx, ctx.who(), {
       action: 'handover.gap_reported',
       targetType: 'handover_gap',
@@ -53,18 +53,12 @@ export async function reportGap(ctx: UseCaseCtx, code: string, input: GapReport)
     });
     return id;
   });
+  const actor = ctx.actor;
   const row: GapRow = {
+    ...values,
     id,
-    packageId: pkg.id,
-    title: input.title,
-    description: input.description,
-    severity: input.severity,
-    itemId: input.itemId,
-    reportedOn,
-    reportedBy: ctx.actor?.userId ?? null,
-    createdAt,
     release: pkg.release,
-    reportedByPerson: ctx.actor ? { id: ctx.actor.userId, name: ctx.actor.name, email: ctx.actor.email } : null,
+    reportedByPerson: actor ? { id: actor.userId, name: actor.name, email: actor.email } : null,
   };
   return presentGap(code, row, input.itemId ? (labels.get(input.itemId) ?? null) : null);
 }
