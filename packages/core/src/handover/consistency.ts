@@ -12,7 +12,8 @@ import type { ProductRecord } from './types.ts';
 const SEMVER = /(?<![\w.])v?(\d+\.\d+(?:\.\d+)?(?:-[0-9A-Za-z.]+)?)(?![\w.]*\d)/g;
 const URL = /\bhttps?:\/\/([a-z0-9.-]+\.[a-z]{2,})(?::\d+)?/gi;
 const EMAIL = /\b[\w.+-]+@([a-z0-9-]+(?:\.[a-z0-9-]+)+)\b/gi;
-const ENV_WORDS: Record<string, string> = {
+/** Environment words as people write them, to one name each (prod → production). */
+export const ENV_WORDS: Readonly<Record<string, string>> = {
   dev: 'development',
   development: 'development',
   test: 'test',

@@ -338,6 +338,39 @@ describe('artifacts', () => {
   });
 });
 
+describe('packs checked against the package', () => {
+  it('finds a pack naming another release, environment or host than the package and its runbook', async () => {
+    const code = await product('CONSIST');
+    await created(code, { type: 'WEB', release: '2.4.0' });
+    const runbook = [
+      '# Runbook',
+      '## Environments',
+      '| Environment | URL |',
+      '|---|---|',
+      '| Production | https://consist.fintx.io |',
+    ].join('\n');
+    await expectStatus(await po.post(pkgPath(code, '/artifacts/runbook'), { body: runbook, baseVersion: 0 }), 201);
+    const pack = packMarkdown('qa', code, [
+      'Version: 9.9.9',
+      '',
+      'Tested on https://qa.consist.fintx.io and https://consist.fintx.io.',
+      '',
+      '## Environments',
+      '',
+      '- Staging: the release candidate ran there for a week.',
+    ]);
+    const res = await uploadPack(po, code, 'qa', pack);
+    await expectStatus(res, 201);
+    const { findings } = await json<{ findings: { rule: string; message: string }[] }>(res);
+    const consistency = findings.filter((f) => f.rule.startsWith('pack.consistency.')).map((f) => f.message);
+    expect(consistency).toContainEqual(expect.stringContaining('9.9.9'));
+    expect(consistency).toContainEqual(expect.stringContaining('qa.consist.fintx.io'));
+    expect(consistency).toContainEqual(expect.stringContaining('Staging'));
+    // The runbook's own host is the product's: only the other one is named.
+    expect(consistency.filter((m) => m.includes('hosts in the record'))).toHaveLength(1);
+  });
+});
+
 describe('the readiness review and IT acceptance', () => {
   it('is IT’s: the IT owner decides, in handover; a rejection keeps the product there', async () => {
     const code = await product('REVIEW');

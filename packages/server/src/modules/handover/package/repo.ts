@@ -318,3 +318,23 @@ export async function checkpointProducts(db: Executor, visible: readonly string[
     .limit(500);
   return rows;
 }
+
+/** Every release of the product's packages, newest first, with whether IT accepted it. */
+export async function packageReleases(db: Executor, productId: string): Promise<{ release: string; status: string }[]> {
+  return db
+    .select({ release: handoverPackages.release, status: handoverPackages.status })
+    .from(handoverPackages)
+    .where(eq(handoverPackages.productId, productId))
+    .orderBy(desc(handoverPackages.createdAt));
+}
+
+/** The body of the newest version of one artifact kind of a package, or null. */
+export async function newestArtifactBody(db: Executor, packageId: string, kind: string): Promise<string | null> {
+  const [row] = await db
+    .select({ body: handoverArtifacts.body })
+    .from(handoverArtifacts)
+    .where(and(eq(handoverArtifacts.packageId, packageId), eq(handoverArtifacts.kind, kind)))
+    .orderBy(desc(handoverArtifacts.version))
+    .limit(1);
+  return row?.body ?? null;
+}

@@ -9,12 +9,14 @@ import type {
   PackVersionDetail,
   PackVersionList,
 } from '@pi-studio/core/contract/handover';
+import { runbookFacts } from '@pi-studio/core/handover/runbook-facts';
 import { PACK_KINDS, type PackKind, type ProductRecord } from '@pi-studio/core/handover/types';
 import { jobProblem } from '../../../lib/jobs/problems.ts';
 import type { UseCaseCtx } from '../../../use-case/context.ts';
 import { notFound } from '../../../use-case/errors.ts';
 import { writeAudit } from '../../audit/writer.ts';
 import { findProduct } from '../../workspace/products/repo.ts';
+import { currentPackage, newestArtifactBody, packageReleases } from '../package/repo.ts';
 import { handoverProduct } from '../policy.ts';
 import { presentPack, presentPackDetail } from './presenters.ts';
 import { packFileName, packFormat, readPack } from './read-pack.ts';
@@ -29,7 +31,11 @@ import {
 } from './repo.ts';
 import { PACK_INLINE_MAX_CHARS, type PackJobInput, type ValidatedPack, validatePackJob } from './validate-job.ts';
 
-/** What the product record says about the product: its name, code and the people who own it. */
+/**
+ * What the product record says about the product: its name, code and owners; from its handover package the release
+ * under handover (earlier ones as previous versions); from the package's newest runbook-lite the environments and
+ * links, so a pack naming another environment or host of the product than the runbook is a finding.
+ */
 export async function productRecord(ctx: UseCaseCtx, code: string): Promise<ProductRecord> {
   const row = await findProduct(ctx.deps.db, code);
   if (!row) return { code };
@@ -42,7 +48,23 @@ export async function productRecord(ctx: UseCaseCtx, code: string): Promise<Prod
   ).flatMap(([role, person]) =>
     person?.name && person.email ? [{ name: person.name, email: person.email, role }] : [],
   );
-  return { name: row.product.name, code: row.product.code, ...(owners.length ? { owners } : {}) };
+  const record: ProductRecord = {
+    name: row.product.name,
+    code: row.product.code,
+    ...(owners.length ? { owners } : {}),
+  };
+  const pkg = await currentPackage(ctx.deps.db, row.product.id);
+  if (!pkg) return record;
+  const releases = await packageReleases(ctx.deps.db, row.product.id);
+  const runbook = await newestArtifactBody(ctx.deps.db, pkg.id, 'runbook');
+  const facts = runbook ? runbookFacts(runbook) : null;
+  return {
+    ...record,
+    version: pkg.release,
+    previousVersions: releases.map((r) => r.release).filter((r) => r !== pkg.release),
+    ...(facts?.environments.length ? { environments: facts.environments } : {}),
+    ...(facts?.urls.length ? { urls: facts.urls } : {}),
+  };
 }
 
 /** Small packs inline; large ones in the job pool so the event loop keeps answering. */
