@@ -377,3 +377,24 @@ export const ZChecklistTemplate = z.strictObject({
   ),
 });
 export type ChecklistTemplateBody = z.infer<typeof ZChecklistTemplate>;
+
+/** Post-handover gaps per checklist item across the products the reader sees, and first-handover acceptance. */
+export const ZGapStats = z.strictObject({
+  /** Packages IT accepted, and of those the ones accepted on the first handover (no rejection before). */
+  accepted: z.number().int(),
+  acceptedOnFirstHandover: z.number().int(),
+  /** Percent, or null before any acceptance. */
+  firstHandoverRate: z.number().int().nullable(),
+  /** Worst first: critical, then major gaps, then the count; `itemId` null for gaps no item should have caught. */
+  items: z.array(
+    z.strictObject({
+      itemId: z.string().nullable(),
+      label: z.string().nullable(),
+      gaps: z.number().int(),
+      critical: z.number().int(),
+      major: z.number().int(),
+      minor: z.number().int(),
+    }),
+  ),
+});
+export type GapStats = z.infer<typeof ZGapStats>;

@@ -229,4 +229,5 @@ export const handoverCases: Expectations = {
     // The first allowed caller stores v1 of the matrix template; the rest meet 409 template_version_exists.
     build: () => ({ path: '/api/v1/handover/templates', body: MATRIX_TEMPLATE }),
   },
+  'GET /handover/gap-stats': { policy: 'signed-in', build: () => ({ path: '/api/v1/handover/gap-stats' }) },
 };

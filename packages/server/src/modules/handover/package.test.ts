@@ -519,6 +519,20 @@ describe('after handover', () => {
     const log = await json<{ items: { title: string; itemLabel: string | null }[] }>(await viewer.get(gaps));
     expect(log.items).toHaveLength(1);
     expect(log.items[0]?.itemLabel).toBeTruthy();
+
+    const stats = await json<{
+      accepted: number;
+      acceptedOnFirstHandover: number;
+      firstHandoverRate: number | null;
+      items: { itemId: string | null; label: string | null; major: number }[];
+    }>(await viewer.get('/api/v1/handover/gap-stats'));
+    expect(stats.items.find((i) => i.itemId === 'OPS-5')).toMatchObject({ major: 1, label: expect.any(String) });
+    expect(stats.accepted).toBeGreaterThanOrEqual(1);
+    expect(stats.firstHandoverRate).toBe(Math.round((100 * stats.acceptedOnFirstHandover) / stats.accepted));
+    const elsewhere = await json<{ accepted: number; items: unknown[] }>(
+      await outsider.get('/api/v1/handover/gap-stats'),
+    );
+    expect(elsewhere).toMatchObject({ accepted: 0, items: [] });
   });
 
   it('lists products nearing handover on the weekly checkpoint, for the subsidiaries the reader sees', async () => {

@@ -338,3 +338,38 @@ export async function newestArtifactBody(db: Executor, packageId: string, kind: 
     .limit(1);
   return row?.body ?? null;
 }
+
+export type GapStatRow = { itemId: string | null; severity: string; gaps: number; products: number };
+
+/** Post-handover gaps per checklist item and severity over the products in `visible` (null: all). */
+export async function gapStats(db: Executor, visible: readonly string[] | null): Promise<GapStatRow[]> {
+  const where = visible ? (visible.length ? inArray(products.subsidiaryId, [...visible]) : sql`false`) : undefined;
+  const rows = await db
+    .select({
+      itemId: handoverGaps.itemId,
+      severity: handoverGaps.severity,
+      gaps: count(),
+      products: sql<number>`count(distinct ${handoverPackages.productId})`,
+    })
+    .from(handoverGaps)
+    .innerJoin(handoverPackages, eq(handoverPackages.id, handoverGaps.packageId))
+    .innerJoin(products, eq(products.id, handoverPackages.productId))
+    .where(where)
+    .groupBy(handoverGaps.itemId, handoverGaps.severity);
+  return rows.map((r) => ({ ...r, gaps: Number(r.gaps), products: Number(r.products) }));
+}
+
+/** How many packages IT accepted over the products in `visible` (null: all), and how many on the first handover. */
+export async function acceptanceCounts(db: Executor, visible: readonly string[] | null) {
+  const where = [eq(handoverPackages.status, 'accepted')];
+  if (visible) where.push(visible.length ? inArray(products.subsidiaryId, [...visible]) : sql`false`);
+  const [row] = await db
+    .select({
+      accepted: count(),
+      firstTime: sql<number>`count(*) filter (where ${handoverPackages.acceptedOnFirstHandover})`,
+    })
+    .from(handoverPackages)
+    .innerJoin(products, eq(products.id, handoverPackages.productId))
+    .where(and(...where));
+  return { accepted: Number(row?.accepted ?? 0), firstTime: Number(row?.firstTime ?? 0) };
+}

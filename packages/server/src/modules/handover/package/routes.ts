@@ -7,6 +7,7 @@ import {
   ZArtifactVersionParams,
   ZCheckpoint,
   ZGapReport,
+  ZGapStats,
   ZHandoverPackage,
   ZItemUpdate,
   ZOwnershipConfirm,
@@ -24,6 +25,7 @@ import { markdownDownload } from '../packs/routes.ts';
 import { artifactDraft, artifactHistory, artifactVersion, saveArtifact } from './artifacts.ts';
 import { checkpoint, checkpointPdf } from './checkpoint.ts';
 import { packageDocument, packageZip } from './export/service.ts';
+import { gapStats } from './gap-stats.ts';
 import { gapLog, reportGap } from './gaps.ts';
 import { confirmOwnership } from './ownership.ts';
 import { agenda, recordReview } from './reviews.ts';
@@ -283,5 +285,18 @@ export const packageRoutes = [
       const file = await checkpointPdf(ctx);
       return attachment(file.bytes, file.fileName, 'application/pdf');
     },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/handover/gap-stats',
+    summary:
+      'What handover keeps missing: post-handover gaps per checklist item, and the first-handover acceptance rate',
+    description:
+      'Over the products the reader can see. Items worst first (critical, then major gaps, then the count); the ' +
+      'input for the checklist template’s next version.',
+    tag,
+    access: 'authenticated',
+    response: ZGapStats,
+    handler: async (ctx) => ({ body: await gapStats(ctx) }),
   }),
 ];
