@@ -1,10 +1,15 @@
-// The handover package in a real browser (issue #14): a product in the Handover stage (seeded through the API: an
-// administrator's forced move) → the PO creates its package → marks a checklist item done with a link as evidence →
-// writes the release notes from the generated draft and saves them (and a save after a colleague's is explained, not
-// lost) → the weekly checkpoint lists the product → the IT
-// owner records a rejection → the team completes the required items (through the API, to save time) → the IT owner
-// accepts after confirming, and the product is Live → IT logs a gap found after handover → the checkpoint is empty
-// again. Every page at 1440 and 390 px.
+// The handover package in a real browser (issue #14), the issue's whole journey: UAT signed → package created →
+// release notes generated → QA pack uploaded with a planted secret (blocked, masked) → fixed → review → IT accepts →
+// product live → gap logged. Seeded through the API: a product with done stories and a bug, the PO's UAT sign-off of
+// the release and an administrator's forced move to Handover. In the browser: the PO creates the package (it hands
+// over the sign-off) → marks a checklist item done with a link as evidence → writes the release notes from the draft
+// listing the done stories (and a save after a colleague's is explained, not lost) → uploads a QA pack with an AWS
+// key: it fails, the key masked → QA-1 done with that pack as evidence still blocks → a fixed pack v2 as evidence
+// unblocks it → the weekly checkpoint lists the product → the IT owner records a rejection → the team completes the
+// required items (through the API, to save time) → the IT owner accepts after confirming, and the product is Live →
+// the IT owner confirms who runs and supports it → the package downloads as zip, PDF and Word → IT logs a gap found
+// after handover → the checkpoint is empty again → the PO reads the ownership IT confirmed. Every page at 1440 and
+// 390 px.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { type ApiClient, loginApi } from './support/api-client.ts';
@@ -16,8 +21,39 @@ import { journey } from './support/steps.ts';
 const IT = { email: 'it@e2e.test', password: 'it-pass-12345', name: 'Ivy Itowner' };
 
 type Pkg = { readiness: { ready: boolean; blocking: { itemId: string }[] } };
+type Seed = { code: string; po: ApiClient; storyKeys: string[]; signoffKey: string };
 
-async function seedProductInHandover(baseUrl: string): Promise<{ code: string; po: ApiClient }> {
+/** A QA pack (test completion report) the validator passes with conditions: no blocker. */
+const QA_PACK = `# PayFlow 1.0.0 test completion report
+
+## Summary
+
+We ran 412 automated API tests and 38 manual UAT scripts against staging between 2026-11-10 and 2026-11-20.
+Regression, integration, load and accessibility tests were included.
+
+## Test results
+
+| Planned | Executed | Passed | Failed | Blocked |
+| --- | --- | --- | --- | --- |
+| 450 | 450 | 444 | 6 | 0 |
+
+## Defects
+
+Six defects were found; all six are fixed and retested.
+
+### Deferred defects
+
+None.
+
+## Recommendation
+
+The release is recommended for handover.
+`;
+/** The same pack with the staging credentials pasted in by mistake. */
+const AWS_KEY = 'AKIAQ7XZ4M2N5P8R3T6W';
+const QA_PACK_WITH_SECRET = `${QA_PACK}\n## Environment\n\naws_access_key_id = ${AWS_KEY}\n`;
+
+async function seedProductInHandover(baseUrl: string): Promise<Seed> {
   const admin = await seedStudio(baseUrl);
   const it = await admin.post<{ id: string }>('/users', {
     email: IT.email,
@@ -35,11 +71,25 @@ async function seedProductInHandover(baseUrl: string): Promise<{ code: string; p
     poId: me.user.id,
     itOwnerId: it.id,
   });
+  // What the release delivers: two stories and a bug fixed, all done; the release notes draft lists them.
+  const done = (title: string, type: 'story' | 'bug' = 'story') =>
+    po.post<{ key: string }>(`/products/${product.code}/stories`, { type, title, status: 'done' });
+  const stories = [
+    await done('See the status of every refund'),
+    await done('Search refunds by order id'),
+    await done('Refunds to a closed card show no status', 'bug'),
+  ];
+  // UAT signed: the PO/VB signs the release off, so the package hands that sign-off over.
+  const signoff = await po.post<{ key: string }>(`/products/${product.code}/signoffs`, {
+    scope: 'release',
+    buildVersion: '1.0.0',
+    decision: 'signed',
+  });
   await admin.post(`/products/${product.code}/stage`, {
     stage: 'handover',
-    reason: 'UAT signed off on paper (seeded for the handover package journey)',
+    reason: 'UAT signed off (seeded for the handover package journey)',
   });
-  return { code: product.code, po };
+  return { code: product.code, po, storyKeys: stories.map((s) => s.key), signoffKey: signoff.key };
 }
 
 describe.runIf(chromiumAvailable())('journey: the handover package, from checklist to Live', () => {
@@ -47,11 +97,13 @@ describe.runIf(chromiumAvailable())('journey: the handover package, from checkli
   let page: Page;
   let code = '';
   let po: ApiClient | undefined;
+  let storyKeys: string[] = [];
+  let signoffKey = '';
   const { step, shot, bothWidths } = journey('handover-package-journey', () => page);
 
   beforeAll(async () => {
     session = await openJourney(async (base) => {
-      ({ code, po } = await seedProductInHandover(base));
+      ({ code, po, storyKeys, signoffKey } = await seedProductInHandover(base));
     });
     page = session.page;
   });
@@ -76,6 +128,24 @@ describe.runIf(chromiumAvailable())('journey: the handover package, from checkli
   const dialogText = () => page.getByRole('dialog').last().textContent();
   const settle = () => page.waitForTimeout(500);
   const required = () => page.getByTestId('readiness-required').textContent();
+  const blockingIds = () =>
+    page.getByTestId('blocking-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-item')));
+  const qaCard = () => page.getByTestId('pack-qa');
+  const uploadQaPack = (name: string, text: string) =>
+    qaCard()
+      .locator('input[type="file"]')
+      .setInputFiles({ name, mimeType: 'text/markdown', buffer: Buffer.from(text) });
+  /** Opens QA-1's editor, marks it done and makes `ref` its one piece of evidence, a record in PI Studio. */
+  const qa1Evidence = async (ref: string) => {
+    await page.getByTestId('edit-QA-1').click();
+    await page.getByTestId('item-status-input').waitFor();
+    await choose('item-status-input', 'Done');
+    if ((await page.getByTestId('evidence-row').count()) === 0) await page.getByTestId('evidence-add').click();
+    await choose('evidence-kind', 'PI Studio record');
+    await page.getByTestId('evidence-ref').fill(ref);
+    await page.getByTestId('item-save').click();
+    await page.getByTestId('item-editor').waitFor({ state: 'detached' });
+  };
 
   step('the PO opens the package page: no package yet, so the form that creates one', async () => {
     await loginUi(page, session?.url ?? '', PO);
@@ -97,6 +167,8 @@ describe.runIf(chromiumAvailable())('journey: the handover package, from checkli
     expect(await required()).toMatch(/^0 of \d+ met \(0%\)$/);
     // The level says why an item applies: the type and flags picked above.
     expect(await page.getByTestId('item-QA-5').textContent()).toContain('Required');
+    // The package hands over the release's UAT sign-off.
+    expect(await page.getByTestId('package-facts').textContent()).toContain(`hands over sign-off ${signoffKey}`);
     await bothWidths(page, 'package-created');
   });
 
@@ -116,11 +188,13 @@ describe.runIf(chromiumAvailable())('journey: the handover package, from checkli
     );
   });
 
-  step('the release notes start from the generated draft and are saved as version 1, checked', async () => {
+  step('the release notes start from the draft listing the done stories and bug, saved as version 1', async () => {
     await page.getByTestId('tab-artifacts').click();
     const panel = page.getByTestId('artifact-release_notes');
     await panel.getByTestId('artifact-start-draft').click();
     await expect.poll(() => panel.getByTestId('artifact-body').inputValue()).toContain('1.0.0');
+    const draft = await panel.getByTestId('artifact-body').inputValue();
+    for (const key of storyKeys) expect(draft).toContain(key);
     await panel.getByTestId('artifact-note').fill('First draft from the done stories');
     await panel.getByTestId('artifact-save').click();
     await panel.getByTestId('artifact-version-view').getByText('version 1').first().waitFor();
@@ -149,6 +223,45 @@ describe.runIf(chromiumAvailable())('journey: the handover package, from checkli
     expect(await panel.getByTestId('artifact-version-view').textContent()).toContain('version 3');
   });
 
+  step('a QA pack with an AWS key pasted in fails on upload: the key is a blocker and masked', async () => {
+    await page.getByTestId('open-packs').click();
+    await page.getByTestId('handover-packs-page').waitFor();
+    await uploadQaPack('qa-pack.md', QA_PACK_WITH_SECRET);
+    await qaCard().getByTestId('pack-masked').waitFor();
+    expect(await qaCard().getByTestId('verdict-badge').getAttribute('data-verdict')).toBe('fail');
+    expect(await qaCard().getByTestId('pack-version-line').textContent()).toMatch(
+      /^Version 1 · score \d+ · \d+ blockers?/,
+    );
+    await page.getByTestId('pack-findings').waitFor();
+    // Blockers first: the pasted key. The findings list fills in once the stored version is read.
+    await expect
+      .poll(() => page.getByTestId('finding').first().getAttribute('data-rule'))
+      .toMatch(/^pack\.secret\.aws/);
+    expect(await page.getByTestId('handover-packs-page').textContent()).not.toContain(AWS_KEY);
+    await bothWidths(page, 'qa-pack-secret', () => page.getByTestId('pack-findings').scrollIntoViewIfNeeded());
+  });
+
+  step('QA-1 done with that pack as evidence still blocks: its evidence failed validation', async () => {
+    await packagePage('checklist');
+    await qa1Evidence('pack:qa:1');
+    await expect.poll(() => page.getByTestId('item-QA-1').getAttribute('data-status')).toBe('done');
+    const blocker = page.getByTestId('blocking-item').and(page.locator('[data-item="QA-1"]'));
+    await expect.poll(() => blocker.textContent()).toContain('its evidence failed validation');
+    await bothWidths(page, 'qa-evidence-failed', () => blocker.scrollIntoViewIfNeeded());
+  });
+
+  step("the fixed pack, version 2, passes with conditions; as QA-1's evidence it no longer blocks", async () => {
+    await page.getByTestId('open-packs').click();
+    await page.getByTestId('handover-packs-page').waitFor();
+    await uploadQaPack('qa-pack.md', QA_PACK);
+    await expect.poll(() => qaCard().getByTestId('pack-version-line').textContent()).toMatch(/^Version 2 /);
+    expect(await qaCard().getByTestId('verdict-badge').getAttribute('data-verdict')).toBe('conditional');
+    await packagePage('checklist');
+    await qa1Evidence('pack:qa:2');
+    await expect.poll(blockingIds).not.toContain('QA-1');
+    expect(await page.getByTestId('item-QA-1').getByTestId('item-evidence').textContent()).toContain('pack:qa:2');
+  });
+
   step('the weekly checkpoint lists PayFlow with its readiness and blockers', async () => {
     await page.getByTestId('nav-handover').click();
     await page.getByTestId('checkpoint-page').waitFor();
@@ -156,6 +269,12 @@ describe.runIf(chromiumAvailable())('journey: the handover package, from checkli
     await row.waitFor();
     expect(await row.textContent()).toContain('1.0.0');
     expect(await page.getByTestId('checkpoint-download').getAttribute('href')).toBe('/api/v1/handover/checkpoint.md');
+    expect(await page.getByTestId('checkpoint-download-pdf').getAttribute('href')).toBe(
+      '/api/v1/handover/checkpoint.pdf',
+    );
+    const pdf = await page.request.get(url('/api/v1/handover/checkpoint.pdf'));
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
     await bothWidths(page, 'checkpoint');
   });
 
@@ -223,6 +342,59 @@ describe.runIf(chromiumAvailable())('journey: the handover package, from checkli
       .toBe('Live');
   });
 
+  step('the IT owner confirms who runs and supports PayFlow, who is on call and what is still open', async () => {
+    await packagePage('review');
+    const form = page.getByTestId('ownership-form');
+    await form.waitFor();
+    expect(await form.getByTestId('ownership-submit').isDisabled()).toBe(true);
+    await form.getByTestId('ownership-run-by-input').fill('IT Operations, payments team');
+    await form.getByTestId('ownership-supported-by-input').fill('Service desk (L1), payments platform team (L2)');
+    await form.getByTestId('ownership-on-call-input').fill('Payments on-call rota, 24/7');
+    await form.getByTestId('open-item-add').click();
+    await form.getByTestId('open-item-text').fill('Alert when a refund retry is stuck for an hour');
+    await form.getByTestId('open-item-owner').fill(PO.name);
+    await form.getByTestId('open-item-due').fill('2027-01-15');
+    await bothWidths(page, 'ownership-form', () => form.scrollIntoViewIfNeeded());
+    await form.getByTestId('ownership-submit').click();
+    const card = page.getByTestId('ownership-card');
+    await card.getByTestId('ownership-confirmed').waitFor();
+    expect(await card.getByTestId('ownership-run-by').textContent()).toBe('IT Operations, payments team');
+    expect(await card.getByTestId('ownership-on-call').textContent()).toBe('Payments on-call rota, 24/7');
+    expect(await card.getByTestId('ownership-open-item').textContent()).toBe(
+      `Alert when a refund retry is stuck for an hour — ${PO.name}, due 15 Jan 2027`,
+    );
+    expect(await card.getByTestId('ownership-confirmed-by').textContent()).toContain(`Confirmed by ${IT.name}`);
+    await bothWidths(page, 'ownership-confirmed', () => card.scrollIntoViewIfNeeded());
+    // Confirming again starts from what stands.
+    await card.getByTestId('ownership-edit').click();
+    expect(await page.getByTestId('ownership-run-by-input').inputValue()).toBe('IT Operations, payments team');
+    expect(await page.getByTestId('open-item-row').count()).toBe(1);
+    await page.getByTestId('ownership-cancel').click();
+    await page.getByTestId('ownership-card').waitFor();
+  });
+
+  step('the package downloads as a zip, a PDF and a Word document', async () => {
+    const links = page.getByTestId('package-exports');
+    const base = `/api/v1/products/${code}/handover/package`;
+    expect(await links.getByTestId('export-zip').textContent()).toBe('Download package (zip)');
+    for (const [format, type] of [
+      ['zip', 'application/zip'],
+      ['pdf', 'application/pdf'],
+      ['docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    ] as const) {
+      const link = links.getByTestId(`export-${format}`);
+      expect(await link.getAttribute('href')).toBe(`${base}/export.${format}`);
+      expect(await link.getAttribute('download')).not.toBeNull();
+      const res = await page.request.get(url(`${base}/export.${format}`));
+      expect(res.status()).toBe(200);
+      expect(res.headers()['content-type']).toContain(type);
+      expect(res.headers()['content-disposition']).toContain('attachment');
+    }
+    // From the top, so the sticky header of a full-page shot does not cover the links.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await bothWidths(page, 'package-exports', () => page.evaluate(() => window.scrollTo(0, 0)));
+  });
+
   step('IT logs a gap found after handover, naming the item that should have caught it', async () => {
     await packagePage('gaps');
     await page.getByTestId('gap-log').waitFor();
@@ -241,5 +413,17 @@ describe.runIf(chromiumAvailable())('journey: the handover package, from checkli
     await page.getByTestId('nav-handover').click();
     await page.getByTestId('checkpoint-page').getByTestId('empty-state').waitFor();
     await bothWidths(page, 'checkpoint-empty');
+  });
+
+  step('the PO sees who runs and supports PayFlow now, and no form to change it', async () => {
+    await switchUser(PO);
+    await packagePage('review');
+    const card = page.getByTestId('ownership-card');
+    await card.getByTestId('ownership-confirmed').waitFor();
+    expect(await card.getByTestId('ownership-supported-by').textContent()).toBe(
+      'Service desk (L1), payments platform team (L2)',
+    );
+    expect(await page.getByTestId('ownership-edit').count()).toBe(0);
+    expect(await page.getByTestId('ownership-form').count()).toBe(0);
   });
 });

@@ -5,6 +5,15 @@ import type { Finding, Verdict } from '../gate/types.ts';
 export const PACK_KINDS = ['qa', 'security', 'runbook', 'release-notes', 'doc'] as const;
 export type PackKind = (typeof PACK_KINDS)[number];
 
+/** What people call each kind. */
+export const PACK_KIND_LABELS: Readonly<Record<PackKind, string>> = {
+  qa: 'QA pack',
+  security: 'Security pack',
+  runbook: 'Runbook-lite',
+  'release-notes': 'Release notes',
+  doc: 'Documentation',
+};
+
 export function isPackKind(value: unknown): value is PackKind {
   return typeof value === 'string' && (PACK_KINDS as readonly string[]).includes(value);
 }

@@ -1,13 +1,13 @@
 // One saved version of an artifact: who saved it and why, for runbook-lite and release notes the pack validator's
 // verdict and findings (blockers first), and the text as IT will read it.
-import { Card, Code, Divider, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Card, Divider, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { ARTIFACT_LABELS } from '@pi-studio/core/contract/handover-package';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { ruleLabel } from '../../lib/labels.ts';
 import { personName } from '../../lib/people.ts';
 import { MarkdownView } from '../documents/MarkdownView.tsx';
-import { SeverityBadge, VerdictBadge } from '../gate/ui/VerdictBadge.tsx';
+import { VerdictBadge } from '../gate/ui/VerdictBadge.tsx';
+import { FindingBody } from '../handover/FindingBody.tsx';
 import type { ArtifactKind, ArtifactVersion } from './api.ts';
 import { plural, sortFindings } from './format.ts';
 import { useArtifactVersion } from './queries.ts';
@@ -72,29 +72,7 @@ function ValidatorFindings({ validation }: { validation: NonNullable<ArtifactVer
             data-rule={f.rule}
             data-severity={f.severity}
           >
-            <Group gap="xs" wrap="wrap">
-              <SeverityBadge severity={f.severity} />
-              <Text size="xs" c="dimmed" title={f.rule}>
-                {ruleLabel(f.rule)}
-              </Text>
-              {f.line > 0 ? <Text size="xs">Line {f.line}</Text> : null}
-              {f.section ? (
-                <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                  {f.section}
-                </Text>
-              ) : null}
-            </Group>
-            <Text size="sm">{f.message}</Text>
-            {f.excerpt ? (
-              <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
-                {f.excerpt}
-              </Code>
-            ) : null}
-            {f.fix ? (
-              <Text size="sm" c="dimmed">
-                Fix: {f.fix}
-              </Text>
-            ) : null}
+            <FindingBody finding={f} />
           </Stack>
         ))
       )}

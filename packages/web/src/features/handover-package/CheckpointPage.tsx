@@ -1,12 +1,12 @@
 // The weekly handover readiness checkpoint: every product nearing handover (UAT or Handover), with its release, target
-// date, readiness and what blocks it, and the same as a Markdown file to paste into the meeting's notes. A table on a
-// wide screen, one card per product on a phone.
+// date, readiness and what blocks it, and the same as a Markdown file to paste into the meeting's notes (or a PDF). A
+// table on a wide screen, one card per product on a phone.
 import { Anchor, Badge, Box, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { AnchorLink } from '../../ui/Links.tsx';
 import { StageBadge } from '../../ui/StageBadge.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/States.tsx';
-import { CHECKPOINT_MARKDOWN_URL, type CheckpointRow } from './api.ts';
+import { CHECKPOINT_MARKDOWN_URL, CHECKPOINT_PDF_URL, type CheckpointRow } from './api.ts';
 import { blockersLine, scoreColor } from './format.ts';
 import { useCheckpoint } from './queries.ts';
 
@@ -22,9 +22,14 @@ export function CheckpointPage() {
             {checkpoint.data ? ` As of ${formatDateTime(checkpoint.data.generatedAt)}.` : ''}
           </Text>
         </Stack>
-        <Anchor href={CHECKPOINT_MARKDOWN_URL} download size="sm" data-testid="checkpoint-download">
-          Download Markdown
-        </Anchor>
+        <Group gap="md" wrap="wrap">
+          <Anchor href={CHECKPOINT_MARKDOWN_URL} download size="sm" data-testid="checkpoint-download">
+            Download Markdown
+          </Anchor>
+          <Anchor href={CHECKPOINT_PDF_URL} download size="sm" data-testid="checkpoint-download-pdf">
+            Download PDF
+          </Anchor>
+        </Group>
       </Group>
       {checkpoint.isPending ? (
         <LoadingState label="Loading the checkpoint…" />

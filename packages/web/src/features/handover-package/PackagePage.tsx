@@ -1,7 +1,7 @@
 // A product's handover package (issue #14): its readiness score and what blocks it, the checklist IT takes the product
 // over by, the artifacts IT runs it with, the readiness review where IT decides (acceptance makes it Live) and, once
 // live, IT's gap log. Without a package yet, the form that creates one. `?tab=` and `?artifact=` keep the place.
-import { Badge, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
@@ -15,7 +15,7 @@ import type { ProductDetail } from '../products/api.ts';
 import { useProduct } from '../products/queries.ts';
 import { ArtifactsSection } from './ArtifactsSection.tsx';
 import { canRecordReview, canReportGaps } from './access.ts';
-import type { HandoverPackage } from './api.ts';
+import { type ExportFormat, type HandoverPackage, packageExportUrl } from './api.ts';
 import { ChecklistSection } from './ChecklistSection.tsx';
 import { CreatePackageForm } from './CreatePackageForm.tsx';
 import { applicableCount, plural } from './format.ts';
@@ -102,6 +102,7 @@ function PackageView({ product, pkg, canEdit }: { product: ProductDetail; pkg: H
           {pkg.acceptedAt ? ` · accepted ${formatDateTime(pkg.acceptedAt)}` : ''}
           {pkg.acceptedOnFirstHandover === true ? ' (on the first review)' : ''}
         </Text>
+        <ExportLinks code={product.code} />
       </Stack>
       <ReadinessCard readiness={pkg.readiness} accepted={pkg.status === 'accepted'} />
       <Tabs value={tab} onChange={(t) => setSearch({ ...search, tab: (t as PackageTab) ?? undefined })}>
@@ -148,5 +149,24 @@ function PackageView({ product, pkg, canEdit }: { product: ProductDetail; pkg: H
         ) : null}
       </Tabs>
     </Stack>
+  );
+}
+
+const EXPORTS: { format: ExportFormat; label: string }[] = [
+  { format: 'zip', label: 'Download package (zip)' },
+  { format: 'pdf', label: 'PDF' },
+  { format: 'docx', label: 'Word' },
+];
+
+/** The whole package as files for IT's records: the zip holds the Markdown, PDF, Word, artifacts, packs and hashes. */
+function ExportLinks({ code }: { code: string }) {
+  return (
+    <Group gap="md" wrap="wrap" data-testid="package-exports">
+      {EXPORTS.map(({ format, label }) => (
+        <Anchor key={format} href={packageExportUrl(code, format)} download size="sm" data-testid={`export-${format}`}>
+          {label}
+        </Anchor>
+      ))}
+    </Group>
   );
 }

@@ -1,5 +1,5 @@
 // The readiness review: the agenda generated from the package (what IT reads before the meeting), the meeting record
-// the IT owner fills in with the decision, and the reviews held so far.
+// the IT owner fills in with the decision, the reviews held so far and, once IT accepted, who owns the product.
 import { Badge, Button, Card, CopyButton, Grid, Group, List, Stack, Text, Title } from '@mantine/core';
 import { GAP_SEVERITY_LABELS } from '@pi-studio/core/contract/handover-package';
 import { DECISION_LABELS } from '@pi-studio/core/handover-package/review-decision';
@@ -8,6 +8,7 @@ import { personName } from '../../lib/people.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
 import type { HandoverPackage, ReviewSummary } from './api.ts';
 import { DECISION_COLOR, plural } from './format.ts';
+import { OwnershipCard } from './OwnershipCard.tsx';
 import { useAgenda } from './queries.ts';
 import { ReviewForm } from './ReviewForm.tsx';
 
@@ -25,9 +26,12 @@ export function ReviewSection({ code, pkg, canReview, itOwnerName }: Props) {
       <Grid.Col span={{ base: 12, md: 6 }} order={{ base: 1, md: 2 }}>
         <Stack gap="md">
           {!open ? (
-            <Text size="sm" c="dimmed" data-testid="review-closed">
-              IT accepted this package; the next release starts a new one.
-            </Text>
+            <>
+              <Text size="sm" c="dimmed" data-testid="review-closed">
+                IT accepted this package; the next release starts a new one.
+              </Text>
+              <OwnershipCard code={code} pkg={pkg} canConfirm={canReview} itOwnerName={itOwnerName} />
+            </>
           ) : !canReview ? (
             <Text size="sm" c="dimmed" data-testid="review-not-it-owner">
               {itOwnerName ? `${itOwnerName}, the product's IT owner,` : "The product's IT owner"} records the review

@@ -12,34 +12,16 @@ import type {
   GapReport,
   HandoverPackage,
   ItemUpdate,
+  OwnershipConfirm,
   PackageCreate,
-  PackageItem,
-  PackageReadiness,
   PostHandoverGap,
   ReviewAgenda,
   ReviewCreate,
-  ReviewSummary,
 } from '@pi-studio/core/contract/handover-package';
 import { api } from '../../lib/api.ts';
 
-export type {
-  ArtifactDraft,
-  ArtifactHistory,
-  ArtifactKind,
-  ArtifactSave,
-  ArtifactVersion,
-  Checkpoint,
-  GapReport,
-  HandoverPackage,
-  ItemUpdate,
-  PackageCreate,
-  PackageItem,
-  PackageReadiness,
-  PostHandoverGap,
-  ReviewAgenda,
-  ReviewCreate,
-  ReviewSummary,
-};
+// The components take every contract type from here.
+export type * from '@pi-studio/core/contract/handover-package';
 export type CheckpointRow = Checkpoint['items'][number];
 
 const enc = encodeURIComponent;
@@ -72,6 +54,15 @@ const gaps = (code: string) => `/products/${enc(code)}/handover/gaps`;
 export const fetchGaps = (code: string) => api.get<{ items: PostHandoverGap[] }>(gaps(code));
 export const reportGap = (code: string, body: GapReport) => api.post<PostHandoverGap>(gaps(code), body);
 
+/** After IT accepted: who runs and supports the product, who is on call, and the open items (again replaces it). */
+export const confirmOwnership = (code: string, body: OwnershipConfirm) =>
+  api.post<HandoverPackage>(`${base(code)}/ownership`, body);
+
+export type ExportFormat = 'zip' | 'pdf' | 'docx';
+/** The whole package as a file; plain links (the browser's cookie opens them, the server answers an attachment). */
+export const packageExportUrl = (code: string, format: ExportFormat) => `/api/v1${base(code)}/export.${format}`;
+
 export const fetchCheckpoint = () => api.get<Checkpoint>('/handover/checkpoint');
 /** The checkpoint as a Markdown file (the browser's cookie opens it; it answers as an attachment). */
 export const CHECKPOINT_MARKDOWN_URL = '/api/v1/handover/checkpoint.md';
+export const CHECKPOINT_PDF_URL = '/api/v1/handover/checkpoint.pdf';

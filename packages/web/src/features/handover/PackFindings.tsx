@@ -1,11 +1,10 @@
 // The findings of one pack version, blockers first: severity, the check in words, where it is, what is wrong and how to fix it,
 // with the masked text to download.
-import { Anchor, Card, Code, Divider, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Card, Divider, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { errorMessage } from '../../lib/errors.ts';
-import { ruleLabel } from '../../lib/labels.ts';
 import { SEVERITY_ORDER } from '../gate/format.ts';
-import { SeverityBadge } from '../gate/ui/VerdictBadge.tsx';
 import { type PackKind, packTextUrl } from './api.ts';
+import { FindingBody } from './FindingBody.tsx';
 import { PACK_KIND_LABEL, versionLine } from './format.ts';
 import { usePackVersion } from './queries.ts';
 
@@ -44,29 +43,7 @@ export function PackFindings({ code, kind, version }: { code: string; kind: Pack
                   data-rule={f.rule}
                 >
                   {i > 0 ? <Divider mb="xs" /> : null}
-                  <Group gap="xs" wrap="wrap">
-                    <SeverityBadge severity={f.severity} />
-                    <Text size="xs" c="dimmed" title={f.rule}>
-                      {ruleLabel(f.rule)}
-                    </Text>
-                    {f.line > 0 ? <Text size="xs">Line {f.line}</Text> : null}
-                    {f.section ? (
-                      <Text size="xs" c="dimmed" truncate maw={320}>
-                        {f.section}
-                      </Text>
-                    ) : null}
-                  </Group>
-                  <Text size="sm">{f.message}</Text>
-                  {f.excerpt ? (
-                    <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
-                      {f.excerpt}
-                    </Code>
-                  ) : null}
-                  {f.fix ? (
-                    <Text size="sm" c="dimmed">
-                      Fix: {f.fix}
-                    </Text>
-                  ) : null}
+                  <FindingBody finding={f} />
                 </Stack>
               ))
           )}

@@ -1,13 +1,8 @@
 // Words for packs: each kind's name and what it must hold, and a version's one-line summary.
+import { PACK_KIND_LABELS } from '@pi-studio/core/handover/types';
 import type { PackKind, PackVersion } from './api.ts';
 
-export const PACK_KIND_LABEL: Record<PackKind, string> = {
-  qa: 'QA pack',
-  security: 'Security pack',
-  runbook: 'Runbook-lite',
-  'release-notes': 'Release notes',
-  doc: 'Documentation',
-};
+export const PACK_KIND_LABEL: Readonly<Record<PackKind, string>> = PACK_KIND_LABELS;
 
 export const PACK_KIND_HINT: Record<PackKind, string> = {
   qa: 'Test completion report: scope, results, defects, coverage of the requirements, sign-off.',

@@ -6,6 +6,7 @@
 // besides an administrator's forced move — and records whether it was accepted on the first handover.
 import type { HandoverPackage, ReviewAgenda, ReviewCreate } from '@pi-studio/core/contract/handover-package';
 import { ARTIFACT_LABELS, type ArtifactKind } from '@pi-studio/core/contract/handover-package';
+import { PACK_KIND_LABELS } from '@pi-studio/core/handover/types';
 import { reviewAgenda, reviewAgendaMarkdown } from '@pi-studio/core/handover-package/review-agenda';
 import { checkReviewDecision, type Gap } from '@pi-studio/core/handover-package/review-decision';
 import { STAGE_LABELS } from '@pi-studio/core/workspace/stages';
@@ -50,7 +51,7 @@ export async function agenda(ctx: UseCaseCtx, code: string): Promise<ReviewAgend
       )),
       ...packs.latest.map((p) => ({
         kind: `${p.kind} pack`,
-        title: `${p.kind} pack`,
+        title: `${PACK_KIND_LABELS[p.kind]} (uploaded pack)`,
         version: p.version,
         validation: { verdict: p.verdict as 'pass' | 'conditional' | 'fail', score: p.score, blockers: p.blockers },
       })),
