@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The API suite = the test files that run against a database through the shared harness
-// (packages/server/test/harness.ts). `npm test` runs them again on PostgreSQL; `.ci/node24` runs them on Node 24.
+// (packages/server/test/harness.ts), directly or through a test kit they import (one step away). `npm test` runs them again on PostgreSQL; `.ci/node24` runs them on Node 24.
 // Run directly, it prints one path per line.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,6 +8,18 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const USES_HARNESS = /from\s+['"][^'"]*\/harness(\.ts)?['"]/;
+const RELATIVE_IMPORT = /from\s+['"](\.{1,2}\/[^'"]+\.ts)['"]/g;
+
+/** Whether `file` imports the harness, or imports a module of ours that does. */
+function usesHarness(file) {
+  const source = fs.readFileSync(file, 'utf8');
+  if (USES_HARNESS.test(source)) return true;
+  for (const m of source.matchAll(RELATIVE_IMPORT)) {
+    const target = path.resolve(path.dirname(file), m[1]);
+    if (fs.existsSync(target) && USES_HARNESS.test(fs.readFileSync(target, 'utf8'))) return true;
+  }
+  return false;
+}
 
 export function apiTestFiles() {
   const found = [];
@@ -16,7 +28,7 @@ export function apiTestFiles() {
       if (entry.name === 'node_modules' || entry.name === 'dist') continue;
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.test.ts') && USES_HARNESS.test(fs.readFileSync(full, 'utf8'))) {
+      else if (entry.name.endsWith('.test.ts') && usesHarness(full)) {
         found.push(path.relative(root, full));
       }
     }
