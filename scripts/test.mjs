@@ -91,7 +91,26 @@ async function vitestLeg(name, args, env) {
         ? `exit ${code}: ${broken} test file(s) broke`
         : `exit ${code}: unhandled errors (see above)`;
   }
-  legs.push({ name, passed, failed, skipped, ms: Date.now() - started, note, counted: true, failures });
+  legs.push({
+    name,
+    passed,
+    failed,
+    skipped,
+    ms: Date.now() - started,
+    note,
+    counted: true,
+    failures,
+    slowest: slowest(r),
+  });
+}
+
+/** The five test files that took longest (wall time in their worker), so CI's log says where its time goes. */
+function slowest(report) {
+  return (report?.testResults ?? [])
+    .map((file) => ({ rel: path.relative(root, file.name ?? ''), ms: (file.endTime ?? 0) - (file.startTime ?? 0) }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 5)
+    .map(({ rel, ms }) => `${rel} ${seconds(ms)}`);
 }
 
 /** "file › test name" of every failed test in a Vitest JSON report, so the summary names them (CI shows its tail). */
@@ -175,6 +194,7 @@ async function main() {
     const counts = l.counted ? `: ${l.passed} passed, ${l.failed} failed, ${l.skipped} skipped` : '';
     console.log(`${`${l.name}:`.padEnd(18)} ${l.note}${counts}${l.ms ? ` (${seconds(l.ms)})` : ''}`);
     for (const f of (l.failures ?? []).slice(0, 20)) console.log(`  ✗ ${f}`);
+    if (l.slowest?.length) console.log(`  slowest: ${l.slowest.join(' · ')}`);
   }
   const sum = (k) => legs.reduce((n, l) => n + l[k], 0);
   const skipped = sum('skipped');
