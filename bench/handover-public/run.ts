@@ -14,7 +14,10 @@ type Judged = { id: string; rule: string; line: number; about?: string; correct:
 const here = import.meta.dirname;
 const corpusDir = path.join(here, '..', '.corpus', 'handover');
 const docs = (JSON.parse(readFileSync(path.join(here, 'corpus.json'), 'utf8')) as { documents: Doc[] }).documents;
-const judged = JSON.parse(readFileSync(path.join(here, 'judged.json'), 'utf8')) as Judged[];
+// judged.json also holds the runbook-facts judgements (rules "facts.*", read by facts.ts): not validator findings.
+const judged = (JSON.parse(readFileSync(path.join(here, 'judged.json'), 'utf8')) as Judged[]).filter(
+  (j) => !j.rule.startsWith('facts.'),
+);
 
 export function runCalibration() {
   const reports = new Map<string, PackReport>();
