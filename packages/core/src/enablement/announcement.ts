@@ -49,7 +49,7 @@ function render(section: Section, s: Slots, inputs: EnablementInputs): string[] 
       return ['## Why', s.why || placeholder('problem statement'), ...(kpis.length ? ['', ...kpis] : [])];
     }
     case 'howTo': {
-      const steps = s.howTo.map((st, i) => `${i + 1}. ${st.title}: ${st.when.join(', then ')} — ${st.then}`);
+      const steps = s.howTo.map((st, i) => `${i + 1}. ${st.title}: ${st.when.join(', then ')} — ${st.outcome}`);
       const video = inputs.links.video ? [`Watch the walkthrough: ${inputs.links.video}`] : [];
       return ['## How to use it', ...(steps.length ? steps : [`1. ${placeholder('Must stories')}`]), ...video];
     }

@@ -30,7 +30,7 @@ export function deckSlides(inputs: EnablementInputs, slots: Slots = fillSlots(in
       bullets: slots.howTo.length
         ? slots.howTo.map((s) => `${s.title}: ${s.when.join(', then ')}`)
         : [placeholder('Must stories')],
-      notes: slots.howTo.map((s) => `${s.title}. Given ${s.given}; then ${s.then}.`).join(' '),
+      notes: slots.howTo.map((s) => `${s.title}. Given ${s.given}; then ${s.outcome}.`).join(' '),
     },
     {
       title: 'How we measure success',

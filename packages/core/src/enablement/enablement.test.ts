@@ -86,7 +86,7 @@ describe('video script', () => {
       priority,
       given: 'the balance page',
       when: Array.from({ length: 8 }, () => long),
-      then: 'the result',
+      outcome: 'the result',
     });
     const script = videoScript(payoutsInputs({ mustStories: [story('A', 1), story('B', 2), story('C', 3)] }));
     expect(script.droppedTasks.length).toBeGreaterThan(0);

@@ -12,7 +12,7 @@ export type ReleaseNote = {
   userVisible?: boolean;
 };
 export type Kpi = { name: string; baseline: string; target: string; deadline: string };
-export type MustStory = { id: string; title: string; priority: number; given: string; when: string[]; then: string };
+export type MustStory = { id: string; title: string; priority: number; given: string; when: string[]; outcome: string };
 export type SupportTier = { tier: string; channel: string; hours: string };
 
 export type EnablementInputs = {

@@ -29,7 +29,7 @@ export function payoutsInputs(over: Partial<EnablementInputs> = {}): EnablementI
         priority: 2,
         given: 'the payout list',
         when: ['Open a payout', 'Choose Notify me'],
-        then: 'an e-mail when it is paid',
+        outcome: 'an e-mail when it is paid',
       },
       {
         id: 'ST-2',
@@ -37,7 +37,7 @@ export function payoutsInputs(over: Partial<EnablementInputs> = {}): EnablementI
         priority: 1,
         given: 'the balance page',
         when: ['Choose Pay out today', 'Confirm the amount'],
-        then: 'the payout marked Same day',
+        outcome: 'the payout marked Same day',
       },
     ],
     nonGoals: ['Pay out in foreign currencies'],

@@ -62,7 +62,12 @@ function scenes(inputs: EnablementInputs, slots: Slots, tasks: Slots['howTo']): 
     ),
     ...tasks.map((t) =>
       // A task is narrated whole (about 75 words): over three minutes, a task is dropped, never shortened.
-      part(`Task: ${t.title}`, t.given, `Start on ${t.given}. ${t.when.join('. ')}. You'll see ${t.then}.`, Infinity),
+      part(
+        `Task: ${t.title}`,
+        t.given,
+        `Start on ${t.given}. ${t.when.join('. ')}. You'll see ${t.outcome}.`,
+        Infinity,
+      ),
     ),
     part(
       'Limits and help',
