@@ -107,6 +107,9 @@ export const AUDIT_ACTIONS = {
     'handover.gap_reported',
     'handover.ownership_confirmed',
     'handover.template_created',
+    'handover.evidence_added',
+    'handover.evidence_removed',
+    'handover.els_changed',
   ],
 } as const satisfies Record<string, readonly `${string}.${string}`[]>;
 

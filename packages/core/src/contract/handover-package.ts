@@ -9,6 +9,9 @@ import { ITEM_STATUSES } from '../handover-package/readiness-score.ts';
 import { DECISIONS } from '../handover-package/review-decision.ts';
 import { ZPerson, zTimestamp } from './common.ts';
 import { ZPackFinding } from './handover.ts';
+import { ZEarlyLifeSupport, ZElsDaysField, ZElsStats, ZEvidenceFile } from './handover-items.ts';
+
+export * from './handover-templates.ts';
 
 export const PACKAGE_LIMITS = {
   release: 40,
@@ -92,6 +95,10 @@ export const ZItemUpdate = z
     evidence: z.array(ZEvidence).max(PACKAGE_LIMITS.evidencePerItem).optional(),
     reason: z.string().trim().max(PACKAGE_LIMITS.reason).nullable().optional(),
     approver: z.string().trim().max(PACKAGE_LIMITS.owner).nullable().optional(),
+    /** Override the template's level: true required, false optional (the template's own level clears it). */
+    required: z.boolean().optional(),
+    /** Why a required item is made optional (needed then); the waiver reason is `reason`. */
+    requiredReason: z.string().trim().max(PACKAGE_LIMITS.reason).nullable().optional(),
   })
   .refine((u) => Object.keys(u).length > 0, 'nothing to change');
 export type ItemUpdate = z.infer<typeof ZItemUpdate>;
@@ -104,8 +111,11 @@ export const ZPackageItem = z.strictObject({
   why: z.string(),
   /** What proves it (the template's hint). */
   evidenceHint: z.string(),
+  /** The effective level: the template's, or the override. */
   level: z.enum(['required', 'optional', 'not_applicable']),
   levelReason: z.string(),
+  templateLevel: z.enum(['required', 'optional', 'not_applicable']),
+  levelOverride: z.strictObject({ required: z.boolean(), reason: z.string().nullable() }).nullable(),
   status: z.enum(ITEM_STATUSES),
   statusLabel: z.string(),
   owner: z.string().nullable(),
@@ -119,6 +129,8 @@ export const ZPackageItem = z.strictObject({
   ),
   reason: z.string().nullable(),
   approver: z.string().nullable(),
+  /** Uploaded evidence files (they count as evidence like links and records). */
+  files: z.array(ZEvidenceFile),
   revision: z.number().int(),
   updatedBy: ZPerson.nullable(),
   updatedAt: zTimestamp().nullable(),
@@ -209,6 +221,8 @@ export const ZHandoverPackage = z.strictObject({
   /** Set when IT accepted: whether no earlier review of this package was a rejection. */
   acceptedOnFirstHandover: z.boolean().nullable(),
   acceptedAt: zTimestamp().nullable(),
+  /** The early-life-support window after IT's acceptance; null before. */
+  earlyLifeSupport: ZEarlyLifeSupport.nullable(),
   /** Null until the IT owner confirmed it after acceptance. */
   ownership: ZOwnership.nullable(),
   readiness: ZReadiness,
@@ -233,7 +247,10 @@ export const ZArtifactVersion = z.strictObject({
   version: z.number().int(),
   body: z.string(),
   note: z.string(),
-  /** Runbook-lite and release notes are checked by the pack validator; the other kinds have no pack kind. */
+  /**
+   * Runbook-lite and release notes are checked by the pack validator; the support flow, escalation matrix and
+   * ownership by core's structured checks on their tables (rules `support-flow.*`, `escalation.*`, `ownership.*`).
+   */
   validation: z
     .strictObject({
       score: z.number().int(),
@@ -281,6 +298,8 @@ export const ZReviewCreate = z.strictObject({
   gaps: z.array(ZGapInput).max(PACKAGE_LIMITS.gaps).default([]),
   rejectionItemIds: z.array(z.string().max(10)).max(100).default([]),
   notes: z.string().trim().max(PACKAGE_LIMITS.reason).default(''),
+  /** Days of early-life support after an acceptance (default 30); the gaps' due dates are held to it. */
+  elsDays: ZElsDaysField,
 });
 export type ReviewCreate = z.infer<typeof ZReviewCreate>;
 
@@ -312,6 +331,8 @@ export const ZPostHandoverGap = z.strictObject({
   itemLabel: z.string().nullable(),
   reportedOn: zIsoDate(),
   reportedBy: ZPerson.nullable(),
+  /** Reported within the package's early-life-support window. */
+  duringEls: z.boolean(),
   createdAt: zTimestamp(),
 });
 export type PostHandoverGap = z.infer<typeof ZPostHandoverGap>;
@@ -336,48 +357,6 @@ export const ZCheckpoint = z.strictObject({
 });
 export type Checkpoint = z.infer<typeof ZCheckpoint>;
 
-export const ZTemplateParams = z.strictObject({
-  templateId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'a template id such as handover-readiness'),
-  version: z.coerce.number().int().min(1).max(1_000_000),
-});
-
-/** A template in the list: the built-in one and those ProductOps wrote. */
-export const ZTemplateSummary = z.strictObject({
-  id: z.string(),
-  version: z.number().int(),
-  title: z.string(),
-  items: z.number().int(),
-  builtIn: z.boolean(),
-  createdBy: ZPerson.nullable(),
-  createdAt: zTimestamp().nullable(),
-});
-export type TemplateSummary = z.infer<typeof ZTemplateSummary>;
-
-const ZApplies = z.strictObject({
-  required: z.array(z.enum(PRODUCT_TYPES)),
-  recommended: z.array(z.enum(PRODUCT_TYPES)),
-  whenFlags: z.array(z.enum(PRODUCT_FLAGS)).optional(),
-});
-
-/** A whole template: what `POST /handover/templates` takes (checked by core, every problem named) and answers. */
-export const ZChecklistTemplate = z.strictObject({
-  id: z.string(),
-  version: z.number().int(),
-  title: z.string(),
-  weights: z.strictObject({ required: z.number(), recommended: z.number() }),
-  items: z.array(
-    z.strictObject({
-      id: z.string(),
-      group: z.enum(CHECKLIST_GROUPS),
-      text: z.string(),
-      why: z.string(),
-      evidence: z.string(),
-      applies: ZApplies,
-    }),
-  ),
-});
-export type ChecklistTemplateBody = z.infer<typeof ZChecklistTemplate>;
-
 /** Post-handover gaps per checklist item across the products the reader sees, and first-handover acceptance. */
 export const ZGapStats = z.strictObject({
   /** Packages IT accepted, and of those the ones accepted on the first handover (no rejection before). */
@@ -394,7 +373,10 @@ export const ZGapStats = z.strictObject({
       critical: z.number().int(),
       major: z.number().int(),
       minor: z.number().int(),
+      /** Of these, reported during early-life support. */
+      duringEls: z.number().int(),
     }),
   ),
+  earlyLifeSupport: ZElsStats,
 });
 export type GapStats = z.infer<typeof ZGapStats>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checklistFor, describeApplicability } from './checklist.ts';
+import { checklistFor, describeApplicability, withOverrides } from './checklist.ts';
 import { CHECKLIST_GROUPS } from './checklist-template.ts';
 import { validateChecklistTemplate } from './checklist-template-validate.ts';
 import { READINESS_CHECKLIST_V1 as V1 } from './checklist-v1.ts';
@@ -104,5 +104,31 @@ describe('checklistFor', () => {
 
   it('names the template version it came from', () => {
     expect(checklistFor(V1, { type: 'WEB', flags: [] }).template).toEqual({ id: 'handover-readiness', version: 1 });
+  });
+});
+
+describe('withOverrides', () => {
+  it('makes an applicable item required or optional and keeps the template level; N/A stays N/A', () => {
+    const base = checklistFor(V1, { type: 'WEB', flags: [] });
+    const required = base.items.find((i) => i.level === 'required');
+    const optional = base.items.find((i) => i.level === 'optional');
+    const na = base.items.find((i) => i.level === 'not_applicable');
+    if (!required || !optional || !na) throw new Error('fixture');
+    const out = withOverrides(
+      base,
+      new Map([
+        [required.id, { required: false, reason: 'Covered by the platform' }],
+        [optional.id, { required: true, reason: null }],
+        [na.id, { required: true, reason: null }],
+      ]),
+    );
+    const byId = new Map(out.items.map((i) => [i.id, i]));
+    expect(byId.get(required.id)).toMatchObject({
+      level: 'optional',
+      templateLevel: 'required',
+      reason: 'Made optional: Covered by the platform',
+    });
+    expect(byId.get(optional.id)).toMatchObject({ level: 'required', templateLevel: 'optional' });
+    expect(byId.get(na.id)).toMatchObject({ level: 'not_applicable', templateLevel: 'not_applicable' });
   });
 });

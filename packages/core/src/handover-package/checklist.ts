@@ -55,3 +55,30 @@ export function describeApplicability(applies: Applicability): { req: string; ap
   if (recommended.length === 0) return { req, appliesTo: list(required) };
   return { req, appliesTo: `${list(required)}; Rec ${list(recommended)}` };
 }
+
+/** A team's override of an item's level: required or optional, with why (needed to make a required item optional). */
+export type LevelOverride = { required: boolean; reason: string | null };
+export type OverriddenItem = ProductChecklistItem & { templateLevel: ItemLevel };
+export type OverriddenChecklist = Omit<ProductChecklist, 'items'> & { items: OverriddenItem[] };
+
+/**
+ * The checklist with the package's overrides applied: an applicable item becomes required or optional; an item the
+ * template finds not applicable stays so (the template decides what applies). The template's level is kept.
+ */
+export function withOverrides(
+  checklist: ProductChecklist,
+  overrides: ReadonlyMap<string, LevelOverride>,
+): OverriddenChecklist {
+  return {
+    ...checklist,
+    items: checklist.items.map((item) => {
+      const o = overrides.get(item.id);
+      const templateLevel = item.level;
+      if (!o || item.level === 'not_applicable') return { ...item, templateLevel };
+      const level: ItemLevel = o.required ? 'required' : 'optional';
+      if (level === item.level) return { ...item, templateLevel };
+      const why = o.reason ? `: ${o.reason}` : '';
+      return { ...item, level, templateLevel, reason: `${o.required ? 'Made required' : 'Made optional'}${why}` };
+    }),
+  };
+}

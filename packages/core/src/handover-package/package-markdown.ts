@@ -52,6 +52,11 @@ function header(input: PackageExportInput): string[] {
     '',
     `- Status: ${STATUS_WORDS[pkg.status]}; accepted: ${accepted}`,
     `- Target date: ${pkg.targetDate ?? 'not set'}`,
+    ...(pkg.earlyLifeSupport
+      ? [
+          `- Early-life support: ${pkg.earlyLifeSupport.startsOn} to ${pkg.earlyLifeSupport.endsOn} (${pkg.earlyLifeSupport.days} days, ${pkg.earlyLifeSupport.statusLabel.toLowerCase()})`,
+        ]
+      : []),
     `- Product type: ${pkg.profile.type}${pkg.profile.flags.length ? ` (${pkg.profile.flags.join(', ')})` : ''}`,
     `- Checklist: ${mdInline(pkg.template.title)} v${pkg.template.version}`,
     `- UAT sign-off covered: ${pkg.signoffKey ? mdInline(pkg.signoffKey) : 'none recorded'}`,
@@ -104,10 +109,13 @@ function checklist({ pkg }: PackageExportInput): string[] {
         items.map((i) => [
           i.id,
           i.text,
-          i.level === 'required' ? 'Required' : 'Recommended',
+          `${i.level === 'required' ? 'Required' : 'Recommended'}${i.levelOverride ? ' (changed from the template)' : ''}`,
           i.statusLabel,
           i.owner ?? '',
-          i.evidence.map((e) => `${e.ref}${e.validation ? ` (${e.validation})` : ''}`).join('; '),
+          [
+            ...i.evidence.map((e) => `${e.ref}${e.validation ? ` (${e.validation})` : ''}`),
+            ...i.files.map((f) => `file ${f.fileName}`),
+          ].join('; '),
         ]),
       ),
       '',

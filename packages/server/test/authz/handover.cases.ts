@@ -73,6 +73,34 @@ const MATRIX_TEMPLATE = {
   ],
 };
 
+/** A multipart body with one small Markdown evidence file. */
+const evidenceForm = () => {
+  const form = new FormData();
+  form.set('file', new File(['# Evidence\n\nCI run 1 passed.'], 'evidence.md', { type: 'text/markdown' }));
+  return form;
+};
+
+const filed = new WeakMap<Fixtures, Map<string, Promise<string>>>();
+
+/** Per subsidiary, once: an evidence file on SCP-2 of the package; answers its id. */
+function withEvidenceFile(f: Fixtures, sub: string): Promise<string> {
+  let bySub = filed.get(f);
+  if (!bySub) {
+    bySub = new Map();
+    filed.set(f, bySub);
+  }
+  let hit = bySub.get(sub);
+  if (!hit) {
+    hit = (async () => {
+      const res = await f.admin.request('POST', await pkg(f, sub, '/items/SCP-2/files'), { rawBody: evidenceForm() });
+      if (res.status !== 201) throw new Error(`evidence fixture: ${res.status} ${await res.text()}`);
+      return ((await res.json()) as { id: string }).id;
+    })();
+    bySub.set(sub, hit);
+  }
+  return hit;
+}
+
 const read = { permission: 'product.read' } as const;
 const write = { permission: 'handover.write' } as const;
 const accept = { permission: 'handover.accept' } as const;
@@ -184,6 +212,40 @@ export const handoverCases: Expectations = {
       ]);
       return { path: await pkg(f, sub, '/ownership'), body: { runBy: 'IT ops', supportedBy: 'Service desk' } };
     },
+  },
+  'POST /products/:code/handover/package/items/:itemId/files': {
+    policy: write,
+    build: async (f, sub) => ({
+      path: await pkg(f, sub, '/items/SCP-1/files'),
+      rawBody: evidenceForm(),
+    }),
+  },
+  'GET /products/:code/handover/package/items/:itemId/files': {
+    policy: read,
+    build: async (f, sub) => ({ path: await pkg(f, sub, '/items/SCP-1/files') }),
+  },
+  'GET /products/:code/handover/package/items/:itemId/files/:fileId': {
+    policy: read,
+    build: async (f, sub) => ({ path: await pkg(f, sub, `/items/SCP-2/files/${await withEvidenceFile(f, sub)}`) }),
+  },
+  'DELETE /products/:code/handover/package/items/:itemId/files/:fileId': {
+    policy: write,
+    // Each allowed caller removes a file of its own (the first removal would leave the others a 404).
+    build: async (f, sub) => {
+      const path = await pkg(f, sub, '/items/SCP-3/files');
+      const res = await f.admin.request('POST', path, { rawBody: evidenceForm() });
+      if (res.status !== 201) throw new Error(`evidence fixture: ${res.status} ${await res.text()}`);
+      return { path: `${path}/${((await res.json()) as { id: string }).id}` };
+    },
+  },
+  'GET /products/:code/handover/package/items/:itemId/history': {
+    policy: read,
+    build: async (f, sub) => ({ path: await pkg(f, sub, '/items/SCP-1/history') }),
+  },
+  'PATCH /products/:code/handover/package/els': {
+    policy: { permission: 'handover.write', onlyRoles: ['productops'] },
+    // The package is not accepted: 409 not_accepted once the role check passed, access granted.
+    build: async (f, sub) => ({ path: await pkg(f, sub, '/els'), body: { days: 45 } }),
   },
   'GET /products/:code/handover/gaps': {
     policy: read,

@@ -9,8 +9,15 @@ import type { Access } from '../../src/http/route.ts';
  * - `admin`: studio administrators only (users.is_admin), whatever roles they hold.
  * - `{ permission }`: decided on the stored record's subsidiary: no role there → 404, role without it → 403.
  * - `{ anyRole }`: studio-wide data managed by holders of one of these roles in any subsidiary, and administrators.
+ * - `{ permission, onlyRoles }`: as `{ permission }`, and then only these roles in the record's subsidiary (the
+ *   service's own check, 403 for the others), and administrators.
  */
-export type Policy = 'public' | 'signed-in' | 'admin' | { permission: Permission } | { anyRole: readonly Role[] };
+export type Policy =
+  | 'public'
+  | 'signed-in'
+  | 'admin'
+  | { permission: Permission; onlyRoles?: readonly Role[] }
+  | { anyRole: readonly Role[] };
 
 /** Roles whose permission table includes `permission` (for studio-wide routes gated by a permission). */
 export const rolesWith = (permission: Permission): Role[] =>
@@ -40,7 +47,8 @@ export function expectedOutcome(policy: Policy, persona: Persona, scope: Scope):
   const role = persona.role;
   if ('anyRole' in policy) return role && policy.anyRole.includes(role) ? 'allowed' : 403;
   if (scope === 'foreign' || !role) return 404;
-  return ROLE_PERMISSIONS[role].includes(policy.permission) ? 'allowed' : 403;
+  if (!ROLE_PERMISSIONS[role].includes(policy.permission)) return 403;
+  return !policy.onlyRoles || policy.onlyRoles.includes(role) ? 'allowed' : 403;
 }
 
 /** The route table's `access` this policy corresponds to; a mismatch means one of the two changed alone. */
@@ -54,5 +62,5 @@ export function describePolicy(policy: Policy): string {
   if (typeof policy === 'string') return policy;
   if ('anyRole' in policy) return `any of ${policy.anyRole.join('/')}`;
   if (!PERMISSIONS.includes(policy.permission)) throw new Error(`unknown permission ${policy.permission}`);
-  return policy.permission;
+  return policy.onlyRoles ? `${policy.permission}, only ${policy.onlyRoles.join('/')}` : policy.permission;
 }

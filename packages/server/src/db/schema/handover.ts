@@ -75,6 +75,8 @@ export const handoverPackages = pgTable(
     status: text('status').notNull().default('open'), // open | accepted
     acceptedAt: ts('accepted_at'),
     acceptedOnFirstHandover: boolean('accepted_on_first_handover'),
+    // Early-life support after acceptance: this many days from the acceptance day (null: the default, 30).
+    elsDays: integer('els_days'),
     // After acceptance, the IT owner confirms who runs and supports the product and the open items with owners.
     ownership: jsonb('ownership').$type<StoredOwnership>(),
     ownershipConfirmedBy: uuid('ownership_confirmed_by').references(() => users.id),
@@ -103,6 +105,9 @@ export const handoverItems = pgTable(
     evidence: jsonb('evidence').$type<StoredEvidence[]>().notNull().default([]),
     reason: text('reason'),
     approver: text('approver'),
+    // The team's override of the template's level (null: the template's); a required item made optional says why.
+    requiredOverride: boolean('required_override'),
+    requiredReason: text('required_reason'),
     revision: integer('revision').notNull().default(1),
     updatedBy: uuid('updated_by').references(() => users.id),
     updatedAt: ts('updated_at').notNull().defaultNow(),

@@ -6,6 +6,7 @@ import { customType, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } f
 import { users } from './accounts.ts';
 import { sprints, stories } from './backlog.ts';
 import { createdAt, ts } from './columns.ts';
+import { handoverPackages } from './handover.ts';
 import { products } from './workspace.ts';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
@@ -189,7 +190,10 @@ export const uatSignoffs = pgTable(
   ],
 );
 
-/** Files kept with UAT: a run's screenshots and a sign-off's evidence (type and size checked before they land). */
+/**
+ * Files kept with UAT and handover: a run's screenshots, a sign-off's evidence and a handover checklist item's
+ * evidence files (type and size checked before they land).
+ */
 export const uatAttachments = pgTable(
   'uat_attachments',
   {
@@ -200,6 +204,8 @@ export const uatAttachments = pgTable(
     sessionId: uuid('session_id').references(() => uatSessions.id, { onDelete: 'cascade' }),
     runId: uuid('run_id').references(() => uatRuns.id, { onDelete: 'cascade' }),
     signoffId: uuid('signoff_id').references(() => uatSignoffs.id, { onDelete: 'restrict' }),
+    handoverPackageId: uuid('handover_package_id').references(() => handoverPackages.id, { onDelete: 'cascade' }),
+    handoverItemId: text('handover_item_id'),
     fileName: text('file_name').notNull(),
     mediaType: text('media_type').notNull(),
     size: integer('size').notNull(),
@@ -210,5 +216,9 @@ export const uatAttachments = pgTable(
     guestLinkId: uuid('guest_link_id').references(() => uatGuestLinks.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
-  (t) => [index('uat_attachments_run_idx').on(t.runId), index('uat_attachments_signoff_idx').on(t.signoffId)],
+  (t) => [
+    index('uat_attachments_run_idx').on(t.runId),
+    index('uat_attachments_signoff_idx').on(t.signoffId),
+    index('uat_attachments_handover_idx').on(t.handoverPackageId, t.handoverItemId),
+  ],
 );

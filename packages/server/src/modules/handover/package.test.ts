@@ -222,18 +222,28 @@ describe('artifacts', () => {
     );
   });
 
-  it('gives templates for the runbook and support artifacts, without validation for the unvalidated kinds', async () => {
+  it('gives templates for the runbook and support artifacts; the support artifacts are checked as structures', async () => {
     const code = await product('TEMPL');
     await created(code);
     const runbook = await json<{ body: string }>(await po.get(pkgPath(code, '/artifacts/runbook/draft')));
     expect(runbook.body).toContain('# Runbook: Product TEMPL');
     expect(runbook.body).toContain('- Release covered: 1.0.0');
-    for (const kind of ['support', 'escalation', 'ownership']) {
+    // The unfilled templates: the support flow lacks channels, hours and targets (majors); the matrix names nobody
+    // and the ownership table has unfilled roles (blockers).
+    const verdicts: Record<string, [string, string]> = {
+      support: ['conditional', 'support-flow.no-channel'],
+      escalation: ['fail', 'escalation.no-primary'],
+      ownership: ['fail', 'ownership.missing'],
+    };
+    for (const [kind, [verdict, rule]] of Object.entries(verdicts)) {
       const d = await json<{ body: string }>(await po.get(pkgPath(code, `/artifacts/${kind}/draft`)));
       expect(d.body).toContain('Product TEMPL');
       await expectStatus(await po.post(pkgPath(code, `/artifacts/${kind}`), { body: d.body, baseVersion: 0 }), 201);
-      const v = await json<{ validation: unknown }>(await po.get(pkgPath(code, `/artifacts/${kind}/versions/1`)));
-      expect(v.validation).toBeNull();
+      const v = await json<{ validation: { verdict: string; findings: { rule: string }[] } }>(
+        await po.get(pkgPath(code, `/artifacts/${kind}/versions/1`)),
+      );
+      expect(v.validation.verdict).toBe(verdict);
+      expect(v.validation.findings.map((f) => f.rule)).toContain(rule);
     }
   });
 

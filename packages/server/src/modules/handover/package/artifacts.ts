@@ -1,7 +1,8 @@
 // The package's artifacts: each kind is Markdown kept as numbered versions (an edit names the version it started
 // from; another save in between answers 409 stale_version). A text holding what looks like a secret is refused, never
 // stored: artifacts say where secrets live, not what they are. Runbook-lite and release notes are read back with the
-// pack validator's findings; drafts come from templates, release notes from the stories and bugs done since the
+// pack validator's findings, the support flow, escalation matrix and ownership with core's structured checks; drafts
+// come from templates, release notes from the stories and bugs done since the
 // product's last accepted handover.
 import {
   ARTIFACT_LABELS,
@@ -21,6 +22,7 @@ import {
 import { type DoneItem, draftReleaseNotes } from '@pi-studio/core/handover-package/release-notes';
 import { releaseNotesMarkdown } from '@pi-studio/core/handover-package/release-notes-markdown';
 import { runbookLiteTemplate } from '@pi-studio/core/handover-package/runbook-template';
+import { checkStructuredArtifact, isStructuredKind } from '@pi-studio/core/handover-package/structured-artifacts';
 import type { UseCaseCtx } from '../../../use-case/context.ts';
 import { Conflict, Invalid, notFound, StaleVersion } from '../../../use-case/errors.ts';
 import { writeAudit } from '../../audit/writer.ts';
@@ -62,7 +64,12 @@ export async function artifactHistory(ctx: UseCaseCtx, code: string, kind: Artif
   };
 }
 
+/**
+ * Runbook-lite and release notes through the pack validator; the support flow, escalation matrix and ownership
+ * through core's structured checks (their Markdown tables read back); null for none.
+ */
 async function validated(ctx: UseCaseCtx, code: string, kind: ArtifactKind, body: string) {
+  if (isStructuredKind(kind)) return checkStructuredArtifact(kind, body);
   const packKind = VALIDATED_AS[kind];
   if (!packKind) return null;
   const { report, findings } = await validatePackText(ctx, {
@@ -81,7 +88,7 @@ export async function artifactVerdict(
   kind: ArtifactKind,
   version: number,
 ) {
-  if (!VALIDATED_AS[kind]) return null;
+  if (!VALIDATED_AS[kind] && !isStructuredKind(kind)) return null;
   const row = await findArtifactVersion(ctx.deps.db, packageId, kind, version);
   const v = row ? await validated(ctx, code, kind, row.body) : null;
   return v

@@ -5,10 +5,9 @@ import { mdInline, mdTable } from '@pi-studio/core/handover-package/text';
 import { STAGE_LABELS, type Stage } from '@pi-studio/core/workspace/stages';
 import { visibleSubsidiaries } from '../../../use-case/actor.ts';
 import type { UseCaseCtx } from '../../../use-case/context.ts';
-import { checklistState } from './checklist-state.ts';
 import { render } from './export/service.ts';
-import { checkpointProducts, listItems, packVerdicts } from './repo.ts';
-import { packageTemplate } from './service.ts';
+import { checkpointProducts } from './repo.ts';
+import { loadState } from './service.ts';
 
 type Row = Checkpoint['items'][number];
 
@@ -24,13 +23,8 @@ export async function checkpoint(ctx: UseCaseCtx): Promise<Checkpoint> {
       items.push({ ...base, release: null, targetDate: null, score: null, ready: false, blockers: [] });
       continue;
     }
-    const [template, rows, packs] = await Promise.all([
-      packageTemplate(db, p.pkg),
-      listItems(db, p.pkg.id),
-      packVerdicts(db, p.productId),
-    ]);
     const pkg = { ...p.pkg, createdByPerson: null, ownershipConfirmedByPerson: null };
-    const { readiness } = checklistState(template, pkg, rows, packs);
+    const { readiness } = await loadState(db, p.productId, pkg);
     items.push({
       ...base,
       release: p.pkg.release,

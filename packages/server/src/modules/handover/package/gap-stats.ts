@@ -1,11 +1,12 @@
 // What handover keeps missing, across the products the reader sees: post-handover gaps per checklist item (with the
 // item's text from the built-in template) and severity — the input for the checklist template's next version — and
-// the charter's success figure, the share of packages IT accepted on the first handover.
+// the charter's success figure, the share of packages IT accepted on the first handover; how many packages are in
+// early-life support now, and how many gaps came during it (the ones handover should have caught) or after.
 import type { GapStats } from '@pi-studio/core/contract/handover-package';
 import { READINESS_CHECKLIST_V1 } from '@pi-studio/core/handover-package/checklist-v1';
 import { visibleSubsidiaries } from '../../../use-case/actor.ts';
 import type { UseCaseCtx } from '../../../use-case/context.ts';
-import { acceptanceCounts, gapStats as gapStatRows } from './repo.ts';
+import { acceptanceCounts, gapStats as gapStatRows } from './stats/repo.ts';
 
 const LABELS = new Map(READINESS_CHECKLIST_V1.items.map((i) => [i.id, i.text]));
 const SEVERITY_ORDER = { critical: 0, major: 1, minor: 2 } as const;
@@ -16,7 +17,7 @@ export async function gapStats(ctx: UseCaseCtx): Promise<GapStats> {
   const visible = visibleSubsidiaries(actor);
   const [rows, acceptance] = await Promise.all([
     gapStatRows(ctx.deps.db, visible),
-    acceptanceCounts(ctx.deps.db, visible),
+    acceptanceCounts(ctx.deps.db, visible, ctx.deps.now().toISOString().slice(0, 10)),
   ]);
   const byItem = new Map<string, GapStats['items'][number]>();
   for (const r of rows) {
@@ -28,8 +29,10 @@ export async function gapStats(ctx: UseCaseCtx): Promise<GapStats> {
       critical: 0,
       major: 0,
       minor: 0,
+      duringEls: 0,
     };
     item.gaps += r.gaps;
+    if (r.duringEls) item.duringEls += r.gaps;
     if (r.severity in SEVERITY_ORDER) item[r.severity as keyof typeof SEVERITY_ORDER] += r.gaps;
     byItem.set(key, item);
   }
@@ -46,5 +49,10 @@ export async function gapStats(ctx: UseCaseCtx): Promise<GapStats> {
     acceptedOnFirstHandover: firstTime,
     firstHandoverRate: accepted ? Math.round((100 * firstTime) / accepted) : null,
     items,
+    earlyLifeSupport: {
+      active: acceptance.inEls,
+      gapsDuringEls: rows.reduce((n, r) => n + (r.duringEls ? r.gaps : 0), 0),
+      gapsAfterEls: rows.reduce((n, r) => n + (r.duringEls ? 0 : r.gaps), 0),
+    },
   };
 }

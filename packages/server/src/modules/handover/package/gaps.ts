@@ -58,6 +58,8 @@ export async function reportGap(ctx: UseCaseCtx, code: string, input: GapReport)
     ...values,
     id,
     release: pkg.release,
+    acceptedAt: pkg.acceptedAt,
+    elsDays: pkg.elsDays,
     reportedByPerson: actor ? { id: actor.userId, name: actor.name, email: actor.email } : null,
   };
   return presentGap(code, row, input.itemId ? (labels.get(input.itemId) ?? null) : null);

@@ -1,4 +1,6 @@
 // What the package API answers: labels beside codes, ISO dates, people as {id, name, email}; rows never go out.
+
+import type { EvidenceFile } from '@pi-studio/core/contract/handover-items';
 import {
   ARTIFACT_KINDS,
   ARTIFACT_LABELS,
@@ -13,10 +15,13 @@ import {
 } from '@pi-studio/core/contract/handover-package';
 import type { Finding } from '@pi-studio/core/gate/types';
 import { CHECKLIST_GROUP_LABELS } from '@pi-studio/core/handover-package/checklist-template';
+import { ELS_STATUS_LABELS, elsStatus, elsWindow, inEls } from '@pi-studio/core/handover-package/early-life';
+import type { EvidenceFileType } from '@pi-studio/core/handover-package/evidence-file';
 import { isProductFlag, isProductType } from '@pi-studio/core/handover-package/profile';
 import type { Readiness } from '@pi-studio/core/handover-package/readiness-score';
 import { DECISION_LABELS, type Decision } from '@pi-studio/core/handover-package/review-decision';
 import { type ChecklistState, statusOf } from './checklist-state.ts';
+import type { EvidenceFileRow } from './items/repo.ts';
 import type { ArtifactRow, GapRow, PackageRow, ReviewRow } from './repo.ts';
 
 export function presentReadiness(r: Readiness): PackageReadiness {
@@ -28,6 +33,19 @@ export function presentReadiness(r: Readiness): PackageReadiness {
     blocking: r.blocking.map(({ itemId, label, owner, message }) => ({ itemId, label, owner, message })),
     openRecommended: r.openRecommended,
     waived: r.waived,
+  };
+}
+
+export function presentEvidenceFile(f: EvidenceFileRow): EvidenceFile {
+  return {
+    id: f.id,
+    itemId: f.itemId,
+    fileName: f.fileName,
+    mediaType: f.mediaType as EvidenceFileType,
+    size: f.size,
+    sha256: f.sha256,
+    uploadedBy: f.uploadedByName,
+    addedAt: f.createdAt.toISOString(),
   };
 }
 
@@ -44,12 +62,18 @@ function presentItems(state: ChecklistState): PackageItem[] {
       evidenceHint: item.evidence,
       level: item.level,
       levelReason: item.reason,
+      templateLevel: item.templateLevel,
+      levelOverride:
+        row && row.requiredOverride !== null && item.templateLevel !== 'not_applicable'
+          ? { required: row.requiredOverride, reason: row.requiredReason }
+          : null,
       status: known,
       statusLabel: ITEM_STATUS_LABELS[known],
       owner: row?.owner ?? null,
       evidence: state.evidence.get(item.id) ?? [],
       reason: row?.reason ?? null,
       approver: row?.approver ?? null,
+      files: (state.files.get(item.id) ?? []).map(presentEvidenceFile),
       revision: row?.revision ?? 0,
       updatedBy: row?.updatedByPerson ?? null,
       updatedAt: row?.updatedAt.toISOString() ?? null,
@@ -89,6 +113,7 @@ export function presentPackage(
   state: ChecklistState,
   artifacts: readonly ArtifactSummaryRow[],
   reviews: readonly ReviewRow[],
+  els: { today: Date; gapDays: readonly string[] },
 ): HandoverPackage {
   return {
     id: pkg.id,
@@ -106,6 +131,7 @@ export function presentPackage(
     status: pkg.status === 'accepted' ? 'accepted' : 'open',
     acceptedOnFirstHandover: pkg.acceptedOnFirstHandover,
     acceptedAt: pkg.acceptedAt?.toISOString() ?? null,
+    earlyLifeSupport: presentEls(pkg, els.today, els.gapDays),
     ownership:
       pkg.ownership && pkg.ownershipConfirmedAt
         ? {
@@ -148,6 +174,23 @@ export function presentArtifact(
   };
 }
 
+/** The early-life-support window of an accepted package, with the gaps reported in it; null before acceptance. */
+export function presentEls(
+  pkg: { acceptedAt: Date | null; elsDays: number | null },
+  today: Date,
+  gapDays: readonly string[],
+): HandoverPackage['earlyLifeSupport'] {
+  if (!pkg.acceptedAt) return null;
+  const window = elsWindow(pkg.acceptedAt, pkg.elsDays);
+  const status = elsStatus(window, today);
+  return {
+    ...window,
+    status,
+    statusLabel: ELS_STATUS_LABELS[status],
+    gapsDuringEls: gapDays.filter((d) => inEls(window, d)).length,
+  };
+}
+
 export function presentGap(productCode: string, g: GapRow, itemLabel: string | null): PostHandoverGap {
   return {
     id: g.id,
@@ -160,6 +203,7 @@ export function presentGap(productCode: string, g: GapRow, itemLabel: string | n
     itemLabel,
     reportedOn: g.reportedOn,
     reportedBy: g.reportedByPerson,
+    duringEls: g.acceptedAt !== null && inEls(elsWindow(g.acceptedAt, g.elsDays), g.reportedOn),
     createdAt: g.createdAt.toISOString(),
   };
 }

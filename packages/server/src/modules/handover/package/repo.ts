@@ -27,7 +27,12 @@ export type PackageRow = typeof handoverPackages.$inferSelect & {
 };
 export type ItemRow = typeof handoverItems.$inferSelect & { updatedByPerson: PersonRow | null };
 export type ReviewRow = typeof handoverReviews.$inferSelect & { decidedByPerson: PersonRow | null };
-export type GapRow = typeof handoverGaps.$inferSelect & { reportedByPerson: PersonRow | null; release: string };
+export type GapRow = typeof handoverGaps.$inferSelect & {
+  reportedByPerson: PersonRow | null;
+  release: string;
+  acceptedAt: Date | null;
+  elsDays: number | null;
+};
 
 const person = { id: users.id, name: users.name, email: users.email };
 const confirmer = alias(users, 'confirmer');
@@ -107,11 +112,15 @@ export async function saveOwnership(
     .where(eq(handoverPackages.id, packageId));
 }
 
-export async function markAccepted(tx: Executor, packageId: string, at: Date, firstHandover: boolean): Promise<void> {
+export async function markAccepted(tx: Executor, packageId: string, at: Date, firstHandover: boolean, els: number) {
   await tx
     .update(handoverPackages)
-    .set({ status: 'accepted', acceptedAt: at, acceptedOnFirstHandover: firstHandover })
+    .set({ status: 'accepted', acceptedAt: at, acceptedOnFirstHandover: firstHandover, elsDays: els })
     .where(eq(handoverPackages.id, packageId));
+}
+
+export async function setElsDays(tx: Executor, packageId: string, days: number): Promise<void> {
+  await tx.update(handoverPackages).set({ elsDays: days }).where(eq(handoverPackages.id, packageId));
 }
 
 export async function listItems(db: Executor, packageId: string): Promise<ItemRow[]> {
@@ -254,13 +263,19 @@ export async function insertGap(tx: Executor, values: Omit<typeof handoverGaps.$
 /** Every gap IT reported after handover, over all of the product's packages, newest first. */
 export async function listGaps(db: Executor, productId: string): Promise<GapRow[]> {
   const rows = await db
-    .select({ g: handoverGaps, release: handoverPackages.release, person })
+    .select({
+      g: handoverGaps,
+      release: handoverPackages.release,
+      acceptedAt: handoverPackages.acceptedAt,
+      elsDays: handoverPackages.elsDays,
+      person,
+    })
     .from(handoverGaps)
     .innerJoin(handoverPackages, eq(handoverPackages.id, handoverGaps.packageId))
     .leftJoin(users, eq(users.id, handoverGaps.reportedBy))
     .where(eq(handoverPackages.productId, productId))
     .orderBy(desc(handoverGaps.createdAt));
-  return rows.map((r) => ({ ...r.g, release: r.release, reportedByPerson: personOf(r.person) }));
+  return rows.map(({ g, person: p, ...r }) => ({ ...g, ...r, reportedByPerson: personOf(p) }));
 }
 
 export type DoneRow = { key: string; type: string; title: string; doneAt: Date; requirementKeys: string[] };
@@ -337,39 +352,4 @@ export async function newestArtifactBody(db: Executor, packageId: string, kind: 
     .orderBy(desc(handoverArtifacts.version))
     .limit(1);
   return row?.body ?? null;
-}
-
-export type GapStatRow = { itemId: string | null; severity: string; gaps: number; products: number };
-
-/** Post-handover gaps per checklist item and severity over the products in `visible` (null: all). */
-export async function gapStats(db: Executor, visible: readonly string[] | null): Promise<GapStatRow[]> {
-  const where = visible ? (visible.length ? inArray(products.subsidiaryId, [...visible]) : sql`false`) : undefined;
-  const rows = await db
-    .select({
-      itemId: handoverGaps.itemId,
-      severity: handoverGaps.severity,
-      gaps: count(),
-      products: sql<number>`count(distinct ${handoverPackages.productId})`,
-    })
-    .from(handoverGaps)
-    .innerJoin(handoverPackages, eq(handoverPackages.id, handoverGaps.packageId))
-    .innerJoin(products, eq(products.id, handoverPackages.productId))
-    .where(where)
-    .groupBy(handoverGaps.itemId, handoverGaps.severity);
-  return rows.map((r) => ({ ...r, gaps: Number(r.gaps), products: Number(r.products) }));
-}
-
-/** How many packages IT accepted over the products in `visible` (null: all), and how many on the first handover. */
-export async function acceptanceCounts(db: Executor, visible: readonly string[] | null) {
-  const where = [eq(handoverPackages.status, 'accepted')];
-  if (visible) where.push(visible.length ? inArray(products.subsidiaryId, [...visible]) : sql`false`);
-  const [row] = await db
-    .select({
-      accepted: count(),
-      firstTime: sql<number>`count(*) filter (where ${handoverPackages.acceptedOnFirstHandover})`,
-    })
-    .from(handoverPackages)
-    .innerJoin(products, eq(products.id, handoverPackages.productId))
-    .where(and(...where));
-  return { accepted: Number(row?.accepted ?? 0), firstTime: Number(row?.firstTime ?? 0) };
 }

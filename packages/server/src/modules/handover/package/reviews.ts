@@ -7,6 +7,7 @@
 import type { HandoverPackage, ReviewAgenda, ReviewCreate } from '@pi-studio/core/contract/handover-package';
 import { ARTIFACT_LABELS, type ArtifactKind } from '@pi-studio/core/contract/handover-package';
 import { PACK_KIND_LABELS } from '@pi-studio/core/handover/types';
+import { elsEndFrom } from '@pi-studio/core/handover-package/early-life';
 import { reviewAgenda, reviewAgendaMarkdown } from '@pi-studio/core/handover-package/review-agenda';
 import { checkReviewDecision, type Gap } from '@pi-studio/core/handover-package/review-decision';
 import { STAGE_LABELS } from '@pi-studio/core/workspace/stages';
@@ -90,7 +91,8 @@ export async function recordReview(ctx: UseCaseCtx, code: string, input: ReviewC
       );
     const state = await loadState(tx, product.id, pkg);
     const decidedBy = ctx.actor?.name ?? 'system';
-    const check = checkReviewDecision({ ...input, decidedBy }, state.readiness);
+    const elsEnd = elsEndFrom(input.reviewDate, input.elsDays);
+    const check = checkReviewDecision({ ...input, decidedBy, elsEnd }, state.readiness);
     if (!check.valid)
       throw new DomainError(
         'invalid',
@@ -127,12 +129,12 @@ export async function recordReview(ctx: UseCaseCtx, code: string, input: ReviewC
         decision: input.decision,
         gaps: input.gaps.length,
         score: state.readiness.score,
-        ...(accepted ? { acceptedOnFirstHandover: firstHandover } : {}),
+        ...(accepted ? { acceptedOnFirstHandover: firstHandover, elsDays: input.elsDays } : {}),
       },
     });
     if (!accepted) return;
     const at = ctx.deps.now();
-    await markAccepted(tx, pkg.id, at, firstHandover);
+    await markAccepted(tx, pkg.id, at, firstHandover, input.elsDays);
     if (!(await moveProductStage(tx, product.id, ['handover'], 'live', at))) throw new Error(`${code} left handover`);
     await writeAudit(tx, ctx.who(), {
       action: 'product.stage_changed',

@@ -1,3 +1,4 @@
+import { ZElsUpdate } from '@pi-studio/core/contract/handover-items';
 import {
   ZArtifactDraft,
   ZArtifactHistory,
@@ -24,6 +25,7 @@ import { defineRoute } from '../../../http/route.ts';
 import { markdownDownload } from '../packs/routes.ts';
 import { artifactDraft, artifactHistory, artifactVersion, saveArtifact } from './artifacts.ts';
 import { checkpoint, checkpointPdf } from './checkpoint.ts';
+import { changeEls } from './els.ts';
 import { packageDocument, packageZip } from './export/service.ts';
 import { gapStats } from './gap-stats.ts';
 import { gapLog, reportGap } from './gaps.ts';
@@ -80,12 +82,16 @@ export const packageRoutes = [
   defineRoute({
     method: 'patch',
     path: `${base}/items/:itemId`,
-    summary: 'Update one checklist item: status, owner, evidence (links or records), waiver reason and approver',
+    summary:
+      'Update one checklist item: status, owner, evidence (links or records), waiver reason and approver, required or optional',
     description:
       'Answers the whole package (the readiness changes). `If-Match: "<item revision>"` (0 for an item never edited) ' +
       'makes a concurrent edit answer 409 `stale_version`. A link must be an http(s) URL (422 naming ' +
       '`evidence.N.ref`). A record `pack:<kind>:<version>` counts with that stored pack’s verdict: a failed pack ' +
-      'keeps the item blocking. Done needs evidence; waived and not applicable need a reason and an approver. An ' +
+      'keeps the item blocking. Done needs evidence; waived and not applicable need a reason and an approver. ' +
+      '`required` overrides the template’s level (true required, false optional; the template’s own level clears ' +
+      'it); making a required item optional needs `requiredReason` (422 naming it), an item the template finds not ' +
+      'applicable cannot be overridden (422 naming `required`). An ' +
       'accepted package is closed (409 `package_accepted`). Audited `handover.item_updated`.',
     tag,
     access: { permission: 'handover.write' },
@@ -194,7 +200,7 @@ export const packageRoutes = [
       'Only the product’s IT owner or a studio administrator (403 `not_it_owner`); the product must be in handover ' +
       '(409 `not_in_handover`). The decision is checked against the readiness now: accepted needs no blocking item, ' +
       'accepted with gaps needs every blocking item listed as a gap with an owner and a due date within early life ' +
-      'support (30 days), none critical and none in security, rollback (OPS-3) or escalation (SUP-2); a rejection ' +
+      'support (`elsDays` from the review date, default 30), none critical and none in security, rollback (OPS-3) or escalation (SUP-2); a rejection ' +
       'names the items. Refused: 422 `review_invalid` with `findings`. Accepted and accepted with gaps move the ' +
       'product to live and record `acceptedOnFirstHandover` (no earlier rejection of this package). Audited ' +
       '`handover.review_recorded` and `product.stage_changed`.',
@@ -226,6 +232,23 @@ export const packageRoutes = [
     problems: { 403: ['not_it_owner'], 404: ['no_handover_package'], 409: ['not_accepted'] },
     successStatus: 200,
     handler: async (ctx, { params, body }) => ({ body: await confirmOwnership(ctx, params.code, body) }),
+  }),
+  defineRoute({
+    method: 'patch',
+    path: `${base}/els`,
+    summary: 'Change the early-life-support window of the accepted package (days from the acceptance day)',
+    description:
+      'IT sets it at the review (`elsDays`, default 30); afterwards a studio administrator or the product’s ' +
+      'ProductOps changes it (403 `not_productops` for the other roles). Only once IT accepted (409 `not_accepted`). ' +
+      'Gaps reported within the window count as early-life gaps. Audited `handover.els_changed`.',
+    tag,
+    access: { permission: 'handover.write' },
+    params: ZPackageParams,
+    body: ZElsUpdate,
+    response: ZHandoverPackage,
+    problems: { 403: ['not_productops'], 404: ['no_handover_package'], 409: ['not_accepted'] },
+    successStatus: 200,
+    handler: async (ctx, { params, body }) => ({ body: await changeEls(ctx, params.code, body) }),
   }),
   defineRoute({
     method: 'get',

@@ -3,6 +3,7 @@
 // UAT sign-off. Items are edited one at a time (If-Match on the item's revision); every change is audited in its
 // transaction, and every answer is the whole package, so the readiness score and its blockers are always current.
 import type { HandoverPackage, ItemUpdate, PackageCreate } from '@pi-studio/core/contract/handover-package';
+import { checkStructuredArtifact, STRUCTURED_KINDS } from '@pi-studio/core/handover-package/structured-artifacts';
 import type { Executor } from '../../../db/client.ts';
 import type { UseCaseCtx } from '../../../use-case/context.ts';
 import { Conflict, Invalid, NotFound, notFound, StaleVersion } from '../../../use-case/errors.ts';
@@ -11,13 +12,17 @@ import { listSignoffs } from '../../signoff/repo.ts';
 import { findProduct } from '../../workspace/products/repo.ts';
 import { type HandoverPermission, type HandoverProduct, handoverProduct } from '../policy.ts';
 import { DEFAULT_TEMPLATE_ID, newestTemplate, resolveTemplate } from '../templates/service.ts';
-import { checklistState } from './checklist-state.ts';
+import { type CheckedArtifacts, checklistState } from './checklist-state.ts';
+import { listEvidenceFiles } from './items/repo.ts';
 import { presentPackage } from './presenters.ts';
 import {
   artifactSummaries,
   currentPackage,
+  findArtifactVersion,
   findItem,
   insertPackage,
+  lastArtifactVersion,
+  listGaps,
   listItems,
   listReviews,
   lockPackage,
@@ -58,24 +63,42 @@ export async function packageTemplate(db: Executor, pkg: { templateId: string; t
   return template;
 }
 
+/** The newest support flow, escalation matrix and ownership versions, checked by core. */
+export async function checkedArtifacts(db: Executor, packageId: string): Promise<CheckedArtifacts> {
+  const out = new Map<
+    (typeof STRUCTURED_KINDS)[number],
+    { version: number; report: ReturnType<typeof checkStructuredArtifact> }
+  >();
+  for (const kind of STRUCTURED_KINDS) {
+    const version = await lastArtifactVersion(db, packageId, kind);
+    const row = version > 0 ? await findArtifactVersion(db, packageId, kind, version) : null;
+    if (row) out.set(kind, { version, report: checkStructuredArtifact(kind, row.body) });
+  }
+  return out;
+}
+
 export async function loadState(db: Executor, productId: string, pkg: PackageRow) {
-  const [template, items, packs] = await Promise.all([
+  const [template, items, packs, files, artifacts] = await Promise.all([
     packageTemplate(db, pkg),
     listItems(db, pkg.id),
     packVerdicts(db, productId),
+    listEvidenceFiles(db, pkg.id),
+    checkedArtifacts(db, pkg.id),
   ]);
-  return checklistState(template, pkg, items, packs);
+  return checklistState(template, pkg, items, packs, { files, artifacts });
 }
 
 export async function packageAnswer(ctx: UseCaseCtx, code: string): Promise<HandoverPackage> {
   const product = await packageProduct(ctx, code, 'product.read');
   const pkg = await requirePackage(ctx, product);
-  const [state, artifacts, reviews] = await Promise.all([
+  const [state, artifacts, reviews, gaps] = await Promise.all([
     loadState(ctx.deps.db, product.id, pkg),
     artifactSummaries(ctx.deps.db, pkg.id),
     listReviews(ctx.deps.db, pkg.id),
+    listGaps(ctx.deps.db, product.id),
   ]);
-  return presentPackage(product, pkg, state, artifacts, reviews);
+  const gapDays = gaps.filter((g) => g.packageId === pkg.id).map((g) => g.reportedOn);
+  return presentPackage(product, pkg, state, artifacts, reviews, { today: ctx.deps.now(), gapDays });
 }
 
 export async function createPackage(ctx: UseCaseCtx, code: string, input: PackageCreate): Promise<HandoverPackage> {
@@ -131,6 +154,17 @@ export async function createPackage(ctx: UseCaseCtx, code: string, input: Packag
   return packageAnswer(ctx, code);
 }
 
+/** The product, its package and one checklist item (404 naming `path.itemId` when the checklist has none such). */
+export async function packageItem(ctx: UseCaseCtx, code: string, itemId: string, permission: HandoverPermission) {
+  const product = await packageProduct(ctx, code, permission);
+  const pkg = await requirePackage(ctx, product);
+  const state = await loadState(ctx.deps.db, product.id, pkg);
+  const item = state.checklist.items.find((i) => i.id === itemId);
+  if (!item)
+    throw notFound(`checklist item ${itemId}`, [{ name: 'path.itemId', reason: `no item ${itemId} in the checklist` }]);
+  return { product, pkg, item };
+}
+
 const LINK = /^https?:\/\/[^\s/$.?#][^\s]*$/i;
 
 function checkUpdate(update: ItemUpdate): void {
@@ -140,6 +174,32 @@ function checkUpdate(update: ItemUpdate): void {
   if (bad.length) throw new Invalid(bad);
 }
 
+type StoredItem = Awaited<ReturnType<typeof findItem>>;
+type ChecklistItem = Awaited<ReturnType<typeof loadState>>['checklist']['items'][number];
+
+/** The level override after the update: null when the item is at its template's level; why it was made optional. */
+function nextOverride(item: ChecklistItem, before: StoredItem, update: ItemUpdate) {
+  const required = update.required;
+  if (required !== undefined && item.templateLevel === 'not_applicable')
+    throw new Invalid([{ name: 'required', reason: `${item.id} does not apply to this product (${item.reason})` }]);
+  const override =
+    required === undefined
+      ? (before?.requiredOverride ?? null)
+      : required === (item.templateLevel === 'required')
+        ? null
+        : required;
+  const given = update.requiredReason === undefined ? (before?.requiredReason ?? null) : update.requiredReason || null;
+  const reason = override === null ? null : given;
+  if (override === false && item.templateLevel === 'required' && !reason)
+    throw new Invalid([
+      { name: 'requiredReason', reason: `${item.id} is required by the template: say why it is optional here` },
+    ]);
+  return { requiredOverride: override, requiredReason: reason };
+}
+
+const isRequired = (templateLevel: string, override: boolean | null | undefined) =>
+  override ?? templateLevel === 'required';
+
 export async function updateItem(
   ctx: UseCaseCtx,
   code: string,
@@ -148,12 +208,7 @@ export async function updateItem(
   ifMatch: string | undefined,
 ): Promise<HandoverPackage> {
   checkUpdate(update);
-  const product = await packageProduct(ctx, code, 'handover.write');
-  const pkg = await requirePackage(ctx, product);
-  const state = await loadState(ctx.deps.db, product.id, pkg);
-  const item = state.checklist.items.find((i) => i.id === itemId);
-  if (!item)
-    throw notFound(`checklist item ${itemId}`, [{ name: 'path.itemId', reason: `no item ${itemId} in the checklist` }]);
+  const { product, pkg, item } = await packageItem(ctx, code, itemId, 'handover.write');
   if (pkg.status !== 'open')
     throw new Conflict(
       'package_accepted',
@@ -176,6 +231,7 @@ export async function updateItem(
       evidence: update.evidence ?? before?.evidence ?? [],
       reason: update.reason === undefined ? (before?.reason ?? null) : update.reason || null,
       approver: update.approver === undefined ? (before?.approver ?? null) : update.approver || null,
+      ...nextOverride(item, before, update),
     };
     await upsertItem(tx, {
       packageId: pkg.id,
@@ -185,16 +241,28 @@ export async function updateItem(
       updatedBy: ctx.actor?.userId ?? null,
       updatedAt: ctx.deps.now(),
     });
+    const level = item.templateLevel;
     await writeAudit(tx, ctx.who(), {
       action: 'handover.item_updated',
       targetType: 'handover_package',
       targetId: pkg.id,
       targetLabel: `${code} release ${pkg.release} ${itemId}`,
       subsidiaryId: product.subsidiaryId,
-      before: before
-        ? { status: before.status, owner: before.owner, evidence: before.evidence.length }
-        : { status: 'open' },
-      after: { status: next.status, owner: next.owner, evidence: next.evidence.length },
+      before: {
+        itemId,
+        status: before?.status ?? 'open',
+        owner: before?.owner ?? null,
+        evidence: before?.evidence.length ?? 0,
+        required: isRequired(level, before?.requiredOverride),
+      },
+      after: {
+        itemId,
+        status: next.status,
+        owner: next.owner,
+        evidence: next.evidence.length,
+        required: isRequired(level, next.requiredOverride),
+        ...(next.requiredReason ? { requiredReason: next.requiredReason } : {}),
+      },
     });
   });
   return packageAnswer(ctx, code);

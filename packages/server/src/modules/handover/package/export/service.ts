@@ -1,6 +1,7 @@
 // The package export: the whole package as one Markdown document (core's packageMarkdown), rendered to PDF and DOCX
 // in the job pool, and a zip of the Markdown, the PDF, the DOCX, each artifact's newest version, each pack's newest
-// masked text and a manifest with every file's size and sha256. Reads only: nothing is stored, and a pack's raw
+// masked text, the checklist items' evidence files (evidence/<item>/<name>) and a manifest with every file's size and
+// sha256 (the evidence files listed with their item and uploader too). Reads only: nothing is stored, and a pack's raw
 // upload was never kept, so no secret can leave through the export.
 import { createHash } from 'node:crypto';
 import { ARTIFACT_LABELS, type ArtifactKind } from '@pi-studio/core/contract/handover-package';
@@ -10,6 +11,7 @@ import { jobProblem } from '../../../../lib/jobs/problems.ts';
 import type { UseCaseCtx } from '../../../../use-case/context.ts';
 import { findMaskedText, latestPerKind } from '../../packs/repo.ts';
 import { gapLog } from '../gaps.ts';
+import { evidenceFilesWithBytes } from '../items/repo.ts';
 import { findArtifactVersion } from '../repo.ts';
 import { packageAnswer, packageProduct, requirePackage } from '../service.ts';
 import type { Rendered, RenderInput } from './render-job.ts';
@@ -79,11 +81,26 @@ export async function packageDocument(
   return { bytes, fileName: `${baseName(answer.productCode, answer.release)}.${format}` };
 }
 
+/**
+ * `evidence/<item>/<file name>`, one path per file: the stored names are already safe (no path, no control
+ * characters); a second file of the same name on one item gets its id's first characters in front.
+ */
+function evidencePathsOf(files: readonly { id: string; itemId: string; fileName: string }[]): string[] {
+  const seen = new Set<string>();
+  return files.map((f) => {
+    let path = `evidence/${f.itemId}/${f.fileName}`;
+    if (seen.has(path)) path = `evidence/${f.itemId}/${f.id.slice(0, 8)}-${f.fileName}`;
+    seen.add(path);
+    return path;
+  });
+}
+
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** The whole package as a zip, with a manifest of every file's size and sha256. */
 export async function packageZip(ctx: UseCaseCtx, code: string): Promise<{ bytes: Uint8Array; fileName: string }> {
   const { answer, artifacts, packTexts, markdown } = await gather(ctx, code);
+  const evidence = await evidenceFilesWithBytes(ctx.deps.db, answer.id);
   const title = `Handover package ${answer.productCode} ${answer.release}`;
   const rendered = await render(ctx, { markdown, title, subject: answer.productName, formats: ['pdf', 'docx'] });
   const files: ExportFile[] = [{ path: 'package.md', bytes: encoder.encode(markdown) }];
@@ -93,6 +110,8 @@ export async function packageZip(ctx: UseCaseCtx, code: string): Promise<{ bytes
     files.push({ path: `artifacts/${a.kind.replace('_', '-')}-v${a.version}.md`, bytes: encoder.encode(a.body) });
   for (const { pack, text } of packTexts)
     if (text) files.push({ path: `packs/${pack.kind}-v${pack.version}.md`, bytes: encoder.encode(text.text) });
+  const evidencePaths = evidencePathsOf(evidence);
+  for (const [i, f] of evidence.entries()) files.push({ path: evidencePaths[i] ?? f.id, bytes: f.bytes });
   const manifest = {
     product: { code: answer.productCode, name: answer.productName },
     release: answer.release,
@@ -101,6 +120,16 @@ export async function packageZip(ctx: UseCaseCtx, code: string): Promise<{ bytes
     signoffKey: answer.signoffKey,
     generatedAt: ctx.deps.now().toISOString(),
     artifacts: artifacts.map((a) => ({ kind: a.kind, label: ARTIFACT_LABELS[a.kind], version: a.version })),
+    evidence: evidence.map((f, i) => ({
+      itemId: f.itemId,
+      path: evidencePaths[i],
+      fileName: f.fileName,
+      mediaType: f.mediaType,
+      bytes: f.size,
+      sha256: f.sha256,
+      uploadedBy: f.uploadedByName,
+      addedAt: f.createdAt.toISOString(),
+    })),
     files: files.map((f) => ({ path: f.path, bytes: f.bytes.length, sha256: sha256(f.bytes) })),
   };
   const zip = zipSync({
