@@ -127,6 +127,18 @@ const handoverCheckpointRoute = createRoute({
   path: '/handover/checkpoint',
   component: lazyRouteComponent(() => import('./features/handover-package/CheckpointPage.tsx'), 'CheckpointPage'),
 });
+// The readiness checklist templates (read by all, new versions by administrators and ProductOps) and the handover
+// statistics (first-handover acceptance, post-handover gaps).
+const handoverTemplatesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/handover/templates',
+  component: lazyRouteComponent(() => import('./features/handover-templates/TemplatesPage.tsx'), 'TemplatesPage'),
+});
+const handoverStatsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/handover/stats',
+  component: lazyRouteComponent(() => import('./features/handover-stats/StatsPage.tsx'), 'StatsPage'),
+});
 const guestUatRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/guest/uat/$token',
@@ -257,6 +269,8 @@ const routeTree = rootRoute.addChildren([
   handoverRoute,
   handoverPackageRoute,
   handoverCheckpointRoute,
+  handoverTemplatesRoute,
+  handoverStatsRoute,
   guestUatRoute,
   feedbackRoute,
   documentRoute,

@@ -1,5 +1,6 @@
 // The checklist, group by group (Scope, Quality, Security & privacy…): each item's text, why it matters, why it
-// applies at its level ("Required for WEB"), its status, owner and evidence; an item opens in the editor.
+// applies at its level ("Required for WEB", or the team's override and why), its status, owner, evidence and evidence
+// files; an item opens in the editor, its history in a drawer, and its level can be overridden.
 import { Anchor, Badge, Button, Card, Code, Group, Stack, Switch, Text, Title } from '@mantine/core';
 import { ITEM_STATUS_LABELS } from '@pi-studio/core/contract/handover-package';
 import { useState } from 'react';
@@ -7,12 +8,16 @@ import { VERDICT_COLOR, VERDICT_LABEL } from '../gate/format.ts';
 import type { PackageItem } from './api.ts';
 import { groupItems, LEVEL_LABEL, needsReason, STATUS_COLOR } from './format.ts';
 import { ItemEditor } from './ItemEditor.tsx';
+import { ItemFiles } from './ItemFiles.tsx';
+import { ItemHistoryDrawer } from './ItemHistoryDrawer.tsx';
+import { LevelOverrideButton } from './LevelOverride.tsx';
 
 type Props = { code: string; items: PackageItem[]; canEdit: boolean };
 
 export function ChecklistSection({ code, items, canEdit }: Props) {
   const [editing, setEditing] = useState<string | null>(null);
   const [showNa, setShowNa] = useState(false);
+  const [historyOf, setHistoryOf] = useState<string | null>(null);
   const shown = showNa ? items : items.filter((i) => i.level !== 'not_applicable');
   const hidden = items.length - shown.length;
   const open = items.find((i) => i.id === editing) ?? null;
@@ -48,10 +53,12 @@ export function ChecklistSection({ code, items, canEdit }: Props) {
               {g.items.map((item, i) => (
                 <ItemRow
                   key={item.id}
+                  code={code}
                   item={item}
                   first={i === 0}
                   canEdit={canEdit}
                   onEdit={() => setEditing(item.id)}
+                  onHistory={() => setHistoryOf(item.id)}
                 />
               ))}
             </Stack>
@@ -59,20 +66,25 @@ export function ChecklistSection({ code, items, canEdit }: Props) {
         );
       })}
       {open ? <ItemEditor code={code} item={open} onClose={() => setEditing(null)} /> : null}
+      <ItemHistoryDrawer code={code} itemId={historyOf} onClose={() => setHistoryOf(null)} />
     </Stack>
   );
 }
 
 function ItemRow({
+  code,
   item,
   first,
   canEdit,
   onEdit,
+  onHistory,
 }: {
+  code: string;
   item: PackageItem;
   first: boolean;
   canEdit: boolean;
   onEdit: () => void;
+  onHistory: () => void;
 }) {
   return (
     <Stack
@@ -89,17 +101,16 @@ function ItemRow({
           </Text>{' '}
           {item.text}
         </Text>
-        {canEdit ? (
-          <Button
-            size="compact-sm"
-            variant="light"
-            onClick={onEdit}
-            data-testid={`edit-${item.id}`}
-            style={{ flexShrink: 0 }}
-          >
-            Edit
+        <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
+          <Button size="compact-sm" variant="subtle" onClick={onHistory} data-testid={`history-${item.id}`}>
+            History
           </Button>
-        ) : null}
+          {canEdit ? (
+            <Button size="compact-sm" variant="light" onClick={onEdit} data-testid={`edit-${item.id}`}>
+              Edit
+            </Button>
+          ) : null}
+        </Group>
       </Group>
       <Group gap={6} wrap="wrap">
         <Badge color={STATUS_COLOR[item.status]} variant="light" data-testid="item-status">
@@ -111,7 +122,13 @@ function ItemRow({
         <Text size="xs" c="dimmed">
           {item.levelReason}
         </Text>
+        {canEdit ? <LevelOverrideButton code={code} item={item} /> : null}
       </Group>
+      {item.levelOverride ? (
+        <Text size="xs" c="orange.8" data-testid="item-level-override">
+          {overrideLine(item, item.levelOverride)}
+        </Text>
+      ) : null}
       <Text size="xs" c="dimmed">
         Why: {item.why}
       </Text>
@@ -123,7 +140,8 @@ function ItemRow({
           </Text>
         )}
       </Text>
-      <EvidenceList evidence={item.evidence} hint={item.evidenceHint} />
+      <EvidenceList evidence={item.evidence} hint={item.evidenceHint} hasFiles={item.files.length > 0} />
+      <ItemFiles code={code} itemId={item.id} files={item.files} canEdit={canEdit} />
       {needsReason(item.status) ? (
         <Text size="xs" data-testid="item-reason">
           {item.reason ? `Reason: ${item.reason}` : 'No reason given'} ·{' '}
@@ -134,7 +152,22 @@ function ItemRow({
   );
 }
 
-function EvidenceList({ evidence, hint }: { evidence: PackageItem['evidence']; hint: string }) {
+/** The team's override in words; the reason only when the level's own reason does not say it already. */
+function overrideLine(item: PackageItem, o: NonNullable<PackageItem['levelOverride']>) {
+  const said = o.reason && !item.levelReason.includes(o.reason) ? `: ${o.reason}` : '';
+  return `Made ${o.required ? 'required' : 'optional'} for this package; the template says ${LEVEL_LABEL[item.templateLevel].toLowerCase()}${said}`;
+}
+
+function EvidenceList({
+  evidence,
+  hint,
+  hasFiles,
+}: {
+  evidence: PackageItem['evidence'];
+  hint: string;
+  hasFiles: boolean;
+}) {
+  if (evidence.length === 0 && hasFiles) return null;
   if (evidence.length === 0)
     return (
       <Text size="xs" c="dimmed">

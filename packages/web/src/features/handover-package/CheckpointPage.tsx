@@ -23,6 +23,12 @@ export function CheckpointPage() {
           </Text>
         </Stack>
         <Group gap="md" wrap="wrap">
+          <AnchorLink to="/handover/stats" size="sm" data-testid="checkpoint-stats-link">
+            Statistics
+          </AnchorLink>
+          <AnchorLink to="/handover/templates" size="sm" data-testid="checkpoint-templates-link">
+            Checklist templates
+          </AnchorLink>
           <Anchor href={CHECKPOINT_MARKDOWN_URL} download size="sm" data-testid="checkpoint-download">
             Download Markdown
           </Anchor>

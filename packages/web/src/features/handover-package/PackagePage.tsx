@@ -18,6 +18,7 @@ import { canRecordReview, canReportGaps } from './access.ts';
 import { type ExportFormat, type HandoverPackage, packageExportUrl } from './api.ts';
 import { ChecklistSection } from './ChecklistSection.tsx';
 import { CreatePackageForm } from './CreatePackageForm.tsx';
+import { canChangeEls, ElsStatus } from './ElsStatus.tsx';
 import { applicableCount, plural } from './format.ts';
 import { GapLog } from './GapLog.tsx';
 import { isNoPackage, usePackage } from './queries.ts';
@@ -94,6 +95,11 @@ function PackageView({ product, pkg, canEdit }: { product: ProductDetail; pkg: H
               Accepted by IT
             </Badge>
           ) : null}
+          <ElsStatus
+            code={product.code}
+            els={pkg.earlyLifeSupport}
+            canChange={canChangeEls(me, product.subsidiary.code)}
+          />
         </Group>
         <Text size="sm" c="dimmed" data-testid="package-facts">
           {pkg.template.title} v{pkg.template.version} · {plural(applicableCount(pkg), 'applicable item')}

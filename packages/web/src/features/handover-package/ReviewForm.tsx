@@ -9,6 +9,7 @@ import {
   Group,
   List,
   MultiSelect,
+  NumberInput,
   Select,
   Stack,
   Text,
@@ -17,9 +18,10 @@ import {
   Title,
 } from '@mantine/core';
 import { GAP_SEVERITIES, GAP_SEVERITY_LABELS, PACKAGE_LIMITS } from '@pi-studio/core/contract/handover-package';
+import { ELS_LIMITS } from '@pi-studio/core/handover-package/early-life';
 import { DECISION_LABELS, DECISIONS, type Decision } from '@pi-studio/core/handover-package/review-decision';
 import { type FormEvent, useState } from 'react';
-import { invalidParams } from '../../lib/field-errors.ts';
+import { fieldError, invalidParams } from '../../lib/field-errors.ts';
 import { notifySuccess } from '../../lib/notify.ts';
 import { confirmAction } from '../../ui/confirm.tsx';
 import { FormError } from '../../ui/FormError.tsx';
@@ -29,7 +31,6 @@ import { addDays, localIsoDate, plural, reviewFindings } from './format.ts';
 import { RemoveRow } from './RemoveRow.tsx';
 import {
   type AttendeeRow,
-  ELS_DAYS,
   emptyAttendee,
   emptyGap,
   type GapRow,
@@ -172,13 +173,27 @@ export function ReviewForm({ code, pkg }: { code: string; pkg: HandoverPackage }
             </Button>
           </Group>
         </Stack>
+        {isAcceptance(draft.decision) ? (
+          <NumberInput
+            label="Early-life support (days)"
+            description="How long the builders stay third-line support after IT accepts; gaps IT finds in it count against the handover."
+            min={ELS_LIMITS.minDays}
+            max={ELS_LIMITS.maxDays}
+            allowDecimal={false}
+            value={draft.elsDays}
+            onChange={(v) => set({ elsDays: typeof v === 'number' ? v : Number(v) || 0 })}
+            error={fieldError(record.error, 'elsDays')}
+            maw={360}
+            data-testid="review-els-days"
+          />
+        ) : null}
         {draft.decision === 'accepted_with_gaps' ? (
           <Stack gap={6} data-testid="review-gaps">
             <Text size="sm" fw={500}>
               Gaps carried over
             </Text>
             <Text size="xs" c="dimmed">
-              Every item still blocking is a gap with an owner, due within early life support ({ELS_DAYS} days).
+              Every item still blocking is a gap with an owner, due within early life support ({draft.elsDays} days).
               Security, rollback (OPS-3) and escalation (SUP-2) must be closed first; a critical gap rejects the
               handover.
             </Text>
@@ -246,7 +261,7 @@ export function ReviewForm({ code, pkg }: { code: string; pkg: HandoverPackage }
               <Button
                 size="compact-sm"
                 variant="light"
-                onClick={() => set({ gaps: [...draft.gaps, emptyGap(addDays(draft.reviewDate, ELS_DAYS))] })}
+                onClick={() => set({ gaps: [...draft.gaps, emptyGap(addDays(draft.reviewDate, draft.elsDays))] })}
                 disabled={draft.gaps.length >= PACKAGE_LIMITS.gaps}
                 data-testid="gap-add"
               >

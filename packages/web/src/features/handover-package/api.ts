@@ -2,6 +2,8 @@
 // the versioned artifacts IT runs the product with, the readiness review where IT decides (acceptance makes the
 // product Live) and, once live, IT's gap log; across products, the weekly readiness checkpoint. Request and response
 // types come from the contract in core (ADR 0010); none is declared here.
+
+import type { ElsUpdate, EvidenceFile, ItemHistory } from '@pi-studio/core/contract/handover-items';
 import type {
   ArtifactDraft,
   ArtifactHistory,
@@ -22,6 +24,7 @@ import { api } from '../../lib/api.ts';
 
 // The components take every contract type from here.
 export type * from '@pi-studio/core/contract/handover-package';
+export type { ElsUpdate, EvidenceFile, ItemHistory };
 export type CheckpointRow = Checkpoint['items'][number];
 
 const enc = encodeURIComponent;
@@ -36,6 +39,22 @@ export const updateItem = (code: string, itemId: string, body: ItemUpdate, revis
   api.patch<HandoverPackage>(`${base(code)}/items/${enc(itemId)}`, body, {
     headers: { 'if-match': `"${revision}"` },
   });
+
+const itemPath = (code: string, itemId: string) => `${base(code)}/items/${enc(itemId)}`;
+/** One evidence file as multipart (`file`); the server reads its type from the bytes (415 when it is none it takes). */
+export const uploadItemFile = (code: string, itemId: string, file: File) => {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return api.post<EvidenceFile>(`${itemPath(code, itemId)}/files`, form);
+};
+/** A plain link: the browser's cookie opens it and the server answers an attachment. */
+export const itemFileUrl = (code: string, itemId: string, fileId: string) =>
+  `/api/v1${itemPath(code, itemId)}/files/${enc(fileId)}`;
+export const deleteItemFile = (code: string, itemId: string, fileId: string) =>
+  api.delete<HandoverPackage>(`${itemPath(code, itemId)}/files/${enc(fileId)}`);
+export const fetchItemHistory = (code: string, itemId: string) =>
+  api.get<ItemHistory>(`${itemPath(code, itemId)}/history`);
+export const updateEls = (code: string, body: ElsUpdate) => api.patch<HandoverPackage>(`${base(code)}/els`, body);
 
 export const fetchArtifactHistory = (code: string, kind: ArtifactKind) =>
   api.get<ArtifactHistory>(artifact(code, kind));

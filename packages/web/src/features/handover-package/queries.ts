@@ -10,6 +10,7 @@ import {
   fetchArtifactVersion,
   fetchCheckpoint,
   fetchGaps,
+  fetchItemHistory,
   fetchPackage,
 } from './api.ts';
 
@@ -23,6 +24,7 @@ export const packageKeys = {
   version: (code: string, kind: ArtifactKind, version: number) =>
     ['handover-package', code, 'artifacts', kind, 'version', version] as const,
   gaps: (code: string) => ['handover-package', code, 'gaps'] as const,
+  itemHistory: (code: string, itemId: string) => ['handover-package', code, 'items', itemId, 'history'] as const,
   checkpoint: ['handover-checkpoint'] as const,
 };
 
@@ -59,3 +61,11 @@ export const useGaps = (code: string, enabled = true) =>
   useQuery({ queryKey: packageKeys.gaps(code), queryFn: () => fetchGaps(code), enabled });
 
 export const useCheckpoint = () => useQuery({ queryKey: packageKeys.checkpoint, queryFn: fetchCheckpoint });
+
+/** An item's changes from the audit trail, newest first: read while its history panel is open. */
+export const useItemHistory = (code: string, itemId: string | null) =>
+  useQuery({
+    queryKey: packageKeys.itemHistory(code, itemId ?? ''),
+    queryFn: () => fetchItemHistory(code, itemId ?? ''),
+    enabled: itemId !== null,
+  });

@@ -33,6 +33,7 @@ describe('the review form', () => {
       gaps: [],
       rejectionItemIds: ['SUP-4', 'DOC-2'],
       notes: 'Come back next week',
+      elsDays: 30,
     });
   });
 
@@ -68,6 +69,20 @@ describe('the review form', () => {
     expect(reviewDraftProblems(gaps)).toEqual([
       'Each attendee needs a name and a role.',
       'Each gap needs a description, an owner and a due date.',
+    ]);
+  });
+
+  it('holds the gaps to the early-life-support days IT agrees, within 1 to 365', () => {
+    const draft = {
+      ...newReviewDraft('2026-12-07', aReadiness({ blocking })),
+      decision: 'accepted_with_gaps' as const,
+      attendees: [{ name: 'Sam', role: 'IT owner' }],
+      elsDays: 10,
+    };
+    expect(gapsForBlockers(draft, aReadiness({ blocking }))[0]?.dueDate).toBe('2026-12-17');
+    expect(reviewBodyOf(draft)?.elsDays).toBe(10);
+    expect(reviewDraftProblems({ ...draft, gaps: [], elsDays: 0 })).toEqual([
+      'Early-life support lasts 1 to 365 days.',
     ]);
   });
 

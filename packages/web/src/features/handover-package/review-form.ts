@@ -1,5 +1,7 @@
 // The readiness review's meeting record as a form: rows people fill in (attendees, gaps), what is sent (empty rows
 // left out, and only the parts the decision uses), and the gaps a decision "accepted with gaps" must list.
+
+import { ELS_LIMITS } from '@pi-studio/core/handover-package/early-life';
 import type { Decision } from '@pi-studio/core/handover-package/review-decision';
 import type { PackageReadiness, ReviewCreate } from './api.ts';
 import { addDays } from './format.ts';
@@ -14,10 +16,12 @@ export type ReviewDraft = {
   gaps: GapRow[];
   rejectionItemIds: string[];
   notes: string;
+  /** Days of early-life support after an acceptance; the gaps are due within it. */
+  elsDays: number;
 };
 
 /** Early life support (research §6): gaps are due within 30 days of the review unless IT agrees otherwise. */
-export const ELS_DAYS = 30;
+export const ELS_DAYS = ELS_LIMITS.defaultDays;
 
 export const emptyAttendee = (): AttendeeRow => ({ name: '', role: '' });
 export const emptyGap = (dueDate: string): GapRow => ({
@@ -37,13 +41,14 @@ export function newReviewDraft(today: string, readiness: PackageReadiness): Revi
     // A rejection names what blocks; the blockers are where to start.
     rejectionItemIds: readiness.blocking.map((b) => b.itemId),
     notes: '',
+    elsDays: ELS_DAYS,
   };
 }
 
 /** One gap per blocking item not listed yet, owned by the item's owner, due at the end of early life support. */
 export function gapsForBlockers(draft: ReviewDraft, readiness: PackageReadiness): GapRow[] {
   const listed = new Set(draft.gaps.map((g) => g.itemId));
-  const due = addDays(draft.reviewDate, ELS_DAYS);
+  const due = addDays(draft.reviewDate, draft.elsDays);
   const added = readiness.blocking
     .filter((b) => !listed.has(b.itemId))
     .map((b) => ({ ...emptyGap(due), itemId: b.itemId, description: b.message, owner: b.owner ?? '' }));
@@ -68,6 +73,7 @@ export function reviewBodyOf(draft: ReviewDraft): ReviewCreate | null {
         : [],
     rejectionItemIds: draft.decision === 'rejected' ? draft.rejectionItemIds : [],
     notes: draft.notes.trim(),
+    elsDays: draft.elsDays,
   };
 }
 
@@ -82,6 +88,11 @@ export function reviewDraftProblems(draft: ReviewDraft): string[] {
   const attendees = draft.attendees.filter((a) => !isBlank(a));
   if (attendees.length === 0) out.push('List who attended.');
   if (attendees.some((a) => !a.name.trim() || !a.role.trim())) out.push('Each attendee needs a name and a role.');
+  if (
+    isAcceptance(draft.decision) &&
+    !(Number.isInteger(draft.elsDays) && draft.elsDays >= ELS_LIMITS.minDays && draft.elsDays <= ELS_LIMITS.maxDays)
+  )
+    out.push(`Early-life support lasts ${ELS_LIMITS.minDays} to ${ELS_LIMITS.maxDays} days.`);
   if (draft.decision === 'accepted_with_gaps') {
     const gaps = draft.gaps.filter((g) => !isBlank(g));
     if (gaps.some((g) => !g.description.trim() || !g.owner.trim() || !g.dueDate))

@@ -12,10 +12,11 @@ export function useUpdateItem(code: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ itemId, body, revision }: Vars) => updateItem(code, itemId, body, revision),
-    onSuccess: (pkg) => {
+    onSuccess: (pkg, vars) => {
       qc.setQueryData(packageKeys.package(code), pkg);
       void qc.invalidateQueries({ queryKey: packageKeys.agenda(code) });
       void qc.invalidateQueries({ queryKey: packageKeys.checkpoint });
+      void qc.invalidateQueries({ queryKey: packageKeys.itemHistory(code, vars.itemId) });
     },
   });
 }
