@@ -52,6 +52,10 @@ const COMMANDS: Record<string, Command> = {
     summary: 'pack validate: check a QA, security, runbook, release-notes or doc pack',
     run: async (a) => (await import('./commands/pack.ts')).runPack(a),
   },
+  report: {
+    summary: 'report weekly-intake: the studio report of a week (md, json, pdf)',
+    run: async (a) => (await import('./commands/report.ts')).runReport(a),
+  },
   signoff: {
     summary: 'signoff verify: check the sign-off hash chains',
     run: async (a) => (await import('./commands/signoff.ts')).runSignoff(a),

@@ -139,6 +139,16 @@ const handoverStatsRoute = createRoute({
   path: '/handover/stats',
   component: lazyRouteComponent(() => import('./features/handover-stats/StatsPage.tsx'), 'StatsPage'),
 });
+// The studio's reports (issue #15): the weekly intake-quality report of an ISO week (default: the last complete one).
+const weeklyIntakeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reports/weekly-intake',
+  validateSearch: (s: Record<string, unknown> & SearchSchemaInput): { week?: string } => {
+    const week = str(s.week);
+    return week && /^\d{4}-W\d{2}$/.test(week) ? { week } : {};
+  },
+  component: lazyRouteComponent(() => import('./features/reports/WeeklyIntakePage.tsx'), 'WeeklyIntakePage'),
+});
 const guestUatRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/guest/uat/$token',
@@ -271,6 +281,7 @@ const routeTree = rootRoute.addChildren([
   handoverCheckpointRoute,
   handoverTemplatesRoute,
   handoverStatsRoute,
+  weeklyIntakeRoute,
   guestUatRoute,
   feedbackRoute,
   documentRoute,

@@ -111,6 +111,7 @@ export const AUDIT_ACTIONS = {
     'handover.evidence_removed',
     'handover.els_changed',
   ],
+  reports: [],
 } as const satisfies Record<string, readonly `${string}.${string}`[]>;
 
 export type AuditActionsOf<M extends keyof typeof AUDIT_ACTIONS> = (typeof AUDIT_ACTIONS)[M][number];

@@ -8,6 +8,7 @@ import { feedbackModule } from './feedback/module.ts';
 import { gateModule } from './gate/module.ts';
 import { handoverModule } from './handover/module.ts';
 import type { ModuleManifest } from './manifest.ts';
+import { reportsModule } from './reports/module.ts';
 import { searchModule } from './search/module.ts';
 import { signoffModule } from './signoff/module.ts';
 import { uatModule } from './uat/module.ts';
@@ -25,4 +26,5 @@ export const MODULES: readonly ModuleManifest[] = [
   uatModule,
   signoffModule,
   handoverModule,
+  reportsModule,
 ];

@@ -7,6 +7,7 @@ import { documentCases } from './documents.cases.ts';
 import { feedbackCases } from './feedback.cases.ts';
 import { gateCases } from './gate.cases.ts';
 import { handoverCases } from './handover.cases.ts';
+import { reportsCases } from './reports.cases.ts';
 import type { Expectations } from './route-case.ts';
 import { signoffCases } from './signoff.cases.ts';
 import { totpCases } from './totp.cases.ts';
@@ -25,4 +26,5 @@ export const expectations: Expectations = {
   ...signoffCases,
   ...uatCases,
   ...handoverCases,
+  ...reportsCases,
 };

@@ -25,6 +25,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     { to: '/search', label: 'Search', active: path.startsWith('/search') },
     { to: '/gate', label: 'Gate', active: path.startsWith('/gate') },
     { to: '/handover/checkpoint', label: 'Handover', active: path.startsWith('/handover') },
+    { to: '/reports/weekly-intake', label: 'Reports', active: path.startsWith('/reports') },
     ...(canReadAudit(me) ? [{ to: '/audit', label: 'Audit', active: path.startsWith('/audit') }] : []),
     ...(me.user.isAdmin ? [{ to: '/admin', label: 'Admin', active: path.startsWith('/admin') }] : []),
   ] as const;

@@ -2,10 +2,10 @@
 // cross-reference table and trailer) and read back to text with node:zlib alone; and a report of thousands of cases
 // rendered without holding the event loop up for long.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { inflateSync } from 'node:zlib';
 import type { UatReport } from '@pi-studio/core/signoff/report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestClient, type TestContext } from '../../../../test/harness.ts';
+import { pdfText } from '../../../../test/pdf-text.ts';
 import { expectStatus, json, makeTypedProduct, type Problem } from '../../gate/test-kit.ts';
 import { addSession, addStories, type SeededSession, setOwner } from '../test-kit.ts';
 import { renderReportPdf } from './pdf.ts';
@@ -44,28 +44,6 @@ afterAll(async () => t?.close());
 
 const report = (format?: string, key = session.key, c = po) =>
   c.get(`/api/v1/products/${code}/uat/sessions/${encodeURIComponent(key)}/report${format ? `?format=${format}` : ''}`);
-
-/** The text a PDF draws: every FlateDecode content stream inflated, the hex strings of its TJ arrays decoded. */
-export function pdfText(bytes: Uint8Array): string {
-  const raw = Buffer.from(bytes).toString('latin1');
-  const out: string[] = [];
-  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let content: string;
-    try {
-      content = inflateSync(Buffer.from(m[1] ?? '', 'latin1')).toString('latin1');
-    } catch {
-      continue; // not a content stream (fonts, images)
-    }
-    for (const tj of content.matchAll(/\[((?:<[0-9a-fA-F]*>|[-\d.\s])*)\]\s*TJ/g)) {
-      out.push(
-        [...(tj[1] ?? '').matchAll(/<([0-9a-fA-F]*)>/g)]
-          .map((h) => Buffer.from(h[1] ?? '', 'hex').toString('latin1'))
-          .join(''),
-      );
-    }
-  }
-  return out.join('\n');
-}
 
 /** The structure a reader relies on: header, every xref offset pointing at its object, startxref at the table. */
 function expectWellFormedPdf(bytes: Uint8Array): void {
