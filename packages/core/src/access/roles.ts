@@ -29,6 +29,10 @@ export const PERMISSIONS = [
   // them (product.read). IT decides at the readiness review (the product's IT owner) and logs post-handover gaps.
   'handover.write',
   'handover.accept',
+  // Adoption tracking (issue #15): the product's owners and ProductOps keep its tracking plan (reading it is
+  // product.read); the same people and the build team send adoption events for it (POST /events, per product).
+  'adoption.write',
+  'events.send',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -49,6 +53,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...FEEDBACK,
     ...UAT,
     'handover.write',
+    'adoption.write',
+    'events.send',
   ],
   po: [
     ...READ,
@@ -60,6 +66,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...UAT,
     'uat.signoff',
     'handover.write',
+    'adoption.write',
+    'events.send',
   ],
   vb: [
     ...READ,
@@ -71,8 +79,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...UAT,
     'uat.signoff',
     'handover.write',
+    'adoption.write',
+    'events.send',
   ],
-  builder: [...READ, 'document.write', 'backlog.write', ...FEEDBACK, ...UAT, 'handover.write'],
+  builder: [...READ, 'document.write', 'backlog.write', ...FEEDBACK, ...UAT, 'handover.write', 'events.send'],
   it: [...READ, 'feedback.submit', 'uat.run', 'handover.accept'],
   viewer: READ,
 };

@@ -6,8 +6,8 @@ const token = (isAdmin: boolean, scopes: string[]) => ({ isAdmin, via: 'token' a
 
 describe('token scopes: a new token is a subset of its creator', () => {
   it('a session grants every scope its user holds; admin only to administrators', () => {
-    expect(grantableScopes(session(true))).toEqual(['read', 'write', 'admin', 'builder']);
-    expect(grantableScopes(session(false))).toEqual(['read', 'write', 'builder']);
+    expect(grantableScopes(session(true))).toEqual(['read', 'write', 'admin', 'builder', 'events']);
+    expect(grantableScopes(session(false))).toEqual(['read', 'write', 'builder', 'events']);
   });
 
   it('a token grants only its own scopes', () => {
@@ -30,5 +30,6 @@ describe('token scopes: a new token is a subset of its creator', () => {
     expect(grantableScopes(token(false, ['builder']))).toEqual(['builder']);
     expect(scopesBeyondIssuer(token(false, ['read', 'write']), ['builder'])).toEqual(['builder']);
     expect(scopesBeyondIssuer(session(false), ['builder'])).toEqual([]);
+    expect(scopesBeyondIssuer(token(false, ['write']), ['events'])).toEqual(['events']);
   });
 });

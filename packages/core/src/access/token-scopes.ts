@@ -4,11 +4,13 @@
 // `builder` (issue #12) is for build tools: a token with only it may call the builder routes (`/builder/…`: ready
 // stories with their acceptance criteria and requirements, and story status) and nothing else; the routes also take
 // read (to read) and write (to change) tokens. Like write, it adds no rights: the user's roles still decide.
-export const TOKEN_SCOPES = ['read', 'write', 'admin', 'builder'] as const;
+// `events` (issue #15) is for a product's own systems: a token with only it may send adoption events
+// (POST /events) and nothing else; write tokens may send them too. The user's roles still decide, per event's product.
+export const TOKEN_SCOPES = ['read', 'write', 'admin', 'builder', 'events'] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 /** Scopes that open only the routes declaring them (`tokenScope` on a route), not the read or write routes. */
-export const ROUTE_TOKEN_SCOPES = ['builder'] as const satisfies readonly TokenScope[];
+export const ROUTE_TOKEN_SCOPES = ['builder', 'events'] as const satisfies readonly TokenScope[];
 export type RouteTokenScope = (typeof ROUTE_TOKEN_SCOPES)[number];
 
 /** Who asks for the token: a signed-in session or an API token carrying `scopes`. */

@@ -111,6 +111,7 @@ export const AUDIT_ACTIONS = {
     'handover.evidence_removed',
     'handover.els_changed',
   ],
+  adoption: ['adoption.tracking_plan_saved'],
   reports: [],
 } as const satisfies Record<string, readonly `${string}.${string}`[]>;
 

@@ -3,6 +3,7 @@
 // relational client (db/client.ts), drizzle-kit (migrations are generated from it and frozen once committed) and
 // the backup — code that needs a table imports it from the file that defines it.
 export * from './schema/accounts.ts';
+export * from './schema/adoption.ts';
 export * from './schema/audit.ts';
 export * from './schema/backlog.ts';
 export * from './schema/documents.ts';

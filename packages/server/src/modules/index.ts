@@ -1,5 +1,6 @@
 // Every module, once. App assembly (routes.ts), the OpenAPI document, the authorization matrix, the demo and the
 // manifest test loop over this list: adding a module is adding its manifest here. The order is the route order.
+import { adoptionModule } from './adoption/module.ts';
 import { auditModule } from './audit/module.ts';
 import { authModule } from './auth/module.ts';
 import { backlogModule } from './backlog/module.ts';
@@ -26,5 +27,6 @@ export const MODULES: readonly ModuleManifest[] = [
   uatModule,
   signoffModule,
   handoverModule,
+  adoptionModule,
   reportsModule,
 ];

@@ -1,5 +1,6 @@
 // The authorization policy of EVERY route, written down on its own: a route in the route table without an entry
 // here fails the matrix, so nobody ships a route without deciding (and testing) who may call it.
+import { adoptionCases } from './adoption.cases.ts';
 import { auditCases } from './audit.cases.ts';
 import { authCases } from './auth.cases.ts';
 import { backlogCases } from './backlog.cases.ts';
@@ -26,5 +27,6 @@ export const expectations: Expectations = {
   ...signoffCases,
   ...uatCases,
   ...handoverCases,
+  ...adoptionCases,
   ...reportsCases,
 };

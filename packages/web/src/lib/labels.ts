@@ -23,6 +23,7 @@ export const TOKEN_SCOPE_LABEL: Record<TokenScope, string> = {
   write: 'Write',
   admin: 'Administration',
   builder: 'Builder API',
+  events: 'Adoption events',
 };
 
 /** `builder` → "Builder API"; an unknown scope (an older token's) is shown as it came. */
@@ -116,6 +117,7 @@ const ACTION_LABEL: Record<AuditAction, string> = {
   'handover.evidence_added': 'Attached a handover evidence file',
   'handover.evidence_removed': 'Removed a handover evidence file',
   'handover.els_changed': 'Changed early-life support',
+  'adoption.tracking_plan_saved': 'Saved a tracking plan',
   'settings.sign_in_changed': 'Changed sign-in settings',
   'settings.sso_changed': 'Changed single sign-on',
   'subsidiary.created': 'Created subsidiary',

@@ -15,6 +15,7 @@ const SCOPE_HELP: Record<TokenScope, string> = {
   write: 'create and change what your roles allow',
   admin: 'administration: users, subsidiaries, settings',
   builder: 'build tools only: list stories ready for build and update their status',
+  events: "a product's own systems only: send adoption events",
 };
 
 export function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
