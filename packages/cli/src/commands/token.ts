@@ -20,7 +20,8 @@ export const tokenCreateSpec: CommandSpec = {
     ...DATA_DIR_OPTION,
   },
   usage: `
-Usage: pistudio token create --email E --name N [--scope read|write|admin ...] [--expires-days D] [--data-dir DIR]
+Usage: pistudio token create --email E --name N [--scope ${TOKEN_SCOPES.join('|')} ...] [--expires-days D]
+                             [--data-dir DIR]
 
 Creates an API token for an existing person (for CI, scripts and integrations: Authorization: Bearer TOKEN).
 The secret goes to stdout and is shown only this once; PI Studio stores only its hash.
@@ -28,7 +29,8 @@ The secret goes to stdout and is shown only this once; PI Studio stores only its
 Options:
   --email E          the person the token acts for (their roles apply)
   --name N           what the token is for, e.g. "CI gate"
-  --scope S          read, write or admin; repeatable (default: read)
+  --scope S          ${TOKEN_SCOPES.join(', ')}; repeatable (default: read). events opens only
+                     POST /api/v1/events (adoption events, docs/adoption.md)
   --expires-days D   expires after D days (1–3650; default: never)
 ${DATA_DIR_HELP}
   -h, --help         show this help
