@@ -12,6 +12,7 @@ declare const TextDecoder: {
 
 interface TextEncoder {
   encode(input?: string): Uint8Array;
+  encodeInto(source: string, destination: Uint8Array): { read: number; written: number };
 }
 declare const TextEncoder: {
   new (): TextEncoder;

@@ -1,7 +1,8 @@
 // Content words as small integer ids, for duplicate detection over 100,000 chat messages: the string path
 // (`contentWords`: NFKC, a Unicode regex, a Map per text) costs more than parsing the export. Here a plain-ASCII text
-// is read char by char into a buffer, lower-cased, stop-word-checked and stemmed there, and the stem and the word as
-// written are interned in a table (open addressing over a char pool): no string is made for a word seen before.
+// is copied out as bytes (one `encodeInto`, which also tells whether it is ASCII), read byte by byte, lower-cased,
+// stop-word-checked and stemmed (once per distinct word) in a buffer, and the stem and the word as written are
+// interned in a table (open addressing over a char pool): no string is made for a word seen before.
 // Any other text takes the string path and interns its results, so both paths give exactly `contentWords`'
 // words (a property test holds them equal).
 import { contentWords, stopWords } from './content-words.ts';
@@ -9,15 +10,18 @@ import { contentWords, stopWords } from './content-words.ts';
 const A = 97;
 const Z = 122;
 const APOSTROPHE = 39;
+const ENCODER = new TextEncoder();
 
 /** Interned words: the same characters always get the same id, ids count up from 0; the stop words come first. */
 export class WordTable {
   private pool = new Uint16Array(1 << 16);
   private used = 0;
-  private slots = new Int32Array(1 << 12);
-  private readonly starts: number[] = [];
-  private readonly lengths: number[] = [];
-  private readonly hashes: number[] = [];
+  // Open addressing, at most half full: slots[2s] = id + 1 (0: empty), slots[2s + 1] = the word's hash; and
+  // words[2 · id] = where its chars start in the pool, words[2 · id + 1] = how many. Side by side, so a look-up
+  // touches one cache line of each instead of one of four arrays.
+  private slots = new Int32Array(2 << 12);
+  private words = new Int32Array(2 << 11);
+  private count = 0;
   private readonly strings: (string | undefined)[] = [];
   /** A word is a stop word when its id is below this. */
   readonly stopWordIds: number;
@@ -28,19 +32,19 @@ export class WordTable {
   }
 
   get size(): number {
-    return this.starts.length;
+    return this.count;
   }
 
   /** The id of chars[from, to). */
   idOf(chars: Uint16Array, from: number, to: number): number {
     let hash = 0x811c9dc5;
     for (let i = from; i < to; i++) hash = Math.imul(hash ^ (chars[i] as number), 0x01000193);
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const held = this.slots[slot] as number;
+      const held = slots[2 * slot] as number;
       if (held === 0) return this.add(chars, from, to, hash, slot);
-      const id = held - 1;
-      if (this.hashes[id] === hash && this.same(id, chars, from, to)) return id;
+      if (slots[2 * slot + 1] === (hash | 0) && this.same(held - 1, chars, from, to)) return held - 1;
     }
   }
 
@@ -53,17 +57,17 @@ export class WordTable {
   word(id: number): string {
     let s = this.strings[id];
     if (s === undefined) {
-      const start = this.starts[id] as number;
-      s = String.fromCharCode(...this.pool.subarray(start, start + (this.lengths[id] as number)));
+      const start = this.words[2 * id] as number;
+      s = String.fromCharCode(...this.pool.subarray(start, start + (this.words[2 * id + 1] as number)));
       this.strings[id] = s;
     }
     return s;
   }
 
   private same(id: number, chars: Uint16Array, from: number, to: number): boolean {
-    if (this.lengths[id] !== to - from) return false;
-    const start = this.starts[id] as number;
-    for (let i = from; i < to; i++) if (this.pool[start + i - from] !== chars[i]) return false;
+    if (this.words[2 * id + 1] !== to - from) return false;
+    const start = (this.words[2 * id] as number) - from;
+    for (let i = from; i < to; i++) if (this.pool[start + i] !== chars[i]) return false;
     return true;
   }
 
@@ -74,25 +78,33 @@ export class WordTable {
       bigger.set(this.pool);
       this.pool = bigger;
     }
-    this.pool.set(chars.subarray(from, to), this.used);
-    const id = this.starts.length;
-    this.starts.push(this.used);
-    this.lengths.push(length);
-    this.hashes.push(hash);
+    for (let i = 0; i < length; i++) this.pool[this.used + i] = chars[from + i] as number;
+    const id = this.count++;
+    if (2 * id + 2 > this.words.length) {
+      const bigger = new Int32Array(this.words.length * 2);
+      bigger.set(this.words);
+      this.words = bigger;
+    }
+    this.words[2 * id] = this.used;
+    this.words[2 * id + 1] = length;
     this.used += length;
-    this.slots[slot] = id + 1;
-    if (this.starts.length * 2 > this.slots.length) this.rehash();
+    this.slots[2 * slot] = id + 1;
+    this.slots[2 * slot + 1] = hash;
+    if (this.count * 4 > this.slots.length) this.rehash();
     return id;
   }
 
   private rehash(): void {
-    const slots = new Int32Array(this.slots.length * 2);
-    const mask = slots.length - 1;
-    this.hashes.forEach((hash, id) => {
-      let slot = hash & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = id + 1;
-    });
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2);
+    const mask = (slots.length >> 1) - 1;
+    for (let s = 0; s < old.length; s += 2) {
+      if (old[s] === 0) continue;
+      let slot = (old[s + 1] as number) & mask;
+      while (slots[2 * slot] !== 0) slot = (slot + 1) & mask;
+      slots[2 * slot] = old[s] as number;
+      slots[2 * slot + 1] = old[s + 1] as number;
+    }
     this.slots = slots;
   }
 }
@@ -161,7 +173,10 @@ function grow(a: Int32Array): Int32Array<ArrayBuffer> {
 
 /** `contentWords` for plain-ASCII texts, straight into ids. */
 class AsciiReader {
+  private bytes = new Uint8Array(1024);
   private chars = new Uint16Array(256);
+  /** stems[word id] = its stem's id + 1 (0: not stemmed yet): a word met again is not stemmed again. */
+  private stems = new Int32Array(1024);
   constructor(
     private readonly table: WordTable,
     private readonly into: ItemWordsBuilder,
@@ -170,12 +185,18 @@ class AsciiReader {
   /** False (and nothing added) when the text holds a non-ASCII char: the string path reads it. */
   read(text: string): boolean {
     const n = text.length;
-    for (let i = 0; i < n; i++) if (text.charCodeAt(i) > 127) return false;
+    // One native call copies the text out and tells whether it is ASCII (then one byte a char); the loop below
+    // reads bytes, much faster than charCodeAt on the slices of the export a message text is.
+    if (this.bytes.length < 3 * n + 1) this.bytes = new Uint8Array(6 * n + 1);
+    const bytes = this.bytes;
+    const { read, written } = ENCODER.encodeInto(text, bytes);
+    if (read !== n || written !== n) return false;
+    bytes[n] = 0;
     if (this.chars.length < n + 2) this.chars = new Uint16Array(n * 2 + 2);
     const chars = this.chars;
     let i = 0;
     while (i < n) {
-      let c = lower(text.charCodeAt(i));
+      let c = lower(bytes[i] as number);
       if (!isAlnum(c)) {
         i++;
         continue;
@@ -184,20 +205,30 @@ class AsciiReader {
       let len = 0;
       while (i < n && isAlnum(c)) {
         chars[len++] = c;
-        c = lower(text.charCodeAt(++i));
+        c = lower(bytes[++i] as number);
       }
-      while (i + 1 < n && c === APOSTROPHE && isLetter(lower(text.charCodeAt(i + 1)))) {
+      while (i + 1 < n && c === APOSTROPHE && isLetter(lower(bytes[i + 1] as number))) {
         chars[len++] = APOSTROPHE;
-        c = lower(text.charCodeAt(++i));
+        c = lower(bytes[++i] as number);
         while (i < n && isLetter(c)) {
           chars[len++] = c;
-          c = lower(text.charCodeAt(++i));
+          c = lower(bytes[++i] as number);
         }
       }
       if (len < 2) continue;
       const spelling = this.table.idOf(chars, 0, len);
       if (spelling < this.table.stopWordIds) continue;
-      this.into.push(this.stem(chars, len, spelling), spelling);
+      if (spelling >= this.stems.length) {
+        const bigger = new Int32Array(Math.max(this.stems.length * 2, spelling + 1));
+        bigger.set(this.stems);
+        this.stems = bigger;
+      }
+      let stem = (this.stems[spelling] as number) - 1;
+      if (stem < 0) {
+        stem = this.stem(chars, len, spelling);
+        this.stems[spelling] = stem + 1;
+      }
+      this.into.push(stem, spelling);
     }
     return true;
   }
