@@ -145,6 +145,15 @@ if (!only || only === 'handover') {
   writeSection('handover', section);
 }
 
+// Adoption event ingest through the server (issue #15): PostgreSQL when reachable, then PGlite.
+if (!only || only === 'adoption') {
+  const { runIngestBench, ingestSection } = await import('./adoption.ts');
+  const pg = (await postgresReachable(pgUrl)) ? pgUrl : null;
+  const section = ingestSection(await runIngestBench(pg, quick ? 3 : 10), stamp);
+  console.log(section);
+  writeSection('adoption', section);
+}
+
 // The CLI as whole processes (issue #11): `pistudio --help`, and the gate against markdownlint over 1,000 PRDs.
 if (!only || only === 'cli') {
   const { runCliBench, cliSection } = await import('./cli.ts');

@@ -8,7 +8,9 @@ export type Spawned = { url: string; child: ChildProcess; readyMs: number; stop:
 
 export function spawnServer(env: Record<string, string>, timeoutMs = 60_000): Promise<Spawned> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [CLI, 'serve'], {
+  // Profiling a bench: BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' (NODE_OPTIONS refuses --cpu-prof).
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, CLI, 'serve'], {
     env: { ...process.env, PORT: '0', PISTUDIO_LOG_LEVEL: 'warn', PISTUDIO_DEMO: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -2,7 +2,7 @@
 import { desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { users } from '../../db/schema/accounts.ts';
-import { adoptionEvents, type StoredPlanEvent, trackingPlans } from '../../db/schema/adoption.ts';
+import { type adoptionEvents, type StoredPlanEvent, trackingPlans } from '../../db/schema/adoption.ts';
 import { products } from '../../db/schema/workspace.ts';
 
 export type { StoredPlanEvent };
@@ -93,34 +93,64 @@ export async function livePlannedEvents(
 
 export type NewEventRow = typeof adoptionEvents.$inferInsert & { productId: string; eventId: string };
 
-/** Inserts the rows, skipping those whose (product, event_id) is stored; answers the keys it inserted. */
+const rowsOf = (result: unknown) => (result as { rows: Record<string, unknown>[] }).rows;
+
+/**
+ * Inserts the rows, skipping those whose (product, event_id) is stored; answers the keys it inserted. The batch goes
+ * in as one JSON parameter expanded by jsonb_to_recordset: building a 1,000-row VALUES list through the query builder
+ * (15,000 parameters) took most of an ingest request's time.
+ */
 export async function insertEvents(tx: Executor, rows: NewEventRow[]): Promise<Set<string>> {
   if (!rows.length) return new Set();
-  const inserted = await tx
-    .insert(adoptionEvents)
-    .values(rows)
-    .onConflictDoNothing({ target: [adoptionEvents.productId, adoptionEvents.eventId] })
-    .returning({ productId: adoptionEvents.productId, eventId: adoptionEvents.eventId });
-  return new Set(inserted.map((r) => eventKey(r.productId, r.eventId)));
+  const batch = rows.map((r) => ({
+    product_id: r.productId,
+    event_id: r.eventId,
+    event: r.event,
+    occurred_at: r.occurredAt,
+    received_at: r.receivedAt,
+    user_id: r.userId ?? null,
+    anonymous_id: r.anonymousId ?? null,
+    account_id: r.accountId ?? null,
+    properties: r.properties,
+    environment: r.environment,
+    app_version: r.appVersion ?? null,
+    timezone: r.timezone ?? null,
+    source: r.source,
+    late: r.late ?? false,
+    content_hash: r.contentHash,
+  }));
+  const inserted = rowsOf(
+    await tx.execute(sql`
+      insert into adoption_events (product_id, event_id, event, occurred_at, received_at, user_id, anonymous_id,
+        account_id, properties, environment, app_version, timezone, source, late, content_hash)
+      select product_id, event_id, event, occurred_at, received_at, user_id, anonymous_id, account_id, properties,
+        environment, app_version, timezone, source, late, content_hash
+      from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as r(product_id uuid, event_id text, event text,
+        occurred_at timestamptz, received_at timestamptz, user_id text, anonymous_id text, account_id text,
+        properties jsonb, environment text, app_version text, timezone text, source text, late boolean,
+        content_hash text)
+      on conflict (product_id, event_id) do nothing
+      returning product_id, event_id`),
+  );
+  return new Set(inserted.map((r) => eventKey(String(r.product_id), String(r.event_id))));
 }
 
 export const eventKey = (productId: string, eventId: string) => `${productId}\u0001${eventId}`;
 
-/** The stored content hash of each (product, event_id) asked for that exists. */
+/** The stored content hash of each (product, event_id) asked for that exists (the keys go in as one JSON parameter). */
 export async function storedHashes(
   tx: Executor,
   keys: readonly { productId: string; eventId: string }[],
 ): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   if (!keys.length) return out;
-  const pairs = sql.join(
-    keys.map((k) => sql`(${k.productId}::uuid, ${k.eventId})`),
-    sql`, `,
+  const json = JSON.stringify(keys.map((k) => ({ product_id: k.productId, event_id: k.eventId })));
+  const rows = rowsOf(
+    await tx.execute(sql`
+      select e.product_id, e.event_id, e.content_hash from adoption_events e
+      join jsonb_to_recordset(${json}::jsonb) as k(product_id uuid, event_id text)
+        on e.product_id = k.product_id and e.event_id = k.event_id`),
   );
-  const rows = await tx
-    .select({ productId: adoptionEvents.productId, eventId: adoptionEvents.eventId, hash: adoptionEvents.contentHash })
-    .from(adoptionEvents)
-    .where(sql`(${adoptionEvents.productId}, ${adoptionEvents.eventId}) in (${pairs})`);
-  for (const r of rows) out.set(eventKey(r.productId, r.eventId), r.hash);
+  for (const r of rows) out.set(eventKey(String(r.product_id), String(r.event_id)), String(r.content_hash));
   return out;
 }
