@@ -246,6 +246,10 @@ describe.runIf(chromiumAvailable())('journey: checklist templates and handover s
     expect(await ops5.getByTestId('gap-stat-total').textContent()).toBe('2');
     expect(await ops5.textContent()).not.toMatch(/^OPS-5$/);
     await page.getByTestId('gaps-chart').waitFor();
+    // Accepted this month: the 30/60/90-day cells stay blank until those days have passed.
+    const month = page.getByTestId(`gap-cohort-${new Date().toISOString().slice(0, 7)}`);
+    expect(await month.textContent()).toContain('—');
+    expect((await month.locator('td').nth(1).textContent())?.trim()).toBe('2');
     await bothWidths(page, 'stats', noSideScroll);
   });
 

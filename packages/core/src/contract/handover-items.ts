@@ -100,3 +100,17 @@ export const ZElsStats = z.strictObject({
   gapsDuringEls: z.number().int(),
   gapsAfterEls: z.number().int(),
 });
+
+const zHorizons = (value: z.ZodType<number | null>) => z.strictObject({ '30': value, '60': value, '90': value });
+
+/**
+ * Post-handover gaps by acceptance month (research §3, "fewer post-handover gaps"): mean gaps per accepted package
+ * within 30/60/90 days of acceptance, and the share with none; null where not every package of the month has had
+ * that many days yet (a censored cell, shown blank).
+ */
+export const ZGapCohort = z.strictObject({
+  cohort: z.string(),
+  products: z.number().int(),
+  mean: zHorizons(z.number().nullable()),
+  zeroShare: zHorizons(z.number().nullable()),
+});

@@ -9,7 +9,7 @@ import { ITEM_STATUSES } from '../handover-package/readiness-score.ts';
 import { DECISIONS } from '../handover-package/review-decision.ts';
 import { ZPerson, zTimestamp } from './common.ts';
 import { ZPackFinding } from './handover.ts';
-import { ZEarlyLifeSupport, ZElsDaysField, ZElsStats, ZEvidenceFile } from './handover-items.ts';
+import { ZEarlyLifeSupport, ZElsDaysField, ZElsStats, ZEvidenceFile, ZGapCohort } from './handover-items.ts';
 
 export * from './handover-templates.ts';
 
@@ -378,5 +378,7 @@ export const ZGapStats = z.strictObject({
     }),
   ),
   earlyLifeSupport: ZElsStats,
+  /** Gaps within 30/60/90 days of acceptance, by acceptance month (oldest first). */
+  cohorts: z.array(ZGapCohort),
 });
 export type GapStats = z.infer<typeof ZGapStats>;

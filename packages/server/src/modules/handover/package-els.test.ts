@@ -2,7 +2,7 @@
 // feeding the readiness of SUP-1, SUP-2 and OWN-2; early-life support after IT's acceptance (the window, gaps in it,
 // the statistics, changing it); the evidence files in the export zip.
 import { createHash } from 'node:crypto';
-import { ZHandoverPackage } from '@pi-studio/core/contract/handover-package';
+import { ZGapStats, ZHandoverPackage } from '@pi-studio/core/contract/handover-package';
 import { mdTable } from '@pi-studio/core/handover-package/text';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -183,6 +183,39 @@ describe('early-life support', () => {
       "select before, after from audit_events where action = 'handover.els_changed' order by id desc limit 1",
     );
     expect(event).toMatchObject({ before: { days: 45 }, after: { days: 1, reason: 'Stable since week one' } });
+  });
+});
+
+describe('post-handover gaps by acceptance month', () => {
+  it('counts gaps within 30, 60 and 90 days of acceptance, blank where those days have not passed yet', async () => {
+    const code = await product('COHORT', 'handover');
+    await created(code);
+    await closeBlockers(code);
+    await expectStatus(await it_.post(pkgPath(code, '/reviews'), review('accepted')), 201);
+    await t.deps.handle.raw(
+      `update handover_packages set accepted_at = '2026-08-01T10:00:00Z'
+       where product_id = (select id from products where code = $1)`,
+      [code],
+    );
+    for (const reportedOn of ['2026-08-10', '2026-09-20'])
+      await expectStatus(
+        await it_.post(`/api/v1/products/${code}/handover/gaps`, {
+          title: `Gap ${reportedOn}`,
+          severity: 'minor',
+          reportedOn,
+        }),
+        201,
+      );
+    const stats = await answer(await viewer.get('/api/v1/handover/gap-stats'), ZGapStats);
+    expect(stats.cohorts.find((c) => c.cohort === '2026-08')).toEqual({
+      cohort: '2026-08',
+      products: 1,
+      mean: { '30': 1, '60': 2, '90': 2 },
+      zeroShare: { '30': 0, '60': 0, '90': 0 },
+    });
+    // Packages accepted this month (the early-life support test's) have not had 30 days yet: blank, not zero.
+    const thisMonth = stats.cohorts.find((c) => c.cohort === t.deps.now().toISOString().slice(0, 7));
+    expect(thisMonth?.mean).toEqual({ '30': null, '60': null, '90': null });
   });
 });
 

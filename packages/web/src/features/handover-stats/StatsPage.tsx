@@ -9,6 +9,7 @@ import { AnchorLink } from '../../ui/Links.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/States.tsx';
 import { GAP_SEVERITY_COLOR } from '../handover-package/format.ts';
 import type { GapStats, GapStatsItem } from './api.ts';
+import { GapCohortsCard } from './GapCohortsCard.tsx';
 import { useGapStats } from './queries.ts';
 import { chartRows, itemName, rateLine, severityTotals } from './stats-data.ts';
 
@@ -44,6 +45,7 @@ export function StatsPage() {
             <GapTotalsCard stats={stats.data} />
             <EarlyLifeCard stats={stats.data} />
           </SimpleGrid>
+          <GapCohortsCard stats={stats.data} />
           <GapsByItemCard stats={stats.data} />
         </>
       )}

@@ -11,6 +11,7 @@ const stats: GapStats = {
     { itemId: null, label: null, gaps: 1, critical: 0, major: 0, minor: 1, duringEls: 0 },
   ],
   earlyLifeSupport: { active: 1, gapsDuringEls: 2, gapsAfterEls: 1 },
+  cohorts: [],
 };
 
 describe('handover statistics', () => {

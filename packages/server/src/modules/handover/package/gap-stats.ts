@@ -4,9 +4,10 @@
 // early-life support now, and how many gaps came during it (the ones handover should have caught) or after.
 import type { GapStats } from '@pi-studio/core/contract/handover-package';
 import { READINESS_CHECKLIST_V1 } from '@pi-studio/core/handover-package/checklist-v1';
+import { postHandoverGaps } from '@pi-studio/core/metrics/delivery-process';
 import { visibleSubsidiaries } from '../../../use-case/actor.ts';
 import type { UseCaseCtx } from '../../../use-case/context.ts';
-import { acceptanceCounts, gapStats as gapStatRows } from './stats/repo.ts';
+import { acceptanceCounts, gapCohortFacts, gapStats as gapStatRows } from './stats/repo.ts';
 
 const LABELS = new Map(READINESS_CHECKLIST_V1.items.map((i) => [i.id, i.text]));
 const SEVERITY_ORDER = { critical: 0, major: 1, minor: 2 } as const;
@@ -15,9 +16,10 @@ export async function gapStats(ctx: UseCaseCtx): Promise<GapStats> {
   const actor = ctx.requireActor();
   ctx.markAuthorized();
   const visible = visibleSubsidiaries(actor);
-  const [rows, acceptance] = await Promise.all([
+  const [rows, acceptance, facts] = await Promise.all([
     gapStatRows(ctx.deps.db, visible),
     acceptanceCounts(ctx.deps.db, visible, ctx.deps.now().toISOString().slice(0, 10)),
+    gapCohortFacts(ctx.deps.db, visible),
   ]);
   const byItem = new Map<string, GapStats['items'][number]>();
   for (const r of rows) {
@@ -54,5 +56,11 @@ export async function gapStats(ctx: UseCaseCtx): Promise<GapStats> {
       gapsDuringEls: rows.reduce((n, r) => n + (r.duringEls ? r.gaps : 0), 0),
       gapsAfterEls: rows.reduce((n, r) => n + (r.duringEls ? 0 : r.gaps), 0),
     },
+    cohorts: postHandoverGaps(facts.handovers, facts.gaps, ctx.deps.now().getTime()).map((c) => ({
+      cohort: c.cohort,
+      products: c.products,
+      mean: { '30': c.mean[30], '60': c.mean[60], '90': c.mean[90] },
+      zeroShare: { '30': c.zeroShare[30], '60': c.zeroShare[60], '90': c.zeroShare[90] },
+    })),
   };
 }

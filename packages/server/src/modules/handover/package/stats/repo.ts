@@ -55,3 +55,26 @@ export async function acceptanceCounts(db: Executor, visible: readonly string[] 
     inEls: Number(row?.inEls ?? 0),
   };
 }
+
+/** Accepted packages and the gaps logged against them, for the 30/60/90-day cohort table (core/metrics). */
+export async function gapCohortFacts(db: Executor, visible: readonly string[] | null) {
+  const where = [eq(handoverPackages.status, 'accepted')];
+  if (visible) where.push(visible.length ? inArray(products.subsidiaryId, [...visible]) : sql`false`);
+  const accepted = await db
+    .select({ id: handoverPackages.id, acceptedAt: handoverPackages.acceptedAt })
+    .from(handoverPackages)
+    .innerJoin(products, eq(products.id, handoverPackages.productId))
+    .where(and(...where));
+  const ids = accepted.map((p) => p.id);
+  const gaps = ids.length
+    ? await db
+        .select({ packageId: handoverGaps.packageId, reportedOn: handoverGaps.reportedOn })
+        .from(handoverGaps)
+        .where(inArray(handoverGaps.packageId, ids))
+    : [];
+  return {
+    handovers: accepted.flatMap((p) => (p.acceptedAt ? [{ product: p.id, acceptedAt: p.acceptedAt.getTime() }] : [])),
+    // A gap logged on a day counts at the end of that day: the day of acceptance itself is inside the first 30 days.
+    gaps: gaps.map((g) => ({ product: g.packageId, createdAt: Date.parse(`${g.reportedOn}T23:59:59Z`), category: '' })),
+  };
+}
