@@ -139,6 +139,12 @@ const handoverStatsRoute = createRoute({
   path: '/handover/stats',
   component: lazyRouteComponent(() => import('./features/handover-stats/StatsPage.tsx'), 'StatsPage'),
 });
+// A product's adoption tracking (issue #15): its tracking plan with versions, the PRD check and how to send events.
+const adoptionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/products/$code/adoption',
+  component: lazyRouteComponent(() => import('./features/adoption/AdoptionPage.tsx'), 'AdoptionPage'),
+});
 // The studio's reports (issue #15): the weekly intake-quality report of an ISO week (default: the last complete one).
 const weeklyIntakeRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -282,6 +288,7 @@ const routeTree = rootRoute.addChildren([
   handoverTemplatesRoute,
   handoverStatsRoute,
   weeklyIntakeRoute,
+  adoptionRoute,
   guestUatRoute,
   feedbackRoute,
   documentRoute,

@@ -3,6 +3,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { formatDateTime } from '../../lib/format.ts';
 import { AnchorLink } from '../../ui/Links.tsx';
 import { ErrorState, LoadingState } from '../../ui/States.tsx';
+import { AdoptionSummaryCard } from '../adoption/AdoptionSummaryCard.tsx';
 import { canUpdateProduct, canWriteDocuments, useSession } from '../auth/session.tsx';
 import { canWriteBacklog } from '../backlog/access.ts';
 import { BacklogSummaryCard } from '../backlog/BacklogSummaryCard.tsx';
@@ -55,6 +56,7 @@ export function ProductPage() {
             {['build', 'uat', 'handover', 'live'].includes(product.stage) ? (
               <HandoverSummaryCard code={product.code} />
             ) : null}
+            <AdoptionSummaryCard code={product.code} />
             <PeopleCard product={product} etag={etag} canEdit={canUpdateProduct(me, sub)} />
             <Text size="xs" c="dimmed">
               Created {formatDateTime(product.createdAt)} · updated {formatDateTime(product.updatedAt)}
