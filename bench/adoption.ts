@@ -5,18 +5,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
-import pino from 'pino';
-import { bootstrap } from '../packages/server/src/bootstrap/index.ts';
-import { loadConfig } from '../packages/server/src/config.ts';
-import { products, subsidiaries } from '../packages/server/src/db/schema/workspace.ts';
-import { openConfigured } from '../packages/server/src/main.ts';
-import { createDeps } from '../packages/server/src/use-case/deps.ts';
 import { login, withBenchDatabase } from './api.ts';
+import { BENCH_ENV, seedBenchProduct } from './seed-product.ts';
 import { spawnServer } from './spawn-server.ts';
 
-const ADMIN = { email: 'bench@pistudio.local', password: 'load-test-password-1' };
-const baseEnv = { PISTUDIO_ADMIN_EMAIL: ADMIN.email, PISTUDIO_ADMIN_PASSWORD: ADMIN.password, PISTUDIO_DEMO: '0' };
 const CODE = 'FINTX-EVENTS';
 const BATCH = 1000;
 export const INGEST_GOAL = 20_000;
@@ -31,25 +23,8 @@ export type IngestResult = {
   clients: number;
 };
 
-async function seed(env: Record<string, string>): Promise<void> {
-  const config = loadConfig({ ...baseEnv, ...env, PISTUDIO_LOG_LEVEL: 'silent' });
-  const { handle, unlock } = await openConfigured(config, { followChanges: false });
-  try {
-    await bootstrap(createDeps(handle, config, pino({ level: 'silent' })));
-    await handle.db.insert(subsidiaries).values({ code: 'FINTX', name: 'FINTX (bench)' }).onConflictDoNothing();
-    const [sub] = await handle.db
-      .select({ id: subsidiaries.id })
-      .from(subsidiaries)
-      .where(eq(subsidiaries.code, 'FINTX'));
-    if (!sub) throw new Error('no subsidiary FINTX');
-    await handle.db
-      .insert(products)
-      .values({ code: CODE, name: 'Events bench', subsidiaryId: sub.id, productType: 'web_app', stage: 'live' });
-  } finally {
-    await handle.close();
-    await unlock();
-  }
-}
+const seed = (env: Record<string, string>) =>
+  seedBenchProduct(env, { code: CODE, name: 'Events bench', stage: 'live' });
 
 const PLAN = ['payout_requested', 'payout_approved', 'report_exported', 'statement_downloaded'].map((name) => ({
   name,
@@ -130,7 +105,7 @@ async function measure(database: string, url: string, seconds: number, clients: 
 
 async function leg(database: string, env: Record<string, string>, seconds: number, clients: number) {
   await seed(env);
-  const server = await spawnServer({ ...baseEnv, ...env });
+  const server = await spawnServer({ ...BENCH_ENV, ...env });
   try {
     return await measure(database, server.url, seconds, clients);
   } finally {

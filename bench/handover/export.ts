@@ -6,57 +6,36 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
 import { unzipSync } from 'fflate';
-import pino from 'pino';
-import { bootstrap } from '../../packages/server/src/bootstrap/index.ts';
-import { loadConfig } from '../../packages/server/src/config.ts';
+import {
+  FILLED_ESCALATION,
+  FILLED_OWNERSHIP,
+  FILLED_SUPPORT,
+} from '../../packages/core/src/handover-package/filled-artifacts.ts';
 import { stories } from '../../packages/server/src/db/schema/backlog.ts';
-import { products, subsidiaries } from '../../packages/server/src/db/schema/workspace.ts';
-import { openConfigured } from '../../packages/server/src/main.ts';
-import { createDeps } from '../../packages/server/src/use-case/deps.ts';
 import { login, type Session } from '../api.ts';
+import { BENCH_ENV, seedBenchProduct } from '../seed-product.ts';
 import { spawnServer } from '../spawn-server.ts';
 import { generatePack } from './validate.ts';
 
-const ADMIN = { email: 'bench@pistudio.local', password: 'load-test-password-1' };
-const baseEnv = { PISTUDIO_ADMIN_EMAIL: ADMIN.email, PISTUDIO_ADMIN_PASSWORD: ADMIN.password, PISTUDIO_DEMO: '0' };
 const CODE = 'FINTX-EXPORT';
 const PAGE_WORDS = 500;
 
 export type ExportBench = { runs: number; p50Ms: number; maxMs: number; zipKb: number; pdfKb: number; files: number };
 
-async function seed(env: Record<string, string>): Promise<void> {
-  const config = loadConfig({ ...baseEnv, ...env, PISTUDIO_LOG_LEVEL: 'silent' });
-  const { handle, unlock } = await openConfigured(config, { followChanges: false });
-  try {
-    await bootstrap(createDeps(handle, config, pino({ level: 'silent' })));
-    await handle.db.insert(subsidiaries).values({ code: 'FINTX', name: 'FINTX (bench)' }).onConflictDoNothing();
-    const [sub] = await handle.db
-      .select({ id: subsidiaries.id })
-      .from(subsidiaries)
-      .where(eq(subsidiaries.code, 'FINTX'));
-    if (!sub) throw new Error('no subsidiary FINTX');
-    const [product] = await handle.db
-      .insert(products)
-      .values({ code: CODE, name: 'Export bench', subsidiaryId: sub.id, productType: 'web_app', stage: 'handover' })
-      .returning({ id: products.id });
-    if (!product) throw new Error('no product');
-    await handle.db.insert(stories).values(
+const seed = (env: Record<string, string>) =>
+  seedBenchProduct(env, { code: CODE, name: 'Export bench', stage: 'handover' }, (db, productId) =>
+    db.insert(stories).values(
       Array.from({ length: 80 }, (_, i) => ({
-        productId: product.id,
+        productId,
         number: i + 1,
         key: `${CODE}-${i + 1}`,
         type: i % 4 === 0 ? 'bug' : 'story',
         title: `Payout change ${i + 1}: settle batches before the bank's cut-off`,
         status: 'done',
       })),
-    );
-  } finally {
-    await handle.close();
-    await unlock();
-  }
-}
+    ),
+  );
 
 async function call(url: string, s: Session, method: string, body?: unknown, type = 'application/json') {
   const res = await fetch(url, {
@@ -83,9 +62,10 @@ async function fill(api: (p: string) => string, s: Session): Promise<void> {
   const bodies: Record<string, string> = {
     release_notes: notes.body,
     runbook: generatePack(20 * PAGE_WORDS),
-    support: generatePack(2 * PAGE_WORDS),
-    escalation: generatePack(2 * PAGE_WORDS),
-    ownership: generatePack(PAGE_WORDS),
+    // Filled in as IT needs them: anything less keeps SUP-1, SUP-2 and OWN-2 blocking and IT cannot accept.
+    support: FILLED_SUPPORT,
+    escalation: FILLED_ESCALATION,
+    ownership: FILLED_OWNERSHIP,
   };
   for (const [kind, body] of Object.entries(bodies))
     await call(`${pkg}/artifacts/${kind}`, s, 'POST', { body, baseVersion: 0 });
@@ -112,7 +92,7 @@ export async function runExportBench(runs = 5): Promise<ExportBench> {
   const env = { PISTUDIO_DATA_DIR: dir };
   try {
     await seed(env);
-    const server = await spawnServer({ ...baseEnv, ...env });
+    const server = await spawnServer({ ...BENCH_ENV, ...env });
     try {
       const s = await login(server.url);
       const api = (p: string) => `${server.url}/api/v1${p}`;
