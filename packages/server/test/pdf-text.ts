@@ -6,10 +6,13 @@ import { inflateSync } from 'node:zlib';
 export function pdfText(bytes: Uint8Array): string {
   const raw = Buffer.from(bytes).toString('latin1');
   const out: string[] = [];
-  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+  // Each stream's bytes are taken by the /Length of its dictionary: the compressed bytes may end in \r (or hold
+  // anything), so cutting at "endstream" lost the last byte of about one stream in 256 and the test saw no text.
+  for (const m of raw.matchAll(/\/Length (\d+)[^>]*>>\s*stream\r?\n/g)) {
+    const start = (m.index ?? 0) + m[0].length;
     let content: string;
     try {
-      content = inflateSync(Buffer.from(m[1] ?? '', 'latin1')).toString('latin1');
+      content = inflateSync(Buffer.from(raw.slice(start, start + Number(m[1])), 'latin1')).toString('latin1');
     } catch {
       continue; // not a content stream (fonts, images)
     }
